@@ -1,0 +1,1 @@
+"""diplowatch: US-Russia diplomatic event monitoring."""

@@ -1,0 +1,48 @@
+"""The exceptions diplowatch raises: one short hierarchy, each message naming the thing and the fix."""
+
+from __future__ import annotations
+
+
+class DiplowatchError(Exception):
+    """Base of every error diplowatch raises on purpose."""
+
+
+class ConfigError(DiplowatchError):
+    """A settings, feeds or alerts file (or environment variable) is wrong.
+
+    The message names the file (and line when known), what is wrong and how to fix it.
+    """
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+        where = ""
+        if source:
+            where = f"{source}:{line}: " if line else f"{source}: "
+        super().__init__(f"{where}{message}")
+        self.source = source
+        self.line = line
+
+
+class FetchError(DiplowatchError):
+    """A feed or page could not be fetched (network, HTTP status, size, content type)."""
+
+    def __init__(self, url: str, reason: str, *, status: int | None = None):
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.status = status
+
+
+class BlockedAddressError(FetchError):
+    """The URL resolves to a private, loopback, link-local or otherwise internal address."""
+
+
+class ExtractionError(DiplowatchError):
+    """A fetched page gave no usable article text."""
+
+
+class DetectionError(DiplowatchError):
+    """The detector could not process one input item."""
+
+
+class DeliveryError(DiplowatchError):
+    """An alert channel refused or failed a delivery."""
