@@ -41,7 +41,9 @@ class ActorRef:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ActorRef:
-        return cls(name=data["name"], country=data["country"], role=data.get("role") or "GOVERNMENT")
+        return cls(
+            name=data["name"], country=data["country"], role=data.get("role") or "GOVERNMENT"
+        )
 
 
 @dataclass

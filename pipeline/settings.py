@@ -72,7 +72,9 @@ def _coerce(name: str, value: Any, source: str) -> Any:
         if kind.startswith("float"):
             return float(value)
         if kind.startswith("tuple"):
-            items = value if isinstance(value, list | tuple) else str(value).replace(",", " ").split()
+            items = (
+                value if isinstance(value, list | tuple) else str(value).replace(",", " ").split()
+            )
             items = tuple(str(i).strip().upper() for i in items)
             if len(items) != 2 or not all(len(i) == 3 and i.isalpha() for i in items):
                 raise ValueError(value)
@@ -90,11 +92,16 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except OSError as exc:
-        raise ConfigError(f"cannot read the settings file ({exc.strerror}); check the path", source=str(path)) from None
+        raise ConfigError(
+            f"cannot read the settings file ({exc.strerror}); check the path", source=str(path)
+        ) from None
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', exc)}", source=str(path),
-                          line=line + 1 if line is not None else None) from None
+        raise ConfigError(
+            f"not valid YAML: {getattr(exc, 'problem', exc)}",
+            source=str(path),
+            line=line + 1 if line is not None else None,
+        ) from None
     if not isinstance(data, dict):
         raise ConfigError("the settings file must be a mapping of setting: value", source=str(path))
     return data
@@ -111,13 +118,15 @@ def load_settings(env: dict[str, str] | None = None, **overrides: Any) -> Settin
             name = str(key).replace("-", "_")
             if name not in _FIELD_TYPES:
                 known = ", ".join(sorted(_FIELD_TYPES))
-                raise ConfigError(f"unknown setting {key!r}; known settings are: {known}", source=str(path))
+                raise ConfigError(
+                    f"unknown setting {key!r}; known settings are: {known}", source=str(path)
+                )
             values[name] = _coerce(name, value, str(path))
     aliases = {"FEEDS": "feeds_file", "ALERTS": "alerts_file"}
     for key, value in env.items():
         if not key.startswith(ENV_PREFIX) or key == ENV_PREFIX + "CONFIG":
             continue
-        suffix = key[len(ENV_PREFIX):]
+        suffix = key[len(ENV_PREFIX) :]
         name = aliases.get(suffix, suffix.lower())
         if name in _FIELD_TYPES:
             values[name] = _coerce(name, value, key)
