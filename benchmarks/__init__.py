@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print figures (accuracy of the detector), not timed tests."""
