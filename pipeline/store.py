@@ -1,0 +1,530 @@
+"""Reading and writing the pipeline's records: feeds, articles, and detections merged into events.
+
+Every write keys on a natural key (feed name, canonical article URL, mention key) so that
+re-running any step is a no-op, and detection results are merged so that one real-world
+event or statement reported by many articles is stored once with many mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from pipeline.db import insert_ignore
+from pipeline.models import (
+    DetectedEvent,
+    DetectedStatement,
+    Detection,
+    ExtractedArticle,
+    FeedResult,
+    FeedSpec,
+)
+from pipeline.schema import (
+    Article,
+    Delivery,
+    Event,
+    EventMention,
+    Feed,
+    Statement,
+    StatementMention,
+    utcnow,
+)
+from pipeline.settings import Settings
+
+LOGGER = logging.getLogger(__name__)
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
+# A hook the alerts outbox plugs in: called for each newly created event or statement,
+# inside the transaction that creates it, so an alert row exists iff the record does.
+OnNewRecord = Callable[[Session, str, Event | Statement], None]
+
+
+# --- feeds -----------------------------------------------------------------------------
+
+
+def sync_feeds(session: Session, specs: Iterable[FeedSpec]) -> list[Feed]:
+    """Make the feeds table match the feeds file: add new feeds, update URLs and tags,
+    disable feeds no longer listed (their history is kept)."""
+    specs = list(specs)
+    existing = {f.name: f for f in session.scalars(select(Feed))}
+    listed = set()
+    for spec in specs:
+        listed.add(spec.name)
+        feed = existing.get(spec.name)
+        if feed is None:
+            insert_ignore(
+                session,
+                Feed.__table__,
+                [
+                    {
+                        "name": spec.name,
+                        "url": spec.url,
+                        "tags": list(spec.tags),
+                        "enabled": True,
+                        "status": "new",
+                        "consecutive_failures": 0,
+                        "created_at": utcnow(),
+                    }
+                ],
+                ["name"],
+            )
+            continue
+        if feed.url != spec.url:
+            # A new address starts afresh: its validators and backoff belong to the old one.
+            feed.url, feed.etag, feed.last_modified = spec.url, None, None
+            feed.consecutive_failures, feed.next_due_at = 0, None
+        feed.tags = list(spec.tags)
+        feed.enabled = True
+    for name, feed in existing.items():
+        if name not in listed:
+            feed.enabled = False
+    session.flush()
+    return list(session.scalars(select(Feed).where(Feed.enabled).order_by(Feed.id)))
+
+
+def feeds_to_fetch(
+    session: Session, now: dt.datetime, *, due_only: bool, force: bool = False
+) -> tuple[list[Feed], list[Feed]]:
+    """The one place that decides which feeds are fetched now: (to fetch, skipped).
+
+    `due_only` (the scheduler): feeds whose next_due_at has come. Otherwise (a manual run):
+    every healthy feed, but failing feeds still wait out their backoff unless `force`.
+    """
+    feeds = list(session.scalars(select(Feed).where(Feed.enabled).order_by(Feed.id)))
+    fetch, skipped = [], []
+    for feed in feeds:
+        due = feed.next_due_at is None or feed.next_due_at <= now
+        backing_off = feed.consecutive_failures > 0 and not due
+        if force or due or (not due_only and not backing_off):
+            fetch.append(feed)
+        else:
+            skipped.append(feed)
+    return fetch, skipped
+
+
+def record_feed_result(
+    session: Session, feed: Feed, result: FeedResult, settings: Settings, now: dt.datetime
+) -> list[int]:
+    """Store what one fetch of a feed gave; returns the ids of articles new to the database."""
+    feed.last_fetched_at = now
+    feed.http_status = result.http_status
+    feed.bozo = result.bozo
+    feed.status = result.status
+    interval = dt.timedelta(minutes=settings.feed_interval_minutes)
+    if result.status in ("ok", "not_modified"):
+        feed.consecutive_failures = 0
+        feed.last_error = None
+        feed.last_success_at = now
+        feed.next_due_at = now + interval
+        if result.status == "ok":
+            feed.etag, feed.last_modified = result.etag, result.last_modified
+    else:
+        feed.consecutive_failures += 1
+        feed.last_error = result.error
+        backoff = interval * (2 ** min(feed.consecutive_failures, 12))
+        feed.next_due_at = now + min(
+            backoff, dt.timedelta(minutes=settings.feed_max_backoff_minutes)
+        )
+    if result.status != "ok" or not result.entries:
+        return []
+    rows = []
+    seen = set()
+    for entry in result.entries[: settings.max_articles_per_feed]:
+        if entry.url in seen:
+            continue
+        seen.add(entry.url)
+        rows.append(
+            {
+                "url": entry.url,
+                "feed_id": feed.id,
+                "guid": entry.guid,
+                "state": "new",
+                "attempts": 0,
+                "entry_title": entry.title,
+                "entry_summary": entry.summary,
+                "entry_published_at": entry.published,
+                "discovered_at": now,
+            }
+        )
+    urls = [r["url"] for r in rows]
+    known = (
+        set(session.scalars(select(Article.url).where(Article.url.in_(urls)))) if urls else set()
+    )
+    fresh = [r for r in rows if r["url"] not in known]
+    insert_ignore(session, Article.__table__, fresh, ["url"])
+    if not fresh:
+        return []
+    return list(
+        session.scalars(
+            select(Article.id)
+            .where(Article.url.in_([r["url"] for r in fresh]))
+            .order_by(Article.id)
+        )
+    )
+
+
+# --- articles --------------------------------------------------------------------------
+
+
+def articles_to_fetch(
+    session: Session, settings: Settings, ids: Iterable[int] | None = None
+) -> list[Article]:
+    """Articles waiting for their page: new ones and earlier failures with attempts left."""
+    query = select(Article).where(
+        Article.state == "new", Article.attempts < settings.article_max_attempts
+    )
+    if ids is not None:
+        query = query.where(Article.id.in_(list(ids)))
+    return list(session.scalars(query.order_by(Article.id)))
+
+
+def content_hash(text: str) -> str:
+    normal = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def record_extraction(
+    session: Session,
+    article: Article,
+    extracted: ExtractedArticle,
+    *,
+    raw_html: str | None,
+    final_url: str | None,
+    now: dt.datetime,
+) -> None:
+    article.title = extracted.title or article.entry_title
+    article.author = extracted.author
+    article.published_at = extracted.published or article.entry_published_at
+    article.language = extracted.language
+    article.text = extracted.text
+    article.text_source = extracted.source
+    article.content_hash = content_hash(extracted.text)
+    article.raw_html = raw_html
+    article.final_url = final_url
+    article.fetched_at = now
+    article.attempts += 1
+    article.last_error = None
+    article.state = "extracted"
+
+
+def record_article_failure(
+    session: Session, article: Article, error: str, settings: Settings
+) -> None:
+    """Count a failed attempt; after the last allowed attempt the article is marked failed."""
+    article.attempts += 1
+    article.last_error = error[:2000]
+    if article.attempts >= settings.article_max_attempts:
+        article.state = "failed"
+
+
+def articles_to_detect(
+    session: Session,
+    detector_version: str,
+    *,
+    ids: Iterable[int] | None = None,
+    redetect: bool = False,
+    limit: int | None = None,
+) -> list[Article]:
+    """Extracted articles, plus (with `redetect`) articles detected by another detector version."""
+    condition = Article.state == "extracted"
+    if redetect:
+        condition = or_(
+            condition,
+            (Article.state == "detected") & (Article.detector_version != detector_version),
+        )
+    query = select(Article).where(condition).order_by(Article.id)
+    if ids is not None:
+        query = query.where(Article.id.in_(list(ids)))
+    if limit:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+# --- detections ------------------------------------------------------------------------
+
+
+@dataclass
+class StoreCounts:
+    events_new: int = 0
+    statements_new: int = 0
+    event_mentions: int = 0
+    statement_mentions: int = 0
+
+    def add(self, other: StoreCounts) -> None:
+        self.events_new += other.events_new
+        self.statements_new += other.statements_new
+        self.event_mentions += other.event_mentions
+        self.statement_mentions += other.statement_mentions
+
+
+def normalize_text(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[\u2018\u2019\u201c\u201d\"'`]", "", text)
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+def _surname(name: str) -> str:
+    parts = normalize_text(name).split()
+    return parts[-1] if parts else ""
+
+
+def names_compatible(a: str, a_role: str | None, b: str, b_role: str | None) -> bool:
+    """Two actor names can denote the same actor: equal, same surname, or one is the country."""
+    if normalize_text(a) == normalize_text(b):
+        return True
+    if "COUNTRY" in (a_role, b_role):
+        return True
+    person = {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "SPOKESPERSON", "DIPLOMAT", "OFFICIAL"}
+    return a_role in person and b_role in person and _surname(a) == _surname(b)
+
+
+def _key(*parts: object) -> str:
+    return hashlib.sha256("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:40]
+
+
+def _find_event(session: Session, found: DetectedEvent) -> Event | None:
+    day = dt.timedelta(days=1)
+    sides = [(found.source.country, found.target.country)]
+    if found.type in SYMMETRIC_TYPES:
+        sides.append((found.target.country, found.source.country))
+    candidates = session.scalars(
+        select(Event)
+        .where(
+            Event.type == found.type,
+            or_(*[(Event.source_country == s) & (Event.target_country == t) for s, t in sides]),
+            Event.event_date.between(found.event_date - day, found.event_date + day),
+        )
+        .order_by(Event.id)
+    )
+    for event in candidates:
+        if found.mode and event.mode and found.mode != event.mode:
+            continue
+        same_way = event.source_country == found.source.country
+        src, tgt = (found.source, found.target) if same_way else (found.target, found.source)
+        if names_compatible(
+            event.source_name, event.source_role, src.name, src.role
+        ) and names_compatible(event.target_name, event.target_role, tgt.name, tgt.role):
+            return event
+    return None
+
+
+def quotes_match(a: str, b: str) -> bool:
+    """Two quotations are the same words: equal, one inside the other, or nearly identical."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) >= 20 and shorter in longer:
+        return True
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
+
+
+def _find_statement(
+    session: Session, found: DetectedStatement, when: dt.date | None
+) -> Statement | None:
+    query = select(Statement).where(Statement.speaker_country == found.speaker.country)
+    if when is not None:
+        window = dt.timedelta(days=3)
+        query = query.where(
+            or_(
+                Statement.statement_date.is_(None),
+                Statement.statement_date.between(when - window, when + window),
+            )
+        )
+    quote = normalize_text(found.quote)
+    for statement in session.scalars(query.order_by(Statement.id)):
+        if not names_compatible(
+            statement.speaker_name, statement.speaker_role, found.speaker.name, found.speaker.role
+        ):
+            continue
+        if quotes_match(statement.quote_norm, quote):
+            return statement
+    return None
+
+
+def _forget_mentions(session: Session, article: Article) -> None:
+    """Drop an article's earlier mentions (re-detection) and the records left with none."""
+    event_ids = set(
+        session.scalars(select(EventMention.event_id).where(EventMention.article_id == article.id))
+    )
+    statement_ids = set(
+        session.scalars(
+            select(StatementMention.statement_id).where(StatementMention.article_id == article.id)
+        )
+    )
+    if not event_ids and not statement_ids:
+        return
+    session.execute(delete(EventMention).where(EventMention.article_id == article.id))
+    session.execute(delete(StatementMention).where(StatementMention.article_id == article.id))
+    session.flush()
+    for model, mention, ids, kind in (
+        (Event, EventMention, event_ids, "event"),
+        (Statement, StatementMention, statement_ids, "statement"),
+    ):
+        for record in session.scalars(select(model).where(model.id.in_(ids))):
+            fk = mention.event_id if model is Event else mention.statement_id  # type: ignore[attr-defined]
+            count = session.scalar(select(func.count()).select_from(mention).where(fk == record.id))
+            record.mention_count = int(count or 0)
+            if record.mention_count == 0:
+                sent = session.scalar(
+                    select(func.count())
+                    .select_from(Delivery)
+                    .where(
+                        Delivery.kind == kind,
+                        Delivery.record_id == record.id,
+                        Delivery.status == "sent",
+                    )
+                )
+                if not sent:  # nothing was told about it: it can go without a trace
+                    session.execute(
+                        delete(Delivery).where(
+                            Delivery.kind == kind, Delivery.record_id == record.id
+                        )
+                    )
+                    session.delete(record)
+    session.flush()
+
+
+def store_detection(
+    session: Session,
+    article: Article,
+    detection: Detection,
+    *,
+    on_new: OnNewRecord | None = None,
+    now: dt.datetime | None = None,
+) -> StoreCounts:
+    """Store one article's detection, merging its events and statements with known ones."""
+    now = now or utcnow()
+    counts = StoreCounts()
+    _forget_mentions(session, article)
+    published = article.published_at.date() if article.published_at else None
+    for found in detection.events:
+        key = _key(
+            "e",
+            found.type,
+            found.source.country,
+            found.source.name,
+            found.target.country,
+            found.target.name,
+            found.sentence_index,
+            found.sentence,
+        )
+        event = _find_event(session, found)
+        if event is None:
+            event = Event(
+                type=found.type,
+                mode=found.mode,
+                source_name=found.source.name,
+                source_country=found.source.country,
+                source_role=found.source.role,
+                target_name=found.target.name,
+                target_country=found.target.country,
+                target_role=found.target.role,
+                event_date=found.event_date,
+                confidence=found.confidence,
+                sentence=found.sentence,
+                quote=found.quote,
+                quote_speaker=found.quote_speaker.name if found.quote_speaker else None,
+                reported_by=found.reported_by.name if found.reported_by else None,
+                mention_count=0,
+                first_seen_at=now,
+                last_seen_at=now,
+            )
+            session.add(event)
+            session.flush()
+            counts.events_new += 1
+            if on_new:
+                on_new(session, "event", event)
+        inserted = insert_ignore(
+            session,
+            EventMention.__table__,
+            [
+                {
+                    "event_id": event.id,
+                    "article_id": article.id,
+                    "key": key,
+                    "type": found.type,
+                    "mode": found.mode,
+                    "source": found.source.to_dict(),
+                    "target": found.target.to_dict(),
+                    "reported_by": found.reported_by.to_dict() if found.reported_by else None,
+                    "sentence": found.sentence,
+                    "sentence_index": found.sentence_index,
+                    "quote": found.quote,
+                    "quote_speaker": found.quote_speaker.to_dict() if found.quote_speaker else None,
+                    "event_date": found.event_date,
+                    "confidence": found.confidence,
+                    "detector_version": detection.detector_version,
+                    "created_at": now,
+                }
+            ],
+            ["article_id", "key"],
+        )
+        if inserted:
+            counts.event_mentions += 1
+            event.mention_count += 1
+            event.last_seen_at = now
+            event.confidence = max(event.confidence, found.confidence)
+    for said in detection.statements:
+        when = said.statement_date or published
+        key = _key("s", said.speaker.country, said.speaker.name, normalize_text(said.quote))
+        statement = _find_statement(session, said, when)
+        if statement is None:
+            statement = Statement(
+                speaker_name=said.speaker.name,
+                speaker_country=said.speaker.country,
+                speaker_role=said.speaker.role,
+                quote=said.quote,
+                quote_norm=normalize_text(said.quote),
+                direct=said.direct,
+                about=list(said.about),
+                sentence=said.sentence,
+                statement_date=when,
+                mention_count=0,
+                first_seen_at=now,
+                last_seen_at=now,
+            )
+            session.add(statement)
+            session.flush()
+            counts.statements_new += 1
+            if on_new:
+                on_new(session, "statement", statement)
+        inserted = insert_ignore(
+            session,
+            StatementMention.__table__,
+            [
+                {
+                    "statement_id": statement.id,
+                    "article_id": article.id,
+                    "key": key,
+                    "speaker": said.speaker.to_dict(),
+                    "quote": said.quote,
+                    "sentence": said.sentence,
+                    "sentence_index": said.sentence_index,
+                    "direct": said.direct,
+                    "detector_version": detection.detector_version,
+                    "created_at": now,
+                }
+            ],
+            ["article_id", "key"],
+        )
+        if inserted:
+            counts.statement_mentions += 1
+            statement.mention_count += 1
+            statement.last_seen_at = now
+    article.relevant = detection.relevant
+    article.detector_version = detection.detector_version
+    article.detected_at = now
+    article.state = "detected"
+    session.flush()
+    return counts
