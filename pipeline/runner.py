@@ -1,0 +1,311 @@
+"""One pass of the pipeline, as steps that the CLI runs in a row and Airflow runs as tasks.
+
+Each step opens its own short transactions and hands over only ids, so any step can be
+retried or interrupted: what was stored stays stored, and the next pass picks up articles
+left half-processed (state `new` or `extracted`).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from pipeline import db, store
+from pipeline.errors import DiplowatchError
+from pipeline.models import ExtractedArticle, FeedEntry, FeedResult, FeedSpec
+from pipeline.schema import Article, Feed, Run, utcnow
+from pipeline.settings import Settings
+
+LOGGER = logging.getLogger(__name__)
+
+# progress(stage, done, total): the CLI draws a bar from it; Airflow passes nothing.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class FeedOutcome:
+    name: str
+    status: str  # ok | not_modified | failed | blocked | skipped
+    new_articles: int = 0
+    error: str | None = None
+
+
+@dataclass
+class PassSummary:
+    """What one pass did; printed by the CLI, stored in `runs`, returned by the DAG tasks."""
+
+    run_id: int | None = None
+    feeds: list[FeedOutcome] = field(default_factory=list)
+    articles_new: int = 0
+    articles_extracted: int = 0
+    articles_failed: list[tuple[str, str]] = field(default_factory=list)
+    articles_detected: int = 0
+    articles_relevant: int = 0
+    events_new: int = 0
+    statements_new: int = 0
+    mentions_new: int = 0
+    deliveries_sent: int = 0
+    deliveries_failed: int = 0
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.feeds if f.status == status)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def prepare(settings: Settings) -> list[FeedSpec]:
+    """Upgrade the database if needed and make its feeds match the feeds file."""
+    from pipeline.feeds import load_feeds
+
+    db.ensure_schema(settings.db_url)
+    specs = load_feeds(settings.feeds_file)
+    with db.session_scope(settings.db_url) as session:
+        store.sync_feeds(session, specs)
+    return specs
+
+
+def select_feeds(
+    settings: Settings, *, due_only: bool, force: bool = False
+) -> tuple[list[int], list[str]]:
+    """Ids of the feeds to fetch now, and the names of those waiting out a backoff."""
+    with db.session_scope(settings.db_url) as session:
+        fetch, skipped = store.feeds_to_fetch(session, utcnow(), due_only=due_only, force=force)
+        return [f.id for f in fetch], [f.name for f in skipped]
+
+
+def fetch_feeds(
+    settings: Settings, feed_ids: Iterable[int], progress: Progress | None = None
+) -> tuple[list[FeedOutcome], list[int]]:
+    """Fetch feeds concurrently; store each result as it arrives. Returns outcomes and the ids
+    of articles new to the database."""
+    from pipeline.feeds import fetch_feed
+
+    with db.session_scope(settings.db_url) as session:
+        feeds = list(session.scalars(select(Feed).where(Feed.id.in_(list(feed_ids)))))
+    jobs = {
+        f.id: (FeedSpec(f.name, f.url, tuple(f.tags or ())), f.etag, f.last_modified) for f in feeds
+    }
+    outcomes: list[FeedOutcome] = []
+    new_ids: list[int] = []
+    with ThreadPoolExecutor(max_workers=max(1, settings.fetch_concurrency)) as pool:
+        futures = {
+            pool.submit(fetch_feed, spec, settings, etag=etag, last_modified=lm): fid
+            for fid, (spec, etag, lm) in jobs.items()
+        }
+        for done, future in enumerate(as_completed(futures), 1):
+            feed_id = futures[future]
+            spec = jobs[feed_id][0]
+            try:
+                result = future.result()
+            except Exception as exc:  # a bug in one feed's handling must not stop the others
+                LOGGER.exception("feed %s: unexpected error", spec.name)
+                result = FeedResult(feed=spec, status="failed", error=f"unexpected error: {exc}")
+            with db.session_scope(settings.db_url) as session:
+                feed = session.get(Feed, feed_id)
+                assert feed is not None
+                ids = store.record_feed_result(session, feed, result, settings, utcnow())
+            new_ids.extend(ids)
+            outcomes.append(FeedOutcome(spec.name, result.status, len(ids), result.error))
+            if result.error:
+                LOGGER.warning("feed %s %s: %s", spec.name, result.status, result.error)
+            if progress:
+                progress("feeds", done, len(futures))
+    return outcomes, sorted(new_ids)
+
+
+def _entry_of(article: Article) -> FeedEntry:
+    return FeedEntry(
+        url=article.url,
+        title=article.entry_title,
+        summary=article.entry_summary,
+        published=article.entry_published_at,
+        guid=article.guid,
+    )
+
+
+def _fetch_and_extract(
+    url: str, entry: FeedEntry, settings: Settings
+) -> tuple[ExtractedArticle, str | None, str | None]:
+    """Network and parsing for one article, run in a worker thread (no database here)."""
+    from pipeline.extract import extract_article
+    from pipeline.http import fetch_page
+
+    page = None
+    error: DiplowatchError | None = None
+    try:
+        page = fetch_page(url, settings)
+    except DiplowatchError as exc:  # the feed's own content may still carry the story
+        error = exc
+    extracted = extract_article(page, entry)
+    if extracted is None:
+        raise error or DiplowatchError(f"{url}: no article text in the page or the feed entry")
+    html = page.text if page is not None and settings.keep_raw_html else None
+    return extracted, html, page.url if page is not None else None
+
+
+def fetch_articles(
+    settings: Settings, article_ids: Iterable[int] | None = None, progress: Progress | None = None
+) -> tuple[int, list[tuple[str, str]]]:
+    """Fetch and extract waiting articles concurrently. Returns (extracted, failures)."""
+    with db.session_scope(settings.db_url) as session:
+        todo = [
+            (a.id, a.url, _entry_of(a))
+            for a in store.articles_to_fetch(session, settings, article_ids)
+        ]
+    extracted = 0
+    failures: list[tuple[str, str]] = []
+    with ThreadPoolExecutor(max_workers=max(1, settings.fetch_concurrency)) as pool:
+        futures = {
+            pool.submit(_fetch_and_extract, url, entry, settings): (aid, url)
+            for aid, url, entry in todo
+        }
+        for done, future in enumerate(as_completed(futures), 1):
+            article_id, url = futures[future]
+            with db.session_scope(settings.db_url) as session:
+                article = session.get(Article, article_id)
+                assert article is not None
+                try:
+                    result, html, final_url = future.result()
+                except Exception as exc:  # one hostile page must not stop the run
+                    message = str(exc) or exc.__class__.__name__
+                    LOGGER.warning("article %s: %s", url, message)
+                    store.record_article_failure(session, article, message, settings)
+                    failures.append((url, message))
+                else:
+                    store.record_extraction(
+                        session, article, result, raw_html=html, final_url=final_url, now=utcnow()
+                    )
+                    extracted += 1
+            if progress:
+                progress("articles", done, len(futures))
+    return extracted, failures
+
+
+@dataclass
+class DetectOutcome:
+    detected: int = 0
+    relevant: int = 0
+    counts: store.StoreCounts = field(default_factory=store.StoreCounts)
+    event_ids: list[int] = field(default_factory=list)
+    statement_ids: list[int] = field(default_factory=list)
+
+
+def detect_articles(
+    settings: Settings,
+    article_ids: Iterable[int] | None = None,
+    *,
+    redetect: bool = False,
+    limit: int | None = None,
+    on_new: store.OnNewRecord | None = None,
+    progress: Progress | None = None,
+) -> DetectOutcome:
+    """Run the detector over extracted articles and store what it finds, one article per
+    transaction (so an interruption keeps everything detected so far)."""
+    from pipeline.detect import DETECTOR_VERSION, get_detector
+
+    detector = get_detector(settings)
+    outcome = DetectOutcome()
+    with db.session_scope(settings.db_url) as session:
+        todo = [
+            (a.id, a.text or "", a.title, a.published_at.date() if a.published_at else None)
+            for a in store.articles_to_detect(
+                session, DETECTOR_VERSION, ids=article_ids, redetect=redetect, limit=limit
+            )
+        ]
+    items = ((text, title, published) for _, text, title, published in todo)
+
+    def collect(session: Any, kind: str, record: Any) -> None:
+        (outcome.event_ids if kind == "event" else outcome.statement_ids).append(record.id)
+        if on_new:
+            on_new(session, kind, record)
+
+    for done, ((article_id, *_), detection) in enumerate(
+        zip(todo, detector.detect_many(items), strict=True), 1
+    ):
+        with db.session_scope(settings.db_url) as session:
+            article = session.get(Article, article_id)
+            assert article is not None
+            counts = store.store_detection(session, article, detection, on_new=collect)
+        outcome.counts.add(counts)
+        outcome.detected += 1
+        outcome.relevant += int(detection.relevant)
+        if progress:
+            progress("detect", done, len(todo))
+    return outcome
+
+
+def run_pass(
+    settings: Settings,
+    *,
+    trigger: str = "cli",
+    due_only: bool = False,
+    force: bool = False,
+    progress: Progress | None = None,
+    on_new: store.OnNewRecord | None = None,
+) -> PassSummary:
+    """The whole pipeline once: feeds, pages, detection, storage; recorded in `runs`."""
+    started = time.perf_counter()
+    prepare(settings)
+    summary = PassSummary()
+    with db.session_scope(settings.db_url) as session:
+        run = Run(trigger=trigger, started_at=utcnow(), status="running", errors=[])
+        session.add(run)
+        session.flush()
+        summary.run_id = run.id
+    status = "failed"
+    try:
+        feed_ids, skipped = select_feeds(settings, due_only=due_only, force=force)
+        summary.feeds, new_ids = fetch_feeds(settings, feed_ids, progress)
+        summary.feeds += [
+            FeedOutcome(name, "skipped", error="backing off after failures") for name in skipped
+        ]
+        summary.articles_new = len(new_ids)
+        # Not only the new ids: articles an interrupted pass left behind are finished too.
+        summary.articles_extracted, summary.articles_failed = fetch_articles(
+            settings, None, progress
+        )
+        outcome = detect_articles(settings, None, on_new=on_new, progress=progress)
+        summary.articles_detected = outcome.detected
+        summary.articles_relevant = outcome.relevant
+        summary.events_new = outcome.counts.events_new
+        summary.statements_new = outcome.counts.statements_new
+        summary.mentions_new = outcome.counts.event_mentions + outcome.counts.statement_mentions
+        status = "ok"
+    finally:
+        summary.seconds = round(time.perf_counter() - started, 3)
+        _finish_run(settings, summary, status)
+    return summary
+
+
+def _finish_run(settings: Settings, summary: PassSummary, status: str) -> None:
+    with db.session_scope(settings.db_url) as session:
+        run = session.get(Run, summary.run_id)
+        if run is None:
+            return
+        run.finished_at = utcnow()
+        run.status = status
+        run.feeds_ok = summary.count("ok")
+        run.feeds_not_modified = summary.count("not_modified")
+        run.feeds_failed = summary.count("failed") + summary.count("blocked")
+        run.feeds_skipped = summary.count("skipped")
+        run.articles_new = summary.articles_new
+        run.articles_failed = len(summary.articles_failed)
+        run.articles_detected = summary.articles_detected
+        run.events_new = summary.events_new
+        run.statements_new = summary.statements_new
+        run.mentions_new = summary.mentions_new
+        run.deliveries_sent = summary.deliveries_sent
+        run.errors = [
+            f"feed {f.name}: {f.error}" for f in summary.feeds if f.error and f.status != "skipped"
+        ]
+        run.errors += [f"article {url}: {err}" for url, err in summary.articles_failed]
+
+
