@@ -147,7 +147,7 @@ def _fetch_and_extract(
     extracted = extract_article(page, entry)
     if extracted is None:
         raise error or DiplowatchError(f"{url}: no article text in the page or the feed entry")
-    html = page.text if page is not None and settings.keep_raw_html else None
+    html = page.text() if page is not None and settings.keep_raw_html else None
     return extracted, html, page.url if page is not None else None
 
 
