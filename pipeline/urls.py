@@ -1,0 +1,123 @@
+"""Canonical article URLs, so the same story reached through two links is stored once.
+
+Canonicalisation is deliberately conservative: it only removes what never changes the page
+(case of scheme and host, default ports, fragments, tracking parameters, parameter order).
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+
+LOGGER = logging.getLogger(__name__)
+
+# Query parameters that only tell the publisher where a click came from.
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gclsrc",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "ocid",
+        "cmpid",
+        "cmp",
+        "at_medium",
+        "at_campaign",
+        "at_custom1",
+        "at_custom2",
+        "at_custom3",
+        "at_custom4",
+        "at_ptr_name",
+        "at_link_id",
+        "at_link_origin",
+        "at_link_type",
+        "at_format",
+        "at_bbc_team",
+        "ref",
+        "ref_src",
+        "ref_url",
+        "__twitter_impression",
+        "ito",
+        "ns_mchannel",
+        "ns_source",
+        "ns_campaign",
+        "ns_linkname",
+        "ns_fee",
+        "smid",
+        "smtyp",
+        "taid",
+        "_ga",
+        "_gl",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+        "oly_anon_id",
+        "oly_enc_id",
+        "vero_id",
+        "wt.mc_id",
+        "wt_mc_id",
+        "xtor",
+        "guccounter",
+        "guce_referrer",
+        "guce_referrer_sig",
+        "sr_share",
+        "soc_src",
+        "soc_trk",
+    }
+)
+# Whole families of tracking parameters, matched by prefix.
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "fb_", "ga_")
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+# Characters left unescaped in paths: RFC 3986 unreserved, sub-delims, ':', '@', '/' and '%'.
+_PATH_SAFE = "/:@!$&'()*+,;=-._~%"
+
+
+def is_tracking_param(name: str) -> bool:
+    """True when a query parameter only records where a click came from."""
+    key = name.lower()
+    return key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIXES)
+
+
+def canonicalize_url(url: str) -> str:
+    """The canonical form of an http(s) URL; other strings come back stripped but unchanged.
+
+    Lower-cases scheme and host, drops default ports, fragments and tracking parameters,
+    sorts the remaining parameters and turns an empty path into '/'.
+    """
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        # A malformed port or bracket: leave the URL alone rather than guess.
+        LOGGER.debug("cannot canonicalise malformed URL %s", text)
+        return text
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return text
+    host = parts.hostname.lower().rstrip(".")
+    if ":" in host:  # an IPv6 literal keeps its brackets
+        host = f"[{host}]"
+    netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    if parts.username is not None:
+        # Credentials in a news link are unusual but change what is fetched; keep them.
+        userinfo = parts.username + (f":{parts.password}" if parts.password is not None else "")
+        netloc = f"{userinfo}@{netloc}"
+    # Existing %-escapes are kept as they are: unescaping %2F would change the path.
+    path = quote(parts.path, safe=_PATH_SAFE) if parts.path else "/"
+    pairs = [
+        (name, value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not is_tracking_param(name)
+    ]
+    query = urlencode(sorted(pairs), doseq=False)
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+__all__ = ["canonicalize_url", "is_tracking_param", "TRACKING_PARAMS", "TRACKING_PREFIXES"]
