@@ -144,9 +144,12 @@ def _fetch_and_extract(
         page = fetch_page(url, settings)
     except DiplowatchError as exc:  # the feed's own content may still carry the story
         error = exc
-    extracted = extract_article(page, entry)
-    if extracted is None:
-        raise error or DiplowatchError(f"{url}: no article text in the page or the feed entry")
+    try:
+        extracted = extract_article(page, entry)
+    except DiplowatchError:
+        if error is not None:  # the fetch failure is the real cause, say that one
+            raise error from None
+        raise
     html = page.text() if page is not None and settings.keep_raw_html else None
     return extracted, html, page.url if page is not None else None
 
