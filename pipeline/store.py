@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from pipeline.db import insert_ignore
@@ -30,6 +30,7 @@ from pipeline.models import (
 )
 from pipeline.schema import (
     Article,
+    Base,
     Delivery,
     Event,
     EventMention,
@@ -367,32 +368,35 @@ def _forget_mentions(session: Session, article: Article) -> None:
     session.execute(delete(EventMention).where(EventMention.article_id == article.id))
     session.execute(delete(StatementMention).where(StatementMention.article_id == article.id))
     session.flush()
-    for model, mention, ids, kind in (
-        (Event, EventMention, event_ids, "event"),
-        (Statement, StatementMention, statement_ids, "statement"),
-    ):
-        for record in session.scalars(select(model).where(model.id.in_(ids))):
-            fk = mention.event_id if model is Event else mention.statement_id  # type: ignore[attr-defined]
-            count = session.scalar(select(func.count()).select_from(mention).where(fk == record.id))
-            record.mention_count = int(count or 0)
-            if record.mention_count == 0:
-                sent = session.scalar(
-                    select(func.count())
-                    .select_from(Delivery)
-                    .where(
-                        Delivery.kind == kind,
-                        Delivery.record_id == record.id,
-                        Delivery.status == "sent",
-                    )
-                )
-                if not sent:  # nothing was told about it: it can go without a trace
-                    session.execute(
-                        delete(Delivery).where(
-                            Delivery.kind == kind, Delivery.record_id == record.id
-                        )
-                    )
-                    session.delete(record)
+    for event in session.scalars(select(Event).where(Event.id.in_(event_ids))):
+        event.mention_count = _count(session, EventMention, EventMention.event_id == event.id)
+        if event.mention_count == 0:
+            _drop_unreported(session, "event", event)
+    for statement in session.scalars(select(Statement).where(Statement.id.in_(statement_ids))):
+        statement.mention_count = _count(
+            session, StatementMention, StatementMention.statement_id == statement.id
+        )
+        if statement.mention_count == 0:
+            _drop_unreported(session, "statement", statement)
     session.flush()
+
+
+def _count(session: Session, model: type[Base], condition: ColumnElement[bool]) -> int:
+    return int(session.scalar(select(func.count()).select_from(model).where(condition)) or 0)
+
+
+def _drop_unreported(session: Session, kind: str, record: Event | Statement) -> None:
+    """A record no article reports any more goes, unless an alert about it was already sent."""
+    sent = _count(
+        session,
+        Delivery,
+        (Delivery.kind == kind) & (Delivery.record_id == record.id) & (Delivery.status == "sent"),
+    )
+    if not sent:
+        session.execute(
+            delete(Delivery).where(Delivery.kind == kind, Delivery.record_id == record.id)
+        )
+        session.delete(record)
 
 
 def store_detection(
