@@ -276,6 +276,15 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from pipeline.api import create_app
+
+    uvicorn.run(create_app(_settings(args)), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
 # --- parser ----------------------------------------------------------------------------
 
 
@@ -338,6 +347,12 @@ def build_parser() -> argparse.ArgumentParser:
     sql = dbsub.add_parser("sql", help="print the schema as SQL (what sql/schema.sql holds)")
     sql.add_argument("--dialect", default="postgresql", choices=["postgresql", "sqlite"])
     p.set_defaults(func=cmd_db)
+
+    p = sub.add_parser("serve", help="serve the web page and JSON API (events, statements)")
+    common(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
     return parser
 
 
