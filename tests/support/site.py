@@ -74,6 +74,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True  # a request stuck in a "slow" fault must not block teardown
+    # The default backlog of 5 drops connections under a concurrent runner (1 s SYN retry).
+    request_queue_size = 128
     site: LocalSite
 
 
@@ -92,7 +94,11 @@ class LocalSite:
         self.host, self.port = self._server.server_address[:2]  # type: ignore[misc]
         self.base_url = f"http://{self.host}:{self.port}"
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="test-site", daemon=True
+            # A short poll interval: shutdown() waits up to one interval, at every teardown.
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="test-site",
+            daemon=True,
         )
         self._build()
 
