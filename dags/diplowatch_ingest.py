@@ -1,0 +1,122 @@
+"""diplowatch ingest: the pipeline's pass as Airflow tasks, every 15 minutes by default.
+
+prepare and pick the due feeds -> fetch feeds (mapped over feed batches) -> pick the
+articles waiting for their page, new or left half-processed -> fetch and extract them
+(mapped over article batches) -> detect and store -> publish the events asset.
+
+Every task calls the same `pipeline.runner` steps as `diplowatch run`. Tasks hand over
+ids and counts only. Each step writes keyed on natural keys (feed name, canonical URL,
+mention key), so retrying a task, or re-running the whole run, stores nothing twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from airflow.sdk import TriggerRule, dag, task
+from diplowatch_common import (
+    ARTICLES_PER_TASK,
+    FEEDS_PER_TASK,
+    START_DATE,
+    chunked,
+    dag_schedule,
+    default_args,
+    detect_summary,
+    publish_new_records,
+    task_settings,
+)
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dag(
+    dag_id="diplowatch_ingest",
+    schedule=dag_schedule(),
+    start_date=START_DATE,
+    catchup=False,
+    max_active_runs=1,
+    default_args=default_args(),
+    tags=["diplowatch"],
+    doc_md=__doc__,
+)
+def diplowatch_ingest() -> None:
+    @task(execution_timeout=dt.timedelta(minutes=5))
+    def select_due_feeds() -> list[list[int]]:
+        """Upgrade the schema, sync the feeds file, and batch the ids of the feeds due now."""
+        from pipeline import runner
+
+        settings = task_settings()
+        runner.prepare(settings)
+        feed_ids, backing_off = runner.select_feeds(settings, due_only=True)
+        LOGGER.info(
+            "%s feed(s) due; %s backing off: %s", len(feed_ids), len(backing_off), backing_off
+        )
+        return chunked(feed_ids, FEEDS_PER_TASK)
+
+    @task(execution_timeout=dt.timedelta(minutes=15), max_active_tis_per_dagrun=4)
+    def fetch_feed_batch(feed_ids: list[int]) -> dict[str, int]:
+        """Fetch a batch of feeds; store their entries as new articles."""
+        from pipeline import runner
+
+        outcomes, new_ids = runner.fetch_feeds(task_settings(), feed_ids)
+        for outcome in outcomes:
+            LOGGER.info(
+                "feed %s: %s, %s new article(s)%s",
+                outcome.name,
+                outcome.status,
+                outcome.new_articles,
+                f" ({outcome.error})" if outcome.error else "",
+            )
+        return {
+            "feeds": len(outcomes),
+            "failed": sum(o.status in ("failed", "blocked") for o in outcomes),
+            "articles_new": len(new_ids),
+        }
+
+    @task(trigger_rule=TriggerRule.NONE_FAILED, execution_timeout=dt.timedelta(minutes=5))
+    def select_waiting_articles() -> list[list[int]]:
+        """Batch every article waiting for its page: this run's new ones and any left behind."""
+        from pipeline import maintenance
+
+        waiting = maintenance.article_ids_to_fetch(task_settings())
+        LOGGER.info("%s article(s) waiting for their page", len(waiting))
+        return chunked(waiting, ARTICLES_PER_TASK)
+
+    @task(execution_timeout=dt.timedelta(minutes=30), max_active_tis_per_dagrun=4)
+    def fetch_article_batch(article_ids: list[int]) -> dict[str, int]:
+        """Fetch and extract a batch of articles; a failing page is recorded, not raised."""
+        from pipeline import runner
+
+        extracted, failures = runner.fetch_articles(task_settings(), article_ids)
+        for url, error in failures:
+            LOGGER.warning("article %s: %s", url, error)
+        return {"extracted": extracted, "failed": len(failures)}
+
+    @task(trigger_rule=TriggerRule.NONE_FAILED, execution_timeout=dt.timedelta(minutes=45))
+    def detect_and_store() -> dict[str, Any]:
+        """Detect events and statements in every extracted article and store them, merged."""
+        from pipeline import runner
+
+        summary = detect_summary(runner.detect_articles(task_settings()))
+        LOGGER.info(
+            "%s article(s) analysed, %s relevant; %s new event(s), %s new statement(s)",
+            summary["articles_detected"],
+            summary["articles_relevant"],
+            summary["events_new"],
+            summary["statements_new"],
+        )
+        return summary
+
+    feed_batches = select_due_feeds()
+    fetched_feeds = fetch_feed_batch.expand(feed_ids=feed_batches)
+    article_batches = select_waiting_articles()
+    fetched_feeds >> article_batches
+    fetched_articles = fetch_article_batch.expand(article_ids=article_batches)
+    stored = detect_and_store()
+    fetched_articles >> stored
+    publish_new_records(stored)
+
+
+diplowatch_ingest()
