@@ -21,7 +21,11 @@ from pipeline.urls import canonicalize_url
 
 LOGGER = logging.getLogger(__name__)
 
-# Chosen with benchmarks/extraction.py (see the figures in its docstring).
+# Chosen with benchmarks/extraction.py on 181 news pages (trafilatura 2.3.1), mean F1 of
+# 4-word shingles: defaults 0.955, no comments 0.958, favor_precision 0.961 (P 0.958,
+# R 0.972), fast mode 0.941, without tables 0.950; these options, with the headline removed
+# from the body as below, 0.963 (P 0.962, R 0.972). Precision matters most to us: furniture
+# in the text becomes false events downstream.
 TRAFILATURA_OPTIONS: dict[str, Any] = {
     "favor_precision": True,
     "include_comments": False,
