@@ -162,7 +162,12 @@ class _PinnedBackend(httpcore.SyncBackend):
         addresses = self._pins.get((host.lower(), port))
         if addresses is None:
             # Not pinned by fetch() (should not happen): resolve and check here instead.
-            addresses = self._guard.resolve(f"{host}:{port}", host, port)
+            try:
+                addresses = self._guard.resolve(f"http://{host}:{port}/", host, port)
+            except BlockedAddressError:
+                raise
+            except OSError as exc:
+                raise httpcore.ConnectError(str(exc)) from exc
         error: Exception | None = None
         for address in addresses:
             try:
@@ -268,6 +273,10 @@ def fetch(
     ) as client:
         for _ in range(settings.max_redirects + 1):
             hops.append(current)
+            if time.monotonic() > deadline:
+                raise FetchError(
+                    current, "gave up at the overall deadline while following redirects"
+                )
             try:
                 checked = guard.check(current)
             except BlockedAddressError as exc:
