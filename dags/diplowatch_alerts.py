@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib
 import importlib.util
 import logging
 from typing import Any
@@ -63,17 +64,23 @@ def diplowatch_alerts() -> None:
             announced["statements_new"],
         )
         settings = task_settings()
-        if importlib.util.find_spec("pipeline.alerts") is None:
-            # Delivery lands with pipeline/alerts; until then, show what waits in the outbox.
+        # pipeline.alerts may be absent or still a bare directory (a namespace package);
+        # an import error inside a real one is a bug and fails the task.
+        alerts = (
+            importlib.import_module("pipeline.alerts")
+            if importlib.util.find_spec("pipeline.alerts") is not None
+            else None
+        )
+        send_due = getattr(alerts, "send_due", None)
+        if send_due is None:
+            # Delivery lands with pipeline.alerts.send_due; until then, show the outbox.
             from pipeline.maintenance import pending_deliveries
 
             pending = pending_deliveries(settings)
             for delivery in pending:
                 LOGGER.info("pending delivery: %s", delivery)
-            LOGGER.info("%s delivery(ies) pending; pipeline.alerts is not installed", len(pending))
+            LOGGER.info("%s delivery(ies) pending; no pipeline.alerts.send_due yet", len(pending))
             return {"pending": len(pending), "sent": 0, **announced}
-        from pipeline.alerts import send_due
-
         summary = _as_dict(send_due(settings))
         LOGGER.info("alerts: %s", summary)
         return {**summary, **announced}
