@@ -1,0 +1,35 @@
+"""Alerts on new events and statements: rules and channels from a YAML file, an outbox
+written in the same transaction as the records, and a sender with retries and backoff.
+
+    config = load_alerts("alerts.yaml")            # fails at start on a bad file
+    run_pass(settings, on_new=enqueue_hook(config))  # queues alerts with the records
+    send_due(settings)                              # delivers what is due
+
+Delivery is at least once: every alert carries a delivery id (`X-Diplowatch-Delivery`)
+that stays the same across retries, so receivers can drop repeats.
+"""
+
+from __future__ import annotations
+
+from pipeline.alerts.config import AlertsConfig, ChannelConfig, Rule, load_alerts
+from pipeline.alerts.outbox import (
+    SendSummary,
+    delivery_id,
+    enqueue_hook,
+    list_deliveries,
+    send_due,
+    send_test,
+)
+
+__all__ = [
+    "AlertsConfig",
+    "ChannelConfig",
+    "Rule",
+    "SendSummary",
+    "delivery_id",
+    "enqueue_hook",
+    "list_deliveries",
+    "load_alerts",
+    "send_due",
+    "send_test",
+]
