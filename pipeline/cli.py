@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from pipeline.alerts import cli as alerts_cli
 from pipeline.errors import DiplowatchError
 from pipeline.settings import Settings, load_settings
 
@@ -159,6 +160,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         f"events: {summary.events_new} new; statements: {summary.statements_new} new; "
         f"mentions: {summary.mentions_new} new\n"
     )
+    if settings.alerts_file:
+        out.write(
+            f"alerts: {summary.deliveries_sent} sent, {summary.deliveries_failed} failed "
+            "(failed ones are retried; see diplowatch alerts list)\n"
+        )
     with db.session_scope(settings.db_url) as session:
         events = list_events(session, limit=10)
         statements = list_statements(session, limit=10)
@@ -294,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output")
     sub = parser.add_subparsers(dest="command", required=True)
+    alerts_cli.register(sub)
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", help="database URL (default: $DIPLOWATCH_DB_URL or sqlite)")

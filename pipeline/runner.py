@@ -254,8 +254,18 @@ def run_pass(
     progress: Progress | None = None,
     on_new: store.OnNewRecord | None = None,
 ) -> PassSummary:
-    """The whole pipeline once: feeds, pages, detection, storage; recorded in `runs`."""
+    """The whole pipeline once: feeds, pages, detection, storage, alerts; recorded in `runs`.
+
+    With `settings.alerts_file`, new records queue alerts in their own transaction and the
+    pass ends by sending what is due (`pipeline.alerts.send_due`).
+    """
     started = time.perf_counter()
+    alerts = None
+    if settings.alerts_file:
+        from pipeline.alerts import enqueue_hook, load_alerts
+
+        alerts = load_alerts(settings.alerts_file)  # a bad alerts file stops the pass here
+        on_new = on_new or enqueue_hook(alerts)
     prepare(settings)
     summary = PassSummary()
     with db.session_scope(settings.db_url) as session:
@@ -281,6 +291,11 @@ def run_pass(
         summary.events_new = outcome.counts.events_new
         summary.statements_new = outcome.counts.statements_new
         summary.mentions_new = outcome.counts.event_mentions + outcome.counts.statement_mentions
+        if alerts is not None:
+            from pipeline.alerts import send_due
+
+            sent = send_due(settings, config=alerts)
+            summary.deliveries_sent, summary.deliveries_failed = sent.sent, sent.failed
         status = "ok"
     finally:
         summary.seconds = round(time.perf_counter() - started, 3)
@@ -310,5 +325,3 @@ def _finish_run(settings: Settings, summary: PassSummary, status: str) -> None:
             f"feed {f.name}: {f.error}" for f in summary.feeds if f.error and f.status != "skipped"
         ]
         run.errors += [f"article {url}: {err}" for url, err in summary.articles_failed]
-
-
