@@ -196,3 +196,44 @@ def test_empty_or_junk_gives_none_or_a_clear_error(html: str) -> None:
         assert extract_html(html) is None
     except ExtractionError as exc:
         assert str(exc)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        b"<a" * 2_000_000,
+        b"<script>" * 500_000,
+        b"<!--" * 1_000_000,
+        b'<meta property="article:published_time" ' * 100_000,
+        b"<html " * 800_000,
+        b"</div>" * 500_000,
+        b'<div class="' + b"x" * 4_000_000,
+    ],
+    ids=["open-tags", "scripts", "comments", "metas", "html-tags", "closers", "open-quote"],
+)
+def test_pathological_markup_costs_linear_time(html: bytes) -> None:
+    started = time.monotonic()
+    try:
+        extract_html(html, "https://x/hostile")
+    except ExtractionError as exc:
+        assert "https://x/hostile" in str(exc)
+    assert time.monotonic() - started < 10
+
+
+def test_binary_served_as_html_is_a_clear_error_then_the_feed(site: LocalSite) -> None:
+    url = site.fail("/news/binary", "binary", content_type="text/html")
+    response = fetch_page(url, site.settings())
+    with pytest.raises(ExtractionError, match="binary data"):
+        extract_article(response, None)
+    assert extract_article(response, _entry("From the feed.")).source == "feed"
+
+
+def test_mis_declared_page_from_the_site_reads(site: LocalSite) -> None:
+    text = (
+        "Министр иностранных дел России Сергей Лавров заявил журналистам, что Москва готова "
+        "обсуждать с Вашингтоном все вопросы, если разговор будет честным и равноправным."
+    )
+    page = f"<html lang='ru'><body><article><p>{text}</p><p>{text}</p></article></body></html>"
+    url = site.add_resource("/news/ru", page.encode("cp1251"), "text/html; charset=utf-8")
+    article = extract_html(fetch_page(url, site.settings()).body, url, charset="utf-8")
+    assert article is not None and "Сергей Лавров" in article.text
