@@ -91,7 +91,9 @@ class LocalSite:
         self.articles: dict[str, Article] = all_articles()
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.site = self
-        self.host, self.port = self._server.server_address[:2]  # type: ignore[misc]
+        address = self._server.server_address
+        self.host: str = str(address[0])
+        self.port: int = int(address[1])
         self.base_url = f"http://{self.host}:{self.port}"
         self._thread = threading.Thread(
             # A short poll interval: shutdown() waits up to one interval, at every teardown.
