@@ -1,0 +1,180 @@
+"""Turn one parsed article into `DetectedEvent`s and `DetectedStatement`s.
+
+This is where the pieces meet: the article's resolved mentions, the event finder, the
+statement finder, event dates (the trigger's own clause first, then another sentence that
+names the same act with a date, then the date of the report) and the quote an event's
+sentence carries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from spacy.tokens import Doc, Token
+
+from pipeline.detect.actors import ActorDictionary
+from pipeline.detect.dates import find_date
+from pipeline.detect.events import Candidate, EventFinder
+from pipeline.detect.lexicon import Lexicon
+from pipeline.detect.resolve import ArticleContext
+from pipeline.detect.statements import Found, StatementFinder
+from pipeline.models import DetectedEvent, DetectedStatement
+
+LOGGER = logging.getLogger(__name__)
+
+_NESTED = ("ccomp", "advcl", "relcl", "parataxis", "conj")
+_GENERIC_LEMMAS = {"say", "be", "have", "do", "make", "take", "country", "state", "official"}
+
+
+def _governor(tok: Token) -> Token:
+    """The verb whose clause a trigger sits in (a noun's governing verb)."""
+    node = tok
+    for _ in range(5):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The verb's clause without the clauses nested in it."""
+    out: list[Token] = [verb]
+    for child in verb.children:
+        if child.dep_ in _NESTED:
+            continue
+        out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _clause_date(tok: Token, published: dt.date) -> dt.date | None:
+    clause = _own_clause(_governor(tok))
+    return find_date(" ".join(t.text for t in clause), published)
+
+
+def _content_lemmas(cand: Candidate, ctx: ArticleContext) -> set[str]:
+    # The object names the act ("a killer"); the trigger word alone ("offer") is too common.
+    lemmas: set[str] = set()
+    for child in cand.trigger.children:
+        if child.dep_ in ("dobj", "oprd", "attr") and ctx.mention_at(child.i) is None:
+            lemmas.add(child.lemma_.lower())
+    return lemmas - _GENERIC_LEMMAS
+
+
+def _linked_date(cand: Candidate, ctx: ArticleContext, published: dt.date) -> dt.date | None:
+    """A date from another sentence that names the same act and the same actor."""
+    lemmas = _content_lemmas(cand, ctx)
+    own = cand.trigger.sent
+    for sent in ctx.doc.sents:
+        if sent.start == own.start:
+            continue
+        if not any(t.lemma_.lower() in lemmas for t in sent):
+            continue
+        names = {actor.name for _, actor in ctx.actors_in(sent.start, sent.end)}
+        if cand.source.name not in names:
+            continue
+        found = find_date(sent.text, published)
+        if found is not None:
+            return found
+    return None
+
+
+def event_date(cand: Candidate, ctx: ArticleContext, published: dt.date) -> dt.date:
+    found = _clause_date(cand.trigger, published) or _linked_date(cand, ctx, published)
+    if found is None and cand.reported_by is not None:
+        node = cand.trigger
+        while node.head is not node and node.dep_ != "ccomp":
+            node = node.head
+        if node.dep_ == "ccomp":
+            found = _clause_date(node.head, published)
+    if found is None or found > published + dt.timedelta(days=1):
+        return published
+    return found
+
+
+def _statement(found: Found, published: dt.date) -> DetectedStatement:
+    sentence = found.sentence.text.strip() if found.sentence is not None else found.text
+    day = published
+    if found.verb is not None:
+        day = _clause_date(found.verb, published) or published
+        if day > published:
+            day = published
+    return DetectedStatement(
+        speaker=found.speaker,
+        quote=found.text,
+        sentence=sentence,
+        about=found.about,
+        direct=not found.indirect,
+        statement_date=day,
+        sentence_index=found.sentence.start if found.sentence is not None else 0,
+    )
+
+
+def assemble(
+    doc: Doc,
+    dictionary: ActorDictionary,
+    lexicon: Lexicon,
+    sides: tuple[str, str],
+    published: dt.date,
+) -> tuple[list[DetectedEvent], list[DetectedStatement]]:
+    """Events and statements of one parsed article."""
+    ctx = ArticleContext(doc, dictionary, published)
+    finder = EventFinder(ctx, lexicon, sides)
+    found_statements = StatementFinder(finder).find()
+    sent_starts = {s.start: n for n, s in enumerate(doc.sents)}
+    quote_of: dict[int, Found] = {}
+    for found in found_statements:
+        for quote in found.quotes:
+            if quote.span is not None:
+                quote_of.setdefault(quote.span.sent.start, found)
+        if found.sentence is not None and found.quotes:
+            quote_of.setdefault(found.sentence.start, found)
+
+    events: list[DetectedEvent] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    reported: list[tuple[int, Candidate]] = []
+    for cand in finder.find():
+        reported.append((cand.trigger.i, cand))
+        sent = cand.trigger.sent
+        key = (cand.type, cand.source.name, cand.target.name, sent.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        quoted = quote_of.get(sent.start)
+        events.append(
+            DetectedEvent(
+                type=cand.type,
+                mode=cand.mode,
+                source=cand.source,
+                target=cand.target,
+                sentence=sent.text.strip(),
+                event_date=event_date(cand, ctx, published),
+                confidence=cand.confidence,
+                reported_by=cand.reported_by,
+                quote=quoted.text if quoted else None,
+                quote_speaker=quoted.speaker if quoted else None,
+                sentence_index=sent_starts.get(sent.start, 0),
+            )
+        )
+    # "The ministry said the United States rejected the offer" reports the other side's act:
+    # it is that event's evidence, not a statement of the ministry's own.
+    reports = [
+        (e_tok, cand)
+        for e_tok, cand in reported
+        if cand.reported_by is not None and cand.reported_by != cand.source
+    ]
+    found_statements = [
+        f
+        for f in found_statements
+        if f.clause is None
+        or not any(
+            f.clause[0] <= t < f.clause[1] and c.reported_by == f.speaker for t, c in reports
+        )
+    ]
+    statements = [_statement(f, published) for f in found_statements]
+    for statement in statements:
+        statement.sentence_index = sent_starts.get(statement.sentence_index, 0)
+    return events, statements
+
+
+__all__ = ["assemble", "event_date"]

@@ -1,0 +1,189 @@
+"""Drop page furniture from extracted article text before detection.
+
+Extraction leaves lines that are not the story: related headlines in capitals, "CLICK HERE"
+and newsletter prompts, navigation menus, photo captions and credits, bylines, share
+buttons, advertisements and copyright lines. Datelines stay, cleaned of their agency
+prefix ("MOSCOW (Reuters) -"). Each rule is about the shape of a line, not its words, so it
+carries to outlets the rules were not written for.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+LOGGER = logging.getLogger(__name__)
+
+_PROMPT = re.compile(
+    r"^\s*(?:click here|sign up|subscribe|read more|related|see also|also read|read also|"
+    r"recommended|more from|watch:|watch now|listen:|advertisement|sponsored|share this|"
+    r"share on|follow us|follow @|newsletter|get the latest|download the|open in app|"
+    r"most read|trending|top stories|you may also like|more:|featured|editor'?s pick|"
+    r"skip to|jump to|back to top|continue reading|story continues|this article|"
+    r"this story has been|copyright|\(c\)|©|all rights reserved|terms of use|privacy policy|"
+    r"cookie|photo:|photos:|image:|picture:|video:|credit:|source:|file photo|"
+    r"reporting by|editing by|writing by|additional reporting|contributing:|"
+    r"updated\b|published\b|posted\b|last updated|add .* on google|get our|join our)",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(
+    r"^(?:share|tweet|email|print|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|"
+    r"copy link|comments?|save|\d+ comments?)$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by\s+)?(?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w'’-]+"
+    r"(?:\s*(?:,|and|\||-|–)\s*(?:[A-Z][\w.'’-]+\s?){1,4})*\s*$"
+)
+_BY = re.compile(r"^\s*by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\b", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"(?:\((?:[A-Z][\w. ]*/)?[A-Z][\w .'’-]*(?:/[\w .'’-]+)*\)|"
+    r"\b(?:REUTERS|AP|AFP|Getty Images|EPA|TASS|Sputnik|Pool|via Reuters|AP Photo|"
+    r"Bloomberg|Shutterstock)\s*/\s*[A-Z][\w .'’-]*)\s*$"
+)
+_CAPTION_SHAPE = re.compile(
+    r"\b(?:attends?|speaks?|looks? on|gestures?|arrives?|listens?|walks?|is seen|are seen|"
+    r"pictured|poses?|shakes? hands|waves?|delivers?|sits?|stands?)\b"
+)
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z .,'’-]{2,40}?)\s*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
+    r"\s*(?:\([A-Za-z .&/-]{2,40}\))?"
+    r"\s*(?:[-–—]{1,2}|:)\s+(?=[A-Z“\"‘'])"
+)
+_MENU_WORDS = {
+    "home",
+    "news",
+    "world",
+    "politics",
+    "business",
+    "opinion",
+    "sports",
+    "sport",
+    "video",
+    "videos",
+    "live",
+    "tech",
+    "science",
+    "health",
+    "culture",
+    "style",
+    "travel",
+    "markets",
+    "europe",
+    "asia",
+    "us",
+    "u.s.",
+    "uk",
+    "russia",
+    "ukraine",
+    "china",
+    "middle",
+    "east",
+    "africa",
+    "americas",
+    "latest",
+    "menu",
+    "search",
+    "login",
+    "log",
+    "in",
+    "sign",
+    "up",
+    "subscribe",
+    "more",
+    "weather",
+    "entertainment",
+    "lifestyle",
+    "podcasts",
+    "newsletters",
+    "investigations",
+    "analysis",
+    "economy",
+    "climate",
+    "defense",
+    "security",
+    "national",
+    "international",
+    "local",
+    "breaking",
+    "&",
+    "|",
+    "•",
+    "·",
+    "and",
+    "the",
+    "of",
+    "photos",
+}
+
+
+def _is_headline(line: str) -> bool:
+    """A line in capitals: a related-story headline or a section banner."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def _is_menu(line: str) -> bool:
+    words = re.findall(r"[\w.&|•·']+", line.lower())
+    if not words or len(words) > 14 or line.rstrip().endswith((".", "?", "!", "”", '"')):
+        return False
+    return sum(w in _MENU_WORDS for w in words) / len(words) >= 0.6
+
+
+def _is_caption(line: str) -> bool:
+    """A photo caption: ends with a photo credit, or describes a picture with no story verb."""
+    if _CREDIT.search(line) and len(line) < 400:
+        return True
+    if re.search(r"\b(?:REUTERS|AP Photo|AFP|Getty Images|EPA-EFE)\b", line) and len(line) < 400:
+        return True
+    return bool(
+        _CAPTION_SHAPE.search(line)
+        and re.search(r"\bin \w+(?:, \w+)?,? (?:on )?(?:\w+ \d{1,2}, \d{4}|\w+day)\.?$", line)
+        and len(line) < 300
+    )
+
+
+def _is_byline(line: str) -> bool:
+    stripped = line.strip()
+    if len(stripped) > 80 or stripped.endswith((".", "?", "!", "”", '"', ":")):
+        return False
+    if _BY.match(stripped):
+        return True
+    # "Jane Doe, Reporter" / "Jane Doe and John Roe": a short run of capitalised words.
+    words = stripped.replace(",", " ").split()
+    return 2 <= len(words) <= 6 and bool(_BYLINE.match(stripped)) and "said" not in words
+
+
+def clean_dateline(line: str) -> str:
+    """Remove a dateline prefix ("MOSCOW (Reuters) -", "WASHINGTON —") from a line."""
+    match = _DATELINE.match(line)
+    if match and _is_headline(match["place"] + "XXXXXXXX") and len(match["place"]) < 40:
+        return line[match.end() :]
+    return line
+
+
+def is_furniture(line: str) -> bool:
+    """True when the line is page furniture rather than story text."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if _PROMPT.match(stripped) or _SHARE.match(stripped):
+        return True
+    if _is_headline(stripped) or _is_menu(stripped) or _is_caption(stripped):
+        return True
+    return _is_byline(stripped)
+
+
+def strip_furniture(text: str) -> list[str]:
+    """The story's paragraphs: furniture lines dropped, datelines cleaned."""
+    kept: list[str] = []
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if is_furniture(line):
+            LOGGER.debug("furniture dropped: %s", line[:80])
+            continue
+        kept.append(clean_dateline(line))
+    return kept
+
+
+__all__ = ["clean_dateline", "is_furniture", "strip_furniture"]

@@ -1,0 +1,88 @@
+"""The trigger lexicon: verbs, nouns and adjectives per PLOVER type, loaded from YAML data.
+
+A verb can have several senses tried in order ("call on" is a REQUEST, "call X a killer" an
+ACCUSE, "call X" a CONSULT); each sense carries the conditions the parse must meet.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LOGGER = logging.getLogger(__name__)
+
+LEXICON_FILE = Path(__file__).resolve().parent / "data" / "lexicon.yaml"
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One reading of a trigger word and what the parse needs for it."""
+
+    type: str
+    mode: str | None
+    prt: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    needs: str | None = None
+    objects: frozenset[str] = frozenset()
+    xcomp: frozenset[str] = frozenset()
+    prep_actor: bool = False  # the preposition's object must be an actor ("talk with Putin")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Sense, ...]]
+    nouns: dict[str, Sense]
+    adjectives: dict[str, tuple[Sense, ...]]
+    light_verbs: frozenset[str]
+    insult_nouns: frozenset[str]
+    accusation_nouns: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    speech_verbs: frozenset[str]
+
+
+def _sense(spec: Any) -> Sense:
+    if isinstance(spec, str):
+        kind, _, mode = spec.partition(" ")
+        return Sense(kind.upper(), mode or None)
+    return Sense(
+        type=str(spec["type"]).upper(),
+        mode=spec.get("mode"),
+        prt=frozenset(spec.get("prt") or ()),
+        prep=frozenset(spec.get("prep") or ()),
+        needs=spec.get("needs"),
+        objects=frozenset(spec.get("objects") or ()),
+        xcomp=frozenset(spec.get("xcomp") or ()),
+        prep_actor=bool(spec.get("prep_actor")),
+    )
+
+
+def _senses(spec: Any) -> tuple[Sense, ...]:
+    return tuple(_sense(s) for s in spec) if isinstance(spec, list) else (_sense(spec),)
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: str = str(LEXICON_FILE)) -> Lexicon:
+    """Parse the lexicon file once per process."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or ())
+
+    return Lexicon(
+        verbs={str(k).lower(): _senses(v) for k, v in (data.get("verbs") or {}).items()},
+        nouns={str(k).lower(): _sense(v) for k, v in (data.get("nouns") or {}).items()},
+        adjectives={str(k).lower(): _senses(v) for k, v in (data.get("adjectives") or {}).items()},
+        light_verbs=words("light_verbs"),
+        insult_nouns=words("insult_nouns"),
+        accusation_nouns=words("accusation_nouns"),
+        hypothetical_heads=words("hypothetical_heads"),
+        speech_verbs=words("speech_verbs"),
+    )
+
+
+__all__ = ["Lexicon", "Sense", "load_lexicon"]

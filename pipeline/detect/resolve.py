@@ -1,0 +1,324 @@
+"""Resolve the actor mentions of one article to `ActorRef`s: names, titles, pronouns.
+
+Names resolve straight from the dictionary. Titles ("the Russian leader", "the president",
+"the ministry") resolve to whoever held the office on the article's date, preferring the
+people and bodies the article has already named. Pronouns resolve to the latest fitting
+mention before them, or, in "X said it ...", to the speaker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.detect.actors import ActorDictionary, Person, Surface
+from pipeline.detect.components import ACTOR_SPANS, CASED
+from pipeline.models import ActorRef
+
+LOGGER = logging.getLogger(__name__)
+
+_KIND_RANK = {"person": 0, "body": 1, "surname": 2, "country": 3, "adjective": 4, "title": 5}
+_NP_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
+_OWNER_PREPS = ("of", "from", "by")
+_HE = {"he", "him", "his", "himself"}
+_SHE = {"she", "her", "hers", "herself"}
+_IT = {"it", "its", "itself"}
+_THEY = {"they", "them", "their", "themselves"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+_SPEECH = {"say", "tell", "add", "state", "announce", "insist", "claim", "warn", "reply", "note"}
+_FALLBACK_KINDS = {"foreign_ministry", "embassy", "government", "defence_ministry"}
+
+
+@dataclass
+class Mention:
+    """An actor mention: token range, what it names, and the actor once resolved."""
+
+    start: int
+    end: int
+    kind: str
+    actor: ActorRef | None = None
+    person: Person | None = None
+    office: str | None = None
+    body_kind: str | None = None
+    bare_title: bool = False  # "President Biden" with no country before it
+
+
+class ArticleContext:
+    """Every actor mention of one article, resolved in reading order."""
+
+    def __init__(self, doc: Doc, dictionary: ActorDictionary, day: dt.date):
+        self.doc = doc
+        self.dictionary = dictionary
+        self.day = day
+        self.mentions: list[Mention] = []
+        self._by_token: dict[int, Mention] = {}
+        self._resolve_all()
+
+    # ----------------------------------------------------------------- building
+
+    def _entries(self, span: Span) -> list[Surface]:
+        label = span.label_
+        case_sensitive = label.startswith(CASED)
+        text = label[2:]
+        return self.dictionary.surfaces.get((text, case_sensitive), [])
+
+    def _resolve_all(self) -> None:
+        seen_people: set[str] = set()
+        for span in self.doc.spans.get(ACTOR_SPANS, []):
+            entries = sorted(self._entries(span), key=lambda e: _KIND_RANK.get(e.kind, 9))
+            entries = [
+                e for e in entries if e.kind != "surname" or e.ref in seen_people or not entries
+            ]
+            if not entries:
+                continue
+            entry = entries[0]
+            mention = Mention(span.start, span.end, entry.kind)
+            if entry.kind in ("person", "surname"):
+                person = self.dictionary.people[entry.ref]
+                seen_people.add(person.key)
+                mention.kind = "person"
+                mention.person = person
+                mention.actor = ActorRef(
+                    person.name, person.country, self.dictionary.role_of(person, self.day)
+                )
+                prev = self._by_token.get(span.start - 1)
+                if prev is not None and prev.kind == "title" and prev.office:
+                    prev.actor = None  # the title only introduces the name
+                    mention.bare_title = not self._qualifier_before(prev.start)
+            elif entry.kind == "body":
+                body = self.dictionary.bodies[entry.ref]
+                mention.actor = ActorRef(body.name, body.country, body.role)
+                mention.body_kind = body.kind
+            elif entry.kind == "country":
+                country = self.dictionary.countries[entry.ref]
+                mention.actor = ActorRef(country.name, country.code, "GOVERNMENT")
+            elif entry.kind == "adjective":
+                mention.actor = self._adjective_actor(span, entry.ref)
+            elif entry.kind == "title":
+                mention.office = entry.ref
+                if not self._followed_by_name(span):
+                    mention.actor = self._title_actor(span, entry.ref)
+            elif entry.kind == "generic":
+                mention.body_kind = entry.ref
+                mention.actor = self._generic_actor(span, entry.ref)
+            else:  # "none": a form that only looks like an actor ("Washington Post")
+                pass
+            self._add(mention)
+        self._add_unknown_people()
+
+    def _add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self._by_token[i] = mention
+
+    def _followed_by_name(self, span: Span) -> bool:
+        if span.end >= len(self.doc):
+            return False
+        nxt = self.doc[span.end]
+        return nxt.pos_ == "PROPN" and (nxt.ent_type_ == "PERSON" or nxt.is_title)
+
+    def _qualifier_before(self, start: int) -> Mention | None:
+        """A side named right before a title: "Russian", "U.S.", "Russia's", "Kremlin"."""
+        for back in (1, 2, 3):
+            i = start - back
+            if i < 0:
+                break
+            mention = self._by_token.get(i)
+            if mention is not None and mention.kind in ("adjective", "country", "body"):
+                return mention
+            if self.doc[i].tag_ not in ("POS", "DT", "JJ", "NNP", "HYPH") or self.doc[i].is_punct:
+                break
+        return None
+
+    def _qualifier_country(self, span: Span) -> tuple[str | None, Mention | None]:
+        qualifier = self._qualifier_before(span.start)
+        if qualifier is not None and qualifier.actor is not None:
+            return qualifier.actor.country, qualifier
+        root = span.root
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "to"):
+                for pobj in child.children:
+                    mention = self._by_token.get(pobj.i)
+                    if mention is not None and mention.actor is not None:
+                        return mention.actor.country, mention
+        return None, None
+
+    def _adjective_actor(self, span: Span, code: str) -> ActorRef:
+        country = self.dictionary.countries[code]
+        head = span.root.head if span.root.dep_ in ("amod", "compound", "poss") else span.root
+        role = self.dictionary.role_nouns.get(head.lower_) or self.dictionary.role_nouns.get(
+            head.lemma_.lower()
+        )
+        if role and head.i >= span.end:
+            return ActorRef(f"{span.text} {head.text}", code, role)
+        return ActorRef(country.name, code, "COUNTRY")
+
+    def _title_actor(self, span: Span, office: str) -> ActorRef | None:
+        country, qualifier = self._qualifier_country(span)
+        role = self.dictionary.office_roles.get(office, "OFFICIAL")
+        if office == "official":
+            if country is None:
+                return None
+            name = self.dictionary.countries[country].adjective + " " + span.text.lower()
+            return ActorRef(name, country, role)
+        seen = [
+            m.person
+            for m in reversed(self.mentions)
+            if m.person is not None
+            and office in m.person.offices_on(self.day)
+            and (country is None or m.person.country == country)
+        ]
+        if country is None:
+            # A bare title names the office holder the article already introduced; a bare
+            # "President X" (no country before it) marks the outlet's own president.
+            bare = [
+                m.person
+                for m in self.mentions
+                if m.bare_title and m.person is not None and office in m.person.offices_on(self.day)
+            ]
+            person = bare[0] if bare else (seen[0] if seen else None)
+        else:
+            holders = self.dictionary.holders(country, office, self.day)
+            person = seen[0] if seen else (holders[0] if len(holders) == 1 else None)
+            if person is None:
+                words = [qualifier.actor.name if qualifier and qualifier.actor else country]
+                return ActorRef(f"{words[0]} {span.text.lower()}", country, role)
+        if person is None:
+            return None
+        return ActorRef(person.name, person.country, self.dictionary.role_of(person, self.day))
+
+    def _generic_actor(self, span: Span, kind: str) -> ActorRef | None:
+        country, _ = self._qualifier_country(span)
+        bodies = [b for b in self.dictionary.bodies.values() if b.kind == kind]
+        if country is not None:
+            for body in bodies:
+                if body.country == country:
+                    return ActorRef(body.name, body.country, body.role)
+            return ActorRef(f"{country} {span.text.lower()}", country, "GOVERNMENT")
+        if kind not in _FALLBACK_KINDS:
+            return None
+        for m in reversed(self.mentions):
+            if m.body_kind == kind and m.actor is not None:
+                return m.actor
+        head = span.text.split()[-1].lower()
+        for m in reversed(self.mentions):
+            if m.actor is None or m.kind == "title":
+                continue
+            for body in bodies:
+                if body.country == m.actor.country and head in body.name.lower():
+                    return ActorRef(body.name, body.country, body.role)
+        return None
+
+    def _add_unknown_people(self) -> None:
+        """People the dictionary lacks, placed by a side word in their noun phrase."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or any(
+                i in self._by_token for i in range(ent.start, ent.end)
+            ):
+                continue
+            country, office = None, None
+            for i in range(max(0, ent.start - 4), ent.start):
+                mention = self._by_token.get(i)
+                if mention is None:
+                    continue
+                if mention.office:
+                    office = mention.office
+                if mention.actor is not None and mention.kind != "title":
+                    country = mention.actor.country
+            if country is None:
+                for tok in ent.root.children:
+                    if tok.dep_ == "appos":
+                        for sub in tok.subtree:
+                            mention = self._by_token.get(sub.i)
+                            if mention is not None and mention.actor is not None:
+                                country = mention.actor.country
+                                break
+            if country is None:
+                continue
+            role = self.dictionary.office_roles.get(office or "", "OFFICIAL")
+            self._add(Mention(ent.start, ent.end, "person", ActorRef(ent.text, country, role)))
+        self.mentions.sort(key=lambda m: m.start)
+
+    # ----------------------------------------------------------------- lookups
+
+    def mention_at(self, i: int) -> Mention | None:
+        return self._by_token.get(i)
+
+    def actor_of(self, tok: Token, depth: int = 0) -> ActorRef | None:
+        """The actor a noun phrase headed by `tok` names, looking into its owners."""
+        mention = self._by_token.get(tok.i)
+        if mention is not None and mention.actor is not None:
+            return mention.actor
+        if tok.pos_ == "PRON" or tok.lower_ in _RELATIVE:
+            return self.resolve_pronoun(tok)
+        if depth > 2:
+            return None
+        for deps in (("poss",), ("compound", "amod", "nmod"), ("appos",)):
+            for child in tok.children:
+                if child.dep_ in deps:
+                    actor = self.actor_of(child, depth + 1)
+                    if actor is not None:
+                        return actor
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        actor = self.actor_of(pobj, depth + 1)
+                        if actor is not None:
+                            return actor
+        return None
+
+    def resolve_pronoun(self, tok: Token) -> ActorRef | None:
+        word = tok.lower_
+        if word in _RELATIVE and tok.head.dep_ == "relcl":
+            return self.actor_of(tok.head.head, 1)
+        if word in _IT | _THEY:
+            # "the White House said it has no plans": the speaker of the clause it sits in.
+            head = tok.head
+            while head.dep_ in ("ccomp", "conj", "xcomp") and head.head is not head:
+                head = head.head
+                if head.lemma_ in _SPEECH:
+                    for child in head.children:
+                        if child.dep_ == "nsubj" and child.i != tok.i:
+                            mention = self._by_token.get(child.i)
+                            if mention is not None and mention.actor is not None:
+                                return mention.actor
+                    break
+        for mention in reversed(self.mentions):
+            if mention.start >= tok.i or mention.actor is None:
+                continue
+            if tok.i - mention.start > 120:
+                break
+            if word in _HE | _SHE:
+                if mention.kind != "person":
+                    continue
+                gender = mention.person.gender if mention.person else None
+                if gender and (gender == "m") != (word in _HE):
+                    continue
+                return mention.actor
+            if word in _IT and mention.kind in ("body", "country", "generic"):
+                return mention.actor
+            if word in _THEY and mention.kind in ("body", "country", "generic", "adjective"):
+                return mention.actor
+        return None
+
+    def countries_in(self, start: int, end: int) -> set[str]:
+        """Sides named in a token range (titles and pronouns excluded)."""
+        out: set[str] = set()
+        for mention in self.mentions:
+            if mention.start >= start and mention.end <= end and mention.actor is not None:
+                out.add(mention.actor.country)
+        return out
+
+    def actors_in(self, start: int, end: int) -> list[tuple[int, ActorRef]]:
+        return [
+            (m.start, m.actor)
+            for m in self.mentions
+            if m.start >= start and m.end <= end and m.actor is not None
+        ]
+
+
+__all__ = ["ArticleContext", "Mention"]

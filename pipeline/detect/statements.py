@@ -1,0 +1,225 @@
+"""Find statements: direct quotes and attributed indirect speech by a watched side's actor.
+
+Direct quotes are found in the raw text (curly or straight, across sentences, and the
+news habit of a paragraph that opens a quote and leaves it open for the next one), then
+attributed to the speech verb next to them ("..., Peskov said", "Lavrov said: ...",
+"saying, ..."). Indirect speech is a speech verb with a clausal complement ("Peskov said
+the offer was meant to ..."). One statement per speech verb; the speaker must belong to a
+watched side and the statement must be about the other side or the relationship.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from pipeline.detect.events import EventFinder
+from pipeline.models import ActorRef
+
+LOGGER = logging.getLogger(__name__)
+
+_CURLY = re.compile(r"“([^”\n]+)(?:”|(?=\n)|$)")
+_STRAIGHT = re.compile(r'"([^"\n]+)(?:"|(?=\n)|$)')
+_RELATIONSHIP = re.compile(
+    r"\b(?:bilateral|both countries|two countries|both sides|two sides|two nations|"
+    r"relations between|ties between)\b",
+    re.IGNORECASE,
+)
+_ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
+
+
+@dataclass
+class Quote:
+    """A quoted stretch of text, with its token span once aligned to the parse."""
+
+    start_char: int
+    end_char: int
+    text: str
+    span: Span | None = None
+    open_ended: bool = False
+
+
+@dataclass
+class Found:
+    """A statement before it becomes a `DetectedStatement`."""
+
+    speaker: ActorRef
+    verb: Token | None
+    quotes: list[Quote] = field(default_factory=list)
+    indirect: str | None = None
+    sentence: Span | None = None
+    clause: tuple[int, int] | None = None  # token range of an indirect statement's clause
+    about: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        if self.indirect:
+            return self.indirect
+        return " ".join(q.text.strip() for q in self.quotes)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quoted stretches: curly pairs, straight pairs, and quotes left open at a line end."""
+    quotes: list[Quote] = []
+    for pattern in (_CURLY, _STRAIGHT):
+        for match in pattern.finditer(text):
+            body = match.group(1)
+            if len(body.split()) < 2 and not body.strip().endswith((".", "!", "?")):
+                continue
+            open_ended = text[match.end() - 1 : match.end()] not in ("”", '"')
+            quotes.append(Quote(match.start(1), match.start(1) + len(body), body, None, open_ended))
+    quotes.sort(key=lambda q: q.start_char)
+    return quotes
+
+
+class StatementFinder:
+    """Attributes quotes and indirect speech in one parsed article."""
+
+    def __init__(self, finder: EventFinder):
+        self.finder = finder
+        self.ctx = finder.ctx
+        self.doc = finder.ctx.doc
+        self.speech = finder.lex.speech_verbs
+        self.sides = finder.sides
+        self.event_verbs = set(finder.lex.verbs) | {"according"}
+
+    def _speaker(self, verb: Token) -> ActorRef | None:
+        if verb.lemma_.lower() == "according":
+            for child in self.doc[verb.i + 1].children if verb.i + 1 < len(self.doc) else ():
+                return self.ctx.actor_of(child)
+            return None
+        subj, passive = self.finder.subject(verb)
+        if subj is None or passive:
+            return None
+        return self.ctx.actor_of(subj)
+
+    def _is_speech_verb(self, tok: Token, inside: set[int]) -> bool:
+        if tok.i in inside:
+            return False
+        if tok.lower_ == "according":
+            return True
+        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.speech
+
+    def _attribute(self, quote: Quote, inside: set[int]) -> Token | None:
+        span = quote.span
+        if span is None:
+            return None
+        root = span.root
+        if (
+            root.head.i not in range(span.start, span.end)
+            and self._is_speech_verb(root.head, inside)
+            and root.dep_ in ("ccomp", "dobj", "parataxis", "xcomp", "advcl")
+        ):
+            return root.head
+        best: tuple[int, Token] | None = None
+        lo = max(span.sent.start if span.start < len(self.doc) else 0, span.start - _ADJACENT)
+        hi = min(len(self.doc), span.end + _ADJACENT)
+        end_sent = self.doc[max(span.end - 1, span.start)].sent
+        hi = min(hi, max(end_sent.end, span.end + 1))
+        for i in list(range(lo, span.start)) + list(range(span.end, hi)):
+            tok = self.doc[i]
+            if tok.is_space and "\n" in tok.text:
+                if i >= span.end:
+                    break
+                continue
+            if self._is_speech_verb(tok, inside):
+                distance = span.start - i if i < span.start else i - span.end
+                if best is None or distance < best[0]:
+                    best = (distance, tok)
+        return best[1] if best else None
+
+    def find(self) -> list[Found]:
+        quotes = find_quotes(self.doc.text)
+        inside: set[int] = set()
+        for quote in quotes:
+            quote.span = self.doc.char_span(
+                quote.start_char, quote.end_char, alignment_mode="expand"
+            )
+            if quote.span is not None:
+                inside.update(range(quote.span.start, quote.span.end))
+        by_verb: dict[int, Found] = {}
+        previous: Found | None = None
+        for quote in quotes:
+            if quote.span is None:
+                continue
+            verb = self._attribute(quote, inside)
+            speaker = self._speaker(verb) if verb is not None else None
+            if verb is None and previous is not None and self._continues(previous, quote):
+                previous.quotes.append(quote)
+                continue
+            if verb is None or speaker is None:
+                continue
+            found = by_verb.setdefault(verb.i, Found(speaker, verb, sentence=verb.sent))
+            found.quotes.append(quote)
+            previous = found
+        for tok in self.doc:
+            if tok.i in by_verb or not self._is_speech_verb(tok, inside):
+                continue
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue
+            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            comps += [g for c in comps for g in c.conjuncts if g.dep_ == "conj"]
+            if not comps or tok.lemma_.lower() in self.event_verbs:
+                continue  # "warned that ..." is an event (THREATEN), not a statement
+            if any(
+                g.dep_ == "mark" and g.lower_ in ("whether", "if")
+                for c in comps
+                for g in c.children
+            ):
+                continue  # "asked whether ..." is a question put to the speaker
+            if not any(
+                any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in comps
+            ):
+                continue
+            speaker = self._speaker(tok)
+            if speaker is None:
+                continue
+            start = min(c.left_edge.i for c in comps)
+            end = max(c.right_edge.i for c in comps) + 1
+            if start < tok.i < end:
+                continue
+            text = self.doc[start:end].text.strip(" ,.\n")
+            by_verb[tok.i] = Found(
+                speaker, tok, indirect=text, sentence=tok.sent, clause=(start, end)
+            )
+        kept = []
+        for found in sorted(by_verb.values(), key=lambda f: f.verb.i if f.verb is not None else 0):
+            if found.speaker.country not in self.sides or not found.text:
+                continue
+            found.about = self._about(found)
+            if found.about:
+                kept.append(found)
+        return kept
+
+    def _continues(self, previous: Found, quote: Quote) -> bool:
+        """A quote that opens a paragraph right after the previous speaker's quote."""
+        if not previous.quotes or quote.span is None:
+            return False
+        last = previous.quotes[-1]
+        between = self.doc.text[last.end_char : quote.start_char]
+        starts_line = self.doc.text[: quote.start_char].rstrip('“"').endswith("\n")
+        return (last.open_ended or between.count("\n") <= 1) and starts_line and len(between) < 12
+
+    def _about(self, found: Found) -> list[str]:
+        spans: list[tuple[int, int]] = [(q.span.start, q.span.end) for q in found.quotes if q.span]
+        if found.sentence is not None:
+            spans.append((found.sentence.start, found.sentence.end))
+        countries: set[str] = set()
+        for start, end in spans:
+            countries |= self.ctx.countries_in(start, end)
+        other = [c for c in self.sides if c != found.speaker.country]
+        if _RELATIONSHIP.search(found.text):
+            return sorted(set(self.sides))
+        if any(c in countries for c in other):
+            return other
+        if found.sentence is not None and found.sentence.start > 0:
+            before = self.doc[found.sentence.start - 1].sent
+            if any(c in self.ctx.countries_in(before.start, before.end) for c in other):
+                return other
+        return []
+
+
+__all__ = ["Found", "Quote", "StatementFinder", "find_quotes"]
