@@ -150,7 +150,30 @@ def load_feeds(path: str | Path) -> list[FeedSpec]:
 # -- entries ----------------------------------------------------------------------------------
 
 _BLOCK_TAGS = frozenset(
-    ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table", "section", "article", "header", "footer", "pre", "figure", "figcaption"]
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "pre",
+        "figure",
+        "figcaption",
+    ]
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
 
@@ -252,6 +275,10 @@ def parse_feed(
         entries.append(entry)
         if len(entries) >= limit:
             break
+    if bozo is None and not entries and not parsed.get("version"):
+        # Well-formed XML that is no feed (an XHTML error page, a sitemap): feedparser does
+        # not complain, but the URL is wrong all the same.
+        bozo = "the document is not a recognised RSS, Atom or RDF feed"
     return entries, bozo
 
 

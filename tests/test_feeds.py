@@ -244,3 +244,11 @@ def test_feed_in_a_declared_legacy_charset_is_decoded(site: LocalSite) -> None:
     result = fetch_feed(FeedSpec("ru", url), site.settings())
     assert result.status == "ok"
     assert result.entries[0].title == "Лавров встретился с Блинкеном"
+
+
+def test_well_formed_xml_that_is_no_feed_is_failed(site: LocalSite) -> None:
+    doc = '<?xml version="1.0"?><urlset><url><loc>https://news.example/a</loc></url></urlset>'
+    url = site.add_resource("/sitemap.xml", doc, "application/xml")
+    result = fetch_feed(FeedSpec("sitemap", url), site.settings())
+    assert result.status == "failed"
+    assert "not a recognised RSS, Atom or RDF feed" in (result.error or "")
