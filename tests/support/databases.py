@@ -38,8 +38,10 @@ def postgres_database() -> Iterator[str]:
             conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     except sa.exc.OperationalError as exc:
         admin.dispose()
-        pytest.fail(f"Postgres at {admin_url} is unreachable ({exc.orig}); start it or unset "
-                    "DIPLOWATCH_TEST_PG_URL")
+        pytest.fail(
+            f"Postgres at {admin_url} is unreachable ({exc.orig}); start it or unset "
+            "DIPLOWATCH_TEST_PG_URL"
+        )
     url = admin_url.set(database=name).render_as_string(hide_password=False)
     try:
         yield url
