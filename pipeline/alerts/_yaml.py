@@ -38,9 +38,25 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMappi
     return mapping
 
 
+class YamlList(list[Any]):
+    """A YAML sequence that remembers the line of each item."""
+
+    item_lines: list[int]
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> YamlList:
+    items = YamlList(loader.construct_object(child, deep=True) for child in node.value)
+    items.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
     _construct_mapping,  # type: ignore[arg-type]
+)
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    _construct_sequence,  # type: ignore[arg-type]
 )
 
 

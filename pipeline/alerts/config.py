@@ -303,6 +303,13 @@ def _unique(reader: Reader, items: list[Any], what: str) -> None:
         seen.add(item.name)
 
 
+def _with_lines(items: list[Any], top: YamlMapping, key: str) -> list[tuple[Any, int]]:
+    """Each item of a top-level list with its line (for items that are not mappings)."""
+    default = top.key_lines.get(key, 1)
+    lines = getattr(items, "item_lines", None) or [default] * len(items)
+    return list(zip(items, lines, strict=True))
+
+
 def load_alerts(path: str | Path) -> AlertsConfig:
     """Read and check an alerts file; raise ConfigError naming the file, line and fix."""
     source = str(path)
@@ -333,12 +340,16 @@ def load_alerts(path: str | Path) -> AlertsConfig:
         if not isinstance(value, list):
             raise reader.fail(f"{key!r} must be a list", top.key_lines.get(key, 1))
         lists[key] = value
-    key_line = top.key_lines.get("channels", 1)
-    channels = [_read_channel(reader, raw, key_line) for raw in lists["channels"]]
+    channels = [
+        _read_channel(reader, raw, line)
+        for raw, line in _with_lines(lists["channels"], top, "channels")
+    ]
     _unique(reader, channels, "channel")
     by_name = {c.name: c for c in channels}
-    key_line = top.key_lines.get("rules", 1)
-    rules = [_read_rule(reader, raw, key_line, by_name) for raw in lists["rules"]]
+    rules = [
+        _read_rule(reader, raw, line, by_name)
+        for raw, line in _with_lines(lists["rules"], top, "rules")
+    ]
     _unique(reader, rules, "rule")
     unused = set(by_name) - {c for r in rules for c in r.channels}
     if unused:
