@@ -86,6 +86,7 @@ EVENT_COLUMNS = [
     ("confidence", "conf"),
     ("mention_count", "mentions"),
     ("sentence", "evidence"),
+    ("sources", "sources"),
 ]
 STATEMENT_COLUMNS = [
     ("statement_date", "date"),
@@ -93,6 +94,7 @@ STATEMENT_COLUMNS = [
     ("speaker_country", ""),
     ("quote", "quote"),
     ("mention_count", "mentions"),
+    ("sources", "sources"),
 ]
 
 
