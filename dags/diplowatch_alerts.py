@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
-import importlib.util
 import logging
 from typing import Any
 
 from airflow.sdk import AssetOrTimeSchedule, CronTriggerTimetable, dag, get_current_context, task
+from airflow.sdk.exceptions import AirflowSkipException
 from diplowatch_common import EVENTS_ASSET, START_DATE, default_args, task_settings
 
 LOGGER = logging.getLogger(__name__)
@@ -64,23 +63,17 @@ def diplowatch_alerts() -> None:
             announced["statements_new"],
         )
         settings = task_settings()
-        # pipeline.alerts may be absent or still a bare directory (a namespace package);
-        # an import error inside a real one is a bug and fails the task.
-        alerts = (
-            importlib.import_module("pipeline.alerts")
-            if importlib.util.find_spec("pipeline.alerts") is not None
-            else None
-        )
-        send_due = getattr(alerts, "send_due", None)
-        if send_due is None:
-            # Delivery lands with pipeline.alerts.send_due; until then, show the outbox.
+        if not settings.alerts_file:
             from pipeline.maintenance import pending_deliveries
 
             pending = pending_deliveries(settings)
             for delivery in pending:
                 LOGGER.info("pending delivery: %s", delivery)
-            LOGGER.info("%s delivery(ies) pending; no pipeline.alerts.send_due yet", len(pending))
-            return {"pending": len(pending), "sent": 0, **announced}
+            raise AirflowSkipException(
+                f"no alerts file (set DIPLOWATCH_ALERTS); {len(pending)} delivery(ies) pending"
+            )
+        from pipeline.alerts import send_due
+
         summary = _as_dict(send_due(settings))
         LOGGER.info("alerts: %s", summary)
         return {**summary, **announced}

@@ -100,6 +100,16 @@ def task_settings() -> Settings:
     return settings.with_overrides(db_url=db_url_from_connection(conn))
 
 
+def alert_hook(settings: Settings) -> Any:
+    """The outbox hook that queues alerts with each new record, as `diplowatch run` does;
+    None when no alerts file is configured. A bad alerts file fails the task, by name."""
+    if not settings.alerts_file:
+        return None
+    from pipeline.alerts import enqueue_hook, load_alerts
+
+    return enqueue_hook(load_alerts(settings.alerts_file))
+
+
 def chunked(ids: Sequence[int], size: int) -> list[list[int]]:
     """Split ids into batches: one mapped task instance per batch."""
     return [list(ids[i : i + size]) for i in range(0, len(ids), size)]

@@ -20,6 +20,7 @@ from diplowatch_common import (
     ARTICLES_PER_TASK,
     FEEDS_PER_TASK,
     START_DATE,
+    alert_hook,
     chunked,
     dag_schedule,
     default_args,
@@ -99,7 +100,9 @@ def diplowatch_ingest() -> None:
         """Detect events and statements in every extracted article and store them, merged."""
         from pipeline import runner
 
-        summary = detect_summary(runner.detect_articles(task_settings()))
+        settings = task_settings()
+        outcome = runner.detect_articles(settings, on_new=alert_hook(settings))
+        summary = detect_summary(outcome)
         LOGGER.info(
             "%s article(s) analysed, %s relevant; %s new event(s), %s new statement(s)",
             summary["articles_detected"],

@@ -17,6 +17,7 @@ from typing import Any
 from airflow.sdk import dag, task
 from diplowatch_common import (
     START_DATE,
+    alert_hook,
     default_args,
     detect_summary,
     publish_new_records,
@@ -52,7 +53,9 @@ def diplowatch_maintenance() -> None:
         from pipeline import runner
         from pipeline.detect import DETECTOR_VERSION
 
-        summary = detect_summary(runner.detect_articles(task_settings(), redetect=True))
+        settings = task_settings()
+        outcome = runner.detect_articles(settings, redetect=True, on_new=alert_hook(settings))
+        summary = detect_summary(outcome)
         LOGGER.info(
             "re-detected %s article(s) with detector %s: %s new event(s), %s new statement(s)",
             summary["articles_detected"],

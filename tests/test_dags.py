@@ -19,6 +19,7 @@ import pytest
 import sqlalchemy as sa
 
 from pipeline import db
+from tests.test_alerts_support import Receiver, write_alerts
 
 REPO = Path(__file__).resolve().parents[1]
 DAGS = REPO / "dags"
@@ -80,6 +81,8 @@ def run_child(script: str, args: list[str], env: dict[str, str], cwd: Path) -> d
         text=True,
         timeout=900,
     )
+    # The child's whole log stays next to the test's files, for when an assertion fails.
+    (cwd / "airflow-child.log").write_text(done.stdout + "\n" + done.stderr, encoding="utf-8")
     lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
     assert done.returncode == 0 and lines, (done.stdout[-4000:], done.stderr[-6000:])
     return json.loads(lines[-1][len("RESULT ") :])
@@ -259,9 +262,16 @@ def _seed_triples(db_url: str, seed_url: str) -> set[tuple[str, str, str]]:
 def test_ingest_dag_run_stores_the_seed_events_once(airflow_home, db_url, site, tmp_path):
     feeds_file = site.write_feeds_file(tmp_path, ["world"])
     decoy = tmp_path / "decoy.db"
+    receiver = Receiver()
+    alerts_file = write_alerts(
+        tmp_path,
+        f"channels:\n  - {{name: hook, type: webhook, url: '{receiver.url}'}}\n"
+        "rules:\n  - {name: all, channels: [hook]}\n",
+    )
     env = airflow_env(
         airflow_home,
         DIPLOWATCH_FEEDS=str(feeds_file),
+        DIPLOWATCH_ALERTS=str(alerts_file),
         DIPLOWATCH_ALLOW_PRIVATE_HOSTS="1",
         DIPLOWATCH_HTTP_TIMEOUT="10",
     )
@@ -272,9 +282,10 @@ def test_ingest_dag_run_stores_the_seed_events_once(airflow_home, db_url, site, 
         env["AIRFLOW_CONN_DIPLOWATCH_DB"] = db_url
         env["DIPLOWATCH_DB_URL"] = f"sqlite:///{decoy}"
     started = time.perf_counter()
-    first, rerun, redo, alerts, maintenance = run_child(
-        DAG_TEST_SCRIPT, [str(DAGS), db_url], env, tmp_path
-    )
+    with receiver:
+        first, rerun, redo, alerts, maintenance = run_child(
+            DAG_TEST_SCRIPT, [str(DAGS), db_url], env, tmp_path
+        )
     print(
         f"\ningest dag.test() wall time ({db_url.split(':')[0]}): first {first['seconds']}s, "
         f"rerun {rerun['seconds']}s, redo {redo['seconds']}s; "
@@ -324,8 +335,17 @@ def test_ingest_dag_run_stores_the_seed_events_once(airflow_home, db_url, site, 
     assert redo["counts"] == first["counts"]
     assert _seed_triples(db_url, seed_url) == found
 
-    # The alerts and maintenance DAGs run against the same database.
+    # Every new record queued one alert with it; the alerts DAG delivered them all, once.
+    records = first["counts"]["events"] + first["counts"]["statements"]
+    assert first["counts"]["deliveries"] == records
     assert alerts["state"] == "success", alerts["tasks"]
+    assert alerts["returned"]["deliver_alerts"]["sent"] == records
+    assert len(receiver.ids()) == len(set(receiver.ids())) == records
+    with db.get_engine(db_url).connect() as conn:
+        statuses = conn.execute(sa.text("SELECT DISTINCT status FROM deliveries")).scalars().all()
+    assert statuses == ["sent"]
+
+    # The maintenance DAG runs against the same database.
     assert maintenance["state"] == "success", maintenance["tasks"]
     (health,) = maintenance["returned"]["feed_health_report"]
     assert health["name"] == "site-world" and health["consecutive_failures"] == 0
