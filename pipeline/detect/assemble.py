@@ -31,7 +31,7 @@ def _governor(tok: Token) -> Token:
     """The verb whose clause a trigger sits in (a noun's governing verb)."""
     node = tok
     for _ in range(5):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -83,7 +83,7 @@ def event_date(cand: Candidate, ctx: ArticleContext, published: dt.date) -> dt.d
     found = _clause_date(cand.trigger, published) or _linked_date(cand, ctx, published)
     if found is None and cand.reported_by is not None:
         node = cand.trigger
-        while node.head is not node and node.dep_ != "ccomp":
+        while node.head.i != node.i and node.dep_ != "ccomp":
             node = node.head
         if node.dep_ == "ccomp":
             found = _clause_date(node.head, published)

@@ -159,7 +159,7 @@ class EventFinder:
                 return child, False
         if passive:
             return None, True
-        if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
+        if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             return self.subject(verb.head, depth + 1)[0], False
         if depth < 3 and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             head = verb.head
@@ -199,14 +199,14 @@ class EventFinder:
                     dep = child.dep_
                     if dep == "prep" and child.lower_ not in _TARGET_PREPS:
                         continue
-                    if dep in ("nsubj", "nsubjpass") and node is not tok:
+                    if dep in ("nsubj", "nsubjpass") and node.i != tok.i:
                         if not (speechlike and node.dep_ == "ccomp"):
                             continue
                     elif dep not in _TARGET_DEPS | {"poss", "oprd", "ccomp", "nsubj", "compound"}:
                         continue
                     if dep == "ccomp" and not speechlike:
                         continue
-                    if dep in ("compound", "poss") and node is tok:
+                    if dep in ("compound", "poss") and node.i == tok.i:
                         continue
                     actor = self.ctx.actor_of(child) if dep not in ("prep", "ccomp") else None
                     if actor is not None:
@@ -240,7 +240,7 @@ class EventFinder:
                     "nsubjpass",
                     "npadvmod",
                 )
-                and node.head is not node
+                and node.head.i != node.i
             ):
                 node = node.head
                 if node.pos_ in ("VERB", "AUX"):
@@ -262,7 +262,7 @@ class EventFinder:
                 return "not"
             if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in kids):
                 return "not"
-            if node.dep_ in ("ROOT",) or node.head is node:
+            if node.dep_ in ("ROOT",) or node.head.i == node.i:
                 return "fact"
             head = node.head
             rel = node.dep_
@@ -288,7 +288,7 @@ class EventFinder:
                     return "fact"
                 if (
                     rel in ("xcomp", "ccomp", "acl", "dobj", "pcomp")
-                    and node is not tok
+                    and node.i != tok.i
                     or rel in ("xcomp", "acl")
                 ):
                     if lemma in _REFUSAL_VERBS:
@@ -306,7 +306,7 @@ class EventFinder:
         """The speaker of the speech verb the trigger's clause is reported under."""
         node = tok
         for _ in range(6):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             if (
                 node.dep_ in ("ccomp", "parataxis")

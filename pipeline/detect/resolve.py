@@ -278,7 +278,7 @@ class ArticleContext:
         if word in _IT | _THEY:
             # "the White House said it has no plans": the speaker of the clause it sits in.
             head = tok.head
-            while head.dep_ in ("ccomp", "conj", "xcomp") and head.head is not head:
+            while head.dep_ in ("ccomp", "conj", "xcomp") and head.head.i != head.i:
                 head = head.head
                 if head.lemma_ in _SPEECH:
                     for child in head.children:
