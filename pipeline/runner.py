@@ -321,6 +321,7 @@ def _finish_run(settings: Settings, summary: PassSummary, status: str) -> None:
         run.statements_new = summary.statements_new
         run.mentions_new = summary.mentions_new
         run.deliveries_sent = summary.deliveries_sent
+        run.deliveries_failed = summary.deliveries_failed
         run.errors = [
             f"feed {f.name}: {f.error}" for f in summary.feeds if f.error and f.status != "skipped"
         ]

@@ -275,4 +275,5 @@ class Run(Base):
     statements_new: Mapped[int] = mapped_column(Integer, default=0)
     mentions_new: Mapped[int] = mapped_column(Integer, default=0)
     deliveries_sent: Mapped[int] = mapped_column(Integer, default=0)
+    deliveries_failed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     errors: Mapped[list[str]] = mapped_column(default=list)

@@ -224,5 +224,11 @@ CREATE VIEW v_feed_health AS SELECT f.name, f.url, f.enabled, f.status, f.http_s
 
 INSERT INTO alembic_version (version_num) VALUES ('0001') RETURNING alembic_version.version_num;
 
+-- Running upgrade 0001 -> 0002
+
+ALTER TABLE runs ADD COLUMN deliveries_failed INTEGER DEFAULT '0' NOT NULL;
+
+UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001';
+
 COMMIT;
 

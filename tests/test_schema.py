@@ -54,3 +54,20 @@ def test_sql_schema_file_runs_on_postgres():
             connection.commit()
         assert "events" in db.table_names(url)
         assert db.current_revision(url) == db.head_revision()
+
+
+def test_upgrading_an_older_database_keeps_its_rows(db_url):
+    db.upgrade(db_url, "0001")
+    with db.get_engine(db_url).begin() as connection:
+        connection.execute(
+            sa.text(
+                "INSERT INTO runs (trigger, started_at, status, feeds_ok, feeds_not_modified,"
+                " feeds_failed, feeds_skipped, articles_new, articles_failed, articles_detected,"
+                " events_new, statements_new, mentions_new, deliveries_sent, errors)"
+                " VALUES ('cli', CURRENT_TIMESTAMP, 'ok', 3, 0, 0, 0, 5, 0, 5, 2, 1, 4, 0, '[]')"
+            )
+        )
+    db.ensure_schema(db_url)
+    with db.get_engine(db_url).connect() as connection:
+        row = connection.execute(sa.text("SELECT feeds_ok, deliveries_failed FROM runs")).one()
+    assert tuple(row) == (3, 0)
