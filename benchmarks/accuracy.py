@@ -175,13 +175,19 @@ def detector_available() -> bool:
         return False
 
 
-def run_detector(gold_items: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def run_detector(
+    gold_items: Sequence[dict[str, Any]], *, timeout: float | None = None
+) -> dict[str, dict[str, Any]]:
     """Run the detector over the gold items' input fields; returns its output lines by id.
 
     Runs `diplowatch detect` as a subprocess (the console script, else `python -m
     pipeline.cli`), or calls `pipeline.detect.batch.run_batch` in-process when the CLI does
-    not exist. Raises DetectorUnavailable when there is no detector at all.
+    not exist. Raises DetectorUnavailable when there is no detector at all, and RuntimeError
+    when the run fails or outlasts `timeout` seconds (default `$DIPLOWATCH_ACCURACY_TIMEOUT`,
+    else 1800), so a hanging detector fails the gate instead of stalling it.
     """
+    if timeout is None:
+        timeout = float(os.environ.get("DIPLOWATCH_ACCURACY_TIMEOUT", "1800"))
     if not detector_available():
         raise DetectorUnavailable("pipeline.detect.batch does not exist yet: no detector to run")
     lines = [
@@ -196,14 +202,21 @@ def run_detector(gold_items: Sequence[dict[str, Any]]) -> dict[str, dict[str, An
             _run_in_process(lines, out_path)
         else:
             path = os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))
-            done = subprocess.run(
-                command,
-                cwd=REPO_ROOT,
-                env={**os.environ, "PYTHONPATH": path},
-                capture_output=True,
-                text=True,
-                check=False,
-            )
+            try:
+                done = subprocess.run(
+                    command,
+                    cwd=REPO_ROOT,
+                    env={**os.environ, "PYTHONPATH": path},
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                    timeout=timeout,
+                )
+            except subprocess.TimeoutExpired:
+                raise RuntimeError(
+                    f"`diplowatch detect` did not finish {len(lines)} items in {timeout:.0f} s; "
+                    f"bisect the input to find the item it hangs on"
+                ) from None
             if done.returncode != 0:
                 raise RuntimeError(
                     f"`diplowatch detect` exited with {done.returncode}:\n{done.stderr[-3000:]}"
