@@ -92,6 +92,15 @@ def event_date(cand: Candidate, ctx: ArticleContext, published: dt.date) -> dt.d
     return found
 
 
+def _statement_tokens(found: Found) -> list[Token]:
+    doc = found.verb.doc if found.verb is not None else None
+    if doc is None:
+        return []
+    if found.clause is not None:
+        return list(doc[found.clause[0] : found.clause[1]])
+    return [t for q in found.quotes if q.span is not None for t in q.span]
+
+
 def _statement(found: Found, published: dt.date) -> DetectedStatement:
     sentence = found.sentence.text.strip() if found.sentence is not None else found.text
     day = published
@@ -133,7 +142,8 @@ def assemble(
     events: list[DetectedEvent] = []
     seen: set[tuple[str, str, str, int]] = set()
     reported: list[tuple[int, Candidate]] = []
-    for cand in finder.find():
+    said = [(f.speaker, _statement_tokens(f), f.text) for f in found_statements]
+    for cand in [*finder.find(), *finder.statement_events(said)]:
         reported.append((cand.trigger.i, cand))
         sent = cand.trigger.sent
         key = (cand.type, cand.source.name, cand.target.name, sent.start)

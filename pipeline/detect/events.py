@@ -1,11 +1,10 @@
 """Find events in a parsed article: trigger words, their arguments and their factuality.
 
 A trigger (a verb, noun or adjective of the lexicon) becomes an event when its source and
-target resolve to the two watched sides. The source is the subject (or the `by` agent of a
-passive, or the owner of a noun: "Putin's offer"); the target is the object, a prepositional
-object, the owner of the object ("rejected Putin's offer") or, in a clause under a speech
-verb, its subject. Negated, modal, conditional and embedded acts are not events, but a
-refused meeting or offer ("has no plans to meet") is a REJECT.
+target resolve to the two watched sides. Arguments come from `arguments.py`, factuality
+from `factuality.py`. When the trigger names no target, the other watched side named in the
+sentence, or failing that in the article, is taken, with a lower confidence: news prose
+leaves the obvious target implicit ("the Kremlin rejected the allegation").
 """
 
 from __future__ import annotations
@@ -16,42 +15,28 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from pipeline.detect.lexicon import Lexicon, Sense
+from pipeline.detect.arguments import (
+    governing_verb,
+    is_dyad,
+    owner_token,
+    reporter,
+    subject,
+    targets,
+)
+from pipeline.detect.factuality import ACT_NOUN_TYPES, NOT, REFUSED, factuality
+from pipeline.detect.lexicon import Lexicon, Sense, cue_counts
 from pipeline.detect.resolve import ArticleContext
 from pipeline.models import ActorRef
 
 LOGGER = logging.getLogger(__name__)
 
-_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
-_CONDITIONAL = {"if", "whether", "unless", "lest"}
-_REFUSAL_VERBS = {"refuse", "decline", "reject", "rule", "resist", "balk", "oppose"}
-_REFUSAL_NOUNS = {"plan", "intention", "interest", "desire", "reason", "need", "appetite"}
-_WANT_VERBS = {"plan", "intend", "want", "will", "expect", "wish", "seek", "have"}
-_TARGET_DEPS = {"dobj", "dative", "pobj", "prep", "nsubjpass", "acl", "xcomp", "conj", "pcomp"}
-_TARGET_PREPS = {
-    "with",
-    "to",
-    "on",
-    "against",
-    "at",
-    "toward",
-    "towards",
-    "for",
-    "over",
-    "from",
-    "of",
-    "into",
-    "upon",
-    "between",
-    "in",
-    "near",
-    "off",
-    "about",
-}
 _SPEECHLIKE = {"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT", "AGREE"}
-_ACT_NOUN_TYPES = {"CONSULT", "COOPERATE", "CONCEDE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
-_NO_FALLBACK = {"ASSAULT", "MOBILIZE"}
+_EXPLICIT_ONLY = {"ASSAULT", "MOBILIZE"}  # no implicit target: fighting is mostly elsewhere
 _SYMMETRIC = {"CONSULT", "COOPERATE"}
+_BOTH_WAYS_MODES = {"sign", "accept"}
+_NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "answer", "speculate",
+             "disclose", "reveal", "identify", "name", "give", "provide"}  # fmt: skip
+WEAK_ROLE = "COUNTRY"  # nationals and things of a side: acted on, never acting
 
 
 @dataclass
@@ -74,6 +59,8 @@ class EventFinder:
         self.ctx = ctx
         self.lex = lexicon
         self.sides = sides
+        named = {m.actor.country for m in ctx.mentions if m.actor and m.actor.role != WEAK_ROLE}
+        self._article_sides = named
 
     # ----------------------------------------------------------------- senses
 
@@ -106,9 +93,7 @@ class EventFinder:
             return False
         needs = sense.needs
         if needs == "oprd":
-            return any(
-                c.dep_ in ("oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "as") for c in kids
-            )
+            return bool(self._predicate(tok))
         if needs == "object":
             return any(
                 c.dep_ in ("dobj", "dative", "nsubjpass") and self._objectish(c) for c in kids
@@ -134,271 +119,142 @@ class EventFinder:
             )
         return True
 
+    def _predicate(self, tok: Token) -> list[Token]:
+        """The object predicate of "called him a killer", "described the talks as good"."""
+        out = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                out += [p for p in c.children if p.dep_ == "pobj"]
+        return out
+
+    def _evaluate(self, tok: Token) -> str | None:
+        """ACCUSE or SUPPORT for "call X Y" by what Y says of X; None when Y is neutral."""
+        words = [t for p in self._predicate(tok) for t in p.subtree]
+        lemmas = [t.lemma_.lower() for t in words]
+        if any(lemma in self.lex.insult_nouns for lemma in lemmas):
+            return "ACCUSE"
+        counts = cue_counts(self.lex, lemmas, " ".join(t.text for t in words))
+        if counts.get("negative", 0) > counts.get("positive", 0):
+            return "ACCUSE"
+        if counts.get("positive", 0):
+            return "SUPPORT"
+        return None
+
     def _objectish(self, tok: Token) -> bool:
         if self.ctx.actor_of(tok) is not None:
             return True
         return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in self.ctx.dictionary.role_nouns
 
-    # ----------------------------------------------------------------- arguments
-
-    def subject(self, verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
-        """The token that acts, and whether the verb is passive."""
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        if (
-            verb.tag_ == "VBN"
-            and verb.dep_ in ("advcl", "acl")
-            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
-        ):
-            passive = True  # a reduced passive: "when asked", "a deal signed by ..."
-        for child in verb.children:
-            if passive and child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj, True
-            if not passive and child.dep_ in ("nsubj", "csubj"):
-                return child, False
-        if passive:
-            return None, True
-        if depth < 3 and verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
-            return self.subject(verb.head, depth + 1)[0], False
-        if depth < 3 and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            head = verb.head
-            if head.dep_ in ("dobj", "attr", "nsubj"):
-                return self.subject(head.head, depth + 1)[0], False
-        return None, passive
-
-    def owner(self, noun: Token) -> ActorRef | None:
-        """Who owns a nominal trigger: "Putin's offer", "U.S. sanctions", "offer from Moscow"."""
-        mention = self.ctx.mention_at(noun.i)
-        if mention is not None and mention.actor is not None:
-            return None
-        for child in noun.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                actor = self.ctx.actor_of(child)
-                if actor is not None:
-                    return actor
-        for child in noun.children:
-            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
-                for pobj in child.children:
-                    actor = self.ctx.actor_of(pobj)
-                    if actor is not None:
-                        return actor
-        return None
-
-    def targets(self, tok: Token, skip: set[int], speechlike: bool) -> Iterator[ActorRef]:
-        """Actors the trigger acts on, nearest first (breadth-first over its dependents)."""
-        frontier = [tok]
-        seen = set(skip)
-        for _ in range(4):
-            nxt: list[Token] = []
-            for node in frontier:
-                for child in node.children:
-                    if child.i in seen:
-                        continue
-                    seen.add(child.i)
-                    dep = child.dep_
-                    if dep == "prep" and child.lower_ not in _TARGET_PREPS:
-                        continue
-                    if dep in ("nsubj", "nsubjpass") and node.i != tok.i:
-                        if not (speechlike and node.dep_ == "ccomp"):
-                            continue
-                    elif dep not in _TARGET_DEPS | {"poss", "oprd", "ccomp", "nsubj", "compound"}:
-                        continue
-                    if dep == "ccomp" and not speechlike:
-                        continue
-                    if dep in ("compound", "poss") and node.i == tok.i:
-                        continue
-                    actor = self.ctx.actor_of(child) if dep not in ("prep", "ccomp") else None
-                    if actor is not None:
-                        yield actor
-                        for sub in child.subtree:
-                            seen.add(sub.i)
-                        continue
-                    nxt.append(child)
-            frontier = nxt
-
-    # ----------------------------------------------------------------- factuality
-
-    def factuality(self, tok: Token, nominal: bool, kind: str) -> str:
-        """'fact', 'refused' (an act declined: a REJECT) or 'not' (negated, modal, embedded)."""
-        node = tok
-        if nominal:
-            if any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in tok.children):
-                return "not" if kind not in _ACT_NOUN_TYPES else "refused"
-            if kind not in _ACT_NOUN_TYPES:
-                return "fact"
-            while (
-                node.dep_
-                in (
-                    "dobj",
-                    "pobj",
-                    "prep",
-                    "compound",
-                    "conj",
-                    "appos",
-                    "attr",
-                    "nsubjpass",
-                    "npadvmod",
-                )
-                and node.head.i != node.i
-            ):
-                node = node.head
-                if node.pos_ in ("VERB", "AUX"):
-                    break
-        for _ in range(6):
-            kids = list(node.children)
-            neg = any(c.dep_ == "neg" for c in kids)
-            if neg:
-                if node.lemma_.lower() in _WANT_VERBS or any(
-                    c.lemma_.lower() == "will" for c in kids if c.dep_ == "aux"
-                ):
-                    return "refused"
-                return "not"
-            if node.lemma_.lower() in _REFUSAL_NOUNS and any(
-                c.lower_ == "no" for c in kids if c.dep_ == "det"
-            ):
-                return "refused"
-            if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids):
-                return "not"
-            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in kids):
-                return "not"
-            if node.dep_ in ("ROOT",) or node.head.i == node.i:
-                return "fact"
-            head = node.head
-            rel = node.dep_
-            if head.lemma_.lower() in _REFUSAL_NOUNS and any(
-                c.lower_ == "no" for c in head.children if c.dep_ == "det"
-            ):
-                return "refused"
-            if rel in (
-                "xcomp",
-                "ccomp",
-                "acl",
-                "dobj",
-                "pcomp",
-                "pobj",
-                "prep",
-                "relcl",
-                "advcl",
-                "conj",
-                "csubj",
-            ):
-                lemma = head.lemma_.lower()
-                if lemma in self.lex.speech_verbs and rel == "ccomp":
-                    return "fact"
-                if (
-                    rel in ("xcomp", "ccomp", "acl", "dobj", "pcomp")
-                    and node.i != tok.i
-                    or rel in ("xcomp", "acl")
-                ):
-                    if lemma in _REFUSAL_VERBS:
-                        return "refused"
-                    if lemma in self.lex.hypothetical_heads:
-                        return "not"
-                if rel in ("relcl", "advcl") and head.pos_ in ("VERB", "AUX"):
-                    return "fact"
-                node = head
-                continue
-            return "fact"
-        return "fact"
-
-    def reporter(self, tok: Token) -> ActorRef | None:
-        """The speaker of the speech verb the trigger's clause is reported under."""
-        node = tok
-        for _ in range(6):
-            if node.head.i == node.i:
-                break
-            if (
-                node.dep_ in ("ccomp", "parataxis")
-                and node.head.lemma_.lower() in self.lex.speech_verbs
-            ):
-                subj, _passive = self.subject(node.head)
-                return self.ctx.actor_of(subj) if subj is not None else None
-            node = node.head
-        for t in tok.sent:
-            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-                for child in t.doc[t.i + 1].children:
-                    return self.ctx.actor_of(child)
-        return None
-
     # ----------------------------------------------------------------- events
 
     def find(self) -> Iterator[Candidate]:
         for sent in self.ctx.doc.sents:
-            if sent.text.rstrip().endswith("?"):
-                continue  # a question asks whether something happened
             for tok in sent:
                 for sense in self.senses(tok):
                     if self._fits(tok, sense):
-                        candidate = self._build(tok, sense)
-                        if candidate is not None:
-                            yield candidate
+                        yield from self._build(tok, sense)
                         break
 
-    def _build(self, tok: Token, sense: Sense) -> Candidate | None:
-        nominal = tok.pos_ in ("NOUN", "PROPN")
-        kind, mode = sense.type, sense.mode
-        state = self.factuality(tok, nominal, kind)
-        if state == "not":
-            return None
-        confidence = 0.85
-        source: ActorRef | None = None
+    def _source(
+        self, tok: Token, nominal: bool, kind: str
+    ) -> tuple[ActorRef | None, set[int], float]:
         skip: set[int] = set()
         if nominal:
-            source = self.owner(tok)
+            owner = owner_token(tok)
+            if owner is not None and self.ctx.mention_at(tok.i) is None:
+                skip.update(s.i for s in owner.subtree)
+                actor = self.ctx.actor_of(owner)
+                if actor is not None and actor.role == WEAK_ROLE:
+                    # "U.S. sanctions", "a Russian offer": the side itself owns the act.
+                    country = self.ctx.dictionary.countries[actor.country]
+                    actor = ActorRef(country.name, country.code, "GOVERNMENT")
+                if actor is not None:
+                    return actor, skip, 0.8
+            verb = None
             if (
-                source is None
-                and tok.dep_ in ("dobj", "nsubjpass")
-                and (
-                    tok.head.lemma_.lower() in self.lex.light_verbs
-                    or tok.head.lemma_.lower() in self.lex.verbs
-                )
+                tok.dep_ in ("dobj", "nsubjpass")
+                and tok.head.lemma_.lower() in self.lex.light_verbs
             ):
-                subj, _ = self.subject(tok.head)
-                source = self.ctx.actor_of(subj) if subj is not None else None
-                confidence -= 0.05
-            if source is None:
-                return None
-            for child in tok.children:
-                if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                    skip.update(s.i for s in child.subtree)
-        else:
-            subj, passive = self.subject(tok)
-            if subj is not None:
-                source = self.ctx.actor_of(subj)
-                skip.update(s.i for s in subj.subtree)
-                if passive:
-                    skip.update(s.i for c in tok.children if c.dep_ == "agent" for s in c.subtree)
-            if source is None:
-                return None
-        if state == "refused" and kind in ("CONSULT", "AGREE", "COOPERATE"):
+                verb = tok.head
+            elif kind in ACT_NOUN_TYPES:
+                verb = governing_verb(tok)
+            if verb is None:
+                return None, skip, 0.0
+            subj, passive = subject(verb)
+            if subj is None or passive:
+                return None, skip, 0.0
+            skip.update(s.i for s in subj.subtree)
+            return self._actor_or_dyad(subj), skip, 0.75
+        subj, passive = subject(tok)
+        if subj is None:
+            return None, skip, 0.0
+        skip.update(s.i for s in subj.subtree)
+        if passive:
+            skip.update(s.i for c in tok.children if c.dep_ == "agent" for s in c.subtree)
+        return self._actor_or_dyad(subj), skip, 0.85
+
+    def _actor_or_dyad(self, tok: Token) -> ActorRef | None:
+        if is_dyad(tok):
+            a, b = self.sides
+            return ActorRef(f"both sides ({a}, {b})", a, "GOVERNMENT")
+        return self.ctx.actor_of(tok)
+
+    def _build(self, tok: Token, sense: Sense) -> list[Candidate]:
+        nominal = tok.pos_ in ("NOUN", "PROPN")
+        kind, mode = sense.type, sense.mode
+        if kind == "EVALUATE":
+            kind = self._evaluate(tok) or ""
+            if not kind:
+                return []
+            mode = "criticize" if kind == "ACCUSE" else "praise"
+        state = factuality(tok, nominal, kind, self.lex)
+        if state == NOT:
+            return []
+        source, skip, confidence = self._source(tok, nominal, kind)
+        if source is None or source.role == WEAK_ROLE:
+            return []
+        dyad = source.name.startswith("both sides")
+        if state == REFUSED:
+            if kind not in ("CONSULT", "AGREE", "COOPERATE") or any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in _NON_ACTS for c in tok.children
+            ):
+                return []
             mode = "meeting" if kind == "CONSULT" else "offer"
             kind = "REJECT"
-        elif state == "refused":
-            return None
-        target = self._pick_target(tok, source, skip, kind)
-        if target is None:
-            target = self._conj_partner(tok, source, kind)
-        if target is None and kind not in _NO_FALLBACK:
-            target = self._fallback(tok, source)
-            confidence -= 0.2
+        if kind == "REJECT" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in _NON_ACTS for c in tok.children
+        ):
+            return []  # "declined to comment" refuses nothing of the other side's
+        target = None
+        if dyad:
+            target = ActorRef(source.name, self.sides[1], source.role)
+        target = target or self._pick_target(tok, source, skip, kind)
+        target = target or self._conj_partner(tok, source, kind, nominal)
+        if target is None and kind not in _EXPLICIT_ONLY:
+            target, confidence = self._fallback(tok, source), confidence - 0.2
         if target is None or target.country == source.country:
-            return None
+            return []
         if {source.country, target.country} != set(self.sides):
-            return None
-        reported = self.reporter(tok)
+            return []
+        reported = reporter(self.ctx, tok, self.lex.speech_verbs)
         if reported is not None and reported == source:
             reported = None
-        if reported is not None:
-            confidence -= 0.05
-        return Candidate(kind, mode, source, target, tok, round(confidence, 2), reported)
+        confidence -= 0.05 if reported is not None else 0.0
+        out = [Candidate(kind, mode, source, target, tok, round(max(confidence, 0.3), 2), reported)]
+        if kind == "AGREE" and (dyad or mode in _BOTH_WAYS_MODES) and self._joint(tok):
+            out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
+        return out
+
+    def _joint(self, tok: Token) -> bool:
+        """Both sides act: coordinated subjects or "the two sides"."""
+        subj, _ = subject(tok) if tok.pos_ != "NOUN" else (None, False)
+        return subj is not None and (is_dyad(subj) or bool(subj.conjuncts))
 
     def _pick_target(
         self, tok: Token, source: ActorRef, skip: set[int], kind: str
     ) -> ActorRef | None:
-        speechlike = kind in _SPEECHLIKE
         third_party = False
-        for actor in self.targets(tok, skip, speechlike):
+        for actor in targets(self.ctx, tok, skip, kind in _SPEECHLIKE):
             if actor.country == source.country:
                 continue
             if actor.country in self.sides:
@@ -408,11 +264,14 @@ class EventFinder:
             return ActorRef("third party", "", "COUNTRY")
         return None
 
-    def _conj_partner(self, tok: Token, source: ActorRef, kind: str) -> ActorRef | None:
+    def _conj_partner(
+        self, tok: Token, source: ActorRef, kind: str, nominal: bool
+    ) -> ActorRef | None:
         """ "Putin and Biden met": the coordinated subject is the other party."""
-        if kind not in _SYMMETRIC:
+        if kind not in _SYMMETRIC and kind != "AGREE":
             return None
-        subj, _ = self.subject(tok) if tok.pos_ != "NOUN" else (None, False)
+        verb = governing_verb(tok) if nominal else tok
+        subj = subject(verb)[0] if verb is not None else None
         if subj is None:
             return None
         for conj in subj.conjuncts:
@@ -422,15 +281,49 @@ class EventFinder:
         return None
 
     def _fallback(self, tok: Token, source: ActorRef) -> ActorRef | None:
-        """The other watched side named elsewhere in the sentence, when nothing else is."""
+        """The other watched side named in the sentence, else in the article."""
         others = [
             (abs(start - tok.i), actor)
             for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end)
             if actor.country in self.sides and actor.country != source.country
         ]
-        if not others:
-            return None
-        return min(others, key=lambda pair: pair[0])[1]
+        if others:
+            return min(others, key=lambda pair: pair[0])[1]
+        if any(
+            actor.country not in self.sides and actor.role != WEAK_ROLE
+            for _, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end)
+        ):
+            return None  # a third party is in the sentence: the act may be aimed at it
+        for code in self.sides:
+            if code != source.country and code in self._article_sides:
+                country = self.ctx.dictionary.countries[code]
+                return ActorRef(country.name, code, "GOVERNMENT")
+        return None
+
+    def statement_events(
+        self, statements: list[tuple[ActorRef, list[Token], str]]
+    ) -> Iterator[Candidate]:
+        """ACCUSE, SUPPORT or THREATEN from what a statement says about the other side."""
+        for speaker, tokens, text in statements:
+            if not tokens or speaker.role == WEAK_ROLE:
+                continue
+            counts = cue_counts(self.lex, [t.lemma_.lower() for t in tokens], text)
+            other = next(c for c in self.sides if c != speaker.country)
+            country = self.ctx.dictionary.countries[other]
+            target = ActorRef(country.name, other, "GOVERNMENT")
+            for _, actor in self.ctx.actors_in(tokens[0].i, tokens[-1].i + 1):
+                if actor.country == other:
+                    target = actor
+                    break
+            kinds = []
+            if counts.get("negative", 0) > counts.get("positive", 0):
+                kinds.append(("ACCUSE", "criticize"))
+            elif counts.get("positive", 0):
+                kinds.append(("SUPPORT", "praise"))
+            if counts.get("threat", 0):
+                kinds.append(("THREATEN", "retaliation"))
+            for kind, mode in kinds:
+                yield Candidate(kind, mode, speaker, target, tokens[0], 0.55)
 
 
-__all__ = ["Candidate", "EventFinder"]
+__all__ = ["Candidate", "EventFinder", "WEAK_ROLE"]

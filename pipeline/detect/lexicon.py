@@ -7,7 +7,7 @@ ACCUSE, "call X" a CONSULT); each sense carries the conditions the parse must me
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,10 @@ class Lexicon:
     accusation_nouns: frozenset[str]
     hypothetical_heads: frozenset[str]
     speech_verbs: frozenset[str]
+    hypothetical_nouns: frozenset[str] = frozenset()
+    # cue class ("negative", "positive", "threat") -> single-word lemmas and phrases
+    cue_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    cue_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _sense(spec: Any) -> Sense:
@@ -82,7 +86,26 @@ def load_lexicon(path: str = str(LEXICON_FILE)) -> Lexicon:
         accusation_nouns=words("accusation_nouns"),
         hypothetical_heads=words("hypothetical_heads"),
         speech_verbs=words("speech_verbs"),
+        hypothetical_nouns=words("hypothetical_nouns"),
+        cue_words={
+            str(k): frozenset(str(w).lower() for w in v if " " not in str(w))
+            for k, v in (data.get("evaluation") or {}).items()
+        },
+        cue_phrases={
+            str(k): tuple(str(w).lower() for w in v if " " in str(w))
+            for k, v in (data.get("evaluation") or {}).items()
+        },
     )
 
 
-__all__ = ["Lexicon", "Sense", "load_lexicon"]
+def cue_counts(lexicon: Lexicon, lemmas: list[str], text: str) -> dict[str, int]:
+    """How many cue words and phrases of each class a stretch of text holds."""
+    lowered = " ".join(text.lower().split())
+    counts: dict[str, int] = {}
+    for kind, words in lexicon.cue_words.items():
+        counts[kind] = sum(1 for lemma in lemmas if lemma in words)
+        counts[kind] += sum(1 for phrase in lexicon.cue_phrases.get(kind, ()) if phrase in lowered)
+    return counts
+
+
+__all__ = ["Lexicon", "Sense", "cue_counts", "load_lexicon"]

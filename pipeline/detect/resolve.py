@@ -154,6 +154,8 @@ class ArticleContext:
         )
         if role and head.i >= span.end:
             return ActorRef(f"{span.text} {head.text}", code, role)
+        # A side word on any other noun ("Russian children", "the U.S. dollar") names the
+        # side weakly: it can be acted on, but it does not act for the side.
         return ActorRef(country.name, code, "COUNTRY")
 
     def _title_actor(self, span: Span, office: str) -> ActorRef | None:

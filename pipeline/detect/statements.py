@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from pipeline.detect.arguments import subject
 from pipeline.detect.events import EventFinder
 from pipeline.models import ActorRef
 
@@ -91,7 +92,7 @@ class StatementFinder:
             for child in self.doc[verb.i + 1].children if verb.i + 1 < len(self.doc) else ():
                 return self.ctx.actor_of(child)
             return None
-        subj, passive = self.finder.subject(verb)
+        subj, passive = subject(verb)
         if subj is None or passive:
             return None
         return self.ctx.actor_of(subj)

@@ -1,0 +1,150 @@
+"""Who acts and who is acted on: a trigger's arguments read off the dependency parse.
+
+The source is the subject, the `by` agent of a passive, the controller of an infinitive
+("refused to meet"), the subject of the clause a participle hangs on ("..., saying"), or the
+owner of a noun ("Putin's offer"). Targets are searched breadth-first among the trigger's
+objects and prepositional objects, nearest first.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from pipeline.detect.resolve import ArticleContext
+from pipeline.models import ActorRef
+
+LOGGER = logging.getLogger(__name__)
+
+_TARGET_DEPS = {"dobj", "dative", "pobj", "prep", "nsubjpass", "acl", "xcomp", "conj", "pcomp"}
+_TARGET_PREPS = {
+    "with", "to", "on", "against", "at", "toward", "towards", "for", "over", "from", "of",
+    "into", "upon", "between", "in", "near", "off", "about", "as",
+}  # fmt: skip
+_DYAD_HEADS = {"leaders", "men", "sides", "countries", "presidents", "ministers", "nations",
+               "governments", "delegations", "diplomats", "powers", "officials", "envoys"}  # fmt: skip
+
+
+def is_dyad(tok: Token) -> bool:
+    """ "The two leaders", "both sides": a phrase naming the pair rather than one side."""
+    if tok.lower_ not in _DYAD_HEADS:
+        return False
+    return any(c.lower_ in ("two", "both") for c in tok.children)
+
+
+def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The token that acts for a verb, and whether the verb is passive."""
+    kids = list(verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("nsubj", "aux") for c in kids)
+    ):
+        passive = True  # a reduced passive: "when asked", "a deal signed by ..."
+    for child in kids:
+        if passive and child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj, True
+        if not passive and child.dep_ in ("nsubj", "csubj"):
+            return child, False
+    if passive or depth >= 3 or verb.head.i == verb.i:
+        return None, passive
+    head = verb.head
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "oprd"):
+        return subject(head, depth + 1)[0], False
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return subject(head.head, depth + 1)[0], False  # "after summoning the ambassador"
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner, False  # "Putin's offer to meet": Putin meets
+        if head.dep_ in ("dobj", "attr", "nsubj"):
+            return subject(head.head, depth + 1)[0], False
+    return None, passive
+
+
+def owner_token(noun: Token) -> Token | None:
+    """The token that owns a nominal trigger ("Putin's offer", "U.S. sanctions", "by Moscow")."""
+    for deps in (("poss",), ("compound", "amod", "nmod")):
+        for child in noun.children:
+            if child.dep_ in deps:
+                return child
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb whose clause a noun sits in, through prepositions ("after talks, X said")."""
+    node = tok
+    for _ in range(5):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "attr", "appos", "npadvmod",
+                             "conj", "compound"):  # fmt: skip
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def targets(
+    ctx: ArticleContext, tok: Token, skip: set[int], speechlike: bool
+) -> Iterator[ActorRef]:
+    """Actors the trigger acts on, nearest first (breadth-first over its dependents)."""
+    frontier = [tok]
+    seen = set(skip)
+    for _ in range(4):
+        nxt: list[Token] = []
+        for node in frontier:
+            for child in node.children:
+                if child.i in seen:
+                    continue
+                seen.add(child.i)
+                dep = child.dep_
+                if dep == "prep" and child.lower_ not in _TARGET_PREPS:
+                    continue
+                if dep in ("nsubj", "nsubjpass") and node.i != tok.i:
+                    if not (speechlike and node.dep_ in ("ccomp", "xcomp")):
+                        continue
+                elif dep not in _TARGET_DEPS | {"poss", "oprd", "ccomp", "nsubj", "compound"}:
+                    continue
+                if dep == "ccomp" and not speechlike:
+                    continue
+                if dep in ("compound", "poss") and node.i == tok.i:
+                    continue
+                actor = ctx.actor_of(child) if dep not in ("prep", "ccomp") else None
+                if actor is not None:
+                    yield actor
+                    seen.update(s.i for s in child.subtree)
+                    continue
+                nxt.append(child)
+        frontier = nxt
+
+
+def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> ActorRef | None:
+    """The speaker of the speech verb the trigger's clause is reported under."""
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in speech_verbs:
+            subj, passive = subject(node.head)
+            return ctx.actor_of(subj) if subj is not None and not passive else None
+        node = node.head
+    for t in tok.sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            for child in t.doc[t.i + 1].children:
+                return ctx.actor_of(child)
+    return None
+
+
+__all__ = ["governing_verb", "is_dyad", "owner_token", "reporter", "subject", "targets"]

@@ -1,0 +1,101 @@
+"""Did the act happen? Negation, modality, conditions, denials and refusals around a trigger.
+
+`factuality` walks from the trigger up its clause chain. A negation, a modal ("would",
+"could"), a condition ("if", "whether") or a governing verb or noun that holds the act
+unrealised ("deny", "consider", "readiness to") makes it 'not' an event. A governing
+refusal ("refused to meet", "has no plans to meet", "will not meet") makes it 'refused',
+which the caller turns into a REJECT when the act was a meeting or an offer. Speech verbs
+are transparent: "the ministry said the US rejected the offer" reports a fact.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Token
+
+from pipeline.detect.lexicon import Lexicon
+
+LOGGER = logging.getLogger(__name__)
+
+FACT, REFUSED, NOT = "fact", "refused", "not"
+
+_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca", "shall"}
+_CONDITIONAL = {"if", "whether", "unless", "lest"}
+_REFUSAL_VERBS = {"refuse", "decline", "reject", "rule", "resist", "balk", "oppose"}
+_REFUSAL_NOUNS = {"plan", "intention", "interest", "desire", "reason", "need", "appetite"}
+_WANT_VERBS = {"plan", "intend", "want", "will", "expect", "wish", "seek", "have"}
+_COMPLEMENTS = {"xcomp", "ccomp", "acl", "pcomp", "csubj"}
+_CLIMB = _COMPLEMENTS | {"dobj", "pobj", "prep", "relcl", "advcl", "conj", "acomp", "attr"}
+_NOMINAL_UP = {"dobj", "pobj", "prep", "compound", "conj", "appos", "attr", "nsubjpass",
+               "npadvmod", "nsubj"}  # fmt: skip
+ACT_NOUN_TYPES = {"CONSULT", "COOPERATE", "CONCEDE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
+
+
+def _has_no(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _conditioned(tok: Token) -> bool:
+    """Has a condition clause ("... if Moscow showed it wanted the same")."""
+    for child in tok.children:
+        if child.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children
+        ):
+            return True
+    return False
+
+
+def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
+    """FACT, REFUSED or NOT for the act a trigger names."""
+    node = tok
+    if nominal:
+        if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in tok.children):
+            return NOT if kind not in ACT_NOUN_TYPES else REFUSED
+        if kind not in ACT_NOUN_TYPES:
+            return FACT  # "rejected Putin's offer": the offer itself was made
+        while node.dep_ in _NOMINAL_UP and node.head.i != node.i:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                break
+            if node.lemma_.lower() in lex.hypothetical_nouns and node.i != tok.i:
+                return REFUSED if _has_no(node) and node.lemma_.lower() in _REFUSAL_NOUNS else NOT
+    if tok.sent.text.rstrip().endswith("?"):
+        return NOT
+    for _ in range(8):
+        kids = list(node.children)
+        if any(c.dep_ == "neg" for c in kids):
+            if node.lemma_.lower() in _WANT_VERBS or any(
+                c.dep_ == "aux" and c.lemma_.lower() == "will" for c in kids
+            ):
+                return REFUSED
+            return NOT
+        if node.lemma_.lower() in _REFUSAL_NOUNS and _has_no(node):
+            return REFUSED
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids):
+            return NOT
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in kids) or _conditioned(node):
+            return NOT
+        if node.head.i == node.i:
+            return FACT
+        head, rel = node.head, node.dep_
+        if rel not in _CLIMB:
+            return FACT
+        lemma = head.lemma_.lower()
+        if head.lemma_.lower() in _REFUSAL_NOUNS and _has_no(head):
+            return REFUSED
+        complement = rel in _COMPLEMENTS or (rel == "dobj" and node.tag_ == "VBG")
+        if complement:
+            if lemma in _REFUSAL_VERBS:
+                return REFUSED
+            if lemma in lex.hypothetical_heads:
+                return NOT
+            if rel == "acl" and lemma in lex.hypothetical_nouns:
+                return NOT
+        if rel in ("relcl", "advcl") and head.pos_ in ("VERB", "AUX"):
+            return FACT  # the main clause's modality is its own business
+        node = head
+    return FACT
+
+
+__all__ = ["ACT_NOUN_TYPES", "FACT", "NOT", "REFUSED", "factuality"]
