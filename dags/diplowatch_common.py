@@ -103,11 +103,9 @@ def task_settings() -> Settings:
 def alert_hook(settings: Settings) -> Any:
     """The outbox hook that queues alerts with each new record, as `diplowatch run` does;
     None when no alerts file is configured. A bad alerts file fails the task, by name."""
-    if not settings.alerts_file:
-        return None
-    from pipeline.alerts import enqueue_hook, load_alerts
+    from pipeline.runner import alerts_hook
 
-    return enqueue_hook(load_alerts(settings.alerts_file))
+    return alerts_hook(settings)[1]
 
 
 def chunked(ids: Sequence[int], size: int) -> list[list[int]]:

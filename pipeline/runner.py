@@ -245,6 +245,17 @@ def detect_articles(
     return outcome
 
 
+def alerts_hook(settings: Settings) -> tuple[Any, store.OnNewRecord | None]:
+    """The alerts configuration and the outbox hook that queues alerts with each new record;
+    (None, None) without an alerts file. A bad alerts file raises ConfigError naming it."""
+    if not settings.alerts_file:
+        return None, None
+    from pipeline.alerts import enqueue_hook, load_alerts
+
+    config = load_alerts(settings.alerts_file)
+    return config, enqueue_hook(config)
+
+
 def run_pass(
     settings: Settings,
     *,
@@ -260,12 +271,8 @@ def run_pass(
     pass ends by sending what is due (`pipeline.alerts.send_due`).
     """
     started = time.perf_counter()
-    alerts = None
-    if settings.alerts_file:
-        from pipeline.alerts import enqueue_hook, load_alerts
-
-        alerts = load_alerts(settings.alerts_file)  # a bad alerts file stops the pass here
-        on_new = on_new or enqueue_hook(alerts)
+    alerts, hook = alerts_hook(settings)  # a bad alerts file stops the pass here
+    on_new = on_new or hook
     prepare(settings)
     summary = PassSummary()
     with db.session_scope(settings.db_url) as session:
