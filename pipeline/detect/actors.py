@@ -91,6 +91,7 @@ class ActorDictionary:
     bodies: dict[str, Body] = field(default_factory=dict)
     office_roles: dict[str, str] = field(default_factory=dict)
     role_nouns: dict[str, str] = field(default_factory=dict)  # lowercase noun -> role
+    alias_words: dict[str, set[str]] = field(default_factory=dict)  # person key -> name words
     # (surface, case_sensitive) -> what it names; the matcher builds its patterns from this.
     surfaces: dict[tuple[str, bool], list[Surface]] = field(default_factory=dict)
 
@@ -204,6 +205,7 @@ def _add_country(d: ActorDictionary, code: str, spec: dict[str, Any], where: str
         d.people[key] = Person(key, str(person["name"]), code, person.get("gender"), terms)
         for form in [person["name"], *(person.get("aliases") or [])]:
             d.add_surface(str(form), Surface("person", key))
+            d.alias_words.setdefault(key, set()).update(str(form).split())
         if person.get("surname"):
             d.add_surface(str(person["surname"]), Surface("surname", key))
 

@@ -92,6 +92,18 @@ def event_date(cand: Candidate, ctx: ArticleContext, published: dt.date) -> dt.d
     return found
 
 
+def _opinion(cand: Candidate) -> bool:
+    """Events that are things said (a statement may carry them) rather than things done."""
+    if cand.type in ("ACCUSE", "SUPPORT", "THREATEN", "REQUEST"):
+        return True
+    return cand.type in ("REJECT", "AGREE") and cand.mode in (
+        "offer",
+        "accusation",
+        "demand",
+        "meeting",
+    )
+
+
 def _statement_tokens(found: Found) -> list[Token]:
     doc = found.verb.doc if found.verb is not None else None
     if doc is None:
@@ -173,13 +185,18 @@ def assemble(
         for e_tok, cand in reported
         if cand.reported_by is not None and cand.reported_by != cand.source
     ]
+    acts = [(t, c) for t, c in reported if not _opinion(c)]
     found_statements = [
         f
         for f in found_statements
         if f.clause is None
         or not any(
-            f.clause[0] <= t < f.clause[1] and c.reported_by == f.speaker for t, c in reports
+            f.clause[0] <= t < f.clause[1]
+            and c.reported_by == f.speaker
+            and c.source.country != f.speaker.country
+            for t, c in reports
         )
+        and not any(f.clause[0] <= t < f.clause[1] for t, _ in acts)
     ]
     statements = [_statement(f, published) for f in found_statements]
     for statement in statements:

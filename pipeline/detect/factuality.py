@@ -21,6 +21,7 @@ LOGGER = logging.getLogger(__name__)
 FACT, REFUSED, NOT = "fact", "refused", "not"
 
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca", "shall"}
+_ANNOUNCING = {"say", "announce", "tell", "add", "state", "declare", "confirm", "report", "note"}
 _CONDITIONAL = {"if", "whether", "unless", "lest"}
 _REFUSAL_VERBS = {"refuse", "decline", "reject", "rule", "resist", "balk", "oppose"}
 _REFUSAL_NOUNS = {"plan", "intention", "interest", "desire", "reason", "need", "appetite"}
@@ -72,7 +73,12 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
             return NOT
         if node.lemma_.lower() in _REFUSAL_NOUNS and _has_no(node):
             return REFUSED
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids) and not (
+            # "Russia said it would expel ...": an announced act, reported in the past tense.
+            any(c.dep_ == "aux" and c.lower_ == "would" for c in kids)
+            and node.dep_ == "ccomp"
+            and node.head.lemma_.lower() in _ANNOUNCING
+        ):
             return NOT
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in kids) or _conditioned(node):
             return NOT

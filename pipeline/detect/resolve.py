@@ -28,6 +28,7 @@ _SHE = {"she", "her", "hers", "herself"}
 _IT = {"it", "its", "itself"}
 _THEY = {"they", "them", "their", "themselves"}
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
+_FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ourselves"}
 _SPEECH = {"say", "tell", "add", "state", "announce", "insist", "claim", "warn", "reply", "note"}
 _FALLBACK_KINDS = {"foreign_ministry", "embassy", "government", "defence_ministry"}
 
@@ -55,6 +56,8 @@ class ArticleContext:
         self.day = day
         self.mentions: list[Mention] = []
         self._by_token: dict[int, Mention] = {}
+        # Token ranges of quotes and who said them: "we" and "I" inside resolve to the speaker.
+        self.quote_speakers: list[tuple[int, int, ActorRef]] = []
         self._resolve_all()
 
     # ----------------------------------------------------------------- building
@@ -78,6 +81,8 @@ class ArticleContext:
             mention = Mention(span.start, span.end, entry.kind)
             if entry.kind in ("person", "surname"):
                 person = self.dictionary.people[entry.ref]
+                if self._someone_else(span, person):
+                    continue
                 seen_people.add(person.key)
                 mention.kind = "person"
                 mention.person = person
@@ -90,7 +95,10 @@ class ArticleContext:
                     mention.bare_title = not self._qualifier_before(prev.start)
             elif entry.kind == "body":
                 body = self.dictionary.bodies[entry.ref]
-                mention.actor = ActorRef(body.name, body.country, body.role)
+                name, surface = body.name, span.text
+                if surface.lower() not in name.lower() and name.lower() not in surface.lower():
+                    name = f"{name} ({surface})"  # keep the article's own name for the body
+                mention.actor = ActorRef(name, body.country, body.role)
                 mention.body_kind = body.kind
             elif entry.kind == "country":
                 country = self.dictionary.countries[entry.ref]
@@ -108,6 +116,21 @@ class ArticleContext:
                 pass
             self._add(mention)
         self._add_unknown_people()
+
+    def _someone_else(self, span: Span, person: Person) -> bool:
+        """ "Daniil Medvedev", "Hunter Biden": a surname inside another person's full name."""
+        first = span[0]
+        if first.ent_iob_ != "I" or first.i == 0:
+            return False
+        known = self.dictionary.alias_words.get(person.key, set())
+        i = first.i - 1
+        while i >= 0 and self.doc[i].ent_type_ == "PERSON":
+            if self.doc[i].text not in known and self.doc[i].is_alpha:
+                return True
+            if self.doc[i].ent_iob_ == "B":
+                break
+            i -= 1
+        return False
 
     def _add(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -164,6 +187,11 @@ class ArticleContext:
         if office == "official":
             if country is None:
                 return None
+            if not span.text.lower().endswith("s"):
+                # "the Russian minister": the person of that side the article last named.
+                for m in reversed(self.mentions):
+                    if m.kind == "person" and m.actor is not None and m.actor.country == country:
+                        return m.actor
             name = self.dictionary.countries[country].adjective + " " + span.text.lower()
             return ActorRef(name, country, role)
         seen = [
@@ -238,6 +266,13 @@ class ArticleContext:
                             if mention is not None and mention.actor is not None:
                                 country = mention.actor.country
                                 break
+            if country is None and office is not None:
+                # "..., spokesman Patrick Ventrell said": the side the story is quoting.
+                for m in reversed(self.mentions):
+                    if m.start < ent.start and m.actor is not None and m.kind in ("body", "person"):
+                        if ent.start - m.start < 80:
+                            country = m.actor.country
+                        break
             if country is None:
                 continue
             role = self.dictionary.office_roles.get(office or "", "OFFICIAL")
@@ -289,22 +324,64 @@ class ArticleContext:
                             if mention is not None and mention.actor is not None:
                                 return mention.actor
                     break
+        if word in _FIRST_PERSON:
+            for start, end, speaker in self.quote_speakers:
+                if start <= tok.i < end:
+                    if word in ("i", "me", "my", "myself"):
+                        return speaker
+                    country = self.dictionary.countries.get(speaker.country)
+                    return (
+                        ActorRef(country.name, speaker.country, "GOVERNMENT") if country else None
+                    )
+            return None
+        if word in _HE | _SHE:
+            return self._personal(tok, word in _HE)
         for mention in reversed(self.mentions):
             if mention.start >= tok.i or mention.actor is None:
                 continue
             if tok.i - mention.start > 120:
                 break
-            if word in _HE | _SHE:
-                if mention.kind != "person":
-                    continue
-                gender = mention.person.gender if mention.person else None
-                if gender and (gender == "m") != (word in _HE):
-                    continue
-                return mention.actor
             if word in _IT and mention.kind in ("body", "country", "generic"):
                 return mention.actor
             if word in _THEY and mention.kind in ("body", "country", "generic", "adjective"):
                 return mention.actor
+        return None
+
+    def _is_person(self, mention: Mention, male: bool) -> bool:
+        if mention.actor is None:
+            return False
+        if mention.kind == "person" or (mention.kind == "title" and mention.office != "official"):
+            gender = mention.person.gender if mention.person else None
+            return not gender or (gender == "m") == male
+        return False
+
+    def _personal(self, tok: Token, male: bool) -> ActorRef | None:
+        """He/she: the nearest person before it in the sentence, else the subject of an
+        earlier sentence's main clause, else the latest person named."""
+        sent = tok.sent
+        before = [
+            m for m in self.mentions if sent.start <= m.start < tok.i and self._is_person(m, male)
+        ]
+        if before:
+            subjects = [m for m in before if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+            return (subjects or before)[-1].actor
+        start = sent.start
+        for _ in range(4):
+            if start == 0:
+                break
+            prev = self.doc[start - 1].sent
+            people = [
+                m
+                for m in self.mentions
+                if prev.start <= m.start < prev.end and self._is_person(m, male)
+            ]
+            for m in people:
+                token = self.doc[m.end - 1]
+                if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+                    return m.actor
+            if people:
+                return people[-1].actor
+            start = prev.start
         return None
 
     def countries_in(self, start: int, end: int) -> set[str]:

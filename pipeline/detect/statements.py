@@ -29,6 +29,12 @@ _RELATIONSHIP = re.compile(
     r"relations between|ties between)\b",
     re.IGNORECASE,
 )
+_JUDGING_TYPES = {"EVALUATE"}  # "called it nonsense"; accusing and warning verbs are events
+_EXPRESS = {"express", "voice", "convey", "reiterate", "signal", "stress"}
+_EXPRESSED = {"concern", "concerns", "regret", "satisfaction", "disappointment", "hope",
+              "support", "gratitude", "outrage", "indignation", "objection", "objections",
+              "condolences", "confidence", "readiness", "willingness", "interest", "protest",
+              "dissatisfaction", "frustration", "alarm", "opposition", "position"}  # fmt: skip
 _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
 
 
@@ -85,7 +91,11 @@ class StatementFinder:
         self.doc = finder.ctx.doc
         self.speech = finder.lex.speech_verbs
         self.sides = finder.sides
-        self.event_verbs = set(finder.lex.verbs) | {"according"}
+        self.judging = {
+            lemma
+            for lemma, senses in finder.lex.verbs.items()
+            if any(sense.type in _JUDGING_TYPES for sense in senses)
+        }
 
     def _speaker(self, verb: Token) -> ActorRef | None:
         if verb.lemma_.lower() == "according":
@@ -157,43 +167,80 @@ class StatementFinder:
             found.quotes.append(quote)
             previous = found
         for tok in self.doc:
-            if tok.i in by_verb or not self._is_speech_verb(tok, inside):
+            if tok.i in by_verb or tok.i in inside or tok.pos_ not in ("VERB", "AUX"):
                 continue
-            if any(c.dep_ == "neg" for c in tok.children):
-                continue
-            comps = [c for c in tok.children if c.dep_ == "ccomp"]
-            comps += [g for c in comps for g in c.conjuncts if g.dep_ == "conj"]
-            if not comps or tok.lemma_.lower() in self.event_verbs:
-                continue  # "warned that ..." is an event (THREATEN), not a statement
-            if any(
-                g.dep_ == "mark" and g.lower_ in ("whether", "if")
-                for c in comps
-                for g in c.children
-            ):
-                continue  # "asked whether ..." is a question put to the speaker
-            if not any(
-                any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in comps
-            ):
-                continue
-            speaker = self._speaker(tok)
-            if speaker is None:
-                continue
-            start = min(c.left_edge.i for c in comps)
-            end = max(c.right_edge.i for c in comps) + 1
-            if start < tok.i < end:
-                continue
-            text = self.doc[start:end].text.strip(" ,.\n")
-            by_verb[tok.i] = Found(
-                speaker, tok, indirect=text, sentence=tok.sent, clause=(start, end)
-            )
-        kept = []
+            found = self._indirect(tok)
+            if found is not None:
+                by_verb[tok.i] = found
+        kept: list[Found] = []
         for found in sorted(by_verb.values(), key=lambda f: f.verb.i if f.verb is not None else 0):
             if found.speaker.country not in self.sides or not found.text:
                 continue
+            if found.verb is not None and any(
+                k.clause and k.clause[0] <= found.verb.i < k.clause[1] for k in kept
+            ):
+                continue  # "said Russia appreciated ..., adding ...": one statement, the outer
             found.about = self._about(found)
             if found.about:
                 kept.append(found)
         return kept
+
+    def _indirect(self, tok: Token) -> Found | None:
+        """Attributed indirect speech or a stated judgement ("called it nonsense")."""
+        lemma = tok.lemma_.lower()
+        kids = list(tok.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return None
+        comps = [c for c in kids if c.dep_ == "ccomp"]
+        comps += [g for c in comps for g in c.conjuncts if g.dep_ == "conj"]
+        if any(
+            g.dep_ == "mark" and g.lower_ in ("whether", "if") for c in comps for g in c.children
+        ):
+            return None  # "asked whether ...": a question put to the speaker
+        judged = lemma in self.judging and any(
+            c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")
+            or (c.dep_ == "prep" and c.lower_ in ("as", "of", "over", "for"))
+            for c in kids
+        )
+        expressed = lemma in _EXPRESS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _EXPRESSED for c in kids
+        )
+        said = lemma in self.speech and any(
+            any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in comps
+        )
+        trailing = (
+            lemma in self.speech
+            and tok.dep_ in ("parataxis", "advcl", "conj")
+            and tok.head.i < tok.i
+            and tok.head.pos_ in ("VERB", "AUX")
+            and not comps
+        )
+        if trailing:
+            # "Obama urged Putin to pull back, the White House said": the sentence before it.
+            start, end = tok.sent.start, tok.left_edge.i
+            text = self.doc[start:end].text.strip(" ,.;:\n")
+            speaker = self._speaker(tok)
+            if speaker is None or len(text.split()) < 3:
+                return None
+            return Found(speaker, tok, indirect=text, sentence=tok.sent, clause=(start, end))
+        if not (said or judged or expressed):
+            return None
+        speaker = self._speaker(tok)
+        if speaker is None:
+            return None
+        subj, _ = subject(tok)
+        if comps and all(c.i < tok.i for c in comps):
+            start = min(c.left_edge.i for c in comps)
+            end = max(c.right_edge.i for c in comps) + 1
+        else:
+            start = tok.i
+            end = tok.right_edge.i + 1
+            if subj is not None and subj.i > tok.i:
+                end = subj.left_edge.i  # "..., said Peskov": stop before the speaker
+        text = self.doc[start:end].text.strip(" ,.;:\n")
+        if len(text.split()) < 3:
+            return None
+        return Found(speaker, tok, indirect=text, sentence=tok.sent, clause=(start, end))
 
     def _continues(self, previous: Found, quote: Quote) -> bool:
         """A quote that opens a paragraph right after the previous speaker's quote."""
@@ -214,6 +261,10 @@ class StatementFinder:
         other = [c for c in self.sides if c != found.speaker.country]
         if _RELATIONSHIP.search(found.text):
             return sorted(set(self.sides))
+        if found.clause is not None:
+            # Indirect speech must name the other side (or the relationship) itself.
+            inside = self.ctx.countries_in(found.clause[0], found.clause[1])
+            return other if any(c in inside for c in other) else []
         if any(c in countries for c in other):
             return other
         if found.sentence is not None and found.sentence.start > 0:
