@@ -74,6 +74,7 @@ class Country:
     code: str
     name: str
     adjective: str
+    organisation: bool = False  # NATO, the EU, the UN: a party but not a third country
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,12 @@ def _read(path: Path) -> dict[str, Any]:
 def _add_country(d: ActorDictionary, code: str, spec: dict[str, Any], where: str) -> None:
     name = spec.get("name") or code
     adjectives = [str(a) for a in spec.get("adjectives") or []]
-    d.countries[code] = Country(code, str(name), adjectives[0] if adjectives else str(name))
+    d.countries[code] = Country(
+        code,
+        str(name),
+        adjectives[0] if adjectives else str(name),
+        bool(spec.get("organisation")),
+    )
     for form in [name, *(spec.get("names") or []), *(spec.get("metonyms") or [])]:
         d.add_surface(str(form), Surface("country", code))
     for form in [*adjectives, *(spec.get("demonyms") or [])]:

@@ -186,12 +186,15 @@ def assemble(
         if cand.reported_by is not None and cand.reported_by != cand.source
     ]
     acts = [(t, c) for t, c in reported if not _opinion(c)]
+    first_end = next(iter(doc.sents)).end if len(doc) else 0
     found_statements = [
         f
         for f in found_statements
         if f.clause is None
         or not any(
+            # A lead ("the ministry said the US rejected ...") reports the event it names.
             f.clause[0] <= t < f.clause[1]
+            and f.clause[0] < first_end
             and c.reported_by == f.speaker
             and c.source.country != f.speaker.country
             for t, c in reports

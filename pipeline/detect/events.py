@@ -122,6 +122,13 @@ class EventFinder:
     def _predicate(self, tok: Token) -> list[Token]:
         """The object predicate of "called him a killer", "described the talks as good"."""
         out = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+        if tok.lemma_.lower() in ("call", "brand", "label"):
+            # "called the allegations fabricated": a small clause the parser makes a ccomp
+            out += [
+                c
+                for c in tok.children
+                if c.dep_ in ("ccomp", "xcomp") and c.tag_ in ("VBN", "JJ", "NN")
+            ]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 out += [p for p in c.children if p.dep_ == "pobj"]
@@ -133,7 +140,10 @@ class EventFinder:
         lemmas = [t.lemma_.lower() for t in words]
         if any(lemma in self.lex.insult_nouns for lemma in lemmas):
             return "ACCUSE"
-        counts = cue_counts(self.lex, lemmas, " ".join(t.text for t in words))
+        text = " ".join(
+            self.ctx.doc[p.left_edge.i : p.right_edge.i + 1].text for p in self._predicate(tok)
+        )
+        counts = cue_counts(self.lex, lemmas, text)
         if counts.get("negative", 0) > counts.get("positive", 0):
             return "ACCUSE"
         if counts.get("positive", 0):

@@ -192,8 +192,13 @@ class ArticleContext:
                 for m in reversed(self.mentions):
                     if m.kind == "person" and m.actor is not None and m.actor.country == country:
                         return m.actor
-            name = self.dictionary.countries[country].adjective + " " + span.text.lower()
-            return ActorRef(name, country, role)
+            owner = (
+                qualifier.actor.name
+                if qualifier and qualifier.kind == "body" and qualifier.actor
+                else None
+            )
+            owner = owner or self.dictionary.countries[country].adjective
+            return ActorRef(f"{owner} {span.text.lower()}", country, role)
         seen = [
             m.person
             for m in reversed(self.mentions)
@@ -293,7 +298,18 @@ class ArticleContext:
             return self.resolve_pronoun(tok)
         if depth > 2:
             return None
-        for deps in (("poss",), ("compound", "amod", "nmod"), ("appos",)):
+        for child in tok.children:
+            if child.dep_ == "appos":  # "her counterpart, Sergei Ryabkov": the name wins
+                actor = self.actor_of(child, depth + 1)
+                if actor is not None:
+                    return actor
+        if mention is not None and mention.kind == "title" or tok.dep_ in ("nsubj", "nsubjpass"):
+            person = self._person_in(tok)
+            if person is not None:
+                return person
+        if mention is not None:
+            return None
+        for deps in (("poss",), ("compound", "amod", "nmod")):
             for child in tok.children:
                 if child.dep_ in deps:
                     actor = self.actor_of(child, depth + 1)
@@ -306,6 +322,21 @@ class ArticleContext:
                         actor = self.actor_of(pobj, depth + 1)
                         if actor is not None:
                             return actor
+        return None
+
+    def _person_in(self, tok: Token) -> ActorRef | None:
+        """A named person inside a title phrase ("Speaker of the Duma Vyacheslav Volodin")."""
+        for sub in tok.subtree:
+            if sub.dep_ in ("relcl", "acl", "ccomp", "advcl") and sub.i != tok.i:
+                break
+            mention = self._by_token.get(sub.i)
+            if mention is not None and mention.kind == "person" and mention.actor is not None:
+                if (
+                    sub.head.i == tok.i
+                    or sub.head.head.i in (tok.i, sub.head.i)
+                    or sub.dep_ in ("pobj", "compound", "appos")
+                ):
+                    return mention.actor
         return None
 
     def resolve_pronoun(self, tok: Token) -> ActorRef | None:

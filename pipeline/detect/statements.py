@@ -96,6 +96,12 @@ class StatementFinder:
             for lemma, senses in finder.lex.verbs.items()
             if any(sense.type in _JUDGING_TYPES for sense in senses)
         }
+        # "condemned the attack as an act of aggression": a judgement with its own words
+        self.condemning = {
+            lemma
+            for lemma, senses in finder.lex.verbs.items()
+            if any(sense.type in ("ACCUSE", "SUPPORT", "REJECT") for sense in senses)
+        }
 
     def _speaker(self, verb: Token) -> ActorRef | None:
         if verb.lemma_.lower() == "according":
@@ -173,13 +179,20 @@ class StatementFinder:
             if found is not None:
                 by_verb[tok.i] = found
         kept: list[Found] = []
-        for found in sorted(by_verb.values(), key=lambda f: f.verb.i if f.verb is not None else 0):
+        # Outer clauses first, so a statement nested in another by the same speaker is dropped
+        # ("said Russia appreciated ..., adding ..."); nested speech by another speaker stays.
+        for found in sorted(
+            by_verb.values(), key=lambda f: -(f.clause[1] - f.clause[0]) if f.clause else 0
+        ):
             if found.speaker.country not in self.sides or not found.text:
                 continue
             if found.verb is not None and any(
-                k.clause and k.clause[0] <= found.verb.i < k.clause[1] for k in kept
+                k.clause
+                and k.clause[0] <= found.verb.i < k.clause[1]
+                and (k.speaker == found.speaker or found.speaker.role == "COUNTRY")
+                for k in kept
             ):
-                continue  # "said Russia appreciated ..., adding ...": one statement, the outer
+                continue
             found.about = self._about(found)
             if found.about:
                 kept.append(found)
@@ -197,7 +210,7 @@ class StatementFinder:
             g.dep_ == "mark" and g.lower_ in ("whether", "if") for c in comps for g in c.children
         ):
             return None  # "asked whether ...": a question put to the speaker
-        judged = lemma in self.judging and any(
+        judged = (lemma in self.judging or lemma in self.condemning) and any(
             c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")
             or (c.dep_ == "prep" and c.lower_ in ("as", "of", "over", "for"))
             for c in kids
@@ -217,8 +230,12 @@ class StatementFinder:
         )
         if trailing:
             # "Obama urged Putin to pull back, the White House said": the sentence before it.
-            start, end = tok.sent.start, tok.left_edge.i
-            text = self.doc[start:end].text.strip(" ,.;:\n")
+            start, end = tok.sent.start, tok.sent.end
+            subj, _ = subject(tok)
+            skip = {t.i for t in subj.subtree} if subj is not None else set()
+            skip.add(tok.i)
+            text = " ".join(t.text for t in self.doc[start:end] if t.i not in skip)
+            text = text.strip(" ,.;:\n")
             speaker = self._speaker(tok)
             if speaker is None or len(text.split()) < 3:
                 return None
@@ -249,29 +266,31 @@ class StatementFinder:
         last = previous.quotes[-1]
         between = self.doc.text[last.end_char : quote.start_char]
         starts_line = self.doc.text[: quote.start_char].rstrip('“"').endswith("\n")
-        return (last.open_ended or between.count("\n") <= 1) and starts_line and len(between) < 12
+        if (last.open_ended or between.count("\n") <= 1) and starts_line and len(between) < 12:
+            return True
+        # A second quote in the same paragraph with no speaker of its own goes on the first's.
+        return "\n" not in between and len(between) < 200
 
     def _about(self, found: Found) -> list[str]:
-        spans: list[tuple[int, int]] = [(q.span.start, q.span.end) for q in found.quotes if q.span]
-        if found.sentence is not None:
-            spans.append((found.sentence.start, found.sentence.end))
-        countries: set[str] = set()
-        for start, end in spans:
-            countries |= self.ctx.countries_in(start, end)
+        """The sides a statement is about: in a story about the pair, the other side, unless
+        the statement names only a third country."""
         other = [c for c in self.sides if c != found.speaker.country]
         if _RELATIONSHIP.search(found.text):
             return sorted(set(self.sides))
+        ranges = [(q.span.start, q.span.end) for q in found.quotes if q.span is not None]
         if found.clause is not None:
-            # Indirect speech must name the other side (or the relationship) itself.
-            inside = self.ctx.countries_in(found.clause[0], found.clause[1])
-            return other if any(c in inside for c in other) else []
-        if any(c in countries for c in other):
+            ranges.append(found.clause)
+        named: set[str] = set()
+        for start, end in ranges:
+            named |= self.ctx.countries_in(start, end)
+        if any(c in named for c in other):
             return other
-        if found.sentence is not None and found.sentence.start > 0:
-            before = self.doc[found.sentence.start - 1].sent
-            if any(c in self.ctx.countries_in(before.start, before.end) for c in other):
-                return other
-        return []
+        countries = self.ctx.dictionary.countries
+        if any(
+            c not in self.sides and not countries[c].organisation for c in named if c in countries
+        ):
+            return []  # about Ukraine, Syria, Iran...: not about the watched pair
+        return other
 
 
 __all__ = ["Found", "Quote", "StatementFinder", "find_quotes"]
