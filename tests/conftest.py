@@ -24,6 +24,13 @@ def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
 
 
 @pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A scratch Postgres database, for behaviour that exists on Postgres only."""
+    with postgres_database() as url:
+        yield url
+
+
+@pytest.fixture
 def sqlite_url(tmp_path) -> Iterator[str]:
     with sqlite_database(tmp_path) as url:
         yield url

@@ -127,11 +127,11 @@ def test_statement_windows_and_speakers(db_url):
     assert counts.statements_new == 3
 
 
-def test_concurrent_writers_do_not_duplicate_a_story(db_url):
+def test_concurrent_writers_do_not_duplicate_a_story(pg_url):
     """Two workers store the two outlets' versions at the same moment: the second waits for
-    the first's transaction (advisory lock) and merges into its records."""
-    if not db_url.startswith("postgresql"):
-        pytest.skip("SQLite has one writer at a time; the race exists on Postgres only")
+    the first's transaction (advisory lock) and merges into its records. (Postgres only:
+    SQLite has one writer at a time, so the race cannot happen there.)"""
+    db_url = pg_url
     db.ensure_schema(db_url)
     first_stored = threading.Event()
     errors: list[BaseException] = []
