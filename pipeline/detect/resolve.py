@@ -330,13 +330,13 @@ class ArticleContext:
             if sub.dep_ in ("relcl", "acl", "ccomp", "advcl") and sub.i != tok.i:
                 break
             mention = self._by_token.get(sub.i)
-            if mention is not None and mention.kind == "person" and mention.actor is not None:
-                if (
-                    sub.head.i == tok.i
-                    or sub.head.head.i in (tok.i, sub.head.i)
-                    or sub.dep_ in ("pobj", "compound", "appos")
-                ):
-                    return mention.actor
+            if (
+                mention is not None
+                and mention.kind == "person"
+                and mention.actor is not None
+                and sub.dep_ in ("pobj", "compound", "appos", "nsubj")
+            ):
+                return mention.actor
         return None
 
     def resolve_pronoun(self, tok: Token) -> ActorRef | None:

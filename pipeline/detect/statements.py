@@ -186,6 +186,8 @@ class StatementFinder:
         ):
             if found.speaker.country not in self.sides or not found.text:
                 continue
+            if found.clause is not None and self._country_speaker(found.verb):
+                continue  # "Russia said it would expel ...": the state's act, reported
             if found.verb is not None and any(
                 k.clause
                 and k.clause[0] <= found.verb.i < k.clause[1]
@@ -210,11 +212,13 @@ class StatementFinder:
             g.dep_ == "mark" and g.lower_ in ("whether", "if") for c in comps for g in c.children
         ):
             return None  # "asked whether ...": a question put to the speaker
-        judged = (lemma in self.judging or lemma in self.condemning) and any(
-            c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")
-            or (c.dep_ == "prep" and c.lower_ in ("as", "of", "over", "for"))
-            for c in kids
-        )
+        if tok.dep_ == "relcl" or any(c.lower_ in ("what", "whom", "which") for c in kids):
+            return None  # "what it called fake news": the article's aside, not a statement
+        as_predicate = any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
+        judged = (
+            lemma in self.judging
+            and (as_predicate or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids))
+        ) or (lemma in self.condemning and as_predicate)
         expressed = lemma in _EXPRESS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _EXPRESSED for c in kids
         )
@@ -242,6 +246,8 @@ class StatementFinder:
             return Found(speaker, tok, indirect=text, sentence=tok.sent, clause=(start, end))
         if not (said or judged or expressed):
             return None
+        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl") and not judged:
+            return None  # "..., saying it was responding": the lead's gloss, seldom a statement
         speaker = self._speaker(tok)
         if speaker is None:
             return None
@@ -258,6 +264,16 @@ class StatementFinder:
         if len(text.split()) < 3:
             return None
         return Found(speaker, tok, indirect=text, sentence=tok.sent, clause=(start, end))
+
+    def _country_speaker(self, verb: Token | None) -> bool:
+        """The speaker is a country name or a side word, not a person or a body."""
+        if verb is None:
+            return False
+        subj, _ = subject(verb)
+        if subj is None:
+            return False
+        mention = self.ctx.mention_at(subj.i)
+        return mention is not None and mention.kind in ("country", "adjective")
 
     def _continues(self, previous: Found, quote: Quote) -> bool:
         """A quote that opens a paragraph right after the previous speaker's quote."""
