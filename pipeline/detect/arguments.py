@@ -81,11 +81,17 @@ def owner_token(noun: Token) -> Token | None:
     return None
 
 
+_SETTING_PREPS = {"in", "during", "after", "at", "following", "before", "since", "of", "on"}
+
+
 def governing_verb(tok: Token) -> Token | None:
-    """The verb whose clause a noun sits in, through prepositions ("after talks, X said")."""
+    """The verb whose clause a noun sits in, through prepositions of setting ("after talks,
+    X said", "in a phone call, X told Y"), but not of purpose ("recalled for consultations")."""
     node = tok
     for _ in range(5):
         if node.head.i == node.i:
+            return None
+        if node.dep_ == "prep" and node.lower_ not in _SETTING_PREPS:
             return None
         if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "attr", "appos", "npadvmod",
                              "conj", "compound"):  # fmt: skip

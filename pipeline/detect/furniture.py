@@ -46,8 +46,10 @@ _CAPTION_SHAPE = re.compile(
     r"pictured|poses?|shakes? hands|waves?|delivers?|sits?|stands?)\b"
 )
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z .,'’-]{2,40}?)\s*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
-    r"\s*(?:\([A-Za-z .&/-]{2,40}\))?"
+    r"^\s*(?P<place>[A-Z][A-Z .'’/-]{2,40}?)"  # MOSCOW, WASHINGTON/MOSCOW, ST. PETERSBURG
+    r"(?:,\s*[A-Z][A-Za-z .]{1,25}?)??"  # , Russia  /  , Ukraine
+    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"  # , Sept 17
+    r"\s*(?:\([A-Za-z .&/-]{2,40}\))?"  # (Reuters)
     r"\s*(?:[-–—]{1,2}|:)\s+(?=[A-Z“\"‘'])"
 )
 _MENU_WORDS = {

@@ -175,9 +175,9 @@ class StatementFinder:
         for tok in self.doc:
             if tok.i in by_verb or tok.i in inside or tok.pos_ not in ("VERB", "AUX"):
                 continue
-            found = self._indirect(tok)
-            if found is not None:
-                by_verb[tok.i] = found
+            indirect = self._indirect(tok)
+            if indirect is not None:
+                by_verb[tok.i] = indirect
         kept: list[Found] = []
         # Outer clauses first, so a statement nested in another by the same speaker is dropped
         # ("said Russia appreciated ..., adding ..."); nested speech by another speaker stays.
