@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import logging
 import sys
@@ -71,6 +72,8 @@ def write_records(
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M UTC")
     text = str(value)
     return text if len(text) <= 140 else text[:137] + "..."
 
@@ -151,6 +154,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     for feed in summary.feeds:
         if feed.status in ("failed", "blocked"):
             out.write(f"  ! {feed.name} ({feed.status}): {feed.error}\n")
+    if summary.count("skipped"):
+        out.write(
+            "  (feeds that failed wait out a growing backoff; `diplowatch feeds` shows why and "
+            "until when, `diplowatch run --force` fetches them now)\n"
+        )
     out.write(
         f"articles: {summary.articles_new} new, {summary.articles_extracted} extracted, "
         f"{len(summary.articles_failed)} failed, {summary.articles_detected} analysed, "
@@ -368,7 +376,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    level = logging.WARNING - 10 * min(args.verbose, 2)
+    # The run summary already lists every failing feed and page: by default only errors are
+    # logged, -v adds warnings, -vv progress, -vvv everything.
+    level = (logging.ERROR, logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 3)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
         return int(args.func(args) or 0)

@@ -114,8 +114,6 @@ def fetch_feeds(
                 ids = store.record_feed_result(session, feed, result, settings, utcnow())
             new_ids.extend(ids)
             outcomes.append(FeedOutcome(spec.name, result.status, len(ids), result.error))
-            if result.error:
-                LOGGER.warning("feed %s %s: %s", spec.name, result.status, result.error)
             if progress:
                 progress("feeds", done, len(futures))
     return outcomes, sorted(new_ids)
