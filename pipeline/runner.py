@@ -212,7 +212,6 @@ def detect_articles(
     transaction (so an interruption keeps everything detected so far)."""
     from pipeline.detect import DETECTOR_VERSION, get_detector
 
-    detector = get_detector(settings)
     outcome = DetectOutcome()
     with db.session_scope(settings.db_url) as session:
         todo = [
@@ -221,6 +220,9 @@ def detect_articles(
                 session, DETECTOR_VERSION, ids=article_ids, redetect=redetect, limit=limit
             )
         ]
+    if not todo:  # nothing to read: do not pay for loading the language model
+        return outcome
+    detector = get_detector(settings)
     items = ((text, title, published) for _, text, title, published in todo)
 
     def collect(session: Any, kind: str, record: Any) -> None:
