@@ -72,11 +72,10 @@ class Detector:
         if not isinstance(text, str) or not _usable(text):
             return None
         paragraphs = strip_furniture(text[: MAX_CHARS * 2])
-        body = "\n".join(paragraphs)[:MAX_CHARS]
-        probe = f"{title or ''}\n{body}"
-        if not self.prefilter.mentions_all(probe):
+        probe = f"{title or ''}\n" + "\n".join(paragraphs)
+        if not self.prefilter.mentions_all(probe[:MAX_CHARS]):
             return None
-        return body
+        return "\n".join(self.prefilter.story_paragraphs(paragraphs))[:MAX_CHARS]
 
     def _empty(self) -> Detection:
         return Detection(relevant=False, detector_version=DETECTOR_VERSION)

@@ -24,6 +24,12 @@ LOGGER = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_ACTORS_FILE = DATA_DIR / "actors.yaml"
+# Words that make a paragraph worth parsing even when it names no side ("the minister said").
+_OFFICE_WORDS = re.compile(
+    r"\b(?:[Pp]resident|[Mm]inist(?:er|ry)|[Ss]pokes(?:man|woman|person)|[Ee]mbassy|"
+    r"[Aa]mbassador|[Ee]nvoy|[Dd]iplomat|[Ss]ecretary|[Aa]dministration|[Kk]remlin|"
+    r"[Ll]eader|[Oo]fficials?|[Aa]ide)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -272,6 +278,19 @@ class SidePrefilter:
 
     def mentions_all(self, text: str) -> bool:
         return all(p.search(text) for p in self._patterns)
+
+    def story_paragraphs(self, paragraphs: list[str]) -> list[str]:
+        """The paragraphs worth parsing: those naming a side or an office, and the one after
+        each (a quote's speaker or a pronoun often sits there). Filler is left unparsed."""
+        keep = [
+            any(p.search(text) for p in self._patterns) or bool(_OFFICE_WORDS.search(text))
+            for text in paragraphs
+        ]
+        return [
+            text
+            for i, text in enumerate(paragraphs)
+            if keep[i] or (i > 0 and keep[i - 1] and any(q in text for q in '"“”'))
+        ]
 
 
 __all__ = [
