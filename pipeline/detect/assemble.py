@@ -92,6 +92,36 @@ def event_date(cand: Candidate, ctx: ArticleContext, published: dt.date) -> dt.d
     return found
 
 
+def _own_statements(found: list[Found], candidates: list[Candidate], doc: Doc) -> list[Found]:
+    """Statements that are the speaker's own words, not reports of acts.
+
+    "The ministry said the United States rejected the offer" in a lead is the evidence of the
+    REJECT, not a statement; "Russia said it would expel ten diplomats" is a SANCTION.
+    """
+    reports = [
+        (c.trigger.i, c)
+        for c in candidates
+        if c.reported_by is not None and c.reported_by != c.source
+    ]
+    acts = [c.trigger.i for c in candidates if not _opinion(c)]
+    first_end = next(iter(doc.sents)).end if len(doc) else 0
+    kept = []
+    for f in found:
+        if f.clause is not None:
+            start, end = f.clause
+            if start < first_end and any(
+                start <= t < end
+                and c.reported_by == f.speaker
+                and c.source.country != f.speaker.country
+                for t, c in reports
+            ):
+                continue
+            if any(start <= t < end for t in acts):
+                continue
+        kept.append(f)
+    return kept
+
+
 def _opinion(cand: Candidate) -> bool:
     """Events that are things said (a statement may carry them) rather than things done."""
     if cand.type in ("ACCUSE", "SUPPORT", "THREATEN", "REQUEST"):
@@ -151,12 +181,18 @@ def assemble(
         if found.sentence is not None and found.quotes:
             quote_of.setdefault(found.sentence.start, found)
 
+    for found in found_statements:
+        for quote in found.quotes:
+            if quote.span is not None:
+                ctx.quote_speakers.append((quote.span.start, quote.span.end, found.speaker))
+    candidates = list(finder.find())
+    found_statements = _own_statements(found_statements, candidates, doc)
+    said = [(f.speaker, _statement_tokens(f), f.text) for f in found_statements]
+    candidates += finder.statement_events(said)
+
     events: list[DetectedEvent] = []
     seen: set[tuple[str, str, str, int]] = set()
-    reported: list[tuple[int, Candidate]] = []
-    said = [(f.speaker, _statement_tokens(f), f.text) for f in found_statements]
-    for cand in [*finder.find(), *finder.statement_events(said)]:
-        reported.append((cand.trigger.i, cand))
+    for cand in candidates:
         sent = cand.trigger.sent
         key = (cand.type, cand.source.name, cand.target.name, sent.start)
         if key in seen:
@@ -178,29 +214,6 @@ def assemble(
                 sentence_index=sent_starts.get(sent.start, 0),
             )
         )
-    # "The ministry said the United States rejected the offer" reports the other side's act:
-    # it is that event's evidence, not a statement of the ministry's own.
-    reports = [
-        (e_tok, cand)
-        for e_tok, cand in reported
-        if cand.reported_by is not None and cand.reported_by != cand.source
-    ]
-    acts = [(t, c) for t, c in reported if not _opinion(c)]
-    first_end = next(iter(doc.sents)).end if len(doc) else 0
-    found_statements = [
-        f
-        for f in found_statements
-        if f.clause is None
-        or not any(
-            # A lead ("the ministry said the US rejected ...") reports the event it names.
-            f.clause[0] <= t < f.clause[1]
-            and f.clause[0] < first_end
-            and c.reported_by == f.speaker
-            and c.source.country != f.speaker.country
-            for t, c in reports
-        )
-        and not any(f.clause[0] <= t < f.clause[1] for t, _ in acts)
-    ]
     statements = [_statement(f, published) for f in found_statements]
     for statement in statements:
         statement.sentence_index = sent_starts.get(statement.sentence_index, 0)

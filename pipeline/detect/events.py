@@ -238,8 +238,8 @@ class EventFinder:
         target = None
         if dyad:
             target = ActorRef(source.name, self.sides[1], source.role)
-        target = target or self._pick_target(tok, source, skip, kind)
         target = target or self._conj_partner(tok, source, kind, nominal)
+        target = target or self._pick_target(tok, source, skip, kind)
         if target is None and kind not in _EXPLICIT_ONLY:
             target, confidence = self._fallback(tok, source), confidence - 0.2
         if target is None or target.country == source.country:

@@ -145,8 +145,18 @@ def _is_caption(line: str) -> bool:
     )
 
 
+_BYLINE_ROLE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w'’-]+\s*[,|–-]\s*[\w ,]{0,40}\b(?:reporter|"
+    r"correspondent|editor|writer|contributor|columnist|staff|bureau chief|producer|"
+    r"analyst|journalist)s?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _is_byline(line: str) -> bool:
     stripped = line.strip()
+    if _BYLINE_ROLE.match(stripped):
+        return True  # "Jane Roe, Moscow correspondent"
     if len(stripped) > 80 or stripped.endswith((".", "?", "!", "”", '"', ":")):
         return False
     if _BY.match(stripped):

@@ -227,6 +227,8 @@ class StatementFinder:
         )
         trailing = (
             lemma in self.speech
+            and tok.tag_ in ("VBD", "VBZ", "VBP")
+            and any(c.dep_ == "nsubj" for c in kids)
             and tok.dep_ in ("parataxis", "advcl", "conj")
             and tok.head.i < tok.i
             and tok.head.pos_ in ("VERB", "AUX")
@@ -282,8 +284,8 @@ class StatementFinder:
         last = previous.quotes[-1]
         between = self.doc.text[last.end_char : quote.start_char]
         starts_line = self.doc.text[: quote.start_char].rstrip('“"').endswith("\n")
-        if (last.open_ended or between.count("\n") <= 1) and starts_line and len(between) < 12:
-            return True
+        if starts_line and (last.open_ended or between.count("\n") == 1):
+            return True  # a paragraph that is all quote, right after the speaker's paragraph
         # A second quote in the same paragraph with no speaker of its own goes on the first's.
         return "\n" not in between and len(between) < 200
 
