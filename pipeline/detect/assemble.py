@@ -103,7 +103,6 @@ def _own_statements(found: list[Found], candidates: list[Candidate], doc: Doc) -
         for c in candidates
         if c.reported_by is not None and c.reported_by != c.source
     ]
-    acts = [c.trigger.i for c in candidates if not _opinion(c)]
     first_end = next(iter(doc.sents)).end if len(doc) else 0
     kept = []
     for f in found:
@@ -116,22 +115,8 @@ def _own_statements(found: list[Found], candidates: list[Candidate], doc: Doc) -
                 for t, c in reports
             ):
                 continue
-            if any(start <= t < end for t in acts):
-                continue
         kept.append(f)
     return kept
-
-
-def _opinion(cand: Candidate) -> bool:
-    """Events that are things said (a statement may carry them) rather than things done."""
-    if cand.type in ("ACCUSE", "SUPPORT", "THREATEN", "REQUEST"):
-        return True
-    return cand.type in ("REJECT", "AGREE") and cand.mode in (
-        "offer",
-        "accusation",
-        "demand",
-        "meeting",
-    )
 
 
 def _statement_tokens(found: Found) -> list[Token]:

@@ -119,6 +119,9 @@ _MENU_WORDS = {
 }
 
 
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", ")", "…")
+
+
 def _is_headline(line: str) -> bool:
     """A line in capitals: a related-story headline or a section banner."""
     letters = [c for c in line if c.isalpha()]
@@ -183,6 +186,8 @@ def is_furniture(line: str) -> bool:
         return True
     if _is_headline(stripped) or _is_menu(stripped) or _is_caption(stripped):
         return True
+    if len(stripped.split()) < 25 and not stripped.endswith(_SENTENCE_END):
+        return True  # a headline, a section label or a teaser: story paragraphs end a sentence
     return _is_byline(stripped)
 
 
