@@ -31,7 +31,6 @@ from pipeline.models import ActorRef
 LOGGER = logging.getLogger(__name__)
 
 _SPEECHLIKE = {"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT", "AGREE"}
-_EXPLICIT_ONLY = {"ASSAULT", "MOBILIZE"}  # no implicit target: fighting is mostly elsewhere
 _SYMMETRIC = {"CONSULT", "COOPERATE"}
 _BOTH_WAYS_MODES = {"sign", "accept"}
 _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "answer", "speculate",
@@ -240,7 +239,7 @@ class EventFinder:
             target = ActorRef(source.name, self.sides[1], source.role)
         target = target or self._conj_partner(tok, source, kind, nominal)
         target = target or self._pick_target(tok, source, skip, kind)
-        if target is None and kind not in _EXPLICIT_ONLY:
+        if target is None and kind != "ASSAULT":  # attacks mostly hit third parties
             target, confidence = self._fallback(tok, source), confidence - 0.2
         if target is None or target.country == source.country:
             return []

@@ -49,6 +49,18 @@ class Lexicon:
     cue_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+def _words(values: Any) -> frozenset[str]:
+    """Words of a list; YAML 1.1 reads a bare `on`/`off` as a boolean, so map them back."""
+    out = set()
+    for value in values or ():
+        if value is True:
+            value = "on"
+        elif value is False:
+            value = "off"
+        out.add(str(value).lower())
+    return frozenset(out)
+
+
 def _sense(spec: Any) -> Sense:
     if isinstance(spec, str):
         kind, _, mode = spec.partition(" ")
@@ -56,11 +68,11 @@ def _sense(spec: Any) -> Sense:
     return Sense(
         type=str(spec["type"]).upper(),
         mode=spec.get("mode"),
-        prt=frozenset(spec.get("prt") or ()),
-        prep=frozenset(spec.get("prep") or ()),
+        prt=_words(spec.get("prt")),
+        prep=_words(spec.get("prep")),
         needs=spec.get("needs"),
-        objects=frozenset(spec.get("objects") or ()),
-        xcomp=frozenset(spec.get("xcomp") or ()),
+        objects=_words(spec.get("objects")),
+        xcomp=_words(spec.get("xcomp")),
         prep_actor=bool(spec.get("prep_actor")),
     )
 
