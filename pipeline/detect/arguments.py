@@ -54,6 +54,12 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if passive or depth >= 3 or verb.head.i == verb.i:
         return None, passive
     head = verb.head
+    if verb.dep_ == "conj":
+        # "X was notified ... and had requested": coordinated verbs share the subject itself,
+        # not the agent of a passive first verb.
+        shared = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if shared is not None:
+            return shared, False
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "oprd"):
         return subject(head, depth + 1)[0], False
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):

@@ -159,6 +159,8 @@ class EventFinder:
     def find(self) -> Iterator[Candidate]:
         for sent in self.ctx.doc.sents:
             for tok in sent:
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.speech_verbs:
+                    yield from self._demand(tok)
                 for sense in self.senses(tok):
                     if self._fits(tok, sense):
                         yield from self._build(tok, sense)
@@ -253,6 +255,26 @@ class EventFinder:
         if kind == "AGREE" and (dyad or mode in _BOTH_WAYS_MODES) and self._joint(tok):
             out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
         return out
+
+    def _demand(self, verb: Token) -> list[Candidate]:
+        """ "X told Y that Russia must act": a demand put in the words of obligation."""
+        for comp in verb.children:
+            if comp.dep_ != "ccomp" or not any(
+                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children
+            ):
+                continue
+            if any(c.dep_ == "neg" for c in comp.children):
+                continue
+            subj, passive = subject(comp)
+            speaker_tok, _ = subject(verb)
+            if subj is None or passive or speaker_tok is None:
+                continue
+            target, source = self.ctx.actor_of(subj), self.ctx.actor_of(speaker_tok)
+            if source is None or target is None or source.role == WEAK_ROLE:
+                continue
+            if {source.country, target.country} == set(self.sides):
+                return [Candidate("REQUEST", "demand", source, target, comp, 0.6)]
+        return []
 
     def _joint(self, tok: Token) -> bool:
         """Both sides act: coordinated subjects or "the two sides"."""
