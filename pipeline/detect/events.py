@@ -334,7 +334,7 @@ class EventFinder:
     def statement_events(
         self, statements: list[tuple[ActorRef, list[Token], str]]
     ) -> Iterator[Candidate]:
-        """ACCUSE, SUPPORT or THREATEN from what a statement says about the other side."""
+        """ACCUSE or THREATEN from what a statement says about the other side."""
         for speaker, tokens, text in statements:
             if not tokens or speaker.role == WEAK_ROLE:
                 continue
@@ -347,10 +347,10 @@ class EventFinder:
                     target = actor
                     break
             kinds = []
+            # Praise is coded from what the speaker does ("hailed", "praised"), not from
+            # warm words, which are as often polite as they are support.
             if counts.get("negative", 0) > counts.get("positive", 0):
                 kinds.append(("ACCUSE", "criticize"))
-            elif counts.get("positive", 0):
-                kinds.append(("SUPPORT", "praise"))
             if counts.get("threat", 0):
                 kinds.append(("THREATEN", "retaliation"))
             for kind, mode in kinds:
