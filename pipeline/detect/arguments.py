@@ -87,7 +87,7 @@ def owner_token(noun: Token) -> Token | None:
     return None
 
 
-_SETTING_PREPS = {"in", "during", "after", "at", "following", "before", "since", "of", "on"}
+_SETTING_PREPS = {"in", "during", "after", "at", "following", "before", "since", "on"}
 
 
 def governing_verb(tok: Token) -> Token | None:

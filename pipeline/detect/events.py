@@ -106,6 +106,8 @@ class EventFinder:
             )
         if needs == "xcomp":
             return any(c.dep_ == "xcomp" and c.lemma_.lower() in sense.xcomp for c in kids)
+        if needs == "ccomp":
+            return any(c.dep_ == "ccomp" for c in kids)
         if needs == "xcomp_any":
             return any(c.dep_ == "xcomp" for c in kids)
         if sense.prep_actor:
@@ -222,15 +224,24 @@ class EventFinder:
         if state == NOT:
             return []
         source, skip, confidence = self._source(tok, nominal, kind)
+        if source is None and nominal and kind == "COOPERATE" and self._swap(tok):
+            # "in exchange for a Russian pilot", "the swap took place in Ankara": both sides
+            a, b = self.sides
+            country = self.ctx.dictionary.countries
+            source = ActorRef(country[a].name, a, "GOVERNMENT")
+            target = ActorRef(country[b].name, b, "GOVERNMENT")
+            if state == REFUSED:  # "there is no question of a swap"
+                return [Candidate("REJECT", "offer", source, target, tok, 0.45)]
+            return [Candidate(kind, mode, source, target, tok, 0.5)]
         if source is None or source.role == WEAK_ROLE:
             return []
         dyad = source.name.startswith("both sides")
         if state == REFUSED:
-            if kind not in ("CONSULT", "AGREE", "COOPERATE") or any(
+            if kind not in ("CONSULT", "AGREE", "COOPERATE", "CONCEDE") or any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in _NON_ACTS for c in tok.children
             ):
                 return []
-            mode = "meeting" if kind == "CONSULT" else "offer"
+            mode = {"CONSULT": "meeting", "CONCEDE": "demand"}.get(kind, "offer")
             kind = "REJECT"
         if kind == "REJECT" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in _NON_ACTS for c in tok.children
@@ -275,6 +286,18 @@ class EventFinder:
             if {source.country, target.country} == set(self.sides):
                 return [Candidate("REQUEST", "demand", source, target, comp, 0.6)]
         return []
+
+    def _swap(self, tok: Token) -> bool:
+        """A prisoner exchange named in a sentence about one of the watched sides."""
+        words = {t.lemma_.lower() for t in tok.sent}
+        if tok.lemma_.lower() not in ("swap", "exchange"):
+            return False
+        if tok.lemma_.lower() == "exchange" and not words & {
+            "prisoner", "detainee", "free", "release", "swap", "inmate", "jail", "freed",
+        }:  # fmt: skip
+            return False  # "an exchange of notes", "the stock exchange"
+        sides = {a.country for _, a in self.ctx.actors_in(tok.sent.start, tok.sent.end)}
+        return bool(sides & set(self.sides))
 
     def _joint(self, tok: Token) -> bool:
         """Both sides act: coordinated subjects or "the two sides"."""

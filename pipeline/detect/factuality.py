@@ -24,7 +24,16 @@ _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca", "sha
 _ANNOUNCING = {"say", "announce", "tell", "add", "state", "declare", "confirm", "report", "note"}
 _CONDITIONAL = {"if", "whether", "unless", "lest"}
 _REFUSAL_VERBS = {"refuse", "decline", "reject", "rule", "resist", "balk", "oppose"}
-_REFUSAL_NOUNS = {"plan", "intention", "interest", "desire", "reason", "need", "appetite"}
+_REFUSAL_NOUNS = {
+    "plan",
+    "intention",
+    "interest",
+    "desire",
+    "reason",
+    "need",
+    "appetite",
+    "question",
+}
 _WANT_VERBS = {"plan", "intend", "want", "will", "expect", "wish", "seek", "have"}
 _COMPLEMENTS = {"xcomp", "ccomp", "acl", "pcomp", "csubj"}
 _CLIMB = _COMPLEMENTS | {"dobj", "pobj", "prep", "relcl", "advcl", "conj", "acomp", "attr"}
