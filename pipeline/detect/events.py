@@ -228,11 +228,11 @@ class EventFinder:
             # "in exchange for a Russian pilot", "the swap took place in Ankara": both sides
             a, b = self.sides
             country = self.ctx.dictionary.countries
-            source = ActorRef(country[a].name, a, "GOVERNMENT")
-            target = ActorRef(country[b].name, b, "GOVERNMENT")
+            first = ActorRef(country[a].name, a, "GOVERNMENT")
+            second = ActorRef(country[b].name, b, "GOVERNMENT")
             if state == REFUSED:  # "there is no question of a swap"
-                return [Candidate("REJECT", "offer", source, target, tok, 0.45)]
-            return [Candidate(kind, mode, source, target, tok, 0.5)]
+                return [Candidate("REJECT", "offer", first, second, tok, 0.45)]
+            return [Candidate(kind, mode, first, second, tok, 0.5)]
         if source is None or source.role == WEAK_ROLE:
             return []
         dyad = source.name.startswith("both sides")
