@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.detect.actors import ActorDictionary, Person, Surface
 from pipeline.detect.components import ACTOR_SPANS, CASED
+from pipeline.detect.pronouns import (
+    RELATIVE,
+    Mention,
+    PronounResolver,
+)
 from pipeline.models import ActorRef
 
 LOGGER = logging.getLogger(__name__)
@@ -23,31 +27,10 @@ LOGGER = logging.getLogger(__name__)
 _KIND_RANK = {"person": 0, "body": 1, "surname": 2, "country": 3, "adjective": 4, "title": 5}
 _NP_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 _OWNER_PREPS = ("of", "from", "by")
-_HE = {"he", "him", "his", "himself"}
-_SHE = {"she", "her", "hers", "herself"}
-_IT = {"it", "its", "itself"}
-_THEY = {"they", "them", "their", "themselves"}
-_RELATIVE = {"who", "which", "that", "whom", "whose"}
-_FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ourselves"}
-_SPEECH = {"say", "tell", "add", "state", "announce", "insist", "claim", "warn", "reply", "note"}
 _FALLBACK_KINDS = {"foreign_ministry", "embassy", "government", "defence_ministry"}
 
 
-@dataclass
-class Mention:
-    """An actor mention: token range, what it names, and the actor once resolved."""
-
-    start: int
-    end: int
-    kind: str
-    actor: ActorRef | None = None
-    person: Person | None = None
-    office: str | None = None
-    body_kind: str | None = None
-    bare_title: bool = False  # "President Biden" with no country before it
-
-
-class ArticleContext:
+class ArticleContext(PronounResolver):
     """Every actor mention of one article, resolved in reading order."""
 
     def __init__(self, doc: Doc, dictionary: ActorDictionary, day: dt.date):
@@ -294,7 +277,7 @@ class ArticleContext:
         mention = self._by_token.get(tok.i)
         if mention is not None and mention.actor is not None:
             return mention.actor
-        if tok.pos_ == "PRON" or tok.lower_ in _RELATIVE:
+        if tok.pos_ == "PRON" or tok.lower_ in RELATIVE:
             return self.resolve_pronoun(tok)
         if depth > 2:
             return None
@@ -337,82 +320,6 @@ class ArticleContext:
                 and sub.dep_ in ("pobj", "compound", "appos", "nsubj")
             ):
                 return mention.actor
-        return None
-
-    def resolve_pronoun(self, tok: Token) -> ActorRef | None:
-        word = tok.lower_
-        if word in _RELATIVE and tok.head.dep_ == "relcl":
-            return self.actor_of(tok.head.head, 1)
-        if word in _IT | _THEY:
-            # "the White House said it has no plans": the speaker of the clause it sits in.
-            head = tok.head
-            while head.dep_ in ("ccomp", "conj", "xcomp") and head.head.i != head.i:
-                head = head.head
-                if head.lemma_ in _SPEECH:
-                    for child in head.children:
-                        if child.dep_ == "nsubj" and child.i != tok.i:
-                            mention = self._by_token.get(child.i)
-                            if mention is not None and mention.actor is not None:
-                                return mention.actor
-                    break
-        if word in _FIRST_PERSON:
-            for start, end, speaker in self.quote_speakers:
-                if start <= tok.i < end:
-                    if word in ("i", "me", "my", "myself"):
-                        return speaker
-                    country = self.dictionary.countries.get(speaker.country)
-                    return (
-                        ActorRef(country.name, speaker.country, "GOVERNMENT") if country else None
-                    )
-            return None
-        if word in _HE | _SHE:
-            return self._personal(tok, word in _HE)
-        for mention in reversed(self.mentions):
-            if mention.start >= tok.i or mention.actor is None:
-                continue
-            if tok.i - mention.start > 120:
-                break
-            if word in _IT and mention.kind in ("body", "country", "generic"):
-                return mention.actor
-            if word in _THEY and mention.kind in ("body", "country", "generic", "adjective"):
-                return mention.actor
-        return None
-
-    def _is_person(self, mention: Mention, male: bool) -> bool:
-        if mention.actor is None:
-            return False
-        if mention.kind == "person" or (mention.kind == "title" and mention.office != "official"):
-            gender = mention.person.gender if mention.person else None
-            return not gender or (gender == "m") == male
-        return False
-
-    def _personal(self, tok: Token, male: bool) -> ActorRef | None:
-        """He/she: the nearest person before it in the sentence, else the subject of an
-        earlier sentence's main clause, else the latest person named."""
-        sent = tok.sent
-        before = [
-            m for m in self.mentions if sent.start <= m.start < tok.i and self._is_person(m, male)
-        ]
-        if before:
-            subjects = [m for m in before if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-            return (subjects or before)[-1].actor
-        start = sent.start
-        for _ in range(4):
-            if start == 0:
-                break
-            prev = self.doc[start - 1].sent
-            people = [
-                m
-                for m in self.mentions
-                if prev.start <= m.start < prev.end and self._is_person(m, male)
-            ]
-            for m in people:
-                token = self.doc[m.end - 1]
-                if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
-                    return m.actor
-            if people:
-                return people[-1].actor
-            start = prev.start
         return None
 
     def countries_in(self, start: int, end: int) -> set[str]:

@@ -1,0 +1,129 @@
+"""Pronouns and relative pronouns resolved to the actors an article has named.
+
+He/she take the nearest fitting person in the sentence, else the subject of an earlier
+sentence's main clause; it/they take the speaker of the clause they sit in ("the White House
+said it has no plans") or the latest body; I/we inside a quote take its speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from pipeline.detect.actors import ActorDictionary, Person
+from pipeline.models import ActorRef
+
+HE = {"he", "him", "his", "himself"}
+SHE = {"she", "her", "hers", "herself"}
+IT = {"it", "its", "itself"}
+THEY = {"they", "them", "their", "themselves"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ourselves"}
+_SPEECH = {"say", "tell", "add", "state", "announce", "insist", "claim", "warn", "reply", "note"}
+
+
+@dataclass
+class Mention:
+    """An actor mention: token range, what it names, and the actor once resolved."""
+
+    start: int
+    end: int
+    kind: str
+    actor: ActorRef | None = None
+    person: Person | None = None
+    office: str | None = None
+    body_kind: str | None = None
+    bare_title: bool = False  # "President Biden" with no country before it
+
+
+class PronounResolver:
+    """Mixin of `ArticleContext`: the pronoun half of actor resolution."""
+
+    doc: Doc
+    dictionary: ActorDictionary
+    mentions: list[Mention]
+    _by_token: dict[int, Mention]
+    quote_speakers: list[tuple[int, int, ActorRef]]
+
+    def actor_of(self, tok: Token, depth: int = 0) -> ActorRef | None:
+        raise NotImplementedError
+
+    def resolve_pronoun(self, tok: Token) -> ActorRef | None:
+        word = tok.lower_
+        if word in RELATIVE and tok.head.dep_ == "relcl":
+            return self.actor_of(tok.head.head, 1)
+        if word in IT | THEY:
+            # "the White House said it has no plans": the speaker of the clause it sits in.
+            head = tok.head
+            while head.dep_ in ("ccomp", "conj", "xcomp") and head.head.i != head.i:
+                head = head.head
+                if head.lemma_ in _SPEECH:
+                    for child in head.children:
+                        if child.dep_ == "nsubj" and child.i != tok.i:
+                            mention = self._by_token.get(child.i)
+                            if mention is not None and mention.actor is not None:
+                                return mention.actor
+                    break
+        if word in FIRST_PERSON:
+            for start, end, speaker in self.quote_speakers:
+                if start <= tok.i < end:
+                    if word in ("i", "me", "my", "myself"):
+                        return speaker
+                    country = self.dictionary.countries.get(speaker.country)
+                    return (
+                        ActorRef(country.name, speaker.country, "GOVERNMENT") if country else None
+                    )
+            return None
+        if word in HE | SHE:
+            return self._personal(tok, word in HE)
+        for mention in reversed(self.mentions):
+            if mention.start >= tok.i or mention.actor is None:
+                continue
+            if tok.i - mention.start > 120:
+                break
+            if word in IT and mention.kind in ("body", "country", "generic"):
+                return mention.actor
+            if word in THEY and mention.kind in ("body", "country", "generic", "adjective"):
+                return mention.actor
+        return None
+
+    def _is_person(self, mention: Mention, male: bool) -> bool:
+        if mention.actor is None:
+            return False
+        if mention.kind == "person" or (mention.kind == "title" and mention.office != "official"):
+            gender = mention.person.gender if mention.person else None
+            return not gender or (gender == "m") == male
+        return False
+
+    def _personal(self, tok: Token, male: bool) -> ActorRef | None:
+        """He/she: the nearest person before it in the sentence, else the subject of an
+        earlier sentence's main clause, else the latest person named."""
+        sent = tok.sent
+        before = [
+            m for m in self.mentions if sent.start <= m.start < tok.i and self._is_person(m, male)
+        ]
+        if before:
+            subjects = [m for m in before if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+            return (subjects or before)[-1].actor
+        start = sent.start
+        for _ in range(4):
+            if start == 0:
+                break
+            prev = self.doc[start - 1].sent
+            people = [
+                m
+                for m in self.mentions
+                if prev.start <= m.start < prev.end and self._is_person(m, male)
+            ]
+            for m in people:
+                token = self.doc[m.end - 1]
+                if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+                    return m.actor
+            if people:
+                return people[-1].actor
+            start = prev.start
+        return None
+
+
+__all__ = ["Mention", "PronounResolver"]
