@@ -23,6 +23,7 @@ from pipeline.models import DetectedEvent, DetectedStatement
 
 LOGGER = logging.getLogger(__name__)
 
+_SAYING = {"ACCUSE", "SUPPORT", "THREATEN", "REQUEST"}  # events that are words, not acts
 _NESTED = ("ccomp", "advcl", "relcl", "parataxis", "conj")
 _GENERIC_LEMMAS = {"say", "be", "have", "do", "make", "take", "country", "state", "official"}
 
@@ -98,23 +99,15 @@ def _own_statements(found: list[Found], candidates: list[Candidate], doc: Doc) -
     "The ministry said the United States rejected the offer" in a lead is the evidence of the
     REJECT, not a statement; "Russia said it would expel ten diplomats" is a SANCTION.
     """
-    reports = [
-        (c.trigger.i, c)
-        for c in candidates
-        if c.reported_by is not None and c.reported_by != c.source
-    ]
     first_end = next(iter(doc.sents)).end if len(doc) else 0
     kept = []
     for f in found:
         if f.clause is not None:
             start, end = f.clause
             if start < first_end and any(
-                start <= t < end
-                and c.reported_by == f.speaker
-                and c.source.country != f.speaker.country
-                for t, c in reports
+                start <= c.trigger.i < end and c.type not in _SAYING for c in candidates
             ):
-                continue
+                continue  # the lead reports the act it names; the act is the news
         kept.append(f)
     return kept
 
@@ -171,8 +164,10 @@ def assemble(
             if quote.span is not None:
                 ctx.quote_speakers.append((quote.span.start, quote.span.end, found.speaker))
     candidates = list(finder.find())
-    found_statements = _own_statements(found_statements, candidates, doc)
+    # What a lead says still colours the events (an accusation in it is one), even when the
+    # lead itself is not kept as a statement.
     said = [(f.speaker, _statement_tokens(f), f.text) for f in found_statements]
+    found_statements = _own_statements(found_statements, candidates, doc)
     candidates += finder.statement_events(said)
 
     events: list[DetectedEvent] = []

@@ -131,6 +131,8 @@ class StatementFinder:
             and root.dep_ in ("ccomp", "dobj", "parataxis", "xcomp", "advcl")
         ):
             return root.head
+        if len(quote.text.split()) <= 4 and not self._stands_alone(span):
+            return None  # a phrase quoted inside the reporter's sentence ("unacceptable action")
         best: tuple[int, Token] | None = None
         lo = max(span.sent.start if span.start < len(self.doc) else 0, span.start - _ADJACENT)
         hi = min(len(self.doc), span.end + _ADJACENT)
@@ -186,7 +188,7 @@ class StatementFinder:
         ):
             if found.speaker.country not in self.sides or not found.text:
                 continue
-            if found.clause is not None and self._country_speaker(found.verb):
+            if self._country_speaker(found.verb):
                 continue  # "Russia said it would expel ...": the state's act, reported
             if found.verb is not None and any(
                 k.clause
@@ -266,6 +268,13 @@ class StatementFinder:
         if len(text.split()) < 3:
             return None
         return Found(speaker, tok, indirect=text, sentence=tok.sent, clause=(start, end))
+
+    def _stands_alone(self, span: Span) -> bool:
+        """The quote is a clause set off by punctuation, not a phrase inside a sentence."""
+        before = self.doc[span.start - 1] if span.start > 0 else None
+        while before is not None and before.is_quote and before.i > 0:
+            before = self.doc[before.i - 1]
+        return before is None or before.is_punct or before.is_space or bool(before.is_sent_start)
 
     def _country_speaker(self, verb: Token | None) -> bool:
         """The speaker is a country name or a side word, not a person or a body."""
