@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from airflow.sdk import TriggerRule, dag, task
+from airflow.sdk import TriggerRule, dag, get_current_context, task
 from diplowatch_common import (
     ARTICLES_PER_TASK,
     FEEDS_PER_TASK,
@@ -74,6 +74,8 @@ def diplowatch_ingest() -> None:
             "feeds": len(outcomes),
             "failed": sum(o.status in ("failed", "blocked") for o in outcomes),
             "articles_new": len(new_ids),
+            # small per-feed records (no bodies) for the pass's row in `runs`
+            "outcomes": [{"name": o.name, "status": o.status, "error": o.error} for o in outcomes],
         }
 
     @task(trigger_rule=TriggerRule.NONE_FAILED, execution_timeout=dt.timedelta(minutes=5))
@@ -93,7 +95,11 @@ def diplowatch_ingest() -> None:
         extracted, failures = runner.fetch_articles(task_settings(), article_ids)
         for url, error in failures:
             LOGGER.warning("article %s: %s", url, error)
-        return {"extracted": extracted, "failed": len(failures)}
+        return {
+            "extracted": extracted,
+            "failed": len(failures),
+            "failures": [[url, error[:500]] for url, error in failures[:50]],
+        }
 
     @task(trigger_rule=TriggerRule.NONE_FAILED, execution_timeout=dt.timedelta(minutes=45))
     def detect_and_store() -> dict[str, Any]:
@@ -112,6 +118,37 @@ def diplowatch_ingest() -> None:
         )
         return summary
 
+    @task(trigger_rule=TriggerRule.NONE_FAILED, execution_timeout=dt.timedelta(minutes=5))
+    def record_pass(
+        feed_stats: list[dict[str, Any]],
+        article_stats: list[dict[str, Any]],
+        stored: dict[str, Any],
+    ) -> int:
+        """Record what this DAG run did in `runs`, as `diplowatch run` does for a CLI pass."""
+        from pipeline import runner
+
+        summary = runner.PassSummary(
+            feeds=[
+                runner.FeedOutcome(o["name"], o["status"], error=o.get("error"))
+                for batch in feed_stats or []
+                for o in batch.get("outcomes", [])
+            ],
+            articles_new=sum(int(b.get("articles_new", 0)) for b in feed_stats or []),
+            articles_extracted=sum(int(b.get("extracted", 0)) for b in article_stats or []),
+            articles_failed=[
+                (url, error) for b in article_stats or [] for url, error in b.get("failures", [])
+            ],
+            articles_detected=int(stored["articles_detected"]),
+            articles_relevant=int(stored["articles_relevant"]),
+            events_new=int(stored["events_new"]),
+            statements_new=int(stored["statements_new"]),
+            mentions_new=int(stored["mentions_new"]),
+        )
+        context = get_current_context()
+        dag_run = context.get("dag_run")
+        started = getattr(dag_run, "start_date", None)
+        return runner.record_run(task_settings(), summary, trigger="airflow", started_at=started)
+
     feed_batches = select_due_feeds()
     fetched_feeds = fetch_feed_batch.expand(feed_ids=feed_batches)
     article_batches = select_waiting_articles()
@@ -120,6 +157,7 @@ def diplowatch_ingest() -> None:
     stored = detect_and_store()
     fetched_articles >> stored
     publish_new_records(stored)
+    record_pass(fetched_feeds, fetched_articles, stored)
 
 
 diplowatch_ingest()

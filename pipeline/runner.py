@@ -7,6 +7,7 @@ left half-processed (state `new` or `extracted`).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -313,23 +314,43 @@ def run_pass(
 def _finish_run(settings: Settings, summary: PassSummary, status: str) -> None:
     with db.session_scope(settings.db_url) as session:
         run = session.get(Run, summary.run_id)
-        if run is None:
-            return
-        run.finished_at = utcnow()
-        run.status = status
-        run.feeds_ok = summary.count("ok")
-        run.feeds_not_modified = summary.count("not_modified")
-        run.feeds_failed = summary.count("failed") + summary.count("blocked")
-        run.feeds_skipped = summary.count("skipped")
-        run.articles_new = summary.articles_new
-        run.articles_failed = len(summary.articles_failed)
-        run.articles_detected = summary.articles_detected
-        run.events_new = summary.events_new
-        run.statements_new = summary.statements_new
-        run.mentions_new = summary.mentions_new
-        run.deliveries_sent = summary.deliveries_sent
-        run.deliveries_failed = summary.deliveries_failed
-        run.errors = [
-            f"feed {f.name}: {f.error}" for f in summary.feeds if f.error and f.status != "skipped"
-        ]
-        run.errors += [f"article {url}: {err}" for url, err in summary.articles_failed]
+        if run is not None:
+            _fill_run(run, summary, status)
+
+
+def record_run(
+    settings: Settings,
+    summary: PassSummary,
+    *,
+    trigger: str,
+    status: str = "ok",
+    started_at: dt.datetime | None = None,
+) -> int:
+    """Record a pass that was run step by step (the Airflow DAG) in `runs`; returns its id."""
+    with db.session_scope(settings.db_url) as session:
+        run = Run(trigger=trigger, started_at=started_at or utcnow(), status=status, errors=[])
+        session.add(run)
+        _fill_run(run, summary, status)
+        session.flush()
+        return run.id
+
+
+def _fill_run(run: Run, summary: PassSummary, status: str) -> None:
+    run.finished_at = utcnow()
+    run.status = status
+    run.feeds_ok = summary.count("ok")
+    run.feeds_not_modified = summary.count("not_modified")
+    run.feeds_failed = summary.count("failed") + summary.count("blocked")
+    run.feeds_skipped = summary.count("skipped")
+    run.articles_new = summary.articles_new
+    run.articles_failed = len(summary.articles_failed)
+    run.articles_detected = summary.articles_detected
+    run.events_new = summary.events_new
+    run.statements_new = summary.statements_new
+    run.mentions_new = summary.mentions_new
+    run.deliveries_sent = summary.deliveries_sent
+    run.deliveries_failed = summary.deliveries_failed
+    run.errors = [
+        f"feed {f.name}: {f.error}" for f in summary.feeds if f.error and f.status != "skipped"
+    ]
+    run.errors += [f"article {url}: {err}" for url, err in summary.articles_failed]

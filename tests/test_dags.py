@@ -223,6 +223,13 @@ def returned(dag_run, task_id):
             XComModel.task_id == task_id, XComModel.key == "return_value"))
     return XComModel.deserialize_value(type("R", (), {"value": value})()) if value is not None else None
 
+def runs():
+    with db.get_engine(db_url).connect() as conn:
+        rows = conn.execute(sa.text(
+            "SELECT trigger, status, feeds_ok, feeds_not_modified, articles_new, articles_detected,"
+            " events_new FROM runs ORDER BY id")).all()
+    return [list(r) for r in rows]
+
 def run(dag_id, step):
     started = time.perf_counter()
     dag_run = bag.get_dag(dag_id).test(logical_date=WHEN)
@@ -231,7 +238,7 @@ def run(dag_id, step):
         tis = dag_run.get_task_instances(session=session)
         states = {f"{ti.task_id}[{ti.map_index}]": str(ti.state) for ti in tis}
     return {"step": step, "dag": dag_id, "state": str(dag_run.state), "seconds": round(seconds, 2),
-            "tasks": states, "counts": counts(), "asset_events": asset_events(),
+            "tasks": states, "counts": counts(), "runs": runs(), "asset_events": asset_events(),
             "returned": {t: returned(dag_run, t) for t in
                          ("detect_and_store", "deliver_alerts", "feed_health_report",
                           "purge_raw_html", "select_waiting_articles")}}
@@ -324,6 +331,11 @@ def test_ingest_dag_run_stores_the_seed_events_once(airflow_home, db_url, site, 
     assert published["extra"]["events_new"] == detected["events_new"]
     assert published["extra"]["statements_new"] == detected["statements_new"]
 
+    # The pass is recorded in `runs`, as a CLI pass is.
+    assert first["runs"] == [
+        ["airflow", "ok", 1, 0, 4, 4, detected["events_new"]],
+    ]
+
     # The rerun: nothing due, nothing waiting; mapped tasks skipped, no asset event.
     assert rerun["state"] == "success", rerun["tasks"]
     assert rerun["counts"] == first["counts"]
@@ -332,6 +344,7 @@ def test_ingest_dag_run_stores_the_seed_events_once(airflow_home, db_url, site, 
     assert rerun["tasks"]["publish_new_records[-1]"] == "skipped"
     assert rerun["returned"]["detect_and_store"]["articles_detected"] == 0
     assert len(rerun["asset_events"]) == 1
+    assert rerun["runs"][1] == ["airflow", "ok", 0, 0, 0, 0, 0]
 
     # Everything redone on the same inputs: the same rows, and the same seed events.
     assert redo["state"] == "success", redo["tasks"]
