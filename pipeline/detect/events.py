@@ -10,6 +10,7 @@ leaves the obvious target implicit ("the Kremlin rejected the allegation").
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ _SYMMETRIC = {"CONSULT", "COOPERATE"}
 _BOTH_WAYS_MODES = {"sign", "accept"}
 _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "answer", "speculate",
              "disclose", "reveal", "identify", "name", "give", "provide"}  # fmt: skip
+_FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to|ready to|reserves? the right)\b", re.I)
 WEAK_ROLE = "COUNTRY"  # nationals and things of a side: acted on, never acting
 
 
@@ -191,6 +193,8 @@ class EventFinder:
                 verb = tok.head
             elif kind in ACT_NOUN_TYPES:
                 verb = governing_verb(tok)
+                if verb is not None and verb.lemma_.lower() in self.lex.speech_verbs:
+                    return None, skip, 0.0  # "told reporters on a conference call": a venue
             if verb is None:
                 return None, skip, 0.0
             subj, passive = subject(verb)
@@ -253,7 +257,7 @@ class EventFinder:
         target = target or self._conj_partner(tok, source, kind, nominal)
         target = target or self._pick_target(tok, source, skip, kind)
         if target is None and kind != "ASSAULT":  # attacks mostly hit third parties
-            target, confidence = self._fallback(tok, source), confidence - 0.2
+            target, confidence = self._fallback(tok, source, kind), confidence - 0.2
         if target is None or target.country == source.country:
             return []
         if {source.country, target.country} != set(self.sides):
@@ -334,7 +338,7 @@ class EventFinder:
                 return actor
         return None
 
-    def _fallback(self, tok: Token, source: ActorRef) -> ActorRef | None:
+    def _fallback(self, tok: Token, source: ActorRef, kind: str) -> ActorRef | None:
         """The other watched side named in the sentence, else in the article."""
         others = [
             (abs(start - tok.i), actor)
@@ -348,6 +352,8 @@ class EventFinder:
             for _, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end)
         ):
             return None  # a third party is in the sentence: the act may be aimed at it
+        if kind in _SYMMETRIC:
+            return None  # a meeting needs its other party named in the sentence
         for code in self.sides:
             if code != source.country and code in self._article_sides:
                 country = self.ctx.dictionary.countries[code]
@@ -374,7 +380,7 @@ class EventFinder:
             # warm words, which are as often polite as they are support.
             if counts.get("negative", 0) > counts.get("positive", 0):
                 kinds.append(("ACCUSE", "criticize"))
-            if counts.get("threat", 0):
+            if counts.get("threat", 0) and _FUTURE.search(text):
                 kinds.append(("THREATEN", "retaliation"))
             for kind, mode in kinds:
                 yield Candidate(kind, mode, speaker, target, tokens[0], 0.55)
