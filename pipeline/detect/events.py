@@ -94,6 +94,8 @@ class EventFinder:
             return False
         needs = sense.needs
         if needs == "oprd":
+            if sense.type == "EVALUATE":  # a neutral "called his counterpart" is a phone call
+                return bool(self._predicate(tok)) and self._evaluate(tok) is not None
             return bool(self._predicate(tok))
         if needs == "object":
             return any(
@@ -125,6 +127,17 @@ class EventFinder:
     def _predicate(self, tok: Token) -> list[Token]:
         """The object predicate of "called him a killer", "described the talks as good"."""
         out = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+        if not out and tok.lemma_.lower() in ("call", "describe", "brand", "label"):
+            # the parser often folds "called the talks useful" into the object phrase
+            out += [
+                c
+                for c in tok.children
+                if c.dep_ == "dobj"
+                and any(
+                    g.dep_ in ("acl", "amod", "prep", "compound", "poss", "appos")
+                    for g in c.children
+                )
+            ]
         if tok.lemma_.lower() in ("call", "brand", "label"):
             # "called the allegations fabricated": a small clause the parser makes a ccomp
             out += [

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.detect.arguments import subject
 from pipeline.detect.events import EventFinder
+from pipeline.detect.lexicon import cue_counts
 from pipeline.models import ActorRef
 
 LOGGER = logging.getLogger(__name__)
@@ -219,7 +220,11 @@ class StatementFinder:
         as_predicate = any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
         judged = (
             lemma in self.judging
-            and (as_predicate or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids))
+            and (
+                as_predicate
+                or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids)
+                or self._judging_object(tok)
+            )
         ) or (lemma in self.condemning and as_predicate)
         expressed = lemma in _EXPRESS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _EXPRESSED for c in kids
@@ -268,6 +273,23 @@ class StatementFinder:
         if len(text.split()) < 3:
             return None
         return Found(speaker, tok, indirect=text, sentence=tok.sent, clause=(start, end))
+
+    def _judging_object(self, verb: Token) -> bool:
+        """ "called the allegations fabricated", "described the talks as frank": the parser
+        folds the judgement into the object; its words give it away."""
+        for obj in verb.children:
+            if obj.dep_ != "dobj":
+                continue
+            words = list(obj.subtree)
+            if any(t.lower_ == "as" for t in words):
+                return True
+            text = self.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+            counts = cue_counts(self.finder.lex, [t.lemma_.lower() for t in words], text)
+            if any(counts.get(k, 0) for k in ("negative", "positive")) or any(
+                t.lemma_.lower() in self.finder.lex.insult_nouns for t in words
+            ):
+                return True
+        return False
 
     def _stands_alone(self, span: Span) -> bool:
         """The quote is a clause set off by punctuation, not a phrase inside a sentence."""
