@@ -53,6 +53,7 @@ class ArticleContext(PronounResolver):
 
     def _resolve_all(self) -> None:
         seen_people: set[str] = set()
+        others: set[str] = set()  # surnames the article gives to people not in the dictionary
         for span in self.doc.spans.get(ACTOR_SPANS, []):
             entries = sorted(self._entries(span), key=lambda e: _KIND_RANK.get(e.kind, 9))
             entries = [
@@ -65,6 +66,9 @@ class ArticleContext(PronounResolver):
             if entry.kind in ("person", "surname"):
                 person = self.dictionary.people[entry.ref]
                 if self._someone_else(span, person):
+                    others.add(span[-1].text)  # "Daniil Medvedev": later "Medvedev" is him too
+                    continue
+                if len(span) == 1 and span.text in others:
                     continue
                 seen_people.add(person.key)
                 mention.kind = "person"
@@ -239,6 +243,9 @@ class ArticleContext(PronounResolver):
                 continue
             country, office = None, None
             for i in range(max(0, ent.start - 4), ent.start):
+                if self.doc[i].is_punct or self.doc[i].pos_ in ("VERB", "AUX", "PRON"):
+                    country, office = None, None  # the name's own phrase starts after this
+                    continue
                 mention = self._by_token.get(i)
                 if mention is None:
                     continue
@@ -257,7 +264,7 @@ class ArticleContext(PronounResolver):
             if country is None and office is not None:
                 # "..., spokesman Patrick Ventrell said": the side the story is quoting.
                 for m in reversed(self.mentions):
-                    if m.start < ent.start and m.actor is not None and m.kind in ("body", "person"):
+                    if m.start < ent.start and m.actor is not None and m.kind != "title":
                         if ent.start - m.start < 80:
                             country = m.actor.country
                         break
