@@ -187,3 +187,15 @@ def test_another_dyad_is_configuration(detector: Detector) -> None:
     assert not detect(
         detector, "Russian forces struck Ukrainian power stations overnight."
     ).relevant
+
+
+def test_joint_agreement_codes_both_directions(detector: Detector) -> None:
+    text = "American and Russian negotiators agreed in Riyadh to restore embassy staffing."
+    found = triples(detect(detector, text))
+    assert {("AGREE", "USA", "RUS"), ("AGREE", "RUS", "USA")} <= found
+
+
+def test_pair_subject_is_both_sides(detector: Detector) -> None:
+    text = "Marco Rubio met Sergei Lavrov. The two ministers agreed to keep talking."
+    found = triples(detect(detector, text))
+    assert {("AGREE", "USA", "RUS"), ("AGREE", "RUS", "USA")} <= found

@@ -38,6 +38,7 @@ _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "an
              "disclose", "reveal", "identify", "name", "give", "provide"}  # fmt: skip
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to|ready to|reserves? the right)\b", re.I)
 WEAK_ROLE = "COUNTRY"  # nationals and things of a side: acted on, never acting
+_DYAD_ROLE = "_DYAD"  # internal: marks a pair-subject ("the two sides") until it is split
 
 
 @dataclass
@@ -225,8 +226,9 @@ class EventFinder:
 
     def _actor_or_dyad(self, tok: Token) -> ActorRef | None:
         if is_dyad(tok):
-            a, b = self.sides
-            return ActorRef(f"both sides ({a}, {b})", a, "GOVERNMENT")
+            # "the two leaders": the pair acts; each side is named by its country
+            code = self.sides[0]
+            return ActorRef(self.ctx.dictionary.countries[code].name, code, _DYAD_ROLE)
         return self.ctx.actor_of(tok)
 
     def _build(self, tok: Token, sense: Sense) -> list[Candidate]:
@@ -252,7 +254,7 @@ class EventFinder:
             return [Candidate(kind, mode, first, second, tok, 0.5)]
         if source is None or source.role == WEAK_ROLE:
             return []
-        dyad = source.name.startswith("both sides")
+        dyad = source.role == _DYAD_ROLE
         if state == REFUSED:
             if kind not in ("CONSULT", "AGREE", "COOPERATE", "CONCEDE") or any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in _NON_ACTS for c in tok.children
@@ -266,7 +268,9 @@ class EventFinder:
             return []  # "declined to comment" refuses nothing of the other side's
         target = None
         if dyad:
-            target = ActorRef(source.name, self.sides[1], source.role)
+            code = self.sides[1]
+            target = ActorRef(self.ctx.dictionary.countries[code].name, code, "GOVERNMENT")
+            source = ActorRef(source.name, source.country, "GOVERNMENT")
         target = target or self._conj_partner(tok, source, kind, nominal)
         target = target or self._pick_target(tok, source, skip, kind)
         if target is None and kind != "ASSAULT":  # attacks mostly hit third parties
@@ -318,8 +322,15 @@ class EventFinder:
 
     def _joint(self, tok: Token) -> bool:
         """Both sides act: coordinated subjects or "the two sides"."""
-        subj, _ = subject(tok) if tok.pos_ != "NOUN" else (None, False)
-        return subj is not None and (is_dyad(subj) or bool(subj.conjuncts))
+        verb = governing_verb(tok) if tok.pos_ == "NOUN" else tok
+        subj = subject(verb)[0] if verb is not None else None
+        if subj is None:
+            return False
+        if is_dyad(subj) or subj.conjuncts:
+            return True
+        # "U.S. and Russian officials agreed": both sides named inside the subject
+        named = {self.ctx.actor_of(t) for t in subj.subtree} - {None}
+        return {a.country for a in named if a is not None} >= set(self.sides)
 
     def _pick_target(
         self, tok: Token, source: ActorRef, skip: set[int], kind: str
@@ -349,6 +360,11 @@ class EventFinder:
             actor = self.ctx.actor_of(conj)
             if actor is not None and actor.country != source.country:
                 return actor
+        for tok_in in subj.subtree:  # "American and Russian negotiators met"
+            if tok_in.dep_ == "conj":
+                actor = self.ctx.actor_of(tok_in)
+                if actor is not None and actor.country != source.country:
+                    return actor
         return None
 
     def _fallback(self, tok: Token, source: ActorRef, kind: str) -> ActorRef | None:
