@@ -199,3 +199,10 @@ def test_pair_subject_is_both_sides(detector: Detector) -> None:
     text = "Marco Rubio met Sergei Lavrov. The two ministers agreed to keep talking."
     found = triples(detect(detector, text))
     assert {("AGREE", "USA", "RUS"), ("AGREE", "RUS", "USA")} <= found
+
+
+def test_attributed_hack_is_an_assault_by_the_accused(detector: Detector) -> None:
+    text = "The White House accused Russia of hacking the email servers of American agencies."
+    found = triples(detect(detector, text))
+    assert ("ACCUSE", "USA", "RUS") in found
+    assert ("ASSAULT", "RUS", "USA") in found

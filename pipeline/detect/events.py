@@ -273,7 +273,7 @@ class EventFinder:
             source = ActorRef(source.name, source.country, "GOVERNMENT")
         target = target or self._conj_partner(tok, source, kind, nominal)
         target = target or self._pick_target(tok, source, skip, kind)
-        if target is None and kind != "ASSAULT":  # attacks mostly hit third parties
+        if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
             target, confidence = self._fallback(tok, source, kind), confidence - 0.2
         if target is None or target.country == source.country:
             return []
@@ -286,7 +286,22 @@ class EventFinder:
         out = [Candidate(kind, mode, source, target, tok, round(max(confidence, 0.3), 2), reported)]
         if kind == "AGREE" and (dyad or mode in _BOTH_WAYS_MODES) and self._joint(tok):
             out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
+        if kind in ("ACCUSE", "COERCE") and self._attack_in(tok):
+            # "accused Russia of cyberattacks", "charged GRU officers with hacking": the
+            # attack the accuser attributes is itself coded, by the accused, on the accuser.
+            out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
         return out
+
+    def _attack_in(self, tok: Token) -> bool:
+        """An attack named in what the trigger accuses of ("of hacking", "for the hack")."""
+        for child in tok.children:
+            if child.dep_ not in ("prep", "pcomp", "xcomp", "advcl"):
+                continue
+            for sub in child.subtree:
+                for sense in self.senses(sub):
+                    if sense.type == "ASSAULT" and sense.mode == "cyber":
+                        return True  # attributed hacks; strikes are mostly on third parties
+        return False
 
     def _demand(self, verb: Token) -> list[Candidate]:
         """ "X told Y that Russia must act": a demand put in the words of obligation."""
