@@ -104,6 +104,10 @@ class EventFinder:
             )
         if needs == "objnoun":
             objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")]
+            # "a flotilla that Moscow sent": the relative pronoun stands for its noun
+            objects += [
+                tok.head for c in objects if c.lower_ in ("that", "which") and tok.dep_ == "relcl"
+            ]
             objects += [g for c in objects for g in c.children if g.dep_ in ("compound", "conj")]
             objects += [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
             return any(
@@ -273,6 +277,9 @@ class EventFinder:
             source = ActorRef(source.name, source.country, "GOVERNMENT")
         target = target or self._conj_partner(tok, source, kind, nominal)
         target = target or self._pick_target(tok, source, skip, kind)
+        if kind == "MOBILIZE" and target is not None and not target.country:
+            # troops sent "to Poland" are aimed at whoever the sentence says they deter
+            target = self._fallback(tok, source, "CONSULT")
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
             target, confidence = self._fallback(tok, source, kind), confidence - 0.2
         if target is None or target.country == source.country:
