@@ -31,7 +31,7 @@ _RELATIONSHIP = re.compile(
     re.IGNORECASE,
 )
 _JUDGING_TYPES = {"EVALUATE"}  # "called it nonsense"; accusing and warning verbs are events
-_EXPRESS = {"express", "voice", "convey", "reiterate", "signal", "stress"}
+_EXPRESS = {"express", "voice", "reiterate", "stress"}
 _EXPRESSED = {"concern", "concerns", "regret", "satisfaction", "disappointment", "hope",
               "support", "gratitude", "outrage", "indignation", "objection", "objections",
               "condolences", "confidence", "readiness", "willingness", "interest", "protest",
@@ -261,6 +261,14 @@ class StatementFinder:
         if speaker is None:
             return None
         subj, _ = subject(tok)
+        if (
+            subj is not None
+            and subj.left_edge.i > 0
+            and self.doc[subj.left_edge.i - 1].lower_ in ("what", "which", "whom", "as")
+        ):
+            return None  # "what U.S. agencies say was a campaign": the reporter's gloss
+        if lemma == "call" and any(c.lower_ in ("on", "for", "upon") for c in kids):
+            return None  # "called on Moscow to ...": a request, coded as an event
         if comps and all(c.i < tok.i for c in comps):
             start = min(c.left_edge.i for c in comps)
             end = max(c.right_edge.i for c in comps) + 1
