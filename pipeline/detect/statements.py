@@ -285,8 +285,11 @@ class StatementFinder:
     def _judging_object(self, verb: Token) -> bool:
         """ "called the allegations fabricated", "described the talks as frank": the parser
         folds the judgement into the object; its words give it away."""
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            return False
         for obj in verb.children:
-            if obj.dep_ != "dobj":
+            # the judgement may hang on the object or on the verb ("called X 'without merit'")
+            if obj.dep_ not in ("dobj", "prep", "oprd", "advmod", "acomp") or obj.i < verb.i:
                 continue
             words = list(obj.subtree)
             if any(t.lower_ == "as" for t in words):
