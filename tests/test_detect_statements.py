@@ -101,3 +101,13 @@ def test_find_quotes_shapes() -> None:
     bodies = [q.text for q in find_quotes(text)]
     assert "one two three" in bodies and "four five" in bodies
     assert any(q.open_ended for q in find_quotes(text))
+
+
+def test_a_stated_judgement_is_a_statement(detector: Detector) -> None:
+    text = (
+        "The Pentagon released video of the intercept on Tuesday. Maria Zakharova called the "
+        "American claims absurd and said Washington was inventing pretexts."
+    )
+    statement = said_by(statements(detector, text), "Zakharova", "claims absurd")
+    assert statement.about == ["USA"]
+    assert not statement.direct
