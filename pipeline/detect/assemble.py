@@ -62,11 +62,19 @@ def _content_lemmas(cand: Candidate, ctx: ArticleContext) -> set[str]:
     return lemmas - _GENERIC_LEMMAS
 
 
+LINK_WINDOW = 30  # sentences either side searched for a retelling with a date
+
+
 def _linked_date(cand: Candidate, ctx: ArticleContext, published: dt.date) -> dt.date | None:
     """A date from another sentence that names the same act and the same actor."""
     lemmas = _content_lemmas(cand, ctx)
+    if not lemmas:
+        return None
     own = cand.trigger.sent
-    for sent in ctx.doc.sents:
+    sentences = ctx.sentences
+    index = ctx.sentence_index(own.start)
+    # The same act is retold nearby; a window keeps very long texts linear.
+    for sent in sentences[max(0, index - LINK_WINDOW) : index + LINK_WINDOW + 1]:
         if sent.start == own.start:
             continue
         if not any(t.lemma_.lower() in lemmas for t in sent):

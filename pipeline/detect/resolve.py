@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
@@ -41,6 +42,9 @@ class ArticleContext(PronounResolver):
         self._by_token: dict[int, Mention] = {}
         # Token ranges of quotes and who said them: "we" and "I" inside resolve to the speaker.
         self.quote_speakers: list[tuple[int, int, ActorRef]] = []
+        self._starts: list[int] | None = None
+        self._sentences: list[Span] | None = None
+        self._sentence_starts: list[int] = []
         self._resolve_all()
 
     # ----------------------------------------------------------------- building
@@ -329,20 +333,34 @@ class ArticleContext(PronounResolver):
                 return mention.actor
         return None
 
+    def _mentions_between(self, start: int, end: int) -> list[Mention]:
+        # Mentions are sorted by start once resolved: bisect, so that long articles do not
+        # pay a scan of every mention for every question about a sentence.
+        if self._starts is None or len(self._starts) != len(self.mentions):
+            self._starts = [m.start for m in self.mentions]
+        lo = bisect_left(self._starts, start)
+        hi = bisect_left(self._starts, end, lo)
+        return [m for m in self.mentions[lo:hi] if m.end <= end and m.actor is not None]
+
     def countries_in(self, start: int, end: int) -> set[str]:
         """Sides named in a token range (titles and pronouns excluded)."""
-        out: set[str] = set()
-        for mention in self.mentions:
-            if mention.start >= start and mention.end <= end and mention.actor is not None:
-                out.add(mention.actor.country)
-        return out
+        return {m.actor.country for m in self._mentions_between(start, end) if m.actor}
 
     def actors_in(self, start: int, end: int) -> list[tuple[int, ActorRef]]:
-        return [
-            (m.start, m.actor)
-            for m in self.mentions
-            if m.start >= start and m.end <= end and m.actor is not None
-        ]
+        return [(m.start, m.actor) for m in self._mentions_between(start, end) if m.actor]
+
+    @property
+    def sentences(self) -> list[Span]:
+        """The article's sentences, listed once."""
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+            self._sentence_starts = [sent.start for sent in self._sentences]
+        return self._sentences
+
+    def sentence_index(self, token_i: int) -> int:
+        """The index in `sentences` of the sentence holding token `token_i`."""
+        sentences = self.sentences
+        return max(0, min(len(sentences) - 1, bisect_right(self._sentence_starts, token_i) - 1))
 
 
 __all__ = ["ArticleContext", "Mention"]
