@@ -7,9 +7,11 @@ import csv
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
+from urllib.parse import urlsplit
 
 from pipeline.alerts import cli as alerts_cli
 from pipeline.errors import DiplowatchError
@@ -63,7 +65,10 @@ def write_records(
     table = Table(show_lines=False, expand=False)
     for _, title in columns:
         table.add_column(title, overflow="fold")
-    for row in flat:
+    for record, row in zip(records, flat, strict=True):
+        # people read outlets, not URLs: the JSON and CSV keep every source URL
+        hosts = [urlsplit(url).hostname or url for url in record.get("sources") or []]
+        row["outlets"] = ", ".join(dict.fromkeys(hosts))
         table.add_row(*[_cell(row.get(key)) for key, _ in columns])
     Console(file=out, width=160 if not out.isatty() else None).print(table)
     out.write(f"{len(records)} record(s)\n")
@@ -89,7 +94,7 @@ EVENT_COLUMNS = [
     ("confidence", "conf"),
     ("mention_count", "mentions"),
     ("sentence", "evidence"),
-    ("sources", "sources"),
+    ("outlets", "reported by"),
 ]
 STATEMENT_COLUMNS = [
     ("statement_date", "date"),
@@ -97,7 +102,7 @@ STATEMENT_COLUMNS = [
     ("speaker_country", ""),
     ("quote", "quote"),
     ("mention_count", "mentions"),
-    ("sources", "sources"),
+    ("outlets", "reported by"),
 ]
 
 
@@ -385,6 +390,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DiplowatchError as exc:
         print(f"diplowatch: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader went away (`diplowatch events | head`): not an error worth a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(
             "diplowatch: interrupted; stored work is kept and the next run resumes it",
