@@ -34,26 +34,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.models import EVENT_TYPES, SYMMETRIC_TYPES
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEVSET_DIR = REPO_ROOT / "tests" / "data" / "devset"
 BASELINE_FILE = Path(__file__).resolve().parent / "baseline.json"
 
-EVENT_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "COOPERATE",
-    "CONCEDE",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "SANCTION",
-    "COERCE",
-    "ASSAULT",
-    "MOBILIZE",
-)
-SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
 INPUT_FIELDS = ("id", "text", "title", "published")
 
 SEED_ID = "seed-2021-03-22"

@@ -10,6 +10,25 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+# The PLOVER event types of the contract (EVENTS.md), in its table's order.
+EVENT_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "COOPERATE",
+    "CONCEDE",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "SANCTION",
+    "COERCE",
+    "ASSAULT",
+    "MOBILIZE",
+)
+# Types whose direction is not scored: a call or a swap is done together.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
+
 # Roles an actor can have; the detector's dictionary uses these names.
 ROLES = (
     "HEAD_OF_STATE",

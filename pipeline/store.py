@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.db import insert_ignore
 from pipeline.models import (
+    SYMMETRIC_TYPES,
     ActorRef,
     DetectedEvent,
     DetectedStatement,
@@ -44,7 +45,6 @@ from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 
-SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
 # A hook the alerts outbox plugs in: called for each newly created event or statement,
 # inside the transaction that creates it, so an alert row exists iff the record does.
 OnNewRecord = Callable[[Session, str, Event | Statement], None]

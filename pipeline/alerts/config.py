@@ -20,6 +20,7 @@ import yaml
 
 from pipeline.alerts._yaml import Reader, YamlMapping, load_with_lines
 from pipeline.errors import ConfigError
+from pipeline.models import EVENT_TYPES
 from pipeline.schema import Event, Statement
 
 LOGGER = logging.getLogger(__name__)
@@ -27,21 +28,6 @@ LOGGER = logging.getLogger(__name__)
 CHANNEL_TYPES = ("webhook", "email", "slack")
 DIGESTS = ("hourly", "daily")
 KINDS = ("event", "statement")
-EVENT_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "COOPERATE",
-    "CONCEDE",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "SANCTION",
-    "COERCE",
-    "ASSAULT",
-    "MOBILIZE",
-)
 _COMMON_CHANNEL_KEYS = {"name", "type", "digest"}
 CHANNEL_KEYS = {
     "webhook": {"url", "url_env", "secret_env", "timeout"},
