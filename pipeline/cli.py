@@ -205,6 +205,7 @@ def cmd_events(args: argparse.Namespace) -> int:
         records = list_events(
             session,
             since=parse_since(args.since),
+            until=parse_since(args.until),
             types=types or None,
             country=args.country,
             min_confidence=args.min_confidence,
@@ -224,6 +225,7 @@ def cmd_statements(args: argparse.Namespace) -> int:
         records = list_statements(
             session,
             since=parse_since(args.since),
+            until=parse_since(args.until),
             speaker=args.speaker,
             country=args.country,
             limit=args.limit,
@@ -332,6 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("events", help="list stored events (merged, newest first)")
     common(p)
     p.add_argument("--since", help="event date from: YYYY-MM-DD, or a span like 24h, 7d")
+    p.add_argument("--until", help="event date up to (inclusive): YYYY-MM-DD, or a span back")
     p.add_argument("--type", action="append", help="PLOVER type(s), e.g. SANCTION,THREATEN")
     p.add_argument("--country", help="only events with this side as source or target")
     p.add_argument("--min-confidence", type=float)
@@ -342,6 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("statements", help="list stored statements (merged, newest first)")
     common(p)
     p.add_argument("--since", help="statement date from: YYYY-MM-DD, or a span like 7d")
+    p.add_argument("--until", help="statement date up to (inclusive): YYYY-MM-DD")
     p.add_argument("--speaker", help="part of the speaker's name, e.g. Peskov")
     p.add_argument("--country", help="speaker's side, e.g. RUS")
     p.add_argument("--type", action="append", help=argparse.SUPPRESS)

@@ -149,5 +149,12 @@ def test_cli_run_then_query_as_json_and_csv(sqlite_url, site, tmp_path, capsys, 
 
     assert main(["events", "--db", sqlite_url, "--since", "2030-01-01", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+    args = ["--since", "2021-03-17", "--until", "2021-03-17", "--format", "json"]
+    assert main(["events", "--db", sqlite_url, *args]) == 0
+    killer = json.loads(capsys.readouterr().out)  # "last Wednesday" before the 22nd
+    assert killer and {e["event_date"] for e in killer} == {"2021-03-17"}
+    assert ("ACCUSE", "USA", "RUS") in {
+        (e["type"], e["source"]["country"], e["target"]["country"]) for e in killer
+    }
     assert main(["events", "--db", sqlite_url, "--since", "last week"]) == 2
     assert "--since 'last week'" in capsys.readouterr().err
