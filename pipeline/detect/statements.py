@@ -61,12 +61,14 @@ class Found:
     sentence: Span | None = None
     clause: tuple[int, int] | None = None  # token range of an indirect statement's clause
     about: list[str] = field(default_factory=list)
+    trailing: bool = False  # attributed after the words ("..., the White House said")
+    glosses: list[str] = field(default_factory=list)  # ", calling the measures provocative"
 
     @property
     def text(self) -> str:
         if self.indirect:
-            return self.indirect
-        return " ".join(q.text.strip() for q in self.quotes)
+            return " ".join([self.indirect, *self.glosses])
+        return " ".join([*(q.text.strip() for q in self.quotes), *self.glosses])
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -181,6 +183,7 @@ class StatementFinder:
             indirect = self._indirect(tok)
             if indirect is not None:
                 by_verb[tok.i] = indirect
+        self._fold_glosses(by_verb)
         kept: list[Found] = []
         # Outer clauses first, so a statement nested in another by the same speaker is dropped
         # ("said Russia appreciated ..., adding ..."); nested speech by another speaker stays.
@@ -194,7 +197,7 @@ class StatementFinder:
             if found.verb is not None and any(
                 k.clause
                 and k.clause[0] <= found.verb.i < k.clause[1]
-                and (k.speaker == found.speaker or found.speaker.role == "COUNTRY")
+                and (k.speaker == found.speaker or found.speaker.role == "COUNTRY" or k.trailing)
                 for k in kept
             ):
                 continue
@@ -252,7 +255,9 @@ class StatementFinder:
             speaker = self._speaker(tok)
             if speaker is None or len(text.split()) < 3:
                 return None
-            return Found(speaker, tok, indirect=text, sentence=tok.sent, clause=(start, end))
+            return Found(
+                speaker, tok, indirect=text, sentence=tok.sent, clause=(start, end), trailing=True
+            )
         if not (said or judged or expressed):
             return None
         if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl") and not judged:
@@ -280,7 +285,30 @@ class StatementFinder:
         text = self.doc[start:end].text.strip(" ,.;:\n")
         if len(text.split()) < 3:
             return None
-        return Found(speaker, tok, indirect=text, sentence=tok.sent, clause=(start, end))
+        after = end <= tok.i  # "Biden told Putin that ..., the White House said"
+        return Found(
+            speaker, tok, indirect=text, sentence=tok.sent, clause=(start, end), trailing=after
+        )
+
+    def _fold_glosses(self, by_verb: dict[int, Found]) -> None:
+        """ "..., Putin said, calling the measures provocative": the participle is part of the
+        same statement, not a second one; its words join the statement of the verb it hangs on.
+        """
+        for i in sorted(by_verb):
+            found = by_verb[i]
+            verb = found.verb
+            if verb is None or verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj"):
+                continue
+            host = by_verb.get(verb.head.i)
+            if host is None or host.speaker != found.speaker or not found.indirect:
+                continue
+            host.glosses.append(found.indirect)
+            if host.clause is not None and found.clause is not None:
+                host.clause = (
+                    min(host.clause[0], found.clause[0]),
+                    max(host.clause[1], found.clause[1]),
+                )
+            del by_verb[i]
 
     def _judging_object(self, verb: Token) -> bool:
         """ "called the allegations fabricated", "described the talks as frank": the parser
