@@ -93,7 +93,15 @@ class EventFinder:
             c.lower_ in sense.prep and c.dep_ in ("prep", "prt", "dative", "agent") for c in kids
         ):
             return False
+        if sense.unless and any(
+            o.lemma_.lower() in sense.unless or o.lower_ in sense.unless for o in self._objects(tok)
+        ):
+            return False
         needs = sense.needs
+        if needs == "pair":
+            # "Obama and Putin spoke", "the two leaders talked": no "with" needed
+            subj, passive = subject(tok)
+            return subj is not None and not passive and (is_dyad(subj) or bool(subj.conjuncts))
         if needs == "oprd":
             if sense.type == "EVALUATE":  # a neutral "called his counterpart" is a phone call
                 return bool(self._predicate(tok)) and self._evaluate(tok) is not None
@@ -103,15 +111,9 @@ class EventFinder:
                 c.dep_ in ("dobj", "dative", "nsubjpass") and self._objectish(c) for c in kids
             )
         if needs == "objnoun":
-            objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")]
-            # "a flotilla that Moscow sent": the relative pronoun stands for its noun
-            objects += [
-                tok.head for c in objects if c.lower_ in ("that", "which") and tok.dep_ == "relcl"
-            ]
-            objects += [g for c in objects for g in c.children if g.dep_ in ("compound", "conj")]
-            objects += [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
             return any(
-                o.lemma_.lower() in sense.objects or o.lower_ in sense.objects for o in objects
+                o.lemma_.lower() in sense.objects or o.lower_ in sense.objects
+                for o in self._objects(tok)
             )
         if needs == "xcomp":
             return any(c.dep_ == "xcomp" and c.lemma_.lower() in sense.xcomp for c in kids)
@@ -128,6 +130,19 @@ class EventFinder:
                 if p.dep_ == "pobj"
             )
         return True
+
+    @staticmethod
+    def _objects(tok: Token) -> list[Token]:
+        """The trigger's objects and the nouns beside them, as the objnoun condition reads."""
+        kids = list(tok.children)
+        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        # "a flotilla that Moscow sent": the relative pronoun stands for its noun
+        objects += [
+            tok.head for c in objects if c.lower_ in ("that", "which") and tok.dep_ == "relcl"
+        ]
+        objects += [g for c in objects for g in c.children if g.dep_ in ("compound", "conj")]
+        objects += [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        return objects
 
     def _predicate(self, tok: Token) -> list[Token]:
         """The object predicate of "called him a killer", "described the talks as good"."""

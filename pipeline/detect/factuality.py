@@ -39,6 +39,9 @@ _COMPLEMENTS = {"xcomp", "ccomp", "acl", "pcomp", "csubj"}
 _CLIMB = _COMPLEMENTS | {"dobj", "pobj", "prep", "relcl", "advcl", "conj", "acomp", "attr"}
 _NOMINAL_UP = {"dobj", "pobj", "prep", "compound", "conj", "appos", "attr", "nsubjpass",
                "npadvmod", "nsubj"}  # fmt: skip
+# Words whose act is conditional by nature: "threatened tariffs if Moscow balks" is a threat
+# made, "offered talks if ..." an offer made; only the condition's own clause is unreal.
+_CONDITIONAL_BY_NATURE = {"THREATEN", "REQUEST", "AGREE"}
 ACT_NOUN_TYPES = {"CONSULT", "COOPERATE", "CONCEDE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 
 
@@ -54,6 +57,14 @@ def _conditioned(tok: Token) -> bool:
         ):
             return True
     return False
+
+
+def _neither(tok: Token) -> bool:
+    """ "Neither Washington nor Moscow has discussed ...": a subject that denies the act."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in c.children)
+        for c in tok.children
+    )
 
 
 def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
@@ -89,7 +100,11 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
             and node.head.lemma_.lower() in _ANNOUNCING
         ):
             return NOT
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in kids) or _conditioned(node):
+        if _neither(node):
+            return NOT
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in kids):
+            return NOT
+        if _conditioned(node) and not (node.i == tok.i and kind in _CONDITIONAL_BY_NATURE):
             return NOT
         if node.head.i == node.i:
             return FACT

@@ -31,6 +31,7 @@ class Sense:
     objects: frozenset[str] = frozenset()
     xcomp: frozenset[str] = frozenset()
     prep_actor: bool = False  # the preposition's object must be an actor ("talk with Putin")
+    unless: frozenset[str] = frozenset()  # objects that rule the sense out ("offered a reward")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def _sense(spec: Any) -> Sense:
         objects=_words(spec.get("objects")),
         xcomp=_words(spec.get("xcomp")),
         prep_actor=bool(spec.get("prep_actor")),
+        unless=_words(spec.get("unless")),
     )
 
 

@@ -1,0 +1,91 @@
+"""Events: the general rules added after the error analysis of the development set.
+
+Each sentence is written for these tests and names the rule it checks; the detector is the
+real one, loaded once per module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector, get_detector
+
+DAY = dt.date(2024, 5, 8)
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return get_detector()
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    detection = detector.detect(text, published=DAY)
+    return {(e.type, e.source.country, e.target.country) for e in detection.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a promised or vowed response is a threat, not an offer
+        (
+            "Washington expelled two Russian diplomats on Tuesday. Moscow promised a firm response.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        (
+            "The State Department closed a Russian consulate. The Kremlin vowed retaliation.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        # a threat made on a condition is still a threat
+        (
+            "President Biden threatened Russia with new sanctions if its troops crossed the "
+            "border.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # two named parties speaking, without "with"
+        (
+            "Secretary Blinken and Foreign Minister Lavrov spoke by phone on Monday.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # a dismissed claim is a rejected one
+        (
+            "The Kremlin brushed off the American allegations about the hacking campaign.",
+            ("REJECT", "RUS", "USA"),
+        ),
+    ],
+)
+def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # a reward for information is no offer to the other side
+        (
+            "The Justice Department offered a reward for information on Russian hackers.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        # awards promised to one's own returning prisoners are no offer either
+        (
+            "Putin met the Russians freed by the United States and promised them medals.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # shrugging off an act of the other side rejects no claim of it
+        (
+            "Moscow banned imports of American poultry. The White House shrugged off the move.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # "neither ... nor" denies the act
+        (
+            "Neither Washington nor Moscow has discussed a date for a summit.",
+            ("CONSULT", "RUS", "USA"),
+        ),
+    ],
+)
+def test_not_found(detector: Detector, text: str, unwanted: tuple[str, str, str]) -> None:
+    found = triples(detector, text)
+    assert unwanted not in found
+    if unwanted[0] in ("CONSULT", "COOPERATE"):  # scored without direction
+        assert (unwanted[0], unwanted[2], unwanted[1]) not in found
