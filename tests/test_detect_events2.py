@@ -53,10 +53,28 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "The Kremlin brushed off the American allegations about the hacking campaign.",
             ("REJECT", "RUS", "USA"),
         ),
+        # a call named as the setting of what one side told the other is their call
+        (
+            "Putin told Biden during a long video call on Tuesday that NATO must stop expanding.",
+            ("CONSULT", "RUS", "USA"),
+        ),
+        # a measure of talks ("six hours of talks") stands for the talks
+        (
+            "American and Russian diplomats reached a deal after six hours of talks in Vienna.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # the two parties after "between"
+        (
+            "A phone conversation between Lavrov and Blinken lasted forty minutes, diplomats said.",
+            ("CONSULT", "USA", "RUS"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
-    assert expected in triples(detector, text)
+    found = triples(detector, text)
+    if expected[0] in ("CONSULT", "COOPERATE"):  # scored without direction
+        found |= {(kind, target, source) for kind, source, target in found}
+    assert expected in found
 
 
 @pytest.mark.parametrize(
@@ -81,6 +99,23 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         (
             "Neither Washington nor Moscow has discussed a date for a summit.",
             ("CONSULT", "RUS", "USA"),
+        ),
+        # praise of the talks judges a meeting both held, not the other side
+        (
+            "Lavrov met Blinken in Hanoi. The Russian Foreign Ministry described the meeting "
+            "as constructive and useful.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
+        # a cue word under a negation says the opposite of the cue
+        (
+            'Blinken met Lavrov in Hanoi. "There was no hostility in the room," Lavrov told '
+            "reporters.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        (
+            "Russian warships reached Cuba. The Pentagon said the ships did not pose a threat "
+            "to the United States.",
+            ("ACCUSE", "USA", "RUS"),
         ),
     ],
 )

@@ -92,6 +92,8 @@ def owner_token(noun: Token) -> Token | None:
 
 
 _SETTING_PREPS = {"in", "during", "after", "at", "following", "before", "since", "on"}
+# "after eight hours of talks", "a round of talks": the measure stands in for the act
+_MEASURES = {"hour", "day", "week", "minute", "round", "series", "month", "year"}
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -101,7 +103,8 @@ def governing_verb(tok: Token) -> Token | None:
     for _ in range(5):
         if node.head.i == node.i:
             return None
-        if node.dep_ == "prep" and node.lower_ not in _SETTING_PREPS:
+        measure = node.lower_ == "of" and node.head.lemma_.lower() in _MEASURES
+        if node.dep_ == "prep" and node.lower_ not in _SETTING_PREPS and not measure:
             return None
         if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "attr", "appos", "npadvmod",
                              "conj", "compound"):  # fmt: skip

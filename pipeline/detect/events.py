@@ -41,6 +41,24 @@ WEAK_ROLE = "COUNTRY"  # nationals and things of a side: acted on, never acting
 _DYAD_ROLE = "_DYAD"  # internal: marks a pair-subject ("the two sides") until it is split
 
 
+_NEGATORS = {"no", "not", "never", "without", "nothing", "n't"}
+_PREDICATE_DEPS = {"acomp", "attr", "dobj", "pobj", "prep", "amod", "xcomp", "oprd"}
+
+
+def _negated(tok: Token) -> bool:
+    """A word under a negation: "no hostility", "not hostile", "not concerned about any threat"."""
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in _NEGATORS:
+        return True
+    node = tok
+    for _ in range(4):
+        if any(c.dep_ in ("neg", "det") and c.lower_ in _NEGATORS for c in node.children):
+            return True
+        if node.dep_ not in _PREDICATE_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 @dataclass
 class Candidate:
     """An event found in one sentence, before dates and quotes are attached."""
@@ -183,8 +201,15 @@ class EventFinder:
         if counts.get("negative", 0) > counts.get("positive", 0):
             return "ACCUSE"
         if counts.get("positive", 0):
+            if any(self._is_meeting(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+                # "called the talks constructive" judges a meeting both held, not the other side
+                return None
             return "SUPPORT"
         return None
+
+    def _is_meeting(self, tok: Token) -> bool:
+        sense = self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(tok.lemma_.lower())
+        return sense is not None and sense.type == "CONSULT"
 
     def _objectish(self, tok: Token) -> bool:
         if self.ctx.actor_of(tok) is not None:
@@ -226,7 +251,11 @@ class EventFinder:
                 verb = tok.head
             elif kind in ACT_NOUN_TYPES:
                 verb = governing_verb(tok)
-                if verb is not None and verb.lemma_.lower() in self.lex.speech_verbs:
+                if (
+                    verb is not None
+                    and verb.lemma_.lower() in self.lex.speech_verbs
+                    and not (kind == "CONSULT" and self._told_other(verb))
+                ):
                     return None, skip, 0.0  # "told reporters on a conference call": a venue
             if verb is None:
                 return None, skip, 0.0
@@ -242,6 +271,46 @@ class EventFinder:
         if passive:
             skip.update(s.i for c in tok.children if c.dep_ == "agent" for s in c.subtree)
         return self._actor_or_dyad(subj), skip, 0.85
+
+    def _between(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
+        """The two watched sides named after "between" ("a call between the presidents")."""
+        found: dict[str, ActorRef] = {}
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "between":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for node in [pobj, *pobj.conjuncts]:
+                    actor = self.ctx.actor_of(node)
+                    if actor is not None and actor.role != WEAK_ROLE:
+                        found.setdefault(actor.country, actor)
+        if set(found) >= set(self.sides):
+            return found[self.sides[0]], found[self.sides[1]]
+        return None
+
+    def _told_other(self, verb: Token) -> bool:
+        """ "Biden told Putin in a call", "Kerry and Lavrov announced after talks": the
+        speech verb's addressee or co-speaker is the other side, so the call is theirs."""
+        subj, passive = subject(verb)
+        if subj is None or passive:
+            return False
+        speaker = self._actor_or_dyad(subj)
+        if speaker is None or speaker.role == WEAK_ROLE:
+            return False
+        if speaker.role == _DYAD_ROLE:
+            return True
+        others = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + list(subj.conjuncts)
+        for other in others:
+            actor = self.ctx.actor_of(other)
+            if (
+                actor is not None
+                and actor.role != WEAK_ROLE
+                and actor.country in self.sides
+                and actor.country != speaker.country
+            ):
+                return True
+        return False
 
     def _actor_or_dyad(self, tok: Token) -> ActorRef | None:
         if is_dyad(tok):
@@ -271,6 +340,10 @@ class EventFinder:
             if state == REFUSED:  # "there is no question of a swap"
                 return [Candidate("REJECT", "offer", first, second, tok, 0.45)]
             return [Candidate(kind, mode, first, second, tok, 0.5)]
+        if source is None and nominal and kind == "CONSULT" and state != REFUSED:
+            pair = self._between(tok)  # "talks between Kerry and Lavrov"
+            if pair is not None:
+                return [Candidate(kind, mode, pair[0], pair[1], tok, 0.6)]
         if source is None or source.role == WEAK_ROLE:
             return []
         dyad = source.role == _DYAD_ROLE
@@ -433,7 +506,9 @@ class EventFinder:
         for speaker, tokens, text in statements:
             if not tokens or speaker.role == WEAK_ROLE:
                 continue
-            counts = cue_counts(self.lex, [t.lemma_.lower() for t in tokens], text)
+            # "There was no hostility", "they pose no threat": a cue denied says the opposite
+            lemmas = [t.lemma_.lower() for t in tokens if not _negated(t)]
+            counts = cue_counts(self.lex, lemmas, text)
             other = next(c for c in self.sides if c != speaker.country)
             country = self.ctx.dictionary.countries[other]
             target = ActorRef(country.name, other, "GOVERNMENT")
