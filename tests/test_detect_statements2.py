@@ -47,3 +47,44 @@ def test_trailing_attribution_credits_the_reporting_body(detector: Detector) -> 
     found = by_phrase(statements(detector, text), "release the crew")
     assert len(found) == 1, found
     assert "State Department" in found[0].speaker.name
+
+
+def test_they_after_a_group_that_is_no_actor_is_no_speaker(detector: Detector) -> None:
+    text = (
+        "Russia's security service said it had arrested an American teacher in Kazan.\n"
+        "His colleagues said the teacher had lived in the city for years. “He is no spy and we "
+        "hope he will be home soon,” they said."
+    )
+    assert not by_phrase(statements(detector, text), "no spy")
+
+
+def test_it_said_skips_the_side_named_inside_the_quote(detector: Detector) -> None:
+    text = (
+        "Washington accused Moscow of jamming GPS signals over the Baltic.\n"
+        "The Russian embassy in Washington rejected the claim. “Russia does not interfere "
+        "with civilian navigation,” it said in a statement."
+    )
+    found = by_phrase(statements(detector, text), "civilian navigation")
+    assert found and "Embassy" in found[0].speaker.name
+
+
+def test_he_after_a_title_that_names_a_known_person(detector: Detector) -> None:
+    text = (
+        "Secretary of State Antony Blinken met Sergei Lavrov briefly in Jakarta on Thursday.\n"
+        "The top U.S. diplomat told reporters that he had pressed Moscow to free Evan "
+        "Gershkovich, a reporter held in Russia. “Let him go home to his family,” he said he "
+        "had told Lavrov."
+    )
+    found = by_phrase(statements(detector, text, dt.date(2023, 7, 14)), "home to his family")
+    assert found and "Blinken" in found[0].speaker.name
+
+
+def test_bare_title_takes_the_holder_the_story_made_its_subject(detector: Detector) -> None:
+    text = (
+        "Joe Biden and Vladimir Putin spoke for two hours on Tuesday.\n"
+        "Biden, speaking to reporters afterwards, said he had warned Putin about the troop "
+        "build-up. He said he had given Putin a clear choice. “Russia will pay a heavy price "
+        "if it invades,” the president said."
+    )
+    found = by_phrase(statements(detector, text, dt.date(2021, 12, 8)), "heavy price")
+    assert found and "Biden" in found[0].speaker.name

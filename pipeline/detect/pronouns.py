@@ -77,6 +77,13 @@ class PronounResolver:
             return None
         if word in HE | SHE:
             return self._personal(tok, word in HE)
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH and not self._fits_before(tok):
+            # '"...," they said' after "Whelan's family said ...": the pronoun takes up the
+            # subject of the sentence before; when that is no actor, neither is the speaker.
+            previous = self._previous_subject(tok)
+            if previous is not None:
+                mention = self._by_token.get(previous.i)
+                return mention.actor if mention is not None else None
         for mention in reversed(self.mentions):
             if mention.start >= tok.i or mention.actor is None:
                 continue
@@ -88,10 +95,45 @@ class PronounResolver:
                 return mention.actor
         return None
 
+    def _person_names(self) -> frozenset[str]:
+        names: frozenset[str] | None = getattr(self, "_names_cache", None)
+        if names is None:
+            names = frozenset(p.name for p in self.dictionary.people.values())
+            self._names_cache = names
+        return names
+
+    def _fits_before(self, tok: Token) -> bool:
+        """A body or group is named earlier in the pronoun's own sentence."""
+        sent = tok.sent
+        return any(
+            sent.start <= m.start < tok.i
+            and m.actor is not None
+            and m.kind != "person"
+            and not any(t.is_quote for t in self.doc[m.end : tok.i])  # not inside the quote
+            for m in self.mentions
+        )
+
+    def _previous_subject(self, tok: Token) -> Token | None:
+        """The main-clause subject of the sentence before, when it is a noun phrase."""
+        start = tok.sent.start
+        if start == 0:
+            return None
+        prev = self.doc[start - 1].sent
+        for child in prev.root.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+                return child
+        return None
+
     def _is_person(self, mention: Mention, male: bool) -> bool:
         if mention.actor is None:
             return False
-        if mention.kind == "person" or (mention.kind == "title" and mention.office != "official"):
+        # "the top U.S. diplomat" is an "official" title the resolver tied to a known person
+        named = mention.kind == "title" and mention.actor.name in self._person_names()
+        if (
+            mention.kind == "person"
+            or (mention.kind == "title" and mention.office != "official")
+            or named
+        ):
             gender = mention.person.gender if mention.person else None
             return not gender or (gender == "m") == male
         return False

@@ -205,7 +205,16 @@ class ArticleContext(PronounResolver):
                 for m in self.mentions
                 if m.bare_title and m.person is not None and office in m.person.offices_on(self.day)
             ]
-            person = bare[0] if bare else (seen[0] if seen else None)
+            # Else the holder the story last made its subject ("Biden, speaking separately,
+            # said ...") rather than the one last named in passing ("handed Putin a list").
+            topic = [
+                m.person
+                for m in reversed(self.mentions)
+                if m.person is not None
+                and m.person in seen
+                and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+            ]
+            person = bare[0] if bare else (topic[0] if topic else (seen[0] if seen else None))
         else:
             holders = self.dictionary.holders(country, office, self.day)
             person = seen[0] if seen else (holders[0] if len(holders) == 1 else None)
