@@ -88,3 +88,14 @@ def test_bare_title_takes_the_holder_the_story_made_its_subject(detector: Detect
     )
     found = by_phrase(statements(detector, text, dt.date(2021, 12, 8)), "heavy price")
     assert found and "Biden" in found[0].speaker.name
+
+
+def test_unknown_official_takes_the_side_of_the_story_not_of_the_quote(detector: Detector) -> None:
+    text = (
+        "The U.S. Treasury on Monday added two Russian banks to its sanctions list, and "
+        "Vladimir Putin's spokesman promised a response.\n"
+        "“The Russians will feel this in their wallets and the United States is not done,” "
+        "Senator Harold Winterbottom told reporters."
+    )
+    found = by_phrase(statements(detector, text), "feel this in their wallets")
+    assert found and found[0].speaker.country == "USA"

@@ -45,6 +45,7 @@ class ArticleContext(PronounResolver):
         self._starts: list[int] | None = None
         self._sentences: list[Span] | None = None
         self._sentence_starts: list[int] = []
+        self._quoted: set[int] | None = None
         self._resolve_all()
 
     # ----------------------------------------------------------------- building
@@ -275,17 +276,53 @@ class ArticleContext(PronounResolver):
                                 country = mention.actor.country
                                 break
             if country is None and office is not None:
-                # "..., spokesman Patrick Ventrell said": the side the story is quoting.
-                for m in reversed(self.mentions):
-                    if m.start < ent.start and m.actor is not None and m.kind != "title":
-                        if ent.start - m.start < 80:
-                            country = m.actor.country
-                        break
+                country = self._quoted_side(ent.start)
             if country is None:
                 continue
             role = self.dictionary.office_roles.get(office or "", "OFFICIAL")
             self._add(Mention(ent.start, ent.end, "person", ActorRef(ent.text, country, role)))
         self.mentions.sort(key=lambda m: m.start)
+
+    def _quoted_side(self, start: int) -> str | None:
+        """ "..., spokesman Patrick Ventrell said": the side the story is quoting. The latest
+        actor that is a clause's subject wins over one named in passing ("Putin's thanks"), and
+        words inside quotes ("The Russians were shut down," Senator X said) are not the story's.
+        """
+        quoted = self._quoted_tokens()
+        near = [
+            m
+            for m in self.mentions
+            if 0 < start - m.start < 80
+            and m.actor is not None
+            and m.kind != "title"
+            and m.start not in quoted
+        ]
+        subjects = [
+            m
+            for m in near
+            if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+            and m.actor
+            and m.actor.role != "COUNTRY"
+        ]
+        chosen = subjects or near
+        if not chosen:
+            return None
+        best = max(chosen, key=lambda m: m.start)
+        return best.actor.country if best.actor else None
+
+    def _quoted_tokens(self) -> set[int]:
+        """Token indices inside double quotes (a paragraph break closes any open quote)."""
+        if self._quoted is None:
+            self._quoted = set()
+            inside = False
+            for tok in self.doc:
+                if "\n" in tok.text:
+                    inside = False
+                elif tok.text in ('"', "“", "”"):
+                    inside = tok.text == "“" or (tok.text == '"' and not inside)
+                elif inside:
+                    self._quoted.add(tok.i)
+        return self._quoted
 
     # ----------------------------------------------------------------- lookups
 
