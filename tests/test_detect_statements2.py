@@ -99,3 +99,13 @@ def test_unknown_official_takes_the_side_of_the_story_not_of_the_quote(detector:
     )
     found = by_phrase(statements(detector, text), "feel this in their wallets")
     assert found and found[0].speaker.country == "USA"
+
+
+def test_lead_that_relays_words_through_a_body_stays_a_statement(detector: Detector) -> None:
+    text = (
+        "President Joe Biden told Vladimir Putin in a phone call on Tuesday that Russia must "
+        "stop the cyberattacks on American hospitals, the White House said.\n"
+        "The Kremlin said the call had been businesslike."
+    )
+    found = by_phrase(statements(detector, text, dt.date(2021, 7, 13)), "American hospitals")
+    assert [s.speaker.name for s in found] == ["White House"], found

@@ -110,7 +110,8 @@ def _own_statements(found: list[Found], candidates: list[Candidate], doc: Doc) -
     first_end = next(iter(doc.sents)).end if len(doc) else 0
     kept = []
     for f in found:
-        if f.clause is not None:
+        # "Biden told Putin that ..., the White House said" relays words, not an act: it stays.
+        if f.clause is not None and not f.relays_speech:
             start, end = f.clause
             if start < first_end and any(
                 start <= c.trigger.i < end and c.type not in _SAYING for c in candidates

@@ -292,10 +292,7 @@ class ArticleContext(PronounResolver):
         near = [
             m
             for m in self.mentions
-            if 0 < start - m.start < 80
-            and m.actor is not None
-            and m.kind != "title"
-            and m.start not in quoted
+            if 0 < start - m.start < 80 and m.actor is not None and m.start not in quoted
         ]
         subjects = [
             m

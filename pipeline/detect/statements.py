@@ -62,6 +62,7 @@ class Found:
     clause: tuple[int, int] | None = None  # token range of an indirect statement's clause
     about: list[str] = field(default_factory=list)
     trailing: bool = False  # attributed after the words ("..., the White House said")
+    relays_speech: bool = False  # its clause is someone's words ("Biden told Putin that ...")
     glosses: list[str] = field(default_factory=list)  # ", calling the measures provocative"
 
     @property
@@ -194,12 +195,17 @@ class StatementFinder:
                 continue
             if self._country_speaker(found.verb):
                 continue  # "Russia said it would expel ...": the state's act, reported
-            if found.verb is not None and any(
-                k.clause
+            outer = [
+                k
+                for k in kept
+                if found.verb is not None
+                and k.clause
                 and k.clause[0] <= found.verb.i < k.clause[1]
                 and (k.speaker == found.speaker or found.speaker.role == "COUNTRY" or k.trailing)
-                for k in kept
-            ):
+            ]
+            if outer:
+                for k in outer:
+                    k.relays_speech = k.relays_speech or k.trailing
                 continue
             found.about = self._about(found)
             if found.about:
