@@ -68,6 +68,17 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "A phone conversation between Lavrov and Blinken lasted forty minutes, diplomats said.",
             ("CONSULT", "USA", "RUS"),
         ),
+        # harassing aircraft is a use of force, not coercion of people
+        (
+            "Russian fighter jets harassed an American surveillance drone over the Black Sea.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+        # moving forces in an article about the pair is aimed at the other side
+        (
+            "Medvedev warned Washington again. President Trump ordered two submarines "
+            "repositioned closer to the region.",
+            ("MOBILIZE", "USA", "RUS"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -116,6 +127,23 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "Russian warships reached Cuba. The Pentagon said the ships did not pose a threat "
             "to the United States.",
             ("ACCUSE", "USA", "RUS"),
+        ),
+        # the side that reports a build-up is not what it is aimed at
+        (
+            "Biden spoke with Putin on Tuesday. Russia has massed troops near the border of "
+            "Ukraine, according to U.S. intelligence.",
+            ("MOBILIZE", "RUS", "USA"),
+        ),
+        # troops ordered home, or pulled back from a border, are no deployment or rejection
+        (
+            "Medvedev warned Washington again. Putin ordered the troops to withdraw from the "
+            "border.",
+            ("MOBILIZE", "RUS", "USA"),
+        ),
+        (
+            "Medvedev warned Washington again. Putin ordered the troops to withdraw from the "
+            "border.",
+            ("REJECT", "RUS", "USA"),
         ),
     ],
 )

@@ -33,6 +33,7 @@ LOGGER = logging.getLogger(__name__)
 
 _SPEECHLIKE = {"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT", "AGREE"}
 _SYMMETRIC = {"CONSULT", "COOPERATE"}
+_FORCE = {"MOBILIZE", "ASSAULT"}
 _BOTH_WAYS_MODES = {"sign", "accept"}
 _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "answer", "speculate",
              "disclose", "reveal", "identify", "name", "give", "provide"}  # fmt: skip
@@ -111,8 +112,11 @@ class EventFinder:
             c.lower_ in sense.prep and c.dep_ in ("prep", "prt", "dative", "agent") for c in kids
         ):
             return False
+        # "ordered the troops to withdraw": the verb said of the object counts as an object
+        said_of = [g for c in kids for g in (c, *c.children) if g.dep_ in ("xcomp", "acl")]
         if sense.unless and any(
-            o.lemma_.lower() in sense.unless or o.lower_ in sense.unless for o in self._objects(tok)
+            o.lemma_.lower() in sense.unless or o.lower_ in sense.unless
+            for o in self._objects(tok) + said_of
         ):
             return False
         needs = sense.needs
@@ -120,6 +124,13 @@ class EventFinder:
             # "Obama and Putin spoke", "the two leaders talked": no "with" needed
             subj, passive = subject(tok)
             return subj is not None and not passive and (is_dyad(subj) or bool(subj.conjuncts))
+        if needs == "subjnoun":
+            # "Russian bombers flew near Alaska": motion is a deployment when forces move
+            subj, passive = subject(tok)
+            heads = [] if subj is None or passive else [subj, *subj.conjuncts]
+            return any(
+                h.lemma_.lower() in sense.objects or h.lower_ in sense.objects for h in heads
+            )
         if needs == "oprd":
             if sense.type == "EVALUATE":  # a neutral "called his counterpart" is a phone call
                 return bool(self._predicate(tok)) and self._evaluate(tok) is not None
@@ -367,9 +378,10 @@ class EventFinder:
         target = target or self._pick_target(tok, source, skip, kind)
         if kind == "MOBILIZE" and target is not None and not target.country:
             # troops sent "to Poland" are aimed at whoever the sentence says they deter
-            target = self._fallback(tok, source, "CONSULT")
+            target = self._fallback(tok, source, "CONSULT", force=True)
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
-            target, confidence = self._fallback(tok, source, kind), confidence - 0.2
+            target = self._fallback(tok, source, kind, kind in _FORCE)
+            confidence -= 0.2
         if target is None or target.country == source.country:
             return []
         if {source.country, target.country} != set(self.sides):
@@ -477,12 +489,19 @@ class EventFinder:
                     return actor
         return None
 
-    def _fallback(self, tok: Token, source: ActorRef, kind: str) -> ActorRef | None:
-        """The other watched side named in the sentence, else in the article."""
+    def _fallback(
+        self, tok: Token, source: ActorRef, kind: str, force: bool = False
+    ) -> ActorRef | None:
+        """The other watched side named in the sentence, else in the article.
+
+        For force (`force`), the side that reports the act is not what it is aimed at:
+        "Russia massed troops near Ukraine, according to U.S. intelligence".
+        """
+        witness = reporter(self.ctx, tok, self.lex.speech_verbs) if force else None
         others = [
             (abs(start - tok.i), actor)
             for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end)
-            if actor.country in self.sides and actor.country != source.country
+            if actor.country in self.sides and actor.country != source.country and actor != witness
         ]
         if others:
             return min(others, key=lambda pair: pair[0])[1]
