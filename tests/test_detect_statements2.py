@@ -109,3 +109,24 @@ def test_lead_that_relays_words_through_a_body_stays_a_statement(detector: Detec
     )
     found = by_phrase(statements(detector, text, dt.date(2021, 7, 13)), "American hospitals")
     assert [s.speaker.name for s in found] == ["White House"], found
+
+
+def test_fact_sourced_to_a_body_is_no_statement(detector: Detector) -> None:
+    text = (
+        "Russian warships sailed into the Caribbean this week as tension with Washington grew.\n"
+        "The destroyer and two supply ships completed gunnery practice off Venezuela, the "
+        "Russian defence ministry said.\n"
+        "“These visits are a provocation,” a U.S. Navy spokesman said."
+    )
+    found = statements(detector, text)
+    assert not by_phrase(found, "gunnery practice"), found
+    assert by_phrase(found, "provocation")
+
+
+def test_trailing_attribution_of_a_position_stays(detector: Detector) -> None:
+    text = (
+        "Moscow and Washington sparred again over the arms treaty.\n"
+        "The inspections were a reckless demand that ignored Russia's security, the Russian "
+        "Foreign Ministry said."
+    )
+    assert by_phrase(statements(detector, text), "reckless demand")

@@ -63,6 +63,7 @@ class Found:
     about: list[str] = field(default_factory=list)
     trailing: bool = False  # attributed after the words ("..., the White House said")
     relays_speech: bool = False  # its clause is someone's words ("Biden told Putin that ...")
+    head: Token | None = None  # the verb of the reported clause
     glosses: list[str] = field(default_factory=list)  # ", calling the measures provocative"
 
     @property
@@ -262,7 +263,13 @@ class StatementFinder:
             if speaker is None or len(text.split()) < 3:
                 return None
             return Found(
-                speaker, tok, indirect=text, sentence=tok.sent, clause=(start, end), trailing=True
+                speaker,
+                tok,
+                indirect=text,
+                sentence=tok.sent,
+                clause=(start, end),
+                trailing=True,
+                head=tok.head,
             )
         if not (said or judged or expressed):
             return None
@@ -293,7 +300,13 @@ class StatementFinder:
             return None
         after = end <= tok.i  # "Biden told Putin that ..., the White House said"
         return Found(
-            speaker, tok, indirect=text, sentence=tok.sent, clause=(start, end), trailing=after
+            speaker,
+            tok,
+            indirect=text,
+            sentence=tok.sent,
+            clause=(start, end),
+            trailing=after,
+            head=comps[0] if comps else None,
         )
 
     def _fold_glosses(self, by_verb: dict[int, Found]) -> None:
@@ -365,6 +378,25 @@ class StatementFinder:
         # A second quote in the same paragraph with no speaker of its own goes on the first's.
         return "\n" not in between and len(between) < 200
 
+    def _has_cue(self, found: Found) -> bool:
+        """The words judge, welcome or warn: the mark of a position taken."""
+        if found.clause is None:
+            return False
+        words = self.doc[found.clause[0] : found.clause[1]]
+        counts = cue_counts(self.finder.lex, [t.lemma_.lower() for t in words], found.text)
+        return any(counts.get(k, 0) for k in ("negative", "positive", "threat"))
+
+    def _sourced_fact(self, found: Found) -> bool:
+        """ "The frigate conducted drills in the Atlantic, the ministry said": a fact the story
+        sources, not a position. The attribution trails a clause whose subject is a thing, not
+        an actor, and that names neither side nor judges anything."""
+        if not found.trailing or found.quotes or found.relays_speech or found.head is None:
+            return False
+        subj, _ = subject(found.head)
+        if subj is None or subj.pos_ == "PRON" or self.ctx.actor_of(subj) is not None:
+            return False
+        return not self._has_cue(found)
+
     def _about(self, found: Found) -> list[str]:
         """The sides a statement is about: in a story about the pair, the other side, unless
         the statement names only a third country."""
@@ -379,6 +411,8 @@ class StatementFinder:
             named |= self.ctx.countries_in(start, end)
         if any(c in named for c in other):
             return other
+        if self._sourced_fact(found):
+            return []
         countries = self.ctx.dictionary.countries
         if any(
             c not in self.sides and not countries[c].organisation for c in named if c in countries
