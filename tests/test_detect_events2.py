@@ -79,6 +79,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "repositioned closer to the region.",
             ("MOBILIZE", "USA", "RUS"),
         ),
+        # a harm promised on a condition is a threat of it
+        (
+            "Biden met Putin in June. Biden said that if Russia attacked its neighbour again, "
+            "Washington would impose crippling sanctions on Moscow.",
+            ("THREATEN", "USA", "RUS"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -144,6 +150,21 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "Medvedev warned Washington again. Putin ordered the troops to withdraw from the "
             "border.",
             ("REJECT", "RUS", "USA"),
+        ),
+        # an addressee of one's own side makes a request at home
+        (
+            "Senators urged President Biden to cancel his summit with Putin.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # sanctions that are lifted are not imposed
+        (
+            "The Treasury lifted sanctions on a Russian banker to allow his visit to Washington.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # "unable to" leaves the act undone
+        (
+            "Lavrov said Moscow and Washington were unable to reach an agreement on Syria.",
+            ("AGREE", "RUS", "USA"),
         ),
     ],
 )

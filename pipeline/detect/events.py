@@ -24,7 +24,7 @@ from pipeline.detect.arguments import (
     subject,
     targets,
 )
-from pipeline.detect.factuality import ACT_NOUN_TYPES, NOT, REFUSED, factuality
+from pipeline.detect.factuality import ACT_NOUN_TYPES, FACT, NOT, REFUSED, factuality
 from pipeline.detect.lexicon import Lexicon, Sense, cue_counts
 from pipeline.detect.resolve import ArticleContext
 from pipeline.models import ActorRef
@@ -34,6 +34,8 @@ LOGGER = logging.getLogger(__name__)
 _SPEECHLIKE = {"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT", "AGREE"}
 _SYMMETRIC = {"CONSULT", "COOPERATE"}
 _FORCE = {"MOBILIZE", "ASSAULT"}
+_HARM = {"SANCTION": "sanctions", "ASSAULT": "force", "MOBILIZE": "force", "COERCE": "sanctions"}
+_ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT"}  # said to someone, who is the target
 _BOTH_WAYS_MODES = {"sign", "accept"}
 _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "answer", "speculate",
              "disclose", "reveal", "identify", "name", "give", "provide"}  # fmt: skip
@@ -283,6 +285,38 @@ class EventFinder:
             skip.update(s.i for c in tok.children if c.dep_ == "agent" for s in c.subtree)
         return self._actor_or_dyad(subj), skip, 0.85
 
+    def _eased(self, tok: Token) -> bool:
+        """A sanction named as what a verb of easing acts on ("lifted", "easing sanctions")."""
+        head = tok.head
+        if tok.dep_ not in ("dobj", "nsubjpass", "conj") or head.i == tok.i:
+            return False
+        if tok.dep_ == "conj":
+            head = head.head  # "lifted the ban and sanctions"
+        return any(sense.type == "CONCEDE" for sense in self.senses(head))
+
+    def _conditional_harm(self, tok: Token, nominal: bool) -> bool:
+        """A harm in a future clause that carries an if- or unless-condition."""
+        verb: Token | None = tok
+        if nominal:
+            verb = tok.head if tok.dep_ == "dobj" else None
+            if verb is None or verb.lemma_.lower() not in self.lex.light_verbs:
+                return False
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return False
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in kids) or (
+            verb.dep_ == "xcomp" and verb.head.lower_ == "going"  # "I am going to put tariffs"
+        )
+        if not future:
+            return False
+        holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+        return any(
+            c.dep_ == "advcl"
+            and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+            for h in holders
+            for c in h.children
+        )
+
     def _between(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
         """The two watched sides named after "between" ("a call between the presidents")."""
         found: dict[str, ActorRef] = {}
@@ -338,7 +372,13 @@ class EventFinder:
             if not kind:
                 return []
             mode = "criticize" if kind == "ACCUSE" else "praise"
+        if nominal and kind == "SANCTION" and self._eased(tok):
+            return []  # "lifted sanctions on Dmitriev": the verb's easing is the event
         state = factuality(tok, nominal, kind, self.lex)
+        if state == NOT and kind in _HARM and self._conditional_harm(tok, nominal):
+            # "he would impose tariffs if Russia blocked a deal": a harm held over the other
+            # side on a condition is a threat of it
+            kind, mode, state = "THREATEN", _HARM[kind], FACT
         if state == NOT:
             return []
         source, skip, confidence = self._source(tok, nominal, kind)
@@ -457,6 +497,16 @@ class EventFinder:
     def _pick_target(
         self, tok: Token, source: ActorRef, skip: set[int], kind: str
     ) -> ActorRef | None:
+        if kind in _ADDRESSED and tok.pos_ == "VERB":
+            for child in tok.children:
+                if child.dep_ not in ("dobj", "dative") or child.i in skip:
+                    continue
+                addressee = self.ctx.actor_of(child)
+                if addressee == source and self.ctx.mention_at(child.i) is None:
+                    continue  # "his first comment" is a thing said, not the one it is said to
+                if addressee is not None and addressee.country == source.country:
+                    # "Democrats urged Trump to cancel": a request at home, aimed at no one else
+                    return ActorRef("own side", "", "COUNTRY")
         third_party = False
         for actor in targets(self.ctx, tok, skip, kind in _SPEECHLIKE):
             if actor.country == source.country:

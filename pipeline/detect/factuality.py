@@ -74,6 +74,11 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
         if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in tok.children):
             return NOT if kind not in ACT_NOUN_TYPES else REFUSED
         if kind not in ACT_NOUN_TYPES:
+            head = tok.head
+            if kind == "AGREE" and tok.dep_ == "dobj" and head.lemma_.lower() in lex.light_verbs:
+                # "were unable to reach an agreement": the light verb carries the modality
+                state = factuality(head, False, kind, lex)
+                return FACT if state == REFUSED else state
             return FACT  # "rejected Putin's offer": the offer itself was made
         while node.dep_ in _NOMINAL_UP and node.head.i != node.i:
             node = node.head
