@@ -296,11 +296,9 @@ class EventFinder:
 
     def _conditional_harm(self, tok: Token, nominal: bool) -> bool:
         """A harm in a future clause that carries an if- or unless-condition."""
-        verb: Token | None = tok
-        if nominal:
-            verb = tok.head if tok.dep_ == "dobj" else None
-            if verb is None or verb.lemma_.lower() not in self.lex.light_verbs:
-                return False
+        verb = tok.head if nominal else tok
+        if nominal and (tok.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.light_verbs):
+            return False  # "would impose sanctions": the noun's light verb holds the clause
         kids = list(verb.children)
         if any(c.dep_ == "neg" for c in kids):
             return False
