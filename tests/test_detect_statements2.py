@@ -130,3 +130,23 @@ def test_trailing_attribution_of_a_position_stays(detector: Detector) -> None:
         "Foreign Ministry said."
     )
     assert by_phrase(statements(detector, text), "reckless demand")
+
+
+def test_a_plain_lead_is_the_news_not_a_statement(detector: Detector) -> None:
+    text = (
+        "MOSCOW, May 3 — Vladimir Putin said on Wednesday that Russia would keep its consulate "
+        "in Seattle open despite the new U.S. visa rules.\n"
+        "“We do not intend to answer rudeness with rudeness,” Putin told reporters."
+    )
+    found = statements(detector, text)
+    assert not by_phrase(found, "consulate in Seattle"), found
+    assert by_phrase(found, "rudeness with rudeness")
+
+
+def test_a_lead_that_judges_stays_a_statement(detector: Detector) -> None:
+    text = (
+        "MOSCOW, May 3 — The Kremlin said on Wednesday that the new U.S. visa rules were an "
+        "unfriendly and provocative step against Russian citizens.\n"
+        "The State Department said the rules applied to all countries."
+    )
+    assert by_phrase(statements(detector, text), "unfriendly and provocative")

@@ -186,6 +186,13 @@ class StatementFinder:
             if indirect is not None:
                 by_verb[tok.i] = indirect
         self._fold_glosses(by_verb)
+        for relay in by_verb.values():
+            if relay.trailing and relay.clause is not None:
+                lo, hi = relay.clause
+                relay.relays_speech = any(
+                    f is not relay and f.verb is not None and lo <= f.verb.i < hi
+                    for f in by_verb.values()
+                )
         kept: list[Found] = []
         # Outer clauses first, so a statement nested in another by the same speaker is dropped
         # ("said Russia appreciated ..., adding ..."); nested speech by another speaker stays.
@@ -205,8 +212,6 @@ class StatementFinder:
                 and (k.speaker == found.speaker or found.speaker.role == "COUNTRY" or k.trailing)
             ]
             if outer:
-                for k in outer:
-                    k.relays_speech = k.relays_speech or k.trailing
                 continue
             found.about = self._about(found)
             if found.about:
@@ -386,6 +391,27 @@ class StatementFinder:
         counts = cue_counts(self.finder.lex, [t.lemma_.lower() for t in words], found.text)
         return any(counts.get(k, 0) for k in ("negative", "positive", "threat"))
 
+    def _lead_report(self, found: Found) -> bool:
+        """ "Putin said on Friday he would not expel any American diplomats": a lead reports the
+        news in the speaker's mouth; the story's quotes carry the position. A lead keeps its
+        statement only when it judges, warns or quotes (EVENTS.md labels the seed this way)."""
+        if found.quotes or found.relays_speech or found.clause is None or found.verb is None:
+            return False
+        lead = self._lead_sentence()
+        if lead is None or found.verb.sent.start != lead:
+            return False
+        clause = self.doc[found.clause[0] : found.clause[1]]
+        return not any(t.is_quote for t in clause) and not self._has_cue(found)
+
+    def _lead_sentence(self) -> int | None:
+        """The start of the story's first full sentence (a short headline line is not it),
+        when the story goes on after it; a lone sentence is no lead."""
+        for sent in self.doc.sents:
+            if sum(t.is_alpha for t in sent) >= 8:
+                rest = self.doc.text[sent.end_char :]
+                return sent.start if len(rest.split()) >= 8 else None
+        return None
+
     def _sourced_fact(self, found: Found) -> bool:
         """ "The frigate conducted drills in the Atlantic, the ministry said": a fact the story
         sources, not a position. The attribution trails a clause whose subject is a thing, not
@@ -401,6 +427,8 @@ class StatementFinder:
         """The sides a statement is about: in a story about the pair, the other side, unless
         the statement names only a third country."""
         other = [c for c in self.sides if c != found.speaker.country]
+        if self._lead_report(found):
+            return []
         if _RELATIONSHIP.search(found.text):
             return sorted(set(self.sides))
         ranges = [(q.span.start, q.span.end) for q in found.quotes if q.span is not None]
