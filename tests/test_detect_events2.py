@@ -85,6 +85,11 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Washington would impose crippling sanctions on Moscow.",
             ("THREATEN", "USA", "RUS"),
         ),
+        # an accusation judged false is rejected, not a new accusation
+        (
+            "Blinken met Lavrov in Bali. Lavrov called the American allegations fabricated.",
+            ("REJECT", "RUS", "USA"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:

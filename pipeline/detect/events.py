@@ -211,10 +211,15 @@ class EventFinder:
             self.ctx.doc[p.left_edge.i : p.right_edge.i + 1].text for p in self._predicate(tok)
         )
         counts = cue_counts(self.lex, lemmas, text)
+        judged = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if counts.get("negative", 0) > counts.get("positive", 0):
+            if any(
+                c.lemma_.lower() in self.lex.accusation_nouns for c in judged + self._predicate(tok)
+            ):
+                return "REJECT"  # "called the allegations fabricated": a claim turned down
             return "ACCUSE"
         if counts.get("positive", 0):
-            if any(self._is_meeting(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+            if any(self._is_meeting(c) for c in judged):
                 # "called the talks constructive" judges a meeting both held, not the other side
                 return None
             return "SUPPORT"
@@ -369,7 +374,7 @@ class EventFinder:
             kind = self._evaluate(tok) or ""
             if not kind:
                 return []
-            mode = "criticize" if kind == "ACCUSE" else "praise"
+            mode = {"ACCUSE": "criticize", "REJECT": "accusation"}.get(kind, "praise")
         if nominal and kind == "SANCTION" and self._eased(tok):
             return []  # "lifted sanctions on Dmitriev": the verb's easing is the event
         state = factuality(tok, nominal, kind, self.lex)
