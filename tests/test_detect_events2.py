@@ -87,7 +87,7 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
         ),
         # an accusation judged false is rejected, not a new accusation
         (
-            "Blinken met Lavrov in Bali. Lavrov called the American allegations fabricated.",
+            "Blinken met Lavrov in Bali. Lavrov called the allegations fabricated.",
             ("REJECT", "RUS", "USA"),
         ),
     ],
