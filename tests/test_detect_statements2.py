@@ -150,3 +150,37 @@ def test_a_lead_that_judges_stays_a_statement(detector: Detector) -> None:
         "The State Department said the rules applied to all countries."
     )
     assert by_phrase(statements(detector, text), "unfriendly and provocative")
+
+
+def test_a_third_country_ministry_is_not_a_watched_side(detector: Detector) -> None:
+    text = (
+        "A Russian frigate docked in Havana on Wednesday, and the U.S. Navy said it was "
+        "watching closely.\n"
+        "Cuba's foreign ministry said the visit was a friendly one and posed no danger to the "
+        "United States."
+    )
+    found = by_phrase(statements(detector, text), "friendly one")
+    assert not found, found
+
+
+def test_a_statement_with_the_bare_state_as_speaker_is_dropped(detector: Detector) -> None:
+    text = (
+        "Russia pulled out of the grain talks in Geneva on Tuesday.\n"
+        "Russian news agencies quoted an unnamed source as saying the United States had "
+        "asked for the talks to be delayed."
+    )
+    found = statements(detector, text)
+    assert not [s for s in found if s.speaker.name in ("Russia", "United States")], found
+
+
+def test_a_second_quote_after_adding_joins_the_first(detector: Detector) -> None:
+    text = (
+        "Vladimir Putin spoke at an economic forum in Vladivostok on Thursday.\n"
+        '"The Americans know where to find us," Putin told the audience, adding that the '
+        'latest proposals from Washington "deserve a careful look."'
+    )
+    found = [
+        s for s in statements(detector, text, dt.date(2024, 9, 5)) if "Putin" in s.speaker.name
+    ]
+    assert len(found) == 1, found
+    assert "careful look" in found[0].quote and "where to find us" in found[0].quote

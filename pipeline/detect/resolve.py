@@ -234,7 +234,7 @@ class ArticleContext(PronounResolver):
                 if body.country == country:
                     return ActorRef(body.name, body.country, body.role)
             return ActorRef(f"{country} {span.text.lower()}", country, "GOVERNMENT")
-        if kind not in _FALLBACK_KINDS:
+        if kind not in _FALLBACK_KINDS or self._foreign_owner(span):
             return None
         for m in reversed(self.mentions):
             if m.body_kind == kind and m.actor is not None:
@@ -247,6 +247,19 @@ class ArticleContext(PronounResolver):
                 if body.country == m.actor.country and head in body.name.lower():
                     return ActorRef(body.name, body.country, body.role)
         return None
+
+    def _foreign_owner(self, span: Span) -> bool:
+        """ "Cuba's foreign ministry", "the Cuban embassy": a place the dictionary does not
+        know owns the body, so it is not the watched side's."""
+        i = span.start - 1
+        if i >= 0 and self.doc[i].tag_ == "POS":
+            i -= 1
+        if i < 0 or i in self._by_token:
+            return False
+        tok = self.doc[i]
+        return tok.ent_type_ in ("GPE", "NORP") or (
+            tok.pos_ == "PROPN" and i + 1 < span.start and self.doc[i + 1].tag_ == "POS"
+        )
 
     def _add_unknown_people(self) -> None:
         """People the dictionary lacks, placed by a side word in their noun phrase."""

@@ -201,7 +201,7 @@ class StatementFinder:
         ):
             if found.speaker.country not in self.sides or not found.text:
                 continue
-            if self._country_speaker(found.verb):
+            if self._country_speaker(found.verb) or self._bare_country(found.speaker):
                 continue  # "Russia said it would expel ...": the state's act, reported
             outer = [
                 k
@@ -324,9 +324,12 @@ class StatementFinder:
             if verb is None or verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj"):
                 continue
             host = by_verb.get(verb.head.i)
-            if host is None or host.speaker != found.speaker or not found.indirect:
+            if host is None or host.speaker != found.speaker:
                 continue
-            host.glosses.append(found.indirect)
+            if found.indirect:
+                host.glosses.append(found.indirect)
+            else:  # ', adding that the offer "deserves attention"': the quote joins the first
+                host.quotes.extend(found.quotes)
             if host.clause is not None and found.clause is not None:
                 host.clause = (
                     min(host.clause[0], found.clause[0]),
@@ -360,6 +363,12 @@ class StatementFinder:
         while before is not None and before.is_quote and before.i > 0:
             before = self.doc[before.i - 1]
         return before is None or before.is_punct or before.is_space or bool(before.is_sent_start)
+
+    def _bare_country(self, speaker: ActorRef) -> bool:
+        """A pronoun or a side word resolved to the state itself ("it said", "quoted ... as
+        saying"): no person or body speaks, so the statement has no speaker worth naming."""
+        country = self.ctx.dictionary.countries.get(speaker.country)
+        return speaker.role == "COUNTRY" or (country is not None and speaker.name == country.name)
 
     def _country_speaker(self, verb: Token | None) -> bool:
         """The speaker is a country name or a side word, not a person or a body."""
