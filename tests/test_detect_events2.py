@@ -171,6 +171,17 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "Lavrov said Moscow and Washington were unable to reach an agreement on Syria.",
             ("AGREE", "RUS", "USA"),
         ),
+        # a named body is no act: sanctions on an exchange are no exchange of prisoners
+        (
+            "The United States imposed sanctions on the Moscow Exchange and on Russian banks.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        # an exchange of words is no swap because a report was released that day
+        (
+            "Biden called Putin a killer. The exchange came a day after American agencies "
+            "released a report on Russian meddling.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
     ],
 )
 def test_not_found(detector: Detector, text: str, unwanted: tuple[str, str, str]) -> None:

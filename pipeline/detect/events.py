@@ -34,6 +34,7 @@ LOGGER = logging.getLogger(__name__)
 _SPEECHLIKE = {"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT", "AGREE"}
 _SYMMETRIC = {"CONSULT", "COOPERATE"}
 _FORCE = {"MOBILIZE", "ASSAULT"}
+_NAME_ENTS = {"ORG", "FAC", "GPE", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
 _HARM = {"SANCTION": "sanctions", "ASSAULT": "force", "MOBILIZE": "force", "COERCE": "sanctions"}
 _ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT"}  # said to someone, who is the target
 _BOTH_WAYS_MODES = {"sign", "accept"}
@@ -92,6 +93,8 @@ class EventFinder:
         if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
             return self.lex.verbs.get(lemma, ())
         if tok.pos_ in ("NOUN", "PROPN"):
+            if tok.ent_type_ in _NAME_ENTS:
+                return ()  # "the Moscow Exchange", "the Defense Cooperation Agency": names
             if tok.i > 0:
                 pair = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
                 if pair in self.lex.nouns:
@@ -479,7 +482,7 @@ class EventFinder:
         if tok.lemma_.lower() not in ("swap", "exchange"):
             return False
         if tok.lemma_.lower() == "exchange" and not words & {
-            "prisoner", "detainee", "free", "release", "swap", "inmate", "jail", "freed",
+            "prisoner", "detainee", "free", "swap", "inmate", "jail", "freed", "prison",
         }:  # fmt: skip
             return False  # "an exchange of notes", "the stock exchange"
         sides = {a.country for _, a in self.ctx.actors_in(tok.sent.start, tok.sent.end)}
