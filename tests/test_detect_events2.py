@@ -90,6 +90,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Blinken met Lavrov in Bali. Lavrov called the allegations fabricated.",
             ("REJECT", "RUS", "USA"),
         ),
+        # "charged X with carrying out attacks": X attacked
+        (
+            "The Justice Department charged three GRU officers with carrying out cyberattacks "
+            "on American hospitals.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -181,6 +187,28 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "Biden called Putin a killer. The exchange came a day after American agencies "
             "released a report on Russian meddling.",
             ("COOPERATE", "USA", "RUS"),
+        ),
+        # the accuser is not the attacker
+        (
+            "The Justice Department charged three GRU officers with carrying out cyberattacks "
+            "on American hospitals.",
+            ("ASSAULT", "USA", "RUS"),
+        ),
+        # attacks prevented did not happen
+        (
+            "Putin thanked Trump for American intelligence that helped prevent attacks in Russia.",
+            ("ASSAULT", "USA", "RUS"),
+        ),
+        # "must understand" warns; it asks nothing to be done
+        (
+            '"Moscow must understand that escalation will isolate it," Biden said.',
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # congratulations still to come are no praise yet
+        (
+            "The Kremlin said Putin would wait for the final count before congratulating the "
+            "American president-elect.",
+            ("SUPPORT", "RUS", "USA"),
         ),
     ],
 )

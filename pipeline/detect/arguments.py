@@ -63,7 +63,8 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "oprd"):
         return subject(head, depth + 1)[0], False
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        if head.lower_ in ("of", "for", "over"):
+        if head.lower_ in ("of", "for", "over", "with"):
+            # "charged five officers with carrying out attacks": the officers carry them out
             accused = next((c for c in head.head.children if c.dep_ == "dobj"), None)
             if accused is not None:
                 return accused, False  # "accused Russia of directing attacks": Russia directs

@@ -34,6 +34,8 @@ LOGGER = logging.getLogger(__name__)
 _SPEECHLIKE = {"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT", "AGREE"}
 _SYMMETRIC = {"CONSULT", "COOPERATE"}
 _FORCE = {"MOBILIZE", "ASSAULT"}
+_COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognise", "see",
+              "remember", "learn", "expect", "note", "be"}  # fmt: skip
 _NAME_ENTS = {"ORG", "FAC", "GPE", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
 _HARM = {"SANCTION": "sanctions", "ASSAULT": "force", "MOBILIZE": "force", "COERCE": "sanctions"}
 _ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT"}  # said to someone, who is the target
@@ -463,6 +465,8 @@ class EventFinder:
                 c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children
             ):
                 continue
+            if comp.lemma_.lower() in _COGNITION:
+                continue  # "Moscow must understand that ...": a warning, not a demand to act
             if any(c.dep_ == "neg" for c in comp.children):
                 continue
             subj, passive = subject(comp)

@@ -34,6 +34,7 @@ _REFUSAL_NOUNS = {
     "appetite",
     "question",
 }
+_NOT_YET = {"before", "without", "instead", "until"}
 _WANT_VERBS = {"plan", "intend", "want", "will", "expect", "wish", "seek", "have"}
 _COMPLEMENTS = {"xcomp", "ccomp", "acl", "pcomp", "csubj"}
 _CLIMB = _COMPLEMENTS | {"dobj", "pobj", "prep", "relcl", "advcl", "conj", "acomp", "attr"}
@@ -81,8 +82,10 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
                 return FACT if state == REFUSED else state
             return FACT  # "rejected Putin's offer": the offer itself was made
         while node.dep_ in _NOMINAL_UP and node.head.i != node.i:
-            node = node.head
+            rel, node = node.dep_, node.head
             if node.pos_ in ("VERB", "AUX"):
+                if rel == "dobj" and node.lemma_.lower() in lex.hypothetical_heads:
+                    return NOT  # "helped prevent attacks", "denied the hack"
                 break
             if node.lemma_.lower() in lex.hypothetical_nouns and node.i != tok.i:
                 return REFUSED if _has_no(node) and node.lemma_.lower() in _REFUSAL_NOUNS else NOT
@@ -127,6 +130,8 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
                 return NOT
             if rel == "acl" and lemma in lex.hypothetical_nouns:
                 return NOT
+        if rel == "pcomp" and head.lower_ in _NOT_YET:
+            return NOT  # "before congratulating the winner": not done (yet)
         if rel in ("relcl", "advcl") and head.pos_ in ("VERB", "AUX"):
             return FACT  # the main clause's modality is its own business
         node = head
