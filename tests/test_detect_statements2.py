@@ -184,3 +184,23 @@ def test_a_second_quote_after_adding_joins_the_first(detector: Detector) -> None
     ]
     assert len(found) == 1, found
     assert "careful look" in found[0].quote and "where to find us" in found[0].quote
+
+
+def test_a_pronoun_follow_up_with_a_detail_is_no_new_statement(detector: Detector) -> None:
+    text = (
+        "The Kremlin answered the new U.S. arms package for Kyiv on Monday.\n"
+        "Kremlin spokesman Dmitry Peskov said Washington was stoking the conflict with its "
+        "new arms package. He said the president's schedule for next week had not yet been "
+        "finalised."
+    )
+    found = statements(detector, text)
+    assert by_phrase(found, "stoking the conflict")
+    assert not by_phrase(found, "schedule for next week"), found
+
+
+def test_a_pronoun_follow_up_about_the_other_side_stays(detector: Detector) -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Monday about the arms package.\n"
+        "He said the United States was prolonging the war by sending more weapons."
+    )
+    assert by_phrase(statements(detector, text), "prolonging the war")

@@ -421,6 +421,17 @@ class StatementFinder:
                 return sent.start if len(rest.split()) >= 8 else None
         return None
 
+    def _follow_up_detail(self, found: Found) -> bool:
+        """ "He said the call lasted an hour": a pronoun's paraphrase that names no other side
+        and judges nothing adds a detail to the speaker's statement, not a new position."""
+        if found.quotes or found.verb is None or found.clause is None:
+            return False
+        subj, _ = subject(found.verb)
+        if subj is None or subj.pos_ != "PRON":
+            return False
+        clause = self.doc[found.clause[0] : found.clause[1]]
+        return not any(t.is_quote for t in clause) and not self._has_cue(found)
+
     def _sourced_fact(self, found: Found) -> bool:
         """ "The frigate conducted drills in the Atlantic, the ministry said": a fact the story
         sources, not a position. The attribution trails a clause whose subject is a thing, not
@@ -448,7 +459,7 @@ class StatementFinder:
             named |= self.ctx.countries_in(start, end)
         if any(c in named for c in other):
             return other
-        if self._sourced_fact(found):
+        if self._sourced_fact(found) or self._follow_up_detail(found):
             return []
         countries = self.ctx.dictionary.countries
         if any(
