@@ -96,6 +96,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "on American hospitals.",
             ("ASSAULT", "RUS", "USA"),
         ),
+        # a promise to answer in kind, in a quote, is a warning
+        (
+            "Washington closed two Russian consulates on Friday. Lavrov said Moscow would study "
+            "the decision and then respond.",
+            ("THREATEN", "RUS", "USA"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
