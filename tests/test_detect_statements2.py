@@ -204,3 +204,24 @@ def test_a_pronoun_follow_up_about_the_other_side_stays(detector: Detector) -> N
         "He said the United States was prolonging the war by sending more weapons."
     )
     assert by_phrase(statements(detector, text), "prolonging the war")
+
+
+def test_adding_that_joins_the_statement_it_follows(detector: Detector) -> None:
+    text = (
+        "Russia ordered 20 U.S. diplomats to leave on Friday.\n"
+        "The envoys have two weeks to pack, Sergei Lavrov said, adding that Moscow would treat "
+        "any further American expulsions the same way."
+    )
+    found = [s for s in statements(detector, text) if "Lavrov" in s.speaker.name]
+    assert len(found) == 1, found
+    assert "the same way" in found[0].quote
+
+
+def test_a_lone_saying_gloss_is_still_no_statement(detector: Detector) -> None:
+    text = (
+        "The Pentagon released video of the intercept on Tuesday.\n"
+        "Russian jets flew within 20 feet of the drone, officials in Moscow denied it, saying "
+        "the pilots had followed international rules."
+    )
+    found = by_phrase(statements(detector, text), "followed international rules")
+    assert not found, found

@@ -64,6 +64,7 @@ class Found:
     trailing: bool = False  # attributed after the words ("..., the White House said")
     relays_speech: bool = False  # its clause is someone's words ("Biden told Putin that ...")
     head: Token | None = None  # the verb of the reported clause
+    gloss_only: bool = False  # ", adding that ...": stands only as part of its host statement
     glosses: list[str] = field(default_factory=list)  # ", calling the measures provocative"
 
     @property
@@ -278,7 +279,8 @@ class StatementFinder:
             )
         if not (said or judged or expressed):
             return None
-        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl") and not judged:
+        gloss_only = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl") and not judged
+        if gloss_only and tok.head.lemma_.lower() not in self.speech:
             return None  # "..., saying it was responding": the lead's gloss, seldom a statement
         speaker = self._speaker(tok)
         if speaker is None:
@@ -312,6 +314,7 @@ class StatementFinder:
             clause=(start, end),
             trailing=after,
             head=comps[0] if comps else None,
+            gloss_only=gloss_only,
         )
 
     def _fold_glosses(self, by_verb: dict[int, Found]) -> None:
@@ -336,6 +339,8 @@ class StatementFinder:
                     max(host.clause[1], found.clause[1]),
                 )
             del by_verb[i]
+        for i in [i for i, found in by_verb.items() if found.gloss_only]:
+            del by_verb[i]  # a gloss with no statement of its own speaker to join
 
     def _judging_object(self, verb: Token) -> bool:
         """ "called the allegations fabricated", "described the talks as frank": the parser
@@ -436,7 +441,13 @@ class StatementFinder:
         """ "The frigate conducted drills in the Atlantic, the ministry said": a fact the story
         sources, not a position. The attribution trails a clause whose subject is a thing, not
         an actor, and that names neither side nor judges anything."""
-        if not found.trailing or found.quotes or found.relays_speech or found.head is None:
+        if (
+            not found.trailing
+            or found.quotes
+            or found.glosses
+            or found.relays_speech
+            or found.head is None
+        ):
             return False
         subj, _ = subject(found.head)
         if subj is None or subj.pos_ == "PRON" or self.ctx.actor_of(subj) is not None:
