@@ -16,14 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from pipeline.detect.arguments import (
-    governing_verb,
-    is_dyad,
-    owner_token,
-    reporter,
-    subject,
-    targets,
-)
+from pipeline.detect.arguments import governing_verb, owner_token, reporter, subject, targets
+from pipeline.detect.clues import DYAD_ROLE, WEAK_ROLE, Clues
 from pipeline.detect.factuality import ACT_NOUN_TYPES, FACT, NOT, REFUSED, factuality
 from pipeline.detect.lexicon import Lexicon, Sense, cue_counts
 from pipeline.detect.resolve import ArticleContext
@@ -36,15 +30,13 @@ _SYMMETRIC = {"CONSULT", "COOPERATE"}
 _FORCE = {"MOBILIZE", "ASSAULT"}
 _COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognise", "see",
               "remember", "learn", "expect", "note", "be"}  # fmt: skip
-_NAME_ENTS = {"ORG", "FAC", "GPE", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
 _HARM = {"SANCTION": "sanctions", "ASSAULT": "force", "MOBILIZE": "force", "COERCE": "sanctions"}
 _ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT"}  # said to someone, who is the target
 _BOTH_WAYS_MODES = {"sign", "accept"}
 _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "answer", "speculate",
              "disclose", "reveal", "identify", "name", "give", "provide"}  # fmt: skip
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to|ready to|reserves? the right)\b", re.I)
-WEAK_ROLE = "COUNTRY"  # nationals and things of a side: acted on, never acting
-_DYAD_ROLE = "_DYAD"  # internal: marks a pair-subject ("the two sides") until it is split
+_DYAD_ROLE = DYAD_ROLE
 
 
 _NEGATORS = {"no", "not", "never", "without", "nothing", "n't"}
@@ -78,7 +70,7 @@ class Candidate:
     reported_by: ActorRef | None = None
 
 
-class EventFinder:
+class EventFinder(Clues):
     """Walks a parsed article and yields candidate events between the watched sides."""
 
     def __init__(self, ctx: ArticleContext, lexicon: Lexicon, sides: tuple[str, str]):
@@ -87,157 +79,6 @@ class EventFinder:
         self.sides = sides
         named = {m.actor.country for m in ctx.mentions if m.actor and m.actor.role != WEAK_ROLE}
         self._article_sides = named
-
-    # ----------------------------------------------------------------- senses
-
-    def senses(self, tok: Token) -> tuple[Sense, ...]:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
-            return self.lex.verbs.get(lemma, ())
-        if tok.pos_ in ("NOUN", "PROPN"):
-            if tok.ent_type_ in _NAME_ENTS:
-                return ()  # "the Moscow Exchange", "the Defense Cooperation Agency": names
-            if tok.i > 0:
-                pair = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
-                if pair in self.lex.nouns:
-                    return (self.lex.nouns[pair],)
-            for key in (tok.lower_, lemma):
-                if key in self.lex.nouns:
-                    return (self.lex.nouns[key],)
-            return ()
-        if tok.pos_ == "ADJ":
-            return self.lex.adjectives.get(lemma, ())
-        return ()
-
-    def _fits(self, tok: Token, sense: Sense) -> bool:
-        kids = list(tok.children)
-        if sense.prt and not any(
-            c.lower_ in sense.prt and c.dep_ in ("prt", "advmod", "prep") for c in kids
-        ):
-            return False
-        if sense.prep and not any(
-            c.lower_ in sense.prep and c.dep_ in ("prep", "prt", "dative", "agent") for c in kids
-        ):
-            return False
-        # "ordered the troops to withdraw": the verb said of the object counts as an object
-        said_of = [g for c in kids for g in (c, *c.children) if g.dep_ in ("xcomp", "acl")]
-        if sense.unless and any(
-            o.lemma_.lower() in sense.unless or o.lower_ in sense.unless
-            for o in self._objects(tok) + said_of
-        ):
-            return False
-        needs = sense.needs
-        if needs == "pair":
-            # "Obama and Putin spoke", "the two leaders talked": no "with" needed
-            subj, passive = subject(tok)
-            return subj is not None and not passive and (is_dyad(subj) or bool(subj.conjuncts))
-        if needs == "subjnoun":
-            # "Russian bombers flew near Alaska": motion is a deployment when forces move
-            subj, passive = subject(tok)
-            heads = [] if subj is None or passive else [subj, *subj.conjuncts]
-            return any(
-                h.lemma_.lower() in sense.objects or h.lower_ in sense.objects for h in heads
-            )
-        if needs == "oprd":
-            if sense.type == "EVALUATE":  # a neutral "called his counterpart" is a phone call
-                return bool(self._predicate(tok)) and self._evaluate(tok) is not None
-            return bool(self._predicate(tok))
-        if needs == "object":
-            return any(
-                c.dep_ in ("dobj", "dative", "nsubjpass") and self._objectish(c) for c in kids
-            )
-        if needs == "objnoun":
-            return any(
-                o.lemma_.lower() in sense.objects or o.lower_ in sense.objects
-                for o in self._objects(tok)
-            )
-        if needs == "xcomp":
-            return any(c.dep_ == "xcomp" and c.lemma_.lower() in sense.xcomp for c in kids)
-        if needs == "ccomp":
-            return any(c.dep_ == "ccomp" for c in kids)
-        if needs == "xcomp_any":
-            return any(c.dep_ == "xcomp" for c in kids)
-        if sense.prep_actor:
-            return any(
-                self.ctx.actor_of(p) is not None
-                for c in kids
-                if c.dep_ == "prep" and c.lower_ in sense.prep
-                for p in c.children
-                if p.dep_ == "pobj"
-            )
-        return True
-
-    @staticmethod
-    def _objects(tok: Token) -> list[Token]:
-        """The trigger's objects and the nouns beside them, as the objnoun condition reads."""
-        kids = list(tok.children)
-        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")]
-        # "a flotilla that Moscow sent": the relative pronoun stands for its noun
-        objects += [
-            tok.head for c in objects if c.lower_ in ("that", "which") and tok.dep_ == "relcl"
-        ]
-        objects += [g for c in objects for g in c.children if g.dep_ in ("compound", "conj")]
-        objects += [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        return objects
-
-    def _predicate(self, tok: Token) -> list[Token]:
-        """The object predicate of "called him a killer", "described the talks as good"."""
-        out = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
-        if not out and tok.lemma_.lower() in ("call", "describe", "brand", "label"):
-            # the parser often folds "called the talks useful" into the object phrase
-            out += [
-                c
-                for c in tok.children
-                if c.dep_ == "dobj"
-                and any(
-                    g.dep_ in ("acl", "amod", "prep", "compound", "poss", "appos")
-                    for g in c.children
-                )
-            ]
-        if tok.lemma_.lower() in ("call", "brand", "label"):
-            # "called the allegations fabricated": a small clause the parser makes a ccomp
-            out += [
-                c
-                for c in tok.children
-                if c.dep_ in ("ccomp", "xcomp") and c.tag_ in ("VBN", "JJ", "NN")
-            ]
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "as":
-                out += [p for p in c.children if p.dep_ == "pobj"]
-        return out
-
-    def _evaluate(self, tok: Token) -> str | None:
-        """ACCUSE or SUPPORT for "call X Y" by what Y says of X; None when Y is neutral."""
-        words = [t for p in self._predicate(tok) for t in p.subtree]
-        lemmas = [t.lemma_.lower() for t in words]
-        if any(lemma in self.lex.insult_nouns for lemma in lemmas):
-            return "ACCUSE"
-        text = " ".join(
-            self.ctx.doc[p.left_edge.i : p.right_edge.i + 1].text for p in self._predicate(tok)
-        )
-        counts = cue_counts(self.lex, lemmas, text)
-        judged = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        if counts.get("negative", 0) > counts.get("positive", 0):
-            if any(
-                c.lemma_.lower() in self.lex.accusation_nouns for c in judged + self._predicate(tok)
-            ):
-                return "REJECT"  # "called the allegations fabricated": a claim turned down
-            return "ACCUSE"
-        if counts.get("positive", 0):
-            if any(self._is_meeting(c) for c in judged):
-                # "called the talks constructive" judges a meeting both held, not the other side
-                return None
-            return "SUPPORT"
-        return None
-
-    def _is_meeting(self, tok: Token) -> bool:
-        sense = self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(tok.lemma_.lower())
-        return sense is not None and sense.type == "CONSULT"
-
-    def _objectish(self, tok: Token) -> bool:
-        if self.ctx.actor_of(tok) is not None:
-            return True
-        return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in self.ctx.dictionary.role_nouns
 
     # ----------------------------------------------------------------- events
 
@@ -294,83 +135,6 @@ class EventFinder:
         if passive:
             skip.update(s.i for c in tok.children if c.dep_ == "agent" for s in c.subtree)
         return self._actor_or_dyad(subj), skip, 0.85
-
-    def _eased(self, tok: Token) -> bool:
-        """A sanction named as what a verb of easing acts on ("lifted", "easing sanctions")."""
-        head = tok.head
-        if tok.dep_ not in ("dobj", "nsubjpass", "conj") or head.i == tok.i:
-            return False
-        if tok.dep_ == "conj":
-            head = head.head  # "lifted the ban and sanctions"
-        return any(sense.type == "CONCEDE" for sense in self.senses(head))
-
-    def _conditional_harm(self, tok: Token, nominal: bool) -> bool:
-        """A harm in a future clause that carries an if- or unless-condition."""
-        verb = tok.head if nominal else tok
-        if nominal and (tok.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.light_verbs):
-            return False  # "would impose sanctions": the noun's light verb holds the clause
-        kids = list(verb.children)
-        if any(c.dep_ == "neg" for c in kids):
-            return False
-        future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in kids) or (
-            verb.dep_ == "xcomp" and verb.head.lower_ == "going"  # "I am going to put tariffs"
-        )
-        if not future:
-            return False
-        holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
-        return any(
-            c.dep_ == "advcl"
-            and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
-            for h in holders
-            for c in h.children
-        )
-
-    def _between(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
-        """The two watched sides named after "between" ("a call between the presidents")."""
-        found: dict[str, ActorRef] = {}
-        for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ != "between":
-                continue
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                for node in [pobj, *pobj.conjuncts]:
-                    actor = self.ctx.actor_of(node)
-                    if actor is not None and actor.role != WEAK_ROLE:
-                        found.setdefault(actor.country, actor)
-        if set(found) >= set(self.sides):
-            return found[self.sides[0]], found[self.sides[1]]
-        return None
-
-    def _told_other(self, verb: Token) -> bool:
-        """ "Biden told Putin in a call", "Kerry and Lavrov announced after talks": the
-        speech verb's addressee or co-speaker is the other side, so the call is theirs."""
-        subj, passive = subject(verb)
-        if subj is None or passive:
-            return False
-        speaker = self._actor_or_dyad(subj)
-        if speaker is None or speaker.role == WEAK_ROLE:
-            return False
-        if speaker.role == _DYAD_ROLE:
-            return True
-        others = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + list(subj.conjuncts)
-        for other in others:
-            actor = self.ctx.actor_of(other)
-            if (
-                actor is not None
-                and actor.role != WEAK_ROLE
-                and actor.country in self.sides
-                and actor.country != speaker.country
-            ):
-                return True
-        return False
-
-    def _actor_or_dyad(self, tok: Token) -> ActorRef | None:
-        if is_dyad(tok):
-            # "the two leaders": the pair acts; each side is named by its country
-            code = self.sides[0]
-            return ActorRef(self.ctx.dictionary.countries[code].name, code, _DYAD_ROLE)
-        return self.ctx.actor_of(tok)
 
     def _build(self, tok: Token, sense: Sense) -> list[Candidate]:
         nominal = tok.pos_ in ("NOUN", "PROPN")
@@ -447,17 +211,6 @@ class EventFinder:
             out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
         return out
 
-    def _attack_in(self, tok: Token) -> bool:
-        """An attack named in what the trigger accuses of ("of hacking", "for the hack")."""
-        for child in tok.children:
-            if child.dep_ not in ("prep", "pcomp", "xcomp", "advcl"):
-                continue
-            for sub in child.subtree:
-                for sense in self.senses(sub):
-                    if sense.type == "ASSAULT" and sense.mode == "cyber":
-                        return True  # attributed hacks; strikes are mostly on third parties
-        return False
-
     def _demand(self, verb: Token) -> list[Candidate]:
         """ "X told Y that Russia must act": a demand put in the words of obligation."""
         for comp in verb.children:
@@ -479,30 +232,6 @@ class EventFinder:
             if {source.country, target.country} == set(self.sides):
                 return [Candidate("REQUEST", "demand", source, target, comp, 0.6)]
         return []
-
-    def _swap(self, tok: Token) -> bool:
-        """A prisoner exchange named in a sentence about one of the watched sides."""
-        words = {t.lemma_.lower() for t in tok.sent}
-        if tok.lemma_.lower() not in ("swap", "exchange"):
-            return False
-        if tok.lemma_.lower() == "exchange" and not words & {
-            "prisoner", "detainee", "free", "swap", "inmate", "jail", "freed", "prison",
-        }:  # fmt: skip
-            return False  # "an exchange of notes", "the stock exchange"
-        sides = {a.country for _, a in self.ctx.actors_in(tok.sent.start, tok.sent.end)}
-        return bool(sides & set(self.sides))
-
-    def _joint(self, tok: Token) -> bool:
-        """Both sides act: coordinated subjects or "the two sides"."""
-        verb = governing_verb(tok) if tok.pos_ == "NOUN" else tok
-        subj = subject(verb)[0] if verb is not None else None
-        if subj is None:
-            return False
-        if is_dyad(subj) or subj.conjuncts:
-            return True
-        # "U.S. and Russian officials agreed": both sides named inside the subject
-        named = {self.ctx.actor_of(t) for t in subj.subtree} - {None}
-        return {a.country for a in named if a is not None} >= set(self.sides)
 
     def _pick_target(
         self, tok: Token, source: ActorRef, skip: set[int], kind: str

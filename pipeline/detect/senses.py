@@ -1,0 +1,177 @@
+"""Reading a trigger's senses off the parse: which lexicon sense a word has here.
+
+A word of the lexicon ("call", "offer", "talks") has senses tried in order, each with the
+conditions the parse must meet (a particle, a preposition, an object of a kind, an object
+predicate). `SenseReader` holds those checks and the judgement an object predicate carries
+("called the talks useful", "called him a killer"); `EventFinder` builds events on it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.detect.arguments import is_dyad, subject
+from pipeline.detect.lexicon import Lexicon, Sense, cue_counts
+from pipeline.detect.resolve import ArticleContext
+
+_NAME_ENTS = {"ORG", "FAC", "GPE", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
+
+
+class SenseReader:
+    """The sense checks of the event finder; subclasses set `ctx`, `lex` and `sides`."""
+
+    ctx: ArticleContext
+    lex: Lexicon
+    sides: tuple[str, str]
+
+    def senses(self, tok: Token) -> tuple[Sense, ...]:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
+            return self.lex.verbs.get(lemma, ())
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if tok.ent_type_ in _NAME_ENTS:
+                return ()  # "the Moscow Exchange", "the Defense Cooperation Agency": names
+            if tok.i > 0:
+                pair = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
+                if pair in self.lex.nouns:
+                    return (self.lex.nouns[pair],)
+            for key in (tok.lower_, lemma):
+                if key in self.lex.nouns:
+                    return (self.lex.nouns[key],)
+            return ()
+        if tok.pos_ == "ADJ":
+            return self.lex.adjectives.get(lemma, ())
+        return ()
+
+    def _fits(self, tok: Token, sense: Sense) -> bool:
+        kids = list(tok.children)
+        if sense.prt and not any(
+            c.lower_ in sense.prt and c.dep_ in ("prt", "advmod", "prep") for c in kids
+        ):
+            return False
+        if sense.prep and not any(
+            c.lower_ in sense.prep and c.dep_ in ("prep", "prt", "dative", "agent") for c in kids
+        ):
+            return False
+        # "ordered the troops to withdraw": the verb said of the object counts as an object
+        said_of = [g for c in kids for g in (c, *c.children) if g.dep_ in ("xcomp", "acl")]
+        if sense.unless and any(
+            o.lemma_.lower() in sense.unless or o.lower_ in sense.unless
+            for o in self._objects(tok) + said_of
+        ):
+            return False
+        needs = sense.needs
+        if needs == "pair":
+            # "Obama and Putin spoke", "the two leaders talked": no "with" needed
+            subj, passive = subject(tok)
+            return subj is not None and not passive and (is_dyad(subj) or bool(subj.conjuncts))
+        if needs == "subjnoun":
+            # "Russian bombers flew near Alaska": motion is a deployment when forces move
+            subj, passive = subject(tok)
+            heads = [] if subj is None or passive else [subj, *subj.conjuncts]
+            return any(
+                h.lemma_.lower() in sense.objects or h.lower_ in sense.objects for h in heads
+            )
+        if needs == "oprd":
+            if sense.type == "EVALUATE":  # a neutral "called his counterpart" is a phone call
+                return bool(self._predicate(tok)) and self._evaluate(tok) is not None
+            return bool(self._predicate(tok))
+        if needs == "object":
+            return any(
+                c.dep_ in ("dobj", "dative", "nsubjpass") and self._objectish(c) for c in kids
+            )
+        if needs == "objnoun":
+            return any(
+                o.lemma_.lower() in sense.objects or o.lower_ in sense.objects
+                for o in self._objects(tok)
+            )
+        if needs == "xcomp":
+            return any(c.dep_ == "xcomp" and c.lemma_.lower() in sense.xcomp for c in kids)
+        if needs == "ccomp":
+            return any(c.dep_ == "ccomp" for c in kids)
+        if needs == "xcomp_any":
+            return any(c.dep_ == "xcomp" for c in kids)
+        if sense.prep_actor:
+            return any(
+                self.ctx.actor_of(p) is not None
+                for c in kids
+                if c.dep_ == "prep" and c.lower_ in sense.prep
+                for p in c.children
+                if p.dep_ == "pobj"
+            )
+        return True
+
+    @staticmethod
+    def _objects(tok: Token) -> list[Token]:
+        """The trigger's objects and the nouns beside them, as the objnoun condition reads."""
+        kids = list(tok.children)
+        objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        # "a flotilla that Moscow sent": the relative pronoun stands for its noun
+        objects += [
+            tok.head for c in objects if c.lower_ in ("that", "which") and tok.dep_ == "relcl"
+        ]
+        objects += [g for c in objects for g in c.children if g.dep_ in ("compound", "conj")]
+        objects += [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        return objects
+
+    def _predicate(self, tok: Token) -> list[Token]:
+        """The object predicate of "called him a killer", "described the talks as good"."""
+        out = [c for c in tok.children if c.dep_ in ("oprd", "attr")]
+        if not out and tok.lemma_.lower() in ("call", "describe", "brand", "label"):
+            # the parser often folds "called the talks useful" into the object phrase
+            out += [
+                c
+                for c in tok.children
+                if c.dep_ == "dobj"
+                and any(
+                    g.dep_ in ("acl", "amod", "prep", "compound", "poss", "appos")
+                    for g in c.children
+                )
+            ]
+        if tok.lemma_.lower() in ("call", "brand", "label"):
+            # "called the allegations fabricated": a small clause the parser makes a ccomp
+            out += [
+                c
+                for c in tok.children
+                if c.dep_ in ("ccomp", "xcomp") and c.tag_ in ("VBN", "JJ", "NN")
+            ]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                out += [p for p in c.children if p.dep_ == "pobj"]
+        return out
+
+    def _evaluate(self, tok: Token) -> str | None:
+        """ACCUSE or SUPPORT for "call X Y" by what Y says of X; None when Y is neutral."""
+        words = [t for p in self._predicate(tok) for t in p.subtree]
+        lemmas = [t.lemma_.lower() for t in words]
+        if any(lemma in self.lex.insult_nouns for lemma in lemmas):
+            return "ACCUSE"
+        text = " ".join(
+            self.ctx.doc[p.left_edge.i : p.right_edge.i + 1].text for p in self._predicate(tok)
+        )
+        counts = cue_counts(self.lex, lemmas, text)
+        judged = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if counts.get("negative", 0) > counts.get("positive", 0):
+            if any(
+                c.lemma_.lower() in self.lex.accusation_nouns for c in judged + self._predicate(tok)
+            ):
+                return "REJECT"  # "called the allegations fabricated": a claim turned down
+            return "ACCUSE"
+        if counts.get("positive", 0):
+            if any(self._is_meeting(c) for c in judged):
+                # "called the talks constructive" judges a meeting both held, not the other side
+                return None
+            return "SUPPORT"
+        return None
+
+    def _is_meeting(self, tok: Token) -> bool:
+        sense = self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(tok.lemma_.lower())
+        return sense is not None and sense.type == "CONSULT"
+
+    def _objectish(self, tok: Token) -> bool:
+        if self.ctx.actor_of(tok) is not None:
+            return True
+        return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in self.ctx.dictionary.role_nouns
+
+
+__all__ = ["SenseReader"]
