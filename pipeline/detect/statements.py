@@ -19,17 +19,13 @@ from spacy.tokens import Span, Token
 from pipeline.detect.arguments import subject
 from pipeline.detect.events import EventFinder
 from pipeline.detect.lexicon import cue_counts
+from pipeline.detect.positions import PositionRules
 from pipeline.models import ActorRef
 
 LOGGER = logging.getLogger(__name__)
 
 _CURLY = re.compile(r"“([^”\n]+)(?:”|(?=\n)|$)")
 _STRAIGHT = re.compile(r'"([^"\n]+)(?:"|(?=\n)|$)')
-_RELATIONSHIP = re.compile(
-    r"\b(?:bilateral|both countries|two countries|both sides|two sides|two nations|"
-    r"relations between|ties between)\b",
-    re.IGNORECASE,
-)
 _JUDGING_TYPES = {"EVALUATE"}  # "called it nonsense"; accusing and warning verbs are events
 _EXPRESS = {"express", "voice", "reiterate", "stress"}
 _EXPRESSED = {"concern", "concerns", "regret", "satisfaction", "disappointment", "hope",
@@ -88,7 +84,7 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
-class StatementFinder:
+class StatementFinder(PositionRules):
     """Attributes quotes and indirect speech in one parsed article."""
 
     def __init__(self, finder: EventFinder):
@@ -369,12 +365,6 @@ class StatementFinder:
             before = self.doc[before.i - 1]
         return before is None or before.is_punct or before.is_space or bool(before.is_sent_start)
 
-    def _bare_country(self, speaker: ActorRef) -> bool:
-        """A pronoun or a side word resolved to the state itself ("it said", "quoted ... as
-        saying"): no person or body speaks, so the statement has no speaker worth naming."""
-        country = self.ctx.dictionary.countries.get(speaker.country)
-        return speaker.role == "COUNTRY" or (country is not None and speaker.name == country.name)
-
     def _country_speaker(self, verb: Token | None) -> bool:
         """The speaker is a country name or a side word, not a person or a body."""
         if verb is None:
@@ -396,88 +386,6 @@ class StatementFinder:
             return True  # a paragraph that is all quote, right after the speaker's paragraph
         # A second quote in the same paragraph with no speaker of its own goes on the first's.
         return "\n" not in between and len(between) < 200
-
-    def _has_cue(self, found: Found) -> bool:
-        """The words judge, welcome or warn: the mark of a position taken."""
-        if found.clause is None:
-            return False
-        words = self.doc[found.clause[0] : found.clause[1]]
-        counts = cue_counts(self.finder.lex, [t.lemma_.lower() for t in words], found.text)
-        return any(counts.get(k, 0) for k in ("negative", "positive", "threat"))
-
-    def _lead_report(self, found: Found) -> bool:
-        """ "Putin said on Friday he would not expel any American diplomats": a lead reports the
-        news in the speaker's mouth; the story's quotes carry the position. A lead keeps its
-        statement only when it judges, warns or quotes (EVENTS.md labels the seed this way)."""
-        if found.quotes or found.relays_speech or found.clause is None or found.verb is None:
-            return False
-        lead = self._lead_sentence()
-        if lead is None or found.verb.sent.start != lead:
-            return False
-        clause = self.doc[found.clause[0] : found.clause[1]]
-        return not any(t.is_quote for t in clause) and not self._has_cue(found)
-
-    def _lead_sentence(self) -> int | None:
-        """The start of the story's first full sentence (a short headline line is not it),
-        when the story goes on after it; a lone sentence is no lead."""
-        for sent in self.doc.sents:
-            if sum(t.is_alpha for t in sent) >= 8:
-                rest = self.doc.text[sent.end_char :]
-                return sent.start if len(rest.split()) >= 8 else None
-        return None
-
-    def _follow_up_detail(self, found: Found) -> bool:
-        """ "He said the call lasted an hour": a pronoun's paraphrase that names no other side
-        and judges nothing adds a detail to the speaker's statement, not a new position."""
-        if found.quotes or found.verb is None or found.clause is None:
-            return False
-        subj, _ = subject(found.verb)
-        if subj is None or subj.pos_ != "PRON":
-            return False
-        clause = self.doc[found.clause[0] : found.clause[1]]
-        return not any(t.is_quote for t in clause) and not self._has_cue(found)
-
-    def _sourced_fact(self, found: Found) -> bool:
-        """ "The frigate conducted drills in the Atlantic, the ministry said": a fact the story
-        sources, not a position. The attribution trails a clause whose subject is a thing, not
-        an actor, and that names neither side nor judges anything."""
-        if (
-            not found.trailing
-            or found.quotes
-            or found.glosses
-            or found.relays_speech
-            or found.head is None
-        ):
-            return False
-        subj, _ = subject(found.head)
-        if subj is None or subj.pos_ == "PRON" or self.ctx.actor_of(subj) is not None:
-            return False
-        return not self._has_cue(found)
-
-    def _about(self, found: Found) -> list[str]:
-        """The sides a statement is about: in a story about the pair, the other side, unless
-        the statement names only a third country."""
-        other = [c for c in self.sides if c != found.speaker.country]
-        if self._lead_report(found):
-            return []
-        if _RELATIONSHIP.search(found.text):
-            return sorted(set(self.sides))
-        ranges = [(q.span.start, q.span.end) for q in found.quotes if q.span is not None]
-        if found.clause is not None:
-            ranges.append(found.clause)
-        named: set[str] = set()
-        for start, end in ranges:
-            named |= self.ctx.countries_in(start, end)
-        if any(c in named for c in other):
-            return other
-        if self._sourced_fact(found) or self._follow_up_detail(found):
-            return []
-        countries = self.ctx.dictionary.countries
-        if any(
-            c not in self.sides and not countries[c].organisation for c in named if c in countries
-        ):
-            return []  # about Ukraine, Syria, Iran...: not about the watched pair
-        return other
 
 
 __all__ = ["Found", "Quote", "StatementFinder", "find_quotes"]
