@@ -102,6 +102,17 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "the decision and then respond.",
             ("THREATEN", "RUS", "USA"),
         ),
+        # a quoted official scorning the other side's act accuses it
+        (
+            'Moscow detained an American journalist. "He is being held on bogus charges," '
+            "Secretary of State Antony Blinken said.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        (
+            'The United States expelled two Russian diplomats. "We consider this step unfriendly '
+            'and we will answer it," Peskov told reporters.',
+            ("THREATEN", "RUS", "USA"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
