@@ -225,3 +225,13 @@ def test_a_lone_saying_gloss_is_still_no_statement(detector: Detector) -> None:
     )
     found = by_phrase(statements(detector, text), "followed international rules")
     assert not found, found
+
+
+def test_saying_after_a_rejection_later_in_the_story_is_a_statement(detector: Detector) -> None:
+    text = (
+        "Washington accused Moscow on Tuesday of running a network of fake news sites.\n"
+        "Kremlin spokesman Dmitry Peskov dismissed the charge, saying Russia had no link to the "
+        "sites and that the United States was looking for a scapegoat."
+    )
+    found = by_phrase(statements(detector, text), "looking for a scapegoat")
+    assert found and "Peskov" in found[0].speaker.name

@@ -277,7 +277,11 @@ class StatementFinder(PositionRules):
             return None
         gloss_only = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl") and not judged
         if gloss_only and tok.head.lemma_.lower() not in self.speech:
-            return None  # "..., saying it was responding": the lead's gloss, seldom a statement
+            if tok.dep_ != "advcl" or tok.sent.start == self._lead_sentence():
+                return None  # "..., saying it was responding": the lead's gloss
+            # "Peskov rejected the allegations, saying Russia had never interfered": later in
+            # the story the participle carries the speaker's own account.
+            gloss_only = False
         speaker = self._speaker(tok)
         if speaker is None:
             return None
