@@ -113,6 +113,21 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             'and we will answer it," Peskov told reporters.',
             ("THREATEN", "RUS", "USA"),
         ),
+        # a meeting called off is refused
+        (
+            "President Trump cancelled his planned summit with Vladimir Putin in Budapest.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # proposals called non-starters are turned down
+        (
+            "Russia handed Washington its security proposals. A State Department official said "
+            "several of the Russian proposals were non-starters.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        (
+            "Sherman said Washington had pushed back firmly on the Russian proposals.",
+            ("REJECT", "USA", "RUS"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -226,6 +241,11 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "The Kremlin said Putin would wait for the final count before congratulating the "
             "American president-elect.",
             ("SUPPORT", "RUS", "USA"),
+        ),
+        # the cancelled summit did not take place
+        (
+            "President Trump cancelled his planned summit with Vladimir Putin in Budapest.",
+            ("CONSULT", "USA", "RUS"),
         ),
     ],
 )

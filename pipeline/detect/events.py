@@ -329,6 +329,8 @@ class EventFinder(Clues):
             # warm words, which are as often polite as they are support.
             if counts.get("negative", 0) > counts.get("positive", 0):
                 kinds.append(("ACCUSE", "criticize"))
+            if counts.get("refusal", 0):
+                kinds.append(("REJECT", "offer"))  # "the proposals are non-starters"
             if counts.get("threat", 0) and _FUTURE.search(text):
                 kinds.append(("THREATEN", "retaliation"))
             for kind, mode in kinds:

@@ -83,6 +83,10 @@ def _senses(spec: Any) -> tuple[Sense, ...]:
     return tuple(_sense(s) for s in spec) if isinstance(spec, list) else (_sense(spec),)
 
 
+def _phrase(cue: str) -> bool:
+    return " " in cue or "-" in cue
+
+
 @lru_cache(maxsize=2)
 def load_lexicon(path: str = str(LEXICON_FILE)) -> Lexicon:
     """Parse the lexicon file once per process."""
@@ -101,12 +105,14 @@ def load_lexicon(path: str = str(LEXICON_FILE)) -> Lexicon:
         hypothetical_heads=words("hypothetical_heads"),
         speech_verbs=words("speech_verbs"),
         hypothetical_nouns=words("hypothetical_nouns"),
+        # spaCy splits "non-starter" and "trumped-up" into three tokens, so hyphenated cues
+        # are matched in the text like phrases, not as lemmas
         cue_words={
-            str(k): frozenset(str(w).lower() for w in v if " " not in str(w))
+            str(k): frozenset(str(w).lower() for w in v if not _phrase(str(w)))
             for k, v in (data.get("evaluation") or {}).items()
         },
         cue_phrases={
-            str(k): tuple(str(w).lower() for w in v if " " in str(w))
+            str(k): tuple(str(w).lower() for w in v if _phrase(str(w)))
             for k, v in (data.get("evaluation") or {}).items()
         },
     )
