@@ -247,6 +247,12 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "President Trump cancelled his planned summit with Vladimir Putin in Budapest.",
             ("CONSULT", "USA", "RUS"),
         ),
+        # "detained and accused of theft": the accuser is not named, so no accusation is coded
+        (
+            "An American soldier was detained in Vladivostok and accused of theft, U.S. "
+            "officials said.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
     ],
 )
 def test_not_found(detector: Detector, text: str, unwanted: tuple[str, str, str]) -> None:

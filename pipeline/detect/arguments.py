@@ -58,6 +58,13 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "X was notified ... and had requested": coordinated verbs share the subject itself,
         # not the agent of a passive first verb.
         shared = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            shared is not None
+            and shared.dep_ == "nsubjpass"
+            and verb.tag_ == "VBN"
+            and not any(c.dep_ == "aux" for c in kids)
+        ):
+            return None, True  # "was detained and accused of theft": accused by someone unnamed
         if shared is not None:
             return shared, False
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "oprd"):
