@@ -128,6 +128,16 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Sherman said Washington had pushed back firmly on the Russian proposals.",
             ("REJECT", "USA", "RUS"),
         ),
+        # seeking guarantees or access of the other side is a request
+        (
+            "Moscow sought legally binding guarantees from Washington on missile deployments.",
+            ("REQUEST", "RUS", "USA"),
+        ),
+        (
+            "Biden spoke with Putin for two hours. Putin asked for written security guarantees "
+            "from the United States.",
+            ("REQUEST", "RUS", "USA"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
