@@ -235,3 +235,28 @@ def test_saying_after_a_rejection_later_in_the_story_is_a_statement(detector: De
     )
     found = by_phrase(statements(detector, text), "looking for a scapegoat")
     assert found and "Peskov" in found[0].speaker.name
+
+
+def test_a_ranked_officer_unknown_to_the_dictionary_takes_the_story_side(
+    detector: Detector,
+) -> None:
+    text = (
+        "U.S. Central Command said on Friday that a Russian fighter had harassed an American "
+        "drone over Syria.\n"
+        "Pentagon spokesman Brig. Gen. Mark Dorsey said Russian pilots kept ignoring the rules "
+        "of the air."
+    )
+    found = by_phrase(statements(detector, text), "rules of the air")
+    assert found and found[0].speaker.country == "USA", found
+
+
+def test_a_service_general_unknown_to_the_dictionary_takes_the_story_side(
+    detector: Detector,
+) -> None:
+    text = (
+        "U.S. Central Command said on Friday that a Russian fighter had harassed an American "
+        "drone over Syria.\n"
+        '"The Russian pilots are behaving recklessly," Air Force General Mark Dorsey said.'
+    )
+    found = by_phrase(statements(detector, text), "behaving recklessly")
+    assert found and found[0].speaker.country == "USA", found

@@ -261,6 +261,14 @@ class ArticleContext(PronounResolver):
             tok.pos_ == "PROPN" and i + 1 < span.start and self.doc[i + 1].tag_ == "POS"
         )
 
+    def _abbreviation_dot(self, i: int) -> bool:
+        """The dot of a rank or title cut short ("Brig. Gen. Pat Ryder")."""
+        tok = self.doc[i]
+        if tok.text != "." or i == 0:
+            return False
+        prev = self.doc[i - 1]
+        return prev.is_title and len(prev.text) <= 4 and prev.whitespace_ == ""
+
     def _add_unknown_people(self) -> None:
         """People the dictionary lacks, placed by a side word in their noun phrase."""
         for ent in self.doc.ents:
@@ -269,8 +277,13 @@ class ArticleContext(PronounResolver):
             ):
                 continue
             country, office = None, None
-            for i in range(max(0, ent.start - 4), ent.start):
-                if self.doc[i].is_punct or self.doc[i].pos_ in ("VERB", "AUX", "PRON"):
+            for i in range(max(0, ent.start - 6), ent.start):
+                tok = self.doc[i]
+                if (tok.is_punct and not self._abbreviation_dot(i)) or tok.pos_ in (
+                    "VERB",
+                    "AUX",
+                    "PRON",
+                ):
                     country, office = None, None  # the name's own phrase starts after this
                     continue
                 mention = self._by_token.get(i)
@@ -278,6 +291,8 @@ class ArticleContext(PronounResolver):
                     continue
                 if mention.office:
                     office = mention.office
+                elif mention.kind == "generic" and mention.actor is None:
+                    office = office or "official"  # "Air Force General James Hecker"
                 if mention.actor is not None and mention.kind != "title":
                     country = mention.actor.country
             if country is None:
