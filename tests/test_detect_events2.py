@@ -138,6 +138,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "from the United States.",
             ("REQUEST", "RUS", "USA"),
         ),
+        # taking a name off a sanctions list eases sanctions
+        (
+            "Moscow welcomed the decision. The Treasury removed a Russian banker from its "
+            "sanctions list on Friday.",
+            ("CONCEDE", "USA", "RUS"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -262,6 +268,12 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "An American soldier was detained in Vladivostok and accused of theft, U.S. "
             "officials said.",
             ("ACCUSE", "USA", "RUS"),
+        ),
+        # "the sanctions list" names a list, not sanctions imposed by anyone
+        (
+            "Moscow welcomed the decision. The Treasury removed Karina Rotenberg from the Russia "
+            "sanctions list on Friday.",
+            ("SANCTION", "RUS", "USA"),
         ),
     ],
 )

@@ -29,6 +29,8 @@ class SenseReader:
         if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.pos_ != "NOUN"):
             return self.lex.verbs.get(lemma, ())
         if tok.pos_ in ("NOUN", "PROPN"):
+            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+                return ()  # "the sanctions list", "a talks format": a modifier, not an act
             if tok.ent_type_ in _NAME_ENTS:
                 return ()  # "the Moscow Exchange", "the Defense Cooperation Agency": names
             if tok.i > 0:
