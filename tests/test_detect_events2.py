@@ -144,6 +144,11 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "sanctions list on Friday.",
             ("CONCEDE", "USA", "RUS"),
         ),
+        # the side said to be behind an attack carried it out
+        (
+            "Officials said Moscow was behind the hack of the State Department's email system.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -274,6 +279,11 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "Moscow welcomed the decision. The Treasury removed Karina Rotenberg from the Russia "
             "sanctions list on Friday.",
             ("SANCTION", "RUS", "USA"),
+        ),
+        # ... and the official who says so did not
+        (
+            "Blinken said Russia was clearly behind the cyberattack on American hospitals.",
+            ("ASSAULT", "USA", "RUS"),
         ),
     ],
 )

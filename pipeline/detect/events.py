@@ -96,6 +96,13 @@ class EventFinder(Clues):
         self, tok: Token, nominal: bool, kind: str
     ) -> tuple[ActorRef | None, set[int], float]:
         skip: set[int] = set()
+        if nominal and tok.dep_ == "pobj" and tok.head.lower_ == "behind":
+            # "Russia was behind the cyberattack": the one behind an act did it
+            holder = tok.head.head
+            subj, passive = subject(holder) if holder.lemma_ == "be" else (None, True)
+            if subj is not None and not passive:
+                skip.update(s.i for s in subj.subtree)
+                return self._actor_or_dyad(subj), skip, 0.75
         if nominal:
             owner = owner_token(tok)
             if owner is not None and self.ctx.mention_at(tok.i) is None:
