@@ -149,6 +149,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Officials said Moscow was behind the hack of the State Department's email system.",
             ("ASSAULT", "RUS", "USA"),
         ),
+        # the ones indicted on charges of an attack carried it out
+        (
+            "Mueller met the press on Friday. Twelve GRU officers were indicted on charges of "
+            "hacking the computers of the State Department.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:

@@ -23,6 +23,7 @@ _TARGET_PREPS = {
     "with", "to", "on", "against", "at", "toward", "towards", "for", "over", "from", "of",
     "into", "upon", "between", "in", "near", "off", "about", "as",
 }  # fmt: skip
+_CHARGE_NOUNS = {"charge", "accusation", "allegation", "suspicion", "count"}
 _DYAD_HEADS = {"leaders", "men", "sides", "countries", "presidents", "ministers", "nations",
                "governments", "delegations", "diplomats", "powers", "officials", "envoys"}  # fmt: skip
 
@@ -76,6 +77,13 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if accused is not None:
                 return accused, False  # "accused Russia of directing attacks": Russia directs
         return subject(head.head, depth + 1)[0], False  # "after summoning the ambassador"
+    if verb.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_ in _CHARGE_NOUNS:
+        # "indicted on charges of hacking", "accusations of meddling": the one charged did it
+        charged = governing_verb(head.head)
+        for child in charged.children if charged is not None else ():
+            if child.dep_ in ("nsubjpass", "dobj"):
+                return child, False
+        return None, True
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None:
