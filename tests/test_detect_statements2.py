@@ -260,3 +260,14 @@ def test_a_service_general_unknown_to_the_dictionary_takes_the_story_side(
     )
     found = by_phrase(statements(detector, text), "behaving recklessly")
     assert found and found[0].speaker.country == "USA", found
+
+
+def test_unnamed_officials_of_a_side_are_sources_not_speakers(detector: Detector) -> None:
+    text = (
+        "Two Russian bombers flew near Alaska on Monday and were escorted by American jets.\n"
+        "U.S. officials said the bombers stayed in international airspace throughout.\n"
+        "The Kremlin spokesman said the flights were routine and posed no threat to America."
+    )
+    found = statements(detector, text)
+    assert not by_phrase(found, "stayed in international airspace"), found
+    assert by_phrase(found, "flights were routine")

@@ -38,6 +38,16 @@ class PositionRules:
     finder: EventFinder
     sides: tuple[str, str]
 
+    def _anonymous_sources(self, speaker: ActorRef) -> bool:
+        """ "U.S. officials said ...": unnamed officials known only by their side are the
+        story's sources, neither a person nor a body that speaks for the side."""
+        country = self.ctx.dictionary.countries.get(speaker.country)
+        words = speaker.name.split()
+        if country is None or len(words) < 2 or words[-1].lower() != "officials":
+            return False
+        owner = " ".join(words[:-1])
+        return owner in (country.adjective, country.name)
+
     def _bare_country(self, speaker: ActorRef) -> bool:
         """A pronoun or a side word resolved to the state itself ("it said", "quoted ... as
         saying"): no person or body speaks, so the statement has no speaker worth naming."""

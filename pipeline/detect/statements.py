@@ -198,7 +198,11 @@ class StatementFinder(PositionRules):
         ):
             if found.speaker.country not in self.sides or not found.text:
                 continue
-            if self._country_speaker(found.verb) or self._bare_country(found.speaker):
+            if (
+                self._country_speaker(found.verb)
+                or self._bare_country(found.speaker)
+                or self._anonymous_sources(found.speaker)
+            ):
                 continue  # "Russia said it would expel ...": the state's act, reported
             outer = [
                 k
