@@ -155,6 +155,17 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "hacking the computers of the State Department.",
             ("ASSAULT", "RUS", "USA"),
         ),
+        # a swap is between the two sides even when the one traded holds a third passport
+        (
+            "Russia freed an American teacher in exchange for a dual German-Russian citizen "
+            "held in the United States.",
+            ("COOPERATE", "RUS", "USA"),
+        ),
+        # ambassadors sent back restore ties
+        (
+            "Biden and Putin agreed to return their ambassadors to each other's capitals.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:

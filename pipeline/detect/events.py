@@ -161,7 +161,12 @@ class EventFinder(Clues):
         if state == NOT:
             return []
         source, skip, confidence = self._source(tok, nominal, kind)
-        if source is None and nominal and kind == "COOPERATE" and self._swap(tok):
+        if (
+            (source is None or source.country in self.sides)
+            and nominal
+            and kind == "COOPERATE"
+            and self._swap(tok)
+        ):
             # "in exchange for a Russian pilot", "the swap took place in Ankara": both sides
             a, b = self.sides
             country = self.ctx.dictionary.countries
