@@ -271,3 +271,13 @@ def test_unnamed_officials_of_a_side_are_sources_not_speakers(detector: Detector
     found = statements(detector, text)
     assert not by_phrase(found, "stayed in international airspace"), found
     assert by_phrase(found, "flights were routine")
+
+
+def test_told_a_hearer_that_is_what_was_told(detector: Detector) -> None:
+    text = (
+        "The White House and the Kremlin traded statements on the grain deal all week.\n"
+        "Later on Friday, Trump told a broadcaster that he had not spoken with Putin about "
+        "the deal but expected to soon."
+    )
+    found = by_phrase(statements(detector, text, dt.date(2025, 3, 7)), "had not spoken with Putin")
+    assert found and "Trump" in found[0].speaker.name

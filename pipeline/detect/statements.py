@@ -32,6 +32,7 @@ _EXPRESSED = {"concern", "concerns", "regret", "satisfaction", "disappointment",
               "support", "gratitude", "outrage", "indignation", "objection", "objections",
               "condolences", "confidence", "readiness", "willingness", "interest", "protest",
               "dissatisfaction", "frustration", "alarm", "opposition", "position"}  # fmt: skip
+_TELL = {"tell", "assure", "inform", "remind", "warn"}  # speech verbs with a hearer object
 _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
 
 
@@ -226,6 +227,18 @@ class StatementFinder(PositionRules):
         if any(c.dep_ == "neg" for c in kids):
             return None
         comps = [c for c in kids if c.dep_ == "ccomp"]
+        if lemma in _TELL:
+            # "told a broadcaster that he had not spoken with Putin": the parser reads the
+            # that-clause as a relative clause on the hearer; it is what was told.
+            comps += [
+                r
+                for c in kids
+                if c.dep_ in ("dobj", "dative")
+                for r in c.children
+                if r.dep_ == "relcl"
+                and r.left_edge.lower_ == "that"
+                and any(g.dep_ == "nsubj" and g.lower_ != "that" for g in r.children)
+            ]
         comps += [g for c in comps for g in c.conjuncts if g.dep_ == "conj"]
         if any(
             g.dep_ == "mark" and g.lower_ in ("whether", "if") for c in comps for g in c.children
