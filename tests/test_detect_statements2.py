@@ -281,3 +281,13 @@ def test_told_a_hearer_that_is_what_was_told(detector: Detector) -> None:
     )
     found = by_phrase(statements(detector, text, dt.date(2025, 3, 7)), "had not spoken with Putin")
     assert found and "Trump" in found[0].speaker.name
+
+
+def test_a_capitalised_title_before_a_known_name_keeps_the_name(detector: Detector) -> None:
+    text = (
+        "Moscow protested on Thursday against the arrest of a Russian citizen in New York.\n"
+        "Spokeswoman Maria Zakharova said the arrest was meant to undermine the talks with "
+        "Washington."
+    )
+    found = by_phrase(statements(detector, text, dt.date(2018, 7, 19)), "undermine the talks")
+    assert found and "Zakharova" in found[0].speaker.name, found

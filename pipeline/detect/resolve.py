@@ -117,6 +117,9 @@ class ArticleContext(PronounResolver):
         known = self.dictionary.alias_words.get(person.key, set())
         i = first.i - 1
         while i >= 0 and self.doc[i].ent_type_ == "PERSON":
+            before = self._by_token.get(i)
+            if before is not None and before.kind == "title":
+                break  # "Spokeswoman Maria Zakharova": the tagger took the title into the name
             if self.doc[i].text not in known and self.doc[i].is_alpha:
                 return True
             if self.doc[i].ent_iob_ == "B":
