@@ -291,3 +291,13 @@ def test_a_capitalised_title_before_a_known_name_keeps_the_name(detector: Detect
     )
     found = by_phrase(statements(detector, text, dt.date(2018, 7, 19)), "undermine the talks")
     assert found and "Zakharova" in found[0].speaker.name, found
+
+
+def test_the_speaker_is_the_subject_outside_the_quote(detector: Detector) -> None:
+    text = (
+        "An American teacher held in Russia for two years flew home on Thursday.\n"
+        '"The negotiations we undertook with Moscow required choices I did not make lightly," '
+        "President Joe Biden said in a statement, adding that he had called the family."
+    )
+    found = by_phrase(statements(detector, text, dt.date(2022, 4, 28)), "did not make lightly")
+    assert found and "Biden" in found[0].speaker.name, found

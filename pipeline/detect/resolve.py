@@ -319,7 +319,7 @@ class ArticleContext(PronounResolver):
         actor that is a clause's subject wins over one named in passing ("Putin's thanks"), and
         words inside quotes ("The Russians were shut down," Senator X said) are not the story's.
         """
-        quoted = self._quoted_tokens()
+        quoted = self.quoted_tokens()
         near = [
             m
             for m in self.mentions
@@ -338,7 +338,7 @@ class ArticleContext(PronounResolver):
         best = max(chosen, key=lambda m: m.start)
         return best.actor.country if best.actor else None
 
-    def _quoted_tokens(self) -> set[int]:
+    def quoted_tokens(self) -> set[int]:
         """Token indices inside double quotes (a paragraph break closes any open quote)."""
         if self._quoted is None:
             self._quoted = set()

@@ -114,6 +114,12 @@ class StatementFinder(PositionRules):
         subj, passive = subject(verb)
         if subj is None or passive:
             return None
+        quoted = self.ctx.quoted_tokens()
+        if subj.i in quoted:
+            # '"The talks required hard choices," Biden said': the parser may give the verb the
+            # quote's subject too; the speaker is the subject outside the quote.
+            outside = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in quoted]
+            subj = outside[0] if outside else subj
         return self.ctx.actor_of(subj)
 
     def _is_speech_verb(self, tok: Token, inside: set[int]) -> bool:
