@@ -1,0 +1,203 @@
+"""Deciding when two reports are one: the matching rules behind event and statement merging.
+
+An event found in a new article joins an existing event when the type and sides agree, the
+dates are within a day, the modes agree and the actors are compatible; a statement joins one
+by the same speaker with the same or nearly the same words. `pipeline.store` applies these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from pipeline.models import SYMMETRIC_TYPES, ActorRef, DetectedEvent, DetectedStatement, Detection
+from pipeline.schema import Event, Statement
+
+
+def normalize_text(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[\u2018\u2019\u201c\u201d\"'`]", "", text)
+    return re.sub(r"[^\w]+", " ", text).strip()
+
+
+_PERSON_ROLES = frozenset(
+    {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "SPOKESPERSON", "DIPLOMAT", "OFFICIAL"}
+)
+_LEADER_ROLES = frozenset({"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT"})
+_LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
+# Words too common to say two paraphrases carry the same content.
+_STOPWORD_TEXT = (
+    "a an and are as at be been but by for from had has have he her his i in is it its "
+    "not of on or our said says she that the their them they this to was we were which "
+    "who will with would you"
+)
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def _actor_name(name: str) -> str:
+    """An actor name for comparison: normalised, without a leading article ("the Kremlin")."""
+    return _LEADING_ARTICLE.sub("", normalize_text(name))
+
+
+def _surname(name: str) -> str:
+    parts = _actor_name(name).split()
+    return parts[-1] if parts else ""
+
+
+def names_compatible(a: str, a_role: str | None, b: str, b_role: str | None) -> bool:
+    """Two actor names of the same side can denote the same actor.
+
+    Callers have already checked that both actors belong to the same side. Compatible are:
+    equal names (ignoring case, punctuation and a leading "the"); the country itself and
+    anyone acting for it; two people with the same surname ("Dmitry Peskov", "Peskov"); two
+    bodies with the same role where one name contains the other ("Foreign Ministry",
+    "Russian Foreign Ministry"); and two names for the side's government ("White House",
+    "Biden administration"), which outlets use interchangeably.
+    """
+    left, right = _actor_name(a), _actor_name(b)
+    if left and left == right:
+        return True
+    if "COUNTRY" in (a_role, b_role):
+        return True
+    if a_role in _PERSON_ROLES and b_role in _PERSON_ROLES:
+        return _surname(a) == _surname(b)
+    if a_role != b_role or a_role in _PERSON_ROLES:
+        return False
+    if a_role == "GOVERNMENT":
+        return True
+    shorter, longer = sorted((left, right), key=len)
+    return bool(shorter) and f" {shorter} " in f" {longer} "
+
+
+def _sides_compatible(
+    event_name: str, event_role: str | None, found: ActorRef, *, same_mode: bool
+) -> bool:
+    """Whether the event's actor on one side and a new mention's actor can be the same.
+
+    Beyond `names_compatible`: a leader and their government ("Biden", "White House") are
+    one actor when the two mentions report the same act in the same mode: outlets credit
+    the same refusal to either.
+    """
+    if names_compatible(event_name, event_role, found.name, found.role):
+        return True
+    roles = {event_role, found.role}
+    return same_mode and "GOVERNMENT" in roles and bool(roles & _LEADER_ROLES)
+
+
+def find_event(session: Session, found: DetectedEvent) -> Event | None:
+    """The stored event this mention reports, if any.
+
+    Same type, same pair of sides (either way round for CONSULT and COOPERATE), event dates
+    within a day, modes that do not disagree, and compatible actors on both sides; or, in
+    place of compatible actors, the same quotation as evidence. Among several candidates
+    the one with the closest date and an equal mode wins.
+    """
+    day = dt.timedelta(days=1)
+    sides = [(found.source.country, found.target.country)]
+    if found.type in SYMMETRIC_TYPES:
+        sides.append((found.target.country, found.source.country))
+    candidates = session.scalars(
+        select(Event)
+        .where(
+            Event.type == found.type,
+            or_(*[(Event.source_country == s) & (Event.target_country == t) for s, t in sides]),
+            Event.event_date.between(found.event_date - day, found.event_date + day),
+        )
+        .order_by(Event.id)
+    )
+    quote = normalize_text(found.quote) if found.quote else ""
+    best: tuple[tuple[int, int, int], Event] | None = None
+    for event in candidates:
+        if found.mode and event.mode and found.mode != event.mode:
+            continue
+        same_mode = bool(found.mode) and found.mode == event.mode
+        same_way = event.source_country == found.source.country
+        src, tgt = (found.source, found.target) if same_way else (found.target, found.source)
+        actors = _sides_compatible(
+            event.source_name, event.source_role, src, same_mode=same_mode
+        ) and _sides_compatible(event.target_name, event.target_role, tgt, same_mode=same_mode)
+        evidence = bool(quote and event.quote) and quotes_match(
+            normalize_text(event.quote or ""), quote
+        )
+        if not (actors or evidence):
+            continue
+        rank = (abs((event.event_date - found.event_date).days), int(not same_mode), event.id)
+        if best is None or rank < best[0]:
+            best = (rank, event)
+    return best[1] if best else None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in text.split() if w not in _STOPWORDS and len(w) > 1}
+
+
+def quotes_match(a: str, b: str) -> bool:
+    """Two (normalised) quotations are the same words: equal, one inside the other, nearly
+    identical, or, for longer paraphrases, nearly all the shorter one's content words in
+    the longer one (indirect speech is reworded by each outlet)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) >= 20 and f" {shorter} " in f" {longer} ":
+        return True
+    if SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85:
+        return True
+    small, large = sorted((_content_words(a), _content_words(b)), key=len)
+    return len(small) >= 6 and len(small & large) >= 0.8 * len(small)
+
+
+def find_statement(
+    session: Session, found: DetectedStatement, when: dt.date | None
+) -> Statement | None:
+    """The stored statement this quotation repeats: same side, compatible speaker, the same
+    or nearly the same words, dated within three days (quotes are re-reported for days)."""
+    query = select(Statement).where(Statement.speaker_country == found.speaker.country)
+    if when is not None:
+        window = dt.timedelta(days=3)
+        query = query.where(
+            or_(
+                Statement.statement_date.is_(None),
+                Statement.statement_date.between(when - window, when + window),
+            )
+        )
+    quote = normalize_text(found.quote)
+    for statement in session.scalars(query.order_by(Statement.id)):
+        if not names_compatible(
+            statement.speaker_name, statement.speaker_role, found.speaker.name, found.speaker.role
+        ):
+            continue
+        if quotes_match(statement.quote_norm, quote):
+            return statement
+    return None
+
+
+def lock_merge_keys(session: Session, detection: Detection) -> None:
+    """Serialise merging of the same kind of record across concurrent writers.
+
+    Two workers storing two outlets' versions of one story at the same moment would each
+    miss the other's uncommitted event and create a duplicate (and a duplicate alert). On
+    Postgres a transaction-level advisory lock per (type, sides) and per speaker side makes
+    the second writer wait and then see the first one's rows (READ COMMITTED re-reads).
+    Locks are taken in sorted order so two writers can never deadlock on them. SQLite
+    already allows one writer at a time.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    names = {
+        f"e|{e.type}|{'|'.join(sorted((e.source.country, e.target.country)))}"
+        for e in detection.events
+    }
+    names |= {f"s|{s.speaker.country}" for s in detection.statements}
+    for name in sorted(names):
+        digest = hashlib.sha256(name.encode("utf-8")).digest()
+        session.execute(
+            select(func.pg_advisory_xact_lock(int.from_bytes(digest[:8], "big", signed=True)))
+        )
