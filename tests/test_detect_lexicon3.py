@@ -1,0 +1,125 @@
+"""Events: the broadened trigger lexicon (detector 1.6.0), one new sense or more per type.
+
+Each sentence is written for these tests; the detector is the real one, loaded once per
+module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector, get_detector
+
+DAY = dt.date(2024, 5, 8)
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return get_detector()
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    detection = detector.detect(text, published=DAY)
+    return {(e.type, e.source.country, e.target.country) for e in detection.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # AGREE: inking a deal, taking up an offer
+        (
+            "Russia and the United States inked a new agreement on fishing rights on Monday.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        (
+            "The Kremlin embraced the American proposal for a thirty-day truce.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # CONSULT: sitting down with the other side, arriving in its capital
+        (
+            "Secretary Blinken sat down with Foreign Minister Lavrov in Geneva on Friday.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # SUPPORT: saluting the other side
+        (
+            "President Putin saluted the United States for its help in the rescue.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
+        # COOPERATE: reopening consulates, renewing a treaty
+        (
+            "Washington and Moscow agreed to reopen their consulates in San Francisco and "
+            "Yekaterinburg.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        # CONCEDE: loosening sanctions, dropping charges
+        (
+            "The Treasury Department loosened sanctions on Russian fertilizer exporters on "
+            "Tuesday.",
+            ("CONCEDE", "USA", "RUS"),
+        ),
+        # REQUEST: pleading with the other side
+        (
+            "The State Department pleaded with Moscow for the release of the detained journalist.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # ACCUSE: censuring, faulting
+        (
+            "The Russian Foreign Ministry censured Washington over the new missile deployment.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # REJECT: repudiating a claim, quitting a treaty
+        (
+            "Russia repudiated the American allegations of election interference.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # THREATEN: cautioning the other side
+        (
+            "President Biden cautioned President Putin that an invasion would bring severe costs.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # SANCTION: ousting diplomats, adding firms to the entity list
+        (
+            "The United States ousted ten Russian diplomats from the embassy in Washington.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # COERCE: nationalizing, apprehending
+        (
+            "Russia nationalized the local assets of two American energy companies.",
+            ("COERCE", "RUS", "USA"),
+        ),
+        # ASSAULT: buzzing a warship, shelling
+        (
+            "Russian fighter jets buzzed an American destroyer in the Black Sea on Monday.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+        # MOBILIZE: reinforcing forces, putting them on alert
+        (
+            "The Pentagon reinforced its troops near the Russian border with two more brigades.",
+            ("MOBILIZE", "USA", "RUS"),
+        ),
+    ],
+)
+def test_broadened_sense(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # "put relations on a new footing" is no alert
+        (
+            "Clinton and Lavrov pledged to put relations between Washington and Moscow on a "
+            "new footing.",
+            "MOBILIZE",
+        ),
+        # "oppose" needs a proposal, not anything at all
+        (
+            "Russia has long opposed the expansion of NATO toward its borders.",
+            "REJECT",
+        ),
+    ],
+)
+def test_broadened_sense_stays_narrow(detector: Detector, text: str, absent: str) -> None:
+    assert absent not in {t for t, _, _ in triples(detector, text)}
