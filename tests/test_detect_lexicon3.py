@@ -99,6 +99,32 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "The Pentagon reinforced its troops near the Russian border with two more brigades.",
             ("MOBILIZE", "USA", "RUS"),
         ),
+        # new senses of words the lexicon had: trading prisoners, holding a side to blame,
+        # firing at a drone, targeting firms, withdrawing forces, suspending sanctions
+        (
+            "Moscow and Washington traded prisoners at the Ankara airport on Thursday.",
+            ("COOPERATE", "RUS", "USA"),
+        ),
+        (
+            "Secretary Blinken held Russia responsible for the death of the opposition leader.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        (
+            "Russian fighter jets fired on an American Reaper drone over the Black Sea.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+        (
+            "The Treasury Department targeted two large Russian banks on Friday.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        (
+            "The United States suspended sanctions on Russian fertilizer for ninety days.",
+            ("CONCEDE", "USA", "RUS"),
+        ),
+        (
+            "President Biden told President Putin to pull his troops back from the border.",
+            ("REQUEST", "USA", "RUS"),
+        ),
     ],
 )
 def test_broadened_sense(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
