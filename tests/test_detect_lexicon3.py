@@ -125,6 +125,17 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "President Biden told President Putin to pull his troops back from the border.",
             ("REQUEST", "USA", "RUS"),
         ),
+        # backing down: shelving one's own plan, standing forces down
+        (
+            "The Pentagon shelved plans to station new missile batteries near Russia's "
+            "western border.",
+            ("CONCEDE", "USA", "RUS"),
+        ),
+        # scuttling a deal rejects it
+        (
+            "The Kremlin scuttled the American proposal for a grain corridor.",
+            ("REJECT", "RUS", "USA"),
+        ),
     ],
 )
 def test_broadened_sense(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
