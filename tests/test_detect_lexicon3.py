@@ -136,6 +136,16 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "The Kremlin scuttled the American proposal for a grain corridor.",
             ("REJECT", "RUS", "USA"),
         ),
+        # praise by description: "an experienced statesman"
+        (
+            "President Putin described President Biden as an experienced and balanced statesman.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
+        # taking someone into custody is an arrest
+        (
+            "The FSB took a U.S. citizen into custody at the Moscow airport on Monday.",
+            ("COERCE", "RUS", "USA"),
+        ),
     ],
 )
 def test_broadened_sense(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
