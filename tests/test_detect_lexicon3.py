@@ -146,6 +146,16 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "The FSB took a U.S. citizen into custody at the Moscow airport on Monday.",
             ("COERCE", "RUS", "USA"),
         ),
+        # sharing intelligence cooperates; backing the other side's plan accepts it
+        (
+            "The United States shared intelligence with Russia about a planned terrorist "
+            "attack in Moscow.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        (
+            "The Kremlin backed the American plan for a ceasefire in the Black Sea.",
+            ("AGREE", "RUS", "USA"),
+        ),
     ],
 )
 def test_broadened_sense(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
