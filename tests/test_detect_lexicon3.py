@@ -156,6 +156,18 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "The Kremlin backed the American plan for a ceasefire in the Black Sea.",
             ("AGREE", "RUS", "USA"),
         ),
+        # statement cues: a warning that something "will not go unpunished" threatens,
+        # "warmongering and double standards" accuses
+        (
+            '"Washington\'s hostile act will not go unpunished," Kremlin spokesman Dmitry '
+            "Peskov said of the new American sanctions.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        (
+            "Secretary of State Antony Blinken said Russia's warmongering and double "
+            "standards were on full display.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
     ],
 )
 def test_broadened_sense(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
