@@ -168,6 +168,11 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "standards were on full display.",
             ("ACCUSE", "USA", "RUS"),
         ),
+        # committing to talks, being keen to meet: offers
+        (
+            "The Kremlin said President Putin was keen to meet President Trump in Budapest.",
+            ("AGREE", "RUS", "USA"),
+        ),
     ],
 )
 def test_broadened_sense(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -187,6 +192,11 @@ def test_broadened_sense(detector: Detector, text: str, expected: tuple[str, str
         (
             "Russia has long opposed the expansion of NATO toward its borders.",
             "REJECT",
+        ),
+        # being ready or keen to meet offers a meeting; it is not one
+        (
+            "The Kremlin said President Putin was ready to meet President Trump in Budapest.",
+            "CONSULT",
         ),
     ],
 )
