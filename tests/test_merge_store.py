@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from pipeline import db, store
+from pipeline.merge import names_compatible, normalize_text, quotes_match
 from pipeline.models import ActorRef, DetectedEvent, DetectedStatement, Detection
 from pipeline.schema import Event, Statement
-from pipeline.merge import names_compatible, normalize_text, quotes_match
 from tests.test_alerts_support import add_article, outlet_detection, seed_detection, store_story
 
 USA = ActorRef("United States", "USA", "COUNTRY")
