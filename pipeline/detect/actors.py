@@ -98,6 +98,9 @@ class ActorDictionary:
     bodies: dict[str, Body] = field(default_factory=dict)
     office_roles: dict[str, str] = field(default_factory=dict)
     role_nouns: dict[str, str] = field(default_factory=dict)  # lowercase noun -> role
+    # Nouns for people ("citizen", "hacker", "officer"): a side's name or demonym on them
+    # ("a U.S. citizen", "Russian hackers") makes an actor of that side, never the state.
+    person_nouns: set[str] = field(default_factory=set)
     alias_words: dict[str, set[str]] = field(default_factory=dict)  # person key -> name words
     # (surface, case_sensitive) -> what it names; the matcher builds its patterns from this.
     surfaces: dict[tuple[str, bool], list[Surface]] = field(default_factory=dict)
@@ -234,6 +237,10 @@ def build_dictionary(data: dict[str, Any], where: str = "actors") -> ActorDictio
             d.add_surface(str(form), Surface("generic", str(kind)), case_sensitive=False)
     for role, nouns in (data.get("role_nouns") or {}).items():
         for noun in nouns:
+            d.role_nouns.setdefault(str(noun).lower(), str(role))
+    for role, nouns in (data.get("person_nouns") or {}).items():
+        for noun in nouns:
+            d.person_nouns.add(str(noun).lower())
             d.role_nouns.setdefault(str(noun).lower(), str(role))
     for form in data.get("not_actors") or []:
         d.add_surface(str(form), Surface("none", ""))

@@ -59,7 +59,9 @@ class ArticleContext(PronounResolver):
     def _resolve_all(self) -> None:
         seen_people: set[str] = set()
         others: set[str] = set()  # surnames the article gives to people not in the dictionary
-        for span in self.doc.spans.get(ACTOR_SPANS, []):
+        spans = list(self.doc.spans.get(ACTOR_SPANS, []))
+        self._spanned = {i for span in spans for i in range(span.start, span.end)}
+        for span in spans:
             entries = sorted(self._entries(span), key=lambda e: _KIND_RANK.get(e.kind, 9))
             entries = [
                 e for e in entries if e.kind != "surname" or e.ref in seen_people or not entries
@@ -94,7 +96,11 @@ class ArticleContext(PronounResolver):
                 mention.body_kind = body.kind
             elif entry.kind == "country":
                 country = self.dictionary.countries[entry.ref]
-                mention.actor = ActorRef(country.name, country.code, "GOVERNMENT")
+                if self._person_noun_after(span):
+                    # "a U.S. citizen", "a former U.S. Marine": the name used as a demonym
+                    mention.actor = self._adjective_actor(span, entry.ref)
+                else:
+                    mention.actor = ActorRef(country.name, country.code, "GOVERNMENT")
             elif entry.kind == "adjective":
                 mention.actor = self._adjective_actor(span, entry.ref)
             elif entry.kind == "title":
@@ -164,12 +170,27 @@ class ArticleContext(PronounResolver):
                         return mention.actor.country, mention
         return None, None
 
+    def _role_noun(self, tok: Token) -> str | None:
+        nouns = self.dictionary.role_nouns
+        return nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
+
+    def _person_noun_after(self, span: Span) -> bool:
+        """ "U.S. citizen": a country's name modifying a person noun that no other actor
+        mention covers ("U.S. officials" is the title's to resolve)."""
+        root = span.root
+        if root.dep_ not in ("compound", "amod", "nmod"):
+            return False
+        head = root.head
+        if head.i < span.end or head.i in self._spanned or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return head.lower_ in self.dictionary.person_nouns or (
+            head.lemma_.lower() in self.dictionary.person_nouns
+        )
+
     def _adjective_actor(self, span: Span, code: str) -> ActorRef:
         country = self.dictionary.countries[code]
         head = span.root.head if span.root.dep_ in ("amod", "compound", "poss") else span.root
-        role = self.dictionary.role_nouns.get(head.lower_) or self.dictionary.role_nouns.get(
-            head.lemma_.lower()
-        )
+        role = self._role_noun(head)
         if role and head.i >= span.end:
             return ActorRef(f"{span.text} {head.text}", code, role)
         # A side word on any other noun ("Russian children", "the U.S. dollar") names the
@@ -279,7 +300,7 @@ class ArticleContext(PronounResolver):
                 i in self._by_token for i in range(ent.start, ent.end)
             ):
                 continue
-            country, office = None, None
+            country, office, noun_role = None, None, None
             for i in range(max(0, ent.start - 6), ent.start):
                 tok = self.doc[i]
                 if (tok.is_punct and not self._abbreviation_dot(i)) or tok.pos_ in (
@@ -287,10 +308,12 @@ class ArticleContext(PronounResolver):
                     "AUX",
                     "PRON",
                 ):
-                    country, office = None, None  # the name's own phrase starts after this
+                    country, office, noun_role = None, None, None  # the name's phrase starts
                     continue
                 mention = self._by_token.get(i)
                 if mention is None:
+                    if tok.lower_ in self.dictionary.person_nouns:
+                        noun_role = self._role_noun(tok)  # "American journalist Evan X"
                     continue
                 if mention.office:
                     office = mention.office
@@ -310,7 +333,7 @@ class ArticleContext(PronounResolver):
                 country = self._quoted_side(ent.start)
             if country is None:
                 continue
-            role = self.dictionary.office_roles.get(office or "", "OFFICIAL")
+            role = self.dictionary.office_roles.get(office or "", noun_role or "OFFICIAL")
             self._add(Mention(ent.start, ent.end, "person", ActorRef(ent.text, country, role)))
         self.mentions.sort(key=lambda m: m.start)
 
