@@ -23,6 +23,14 @@ def db_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
             yield url
 
 
+@pytest.fixture(scope="session")
+def detector():
+    """The real detector, loaded once for the whole test session."""
+    from pipeline.detect import get_detector
+
+    return get_detector()
+
+
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A scratch Postgres database, for behaviour that exists on Postgres only."""

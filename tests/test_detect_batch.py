@@ -19,11 +19,6 @@ STORY = (
 )
 
 
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return get_detector()
-
-
 def run(lines: list[str]) -> tuple[list[dict], dict]:
     out = io.StringIO()
     counts = run_batch(lines, out, Settings())

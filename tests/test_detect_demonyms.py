@@ -10,15 +10,10 @@ import datetime as dt
 
 import pytest
 
-from pipeline.detect import Detector, get_detector
+from pipeline.detect import Detector
 from pipeline.models import ActorRef
 
 DAY = dt.date(2024, 5, 8)
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return get_detector()
 
 
 def events(detector: Detector, text: str) -> list[tuple[str, ActorRef, ActorRef]]:

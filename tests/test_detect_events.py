@@ -16,11 +16,6 @@ from pipeline.models import Detection
 DAY = dt.date(2023, 6, 14)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return get_detector()
-
-
 def triples(detection: Detection) -> set[tuple[str, str, str]]:
     return {(e.type, e.source.country, e.target.country) for e in detection.events}
 

@@ -10,19 +10,14 @@ import datetime as dt
 
 import pytest
 
-from pipeline.detect import Detector, get_detector
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
 
 DAY = dt.date(2024, 5, 8)
 
 
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return get_detector()
-
-
 def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
-    detection = detector.detect(text, published=DAY)
-    return {(e.type, e.source.country, e.target.country) for e in detection.events}
+    return event_triples(detector, text, DAY)
 
 
 @pytest.mark.parametrize(

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from pipeline.detect import Detector, get_detector
+from pipeline.detect import Detector
 from pipeline.detect.statements import find_quotes
 from pipeline.models import DetectedStatement
 
 DAY = dt.date(2022, 2, 10)
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return get_detector()
 
 
 def statements(detector: Detector, text: str) -> list[DetectedStatement]:

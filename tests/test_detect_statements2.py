@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from pipeline.detect import Detector, get_detector
+from pipeline.detect import Detector
 from pipeline.models import DetectedStatement
 
 DAY = dt.date(2023, 5, 4)
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return get_detector()
 
 
 def statements(detector: Detector, text: str, day: dt.date = DAY) -> list[DetectedStatement]:

@@ -1,0 +1,16 @@
+"""Helpers for detector tests: event triples as the scorer compares them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.detect import Detector
+from pipeline.models import SYMMETRIC_TYPES
+
+
+def event_triples(detector: Detector, text: str, day: dt.date) -> set[tuple[str, str, str]]:
+    """(type, source side, target side) of every event found in `text` published on `day`;
+    CONSULT and COOPERATE are listed both ways, since their direction is not scored."""
+    detection = detector.detect(text, published=day)
+    found = {(e.type, e.source.country, e.target.country) for e in detection.events}
+    return found | {(t, g, s) for t, s, g in found if t in SYMMETRIC_TYPES}
