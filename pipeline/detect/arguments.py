@@ -109,7 +109,17 @@ def owner_token(noun: Token) -> Token | None:
 
 _SETTING_PREPS = {"in", "during", "after", "at", "following", "before", "since", "on"}
 # "after eight hours of talks", "a round of talks": the measure stands in for the act
-_MEASURES = {"hour", "day", "week", "minute", "round", "series", "month", "year"}
+_MEASURES = {"hour", "day", "week", "minute", "round", "series", "month", "year", "wave",
+             "package", "raft", "slew", "tranche", "batch", "set", "barrage", "spate", "string",
+             "volley", "flurry", "salvo"}  # fmt: skip
+
+
+def measured(tok: Token) -> Token:
+    """The measure a noun is counted in ("a wave of sanctions" -> wave), else the noun."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _MEASURES:
+        return head.head
+    return tok
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -182,4 +192,12 @@ def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> A
     return None
 
 
-__all__ = ["governing_verb", "is_dyad", "owner_token", "reporter", "subject", "targets"]
+__all__ = [
+    "governing_verb",
+    "is_dyad",
+    "measured",
+    "owner_token",
+    "reporter",
+    "subject",
+    "targets",
+]

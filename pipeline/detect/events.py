@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from pipeline.detect.arguments import governing_verb, owner_token, reporter, subject, targets
+from pipeline.detect.arguments import (
+    governing_verb,
+    measured,
+    owner_token,
+    reporter,
+    subject,
+    targets,
+)
 from pipeline.detect.clues import DYAD_ROLE, WEAK_ROLE, Clues
 from pipeline.detect.factuality import ACT_NOUN_TYPES, FACT, NOT, REFUSED, factuality
 from pipeline.detect.lexicon import Lexicon, Sense, cue_counts
@@ -52,6 +59,18 @@ def _negated(tok: Token) -> bool:
         if any(c.dep_ in ("neg", "det") and c.lower_ in _NEGATORS for c in node.children):
             return True
         if node.dep_ not in _PREDICATE_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _supposed(tok: Token) -> bool:
+    """A word in an if-clause: "if the detention was inappropriate" charges no one."""
+    node = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ in ("ccomp", "ROOT"):
             return False
         node = node.head
     return False
@@ -115,11 +134,12 @@ class EventFinder(Clues):
                 if actor is not None:
                     return actor, skip, 0.8
             verb = None
+            anchor = measured(tok)  # "announced a wave of sanctions": the wave is announced
             if (
-                tok.dep_ in ("dobj", "nsubjpass")
-                and tok.head.lemma_.lower() in self.lex.light_verbs
+                anchor.dep_ in ("dobj", "nsubjpass")
+                and anchor.head.lemma_.lower() in self.lex.light_verbs
             ):
-                verb = tok.head
+                verb = anchor.head
             elif kind in ACT_NOUN_TYPES:
                 verb = governing_verb(tok)
                 if (
@@ -128,6 +148,8 @@ class EventFinder(Clues):
                     and not (kind == "CONSULT" and self._told_other(verb))
                 ):
                     return None, skip, 0.0  # "told reporters on a conference call": a venue
+                if verb is not None and tok.dep_ == "dobj" and self._judges(verb):
+                    return None, skip, 0.0  # "condemned the detention": the judge did not detain
             if verb is None:
                 return None, skip, 0.0
             subj, passive = subject(verb)
@@ -203,6 +225,8 @@ class EventFinder(Clues):
         if kind == "MOBILIZE" and target is not None and not target.country:
             # troops sent "to Poland" are aimed at whoever the sentence says they deter
             target = self._fallback(tok, source, "CONSULT", force=True)
+        if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
+            return []  # "blamed loose monetary policy for the slide": no side is blamed
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
             target = self._fallback(tok, source, kind, kind in _FORCE)
             confidence -= 0.2
@@ -222,6 +246,27 @@ class EventFinder(Clues):
             # attack the accuser attributes is itself coded, by the accused, on the accuser.
             out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
         return out
+
+    def _culprit_elsewhere(self, tok: Token) -> bool:
+        """ "blamed X for Y", "accused X of Y": X, the one blamed, is no actor of a side."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("blame", "accuse", "fault"):
+            return False
+        return any(
+            c.dep_ == "dobj"
+            and c.pos_ == "NOUN"
+            and not any(  # "blamed Western sanctions": the West is the culprit
+                t.lower_ in ("west", "western") or self.ctx.actor_of(t) is not None
+                for t in c.subtree
+            )
+            for c in tok.children
+        )
+
+    def _judges(self, verb: Token) -> bool:
+        """A verb that judges or asks about an act rather than doing it ("condemned")."""
+        return any(
+            sense.type in ("ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "EVALUATE")
+            for sense in self.senses(verb)
+        )
 
     def _demand(self, verb: Token) -> list[Candidate]:
         """ "X told Y that Russia must act": a demand put in the words of obligation."""
@@ -258,15 +303,20 @@ class EventFinder(Clues):
                 if addressee is not None and addressee.country == source.country:
                     # "Democrats urged Trump to cancel": a request at home, aimed at no one else
                     return ActorRef("own side", "", "COUNTRY")
-        third_party = False
+        third_party = home = False
         for actor in targets(self.ctx, tok, skip, kind in _SPEECHLIKE):
             if actor.country == source.country:
+                # "McCain called it the most disgraceful by an American president": criticism
+                # of one's own leaders is aimed at no one abroad
+                home = home or (kind == "ACCUSE" and actor.role != WEAK_ROLE)
                 continue
             if actor.country in self.sides:
                 return actor
             third_party = True
         if third_party:
             return ActorRef("third party", "", "COUNTRY")
+        if home:
+            return ActorRef("own side", "", "COUNTRY")
         return None
 
     def _conj_partner(
@@ -327,19 +377,29 @@ class EventFinder(Clues):
             if not tokens or speaker.role == WEAK_ROLE:
                 continue
             # "There was no hostility", "they pose no threat": a cue denied says the opposite
-            lemmas = [t.lemma_.lower() for t in tokens if not _negated(t)]
+            lemmas = [t.lemma_.lower() for t in tokens if not _negated(t) and not _supposed(t)]
             counts = cue_counts(self.lex, lemmas, text)
             other = next(c for c in self.sides if c != speaker.country)
             country = self.ctx.dictionary.countries[other]
             target = ActorRef(country.name, other, "GOVERNMENT")
-            for _, actor in self.ctx.actors_in(tokens[0].i, tokens[-1].i + 1):
+            named = [a for _, a in self.ctx.actors_in(tokens[0].i, tokens[-1].i + 1)]
+            for actor in named:
                 if actor.country == other:
                     target = actor
                     break
+            domestic = all(a.country != other for a in named) and (
+                # a court's words are about its defendant; a lawmaker's about his own leaders
+                speaker.role == "JUDICIARY"
+                or any(
+                    a.country == speaker.country and a.role not in (WEAK_ROLE, "GOVERNMENT")
+                    for a in named
+                )
+                and speaker.role == "LEGISLATURE"
+            )
             kinds = []
             # Praise is coded from what the speaker does ("hailed", "praised"), not from
             # warm words, which are as often polite as they are support.
-            if counts.get("negative", 0) > counts.get("positive", 0):
+            if counts.get("negative", 0) > counts.get("positive", 0) and not domestic:
                 kinds.append(("ACCUSE", "criticize"))
             if counts.get("refusal", 0):
                 kinds.append(("REJECT", "offer"))  # "the proposals are non-starters"

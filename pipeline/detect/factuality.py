@@ -91,8 +91,12 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
                 return REFUSED if _has_no(node) and node.lemma_.lower() in _REFUSAL_NOUNS else NOT
     if tok.sent.text.rstrip().endswith("?"):
         return NOT
+    # a coordinated clause with its own subject has its own modality: in "that Russia must
+    # act and that Washington reserved the right", the "must" is not the reserving's
+    own_clause = False
     for _ in range(8):
-        kids = list(node.children)
+        kids = [] if own_clause else list(node.children)
+        own_clause = False
         if any(c.dep_ == "neg" for c in kids):
             if node.lemma_.lower() in _WANT_VERBS or any(
                 c.dep_ == "aux" and c.lemma_.lower() == "will" for c in kids
@@ -108,11 +112,11 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
             and node.head.lemma_.lower() in _ANNOUNCING
         ):
             return NOT
-        if _neither(node):
+        if kids and _neither(node):
             return NOT
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in kids):
             return NOT
-        if _conditioned(node) and not (node.i == tok.i and kind in _CONDITIONAL_BY_NATURE):
+        if kids and _conditioned(node) and not (node.i == tok.i and kind in _CONDITIONAL_BY_NATURE):
             return NOT
         if node.head.i == node.i:
             return FACT
@@ -134,6 +138,7 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
             return NOT  # "before congratulating the winner": not done (yet)
         if rel in ("relcl", "advcl") and head.pos_ in ("VERB", "AUX"):
             return FACT  # the main clause's modality is its own business
+        own_clause = rel == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         node = head
     return FACT
 

@@ -400,6 +400,10 @@ class ArticleContext(PronounResolver):
                 return person
         if mention is not None:
             return None
+        if tok.lemma_.lower() in self.dictionary.proxy_nouns or tok.lower_ in (
+            self.dictionary.proxy_nouns
+        ):
+            return None  # "his widow", "the family of the detained man": not the owner
         for deps in (("poss",), ("compound", "amod", "nmod")):
             for child in tok.children:
                 if child.dep_ in deps:

@@ -1,0 +1,117 @@
+"""Conflict events (ACCUSE, THREATEN, SANCTION, COERCE, ASSAULT, MOBILIZE): the general rules
+added after the error analysis of the development set.
+
+Every sentence is written for these tests; the detector is the real one, loaded once per session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2024, 5, 8)
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause coordinated with its own subject keeps its own modality: the "must" of
+        # the first clause does not make the reserving hypothetical
+        (
+            "The president told the Kremlin chief on Tuesday that Russia must rein in the "
+            "hacker groups and that Washington reserved the right to protect its networks.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # sanctions counted in a measure ("a wave of", "a package of") are still imposed
+        (
+            "The White House on Monday announced a fresh wave of sanctions against Russian "
+            "energy companies.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        (
+            "Moscow unveiled a package of penalties on American firms after the vote.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+        # "consequences" is cued by its lemma: a future consequence is a threat
+        (
+            '"The Kremlin will face the consequences of this," the American president told '
+            "reporters about Russia.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # the other side's conduct called dangerous or fuel to the fire is criticism
+        (
+            'A Pentagon spokesman said Russian jets had "flown dangerously close" to an '
+            "American patrol plane over the Baltic.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov said Washington was pouring fuel on the "
+            "conflict and adding fuel to the fire with every arms shipment.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        (
+            "The Russian ambassador called the new American measures an attempt to punish "
+            "ordinary Russians.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # suspending contacts with the other side is a diplomatic sanction
+        (
+            "The Pentagon suspended all military engagement with Russia on Thursday.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+    ],
+)
+def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:
+    assert expected in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        # judging an act is not doing it: the one who condemns a detention did not detain
+        (
+            "Russia detained an American reporter last week. The White House condemned the "
+            "detention of the reporter.",
+            ("COERCE", "USA", "RUS"),
+        ),
+        # blaming a thing names no side as the culprit
+        (
+            "Russia's economy minister blamed weak oil prices for the slump in the rouble, "
+            "which fell against the dollar as Washington weighed its options.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # a lawmaker's criticism of his own leader is aimed at no one abroad
+        (
+            "President Trump met Vladimir Putin in Finland on Monday. Senator Lindsey Graham "
+            "called it a shameful performance by an American president.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # a judgement under "if" charges no one
+        (
+            "Secretary of State Mike Pompeo said that if the arrest of the American in Moscow "
+            "proved unjustified, Washington would ask for his release.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+    ],
+)
+def test_conflict_event_not_found(detector: Detector, text: str, unexpected: tuple) -> None:
+    assert unexpected not in triples(detector, text)
+
+
+def test_judged_act_keeps_its_doer(detector: Detector) -> None:
+    """The condemnation is coded, and the detention stays Russia's."""
+    found = triples(
+        detector,
+        "Russia detained an American reporter last week. The White House condemned the "
+        "detention of the reporter.",
+    )
+    assert ("ACCUSE", "USA", "RUS") in found
+    assert ("COERCE", "RUS", "USA") in found
