@@ -67,6 +67,27 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "The Pentagon suspended all military engagement with Russia on Thursday.",
             ("SANCTION", "USA", "RUS"),
         ),
+        # an agentless arrest is the reporting side's, or the side on whose soil it happened
+        (
+            "A Russian programmer was arrested at a Miami hotel and charged with laundering "
+            "ransom payments, the Justice Department said on Friday.",
+            ("COERCE", "USA", "RUS"),
+        ),
+        (
+            "An American teacher has been detained in Russia on drug charges, his family said.",
+            ("COERCE", "RUS", "USA"),
+        ),
+        # pinning an attack on the other side blames it
+        (
+            "U.S. officials on Tuesday pinned the ransomware attack on Moscow.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # blaming the other side's spies for a hack attributes the hack to that side
+        (
+            "The White House sanctioned six firms on Monday, blaming Russia's military "
+            "intelligence agency for the breach of the grid operator's networks.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:
@@ -98,6 +119,15 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
         (
             "Secretary of State Mike Pompeo said that if the arrest of the American in Moscow "
             "proved unjustified, Washington would ask for his release.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # an arrest abroad reported by the detainee's own side names no other side
+        (
+            "Two Russian tourists were arrested in Poland, the Kremlin said.",
+            ("COERCE", "USA", "RUS"),
+        ),
+        (
+            "Washington pinned its hopes on talks with Russia.",
             ("ACCUSE", "USA", "RUS"),
         ),
     ],

@@ -175,6 +175,35 @@ def targets(
         frontier = nxt
 
 
+def implied_agent(
+    ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str], sides: tuple[str, str]
+) -> ActorRef | None:
+    """Who did an agentless passive act to the other side's national: the side that reports
+    it ("..., the Justice Department said"), else the side whose soil it happened on ("was
+    detained in Moscow")."""
+    patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if patient is None and tok.dep_ == "conj":
+        patient = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+    victim = ctx.actor_of(patient) if patient is not None else None
+    if victim is None or victim.country not in sides:
+        return None
+    teller = reporter(ctx, tok, speech_verbs)
+    if teller is not None and teller.country in sides and teller.country != victim.country:
+        country = ctx.dictionary.countries[teller.country]
+        return ActorRef(country.name, country.code, "GOVERNMENT")
+    verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+    for verb in verbs:
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for place in prep.children:
+                actor = ctx.actor_of(place) if place.dep_ == "pobj" else None
+                if actor is not None and actor.country in sides and actor.country != victim.country:
+                    country = ctx.dictionary.countries[actor.country]
+                    return ActorRef(country.name, country.code, "GOVERNMENT")
+    return None
+
+
 def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> ActorRef | None:
     """The speaker of the speech verb the trigger's clause is reported under."""
     node = tok
@@ -194,6 +223,7 @@ def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> A
 
 __all__ = [
     "governing_verb",
+    "implied_agent",
     "is_dyad",
     "measured",
     "owner_token",

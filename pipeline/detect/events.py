@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from pipeline.detect.arguments import (
     governing_verb,
+    implied_agent,
     measured,
     owner_token,
     reporter,
@@ -183,6 +184,10 @@ class EventFinder(Clues):
         if state == NOT:
             return []
         source, skip, confidence = self._source(tok, nominal, kind)
+        if source is None and kind == "COERCE" and not nominal:
+            # "an American was detained in Moscow", "..., the Justice Department said"
+            source = implied_agent(self.ctx, tok, self.lex.speech_verbs, self.sides)
+            confidence = 0.6
         if (
             (source is None or source.country in self.sides)
             and nominal
