@@ -143,4 +143,31 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
     return FACT
 
 
-__all__ = ["ACT_NOUN_TYPES", "FACT", "NOT", "REFUSED", "factuality"]
+_JUDGING_VERBS = {"call", "describe", "dismiss", "brand", "label", "reject", "term", "dub"}
+_PREDICATE_UP = {"dobj", "attr", "acomp", "oprd", "pobj", "prep", "amod", "compound", "conj",
+                 "advmod", "npadvmod", "xcomp", "ccomp", "appos", "det"}  # fmt: skip
+
+
+def uncommitted(tok: Token, claim_nouns: frozenset[str]) -> bool:
+    """A word of a statement that charges the other side with nothing: in an if-clause ("if
+    the detention was inappropriate"), in what a conditional would bring ("it would mean
+    escalation"), or judging a claim rather than a side ("called the allegations
+    fabricated", "these claims are lies": a denial)."""
+    node = tok
+    for _ in range(8):
+        kids = list(node.children)
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return True
+        if node.i != tok.i and node.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in kids):
+                return True
+            judged = [c for c in kids if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+            judging = node.lemma_.lower() in _JUDGING_VERBS or node.lemma_ == "be"
+            return judging and any(c.lemma_.lower() in claim_nouns for c in judged)
+        if node.dep_ not in _PREDICATE_UP or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+__all__ = ["ACT_NOUN_TYPES", "FACT", "NOT", "REFUSED", "factuality", "uncommitted"]
