@@ -88,6 +88,15 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "intelligence agency for the breach of the grid operator's networks.",
             ("ASSAULT", "RUS", "USA"),
         ),
+        # a retaliation still to come is a threat; a warning against an attack is one too
+        (
+            "The Kremlin said Russia will retaliate against any new American sanctions.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        (
+            "President Biden warned Vladimir Putin against an attack on Ukraine.",
+            ("THREATEN", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:
@@ -159,6 +168,22 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             "Washington accused Moscow of meddling in the vote. Russian Foreign Minister "
             "Sergei Lavrov called the allegations fabricated.",
             ("ACCUSE", "RUS", "USA"),
+        ),
+        # a retaliation carried out is the act it names, not a threat
+        (
+            "Moscow closed two American consulates on Friday, retaliating against the "
+            "expulsion of its diplomats from Washington.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        # a warning about a plot is a tip-off, not a threat
+        (
+            "The FSB warned the FBI about the suspects months before the shooting.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        (
+            "Washington gave Moscow a warning about a terrorist plot against a Moscow concert "
+            "hall.",
+            ("THREATEN", "USA", "RUS"),
         ),
     ],
 )
