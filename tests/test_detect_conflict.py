@@ -97,6 +97,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "President Biden warned Vladimir Putin against an attack on Ukraine.",
             ("THREATEN", "USA", "RUS"),
         ),
+        # cue words count in the form written when the lemmatiser strips them
+        (
+            "A Kremlin aide, Yuri Ushakov, said Moscow was deeply disappointed by the "
+            "decision taken in Washington.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:

@@ -257,6 +257,14 @@ class EventFinder(Clues):
             out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
         return out
 
+    def _cue_form(self, tok: Token) -> str:
+        """The lemma, or the word as written when only that is a cue ("disappointed" lemmatised
+        "disappoint", "costs" lemmatised "cost")."""
+        lemma = tok.lemma_.lower()
+        if any(lemma in words for words in self.lex.cue_words.values()):
+            return lemma
+        return tok.lower_
+
     def _culprit_elsewhere(self, tok: Token) -> bool:
         """ "blamed X for Y", "accused X of Y": X, the one blamed, is no actor of a side."""
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("blame", "accuse", "fault"):
@@ -387,12 +395,12 @@ class EventFinder(Clues):
             if not tokens or speaker.role == WEAK_ROLE:
                 continue
             # "There was no hostility", "they pose no threat": a cue denied says the opposite
-            lemmas = [t.lemma_.lower() for t in tokens if not _negated(t)]
+            lemmas = [self._cue_form(t) for t in tokens if not _negated(t)]
             counts = cue_counts(self.lex, lemmas, text)
             # a charge is read only off the words that commit to one
             charged = [t for t in tokens if not uncommitted(t, self.lex.accusation_nouns)]
             blame = cue_counts(
-                self.lex, [t.lemma_.lower() for t in charged if not _negated(t)], _text_of(charged)
+                self.lex, [self._cue_form(t) for t in charged if not _negated(t)], _text_of(charged)
             )
             other = next(c for c in self.sides if c != speaker.country)
             country = self.ctx.dictionary.countries[other]
