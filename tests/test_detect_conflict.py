@@ -88,6 +88,21 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "intelligence agency for the breach of the grid operator's networks.",
             ("ASSAULT", "RUS", "USA"),
         ),
+        # a retaliation still to come is a threat; a warning against an attack is one too
+        (
+            "The Kremlin said Russia will retaliate against any new American sanctions.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        (
+            "President Biden warned Vladimir Putin against an attack on Ukraine.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # cue words count in the form written when the lemmatiser strips them
+        (
+            "A Kremlin aide, Yuri Ushakov, said Moscow was deeply disappointed by the "
+            "decision taken in Washington.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:
@@ -130,10 +145,75 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             "Washington pinned its hopes on talks with Russia.",
             ("ACCUSE", "USA", "RUS"),
         ),
+        # the one at fault is blamed, not blaming
+        (
+            '"If the talks fail and I decide it was Russia\'s fault, I will act," the '
+            "American president said.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # concerns a side is said to hold are no act of that side
+        (
+            "The State Department said it was ready to discuss Russian concerns about missile "
+            "defence.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # a criminal case is no charge against the other side
+        (
+            "Kremlin spokesman Dmitry Peskov said the case of the detained American sailor was "
+            "a purely criminal one.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # what a conditional would bring is a warning, not a charge
+        (
+            '"Sending such missiles would mean a dangerous escalation," Russian Foreign '
+            "Minister Sergei Lavrov said of the planned American shipments.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # calling the other side's claims fabricated denies them
+        (
+            "Washington accused Moscow of meddling in the vote. Russian Foreign Minister "
+            "Sergei Lavrov called the allegations fabricated.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # a retaliation carried out is the act it names, not a threat
+        (
+            "Moscow closed two American consulates on Friday, retaliating against the "
+            "expulsion of its diplomats from Washington.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        # a warning about a plot is a tip-off, not a threat
+        (
+            "The FSB warned the FBI about the suspects months before the shooting.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        (
+            "Washington gave Moscow a warning about a terrorist plot against a Moscow concert "
+            "hall.",
+            ("THREATEN", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_not_found(detector: Detector, text: str, unexpected: tuple) -> None:
     assert unexpected not in triples(detector, text)
+
+
+def test_own_concerns_voiced(detector: Detector) -> None:
+    """A speaker's "our concerns" ignored by the other side is a complaint against it."""
+    found = triples(
+        detector,
+        '"The Americans have shown no willingness to take our concerns into account," '
+        "Russian Deputy Foreign Minister Sergei Ryabkov said.",
+    )
+    assert ("ACCUSE", "RUS", "USA") in found
+
+
+def test_denial_is_rejection(detector: Detector) -> None:
+    found = triples(
+        detector,
+        "Washington accused Moscow of meddling in the vote. Russian Foreign Minister "
+        "Sergei Lavrov called the allegations fabricated.",
+    )
+    assert ("REJECT", "RUS", "USA") in found
 
 
 def test_judged_act_keeps_its_doer(detector: Detector) -> None:

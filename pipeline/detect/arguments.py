@@ -93,8 +93,19 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, passive
 
 
+# Nouns whose named owner holds them rather than voices them: "willing to discuss Russian
+# concerns", "it was Russia's fault" name no act of the owner's; a speaker's "our concerns"
+# and "voiced concern" (a light verb) do.
+_HELD_NOUNS = {"concern", "concerns"}
+
+
 def owner_token(noun: Token) -> Token | None:
     """The token that owns a nominal trigger ("Putin's offer", "U.S. sanctions", "by Moscow")."""
+    if noun.lower_ == "fault":
+        return None  # "Russia's fault": the owner is the one blamed
+    if noun.lower_ in _HELD_NOUNS:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        return owner if owner is not None and owner.pos_ == "PRON" else None
     for deps in (("poss",), ("compound", "amod", "nmod")):
         for child in noun.children:
             if child.dep_ in deps:

@@ -26,7 +26,14 @@ from pipeline.detect.arguments import (
     targets,
 )
 from pipeline.detect.clues import DYAD_ROLE, WEAK_ROLE, Clues
-from pipeline.detect.factuality import ACT_NOUN_TYPES, FACT, NOT, REFUSED, factuality
+from pipeline.detect.factuality import (
+    ACT_NOUN_TYPES,
+    FACT,
+    NOT,
+    REFUSED,
+    factuality,
+    uncommitted,
+)
 from pipeline.detect.lexicon import Lexicon, Sense, cue_counts
 from pipeline.detect.resolve import ArticleContext
 from pipeline.models import ActorRef
@@ -65,16 +72,14 @@ def _negated(tok: Token) -> bool:
     return False
 
 
-def _supposed(tok: Token) -> bool:
-    """A word in an if-clause: "if the detention was inappropriate" charges no one."""
-    node = tok
-    for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
-            return True
-        if node.head.i == node.i or node.dep_ in ("ccomp", "ROOT"):
-            return False
-        node = node.head
-    return False
+def _text_of(tokens: list[Token]) -> str:
+    """The words of a token list as written, gaps where tokens were left out."""
+    parts = []
+    for prev, tok in zip([None, *tokens], tokens, strict=False):
+        if prev is not None and tok.i != prev.i + 1:
+            parts.append(" | ")
+        parts.append(tok.text_with_ws)
+    return "".join(parts)
 
 
 @dataclass
@@ -252,6 +257,14 @@ class EventFinder(Clues):
             out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
         return out
 
+    def _cue_form(self, tok: Token) -> str:
+        """The lemma, or the word as written when only that is a cue ("disappointed" lemmatised
+        "disappoint", "costs" lemmatised "cost")."""
+        lemma = tok.lemma_.lower()
+        if any(lemma in words for words in self.lex.cue_words.values()):
+            return lemma
+        return tok.lower_
+
     def _culprit_elsewhere(self, tok: Token) -> bool:
         """ "blamed X for Y", "accused X of Y": X, the one blamed, is no actor of a side."""
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("blame", "accuse", "fault"):
@@ -382,8 +395,13 @@ class EventFinder(Clues):
             if not tokens or speaker.role == WEAK_ROLE:
                 continue
             # "There was no hostility", "they pose no threat": a cue denied says the opposite
-            lemmas = [t.lemma_.lower() for t in tokens if not _negated(t) and not _supposed(t)]
+            lemmas = [self._cue_form(t) for t in tokens if not _negated(t)]
             counts = cue_counts(self.lex, lemmas, text)
+            # a charge is read only off the words that commit to one
+            charged = [t for t in tokens if not uncommitted(t, self.lex.accusation_nouns)]
+            blame = cue_counts(
+                self.lex, [self._cue_form(t) for t in charged if not _negated(t)], _text_of(charged)
+            )
             other = next(c for c in self.sides if c != speaker.country)
             country = self.ctx.dictionary.countries[other]
             target = ActorRef(country.name, other, "GOVERNMENT")
@@ -404,7 +422,7 @@ class EventFinder(Clues):
             kinds = []
             # Praise is coded from what the speaker does ("hailed", "praised"), not from
             # warm words, which are as often polite as they are support.
-            if counts.get("negative", 0) > counts.get("positive", 0) and not domestic:
+            if blame.get("negative", 0) > blame.get("positive", 0) and not domestic:
                 kinds.append(("ACCUSE", "criticize"))
             if counts.get("refusal", 0):
                 kinds.append(("REJECT", "offer"))  # "the proposals are non-starters"
