@@ -168,3 +168,38 @@ def test_no_statement_about_a_side_that_is_only_a_currency(detector: Detector) -
         "rouble was hurting household incomes and would have to be corrected."
     )
     assert not statements(detector, text)
+
+
+def test_unqualified_ministry_is_not_the_side_named_in_an_aside(detector: Detector) -> None:
+    text = (
+        "Russia said on Friday it had closed its airspace to 40 more American airlines in "
+        "response to U.S. sanctions over Ukraine.\n"
+        'The Foreign Ministry called the step overdue. "Washington leaves us no choice," it '
+        "said in a statement."
+    )
+    found = by_phrase(statements(detector, text), "leaves us no choice")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "RUS", found
+
+
+def test_administration_official_speaks_for_the_administrations_side(detector: Detector) -> None:
+    text = (
+        "The Trump administration put new export controls on Russian chip makers on Monday.\n"
+        '"Moscow must understand that these curbs will stay until the shelling stops," a '
+        "senior administration official told reporters."
+    )
+    found = by_phrase(statements(detector, text), "curbs will stay")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "USA"
+    assert "official" in found[0].speaker.name and "Trump" not in found[0].speaker.name
+
+
+def test_an_unnamed_diplomat_is_not_the_last_named_person(detector: Detector) -> None:
+    text = (
+        "Foreign Minister Sergei Lavrov met Secretary of State Marco Rubio in Riyadh.\n"
+        "A Russian diplomat said later that Washington had not yet answered Moscow's "
+        "proposals on the embassies."
+    )
+    found = by_phrase(statements(detector, text), "not yet answered")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "RUS" and "Lavrov" not in found[0].speaker.name

@@ -206,9 +206,11 @@ class ArticleContext(PronounResolver):
         country, qualifier = self._qualifier_country(span)
         role = self.dictionary.office_roles.get(office, "OFFICIAL")
         if office == "official":
+            if country is None and "administration" in span.text.lower():
+                country = self._administration_side()
             if country is None:
                 return None
-            if not span.text.lower().endswith("s"):
+            if not span.text.lower().endswith("s") and not self._indefinite(span):
                 # "the Russian minister": the person of that side the article last named.
                 for m in reversed(self.mentions):
                     if m.kind == "person" and m.actor is not None and m.actor.country == country:
@@ -255,6 +257,27 @@ class ArticleContext(PronounResolver):
             return None
         return ActorRef(person.name, person.country, self.dictionary.role_of(person, self.day))
 
+    def _indefinite(self, span: Span) -> bool:
+        """ "a senior administration official", "another Russian diplomat": someone new."""
+        i = span.start - 1
+        while i >= 0 and self.doc[i].tag_ in ("JJ", "JJS", "RB", "NNP", "HYPH", "POS"):
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in ("a", "an", "another", "one")
+
+    def _administration_side(self) -> str | None:
+        """ "a senior administration official": the side whose government the article calls
+        an administration ("the Biden administration"), else the one side whose government
+        the dictionary knows by that word."""
+        for m in reversed(self.mentions):
+            if m.actor is not None and m.kind == "body" and "administration" in m.actor.name:
+                return m.actor.country
+        sides = {
+            b.country
+            for b in self.dictionary.bodies.values()
+            if b.kind == "government" and "administration" in b.name.lower()
+        }
+        return sides.pop() if len(sides) == 1 else None
+
     def _generic_actor(self, span: Span, kind: str) -> ActorRef | None:
         country, _ = self._qualifier_country(span)
         bodies = [b for b in self.dictionary.bodies.values() if b.kind == kind]
@@ -269,9 +292,11 @@ class ArticleContext(PronounResolver):
             if m.body_kind == kind and m.actor is not None:
                 return m.actor
         head = span.text.split()[-1].lower()
-        for m in reversed(self.mentions):
-            if m.actor is None or m.kind == "title":
-                continue
+        # "Russia said on Saturday ... in retaliation for sanctions over Ukraine. ... the
+        # Foreign Ministry": a side named in a prepositional aside does not own the body.
+        recent = [m for m in reversed(self.mentions) if m.actor is not None and m.kind != "title"]
+        named = [m for m in recent if self.doc[m.end - 1].dep_ != "pobj"]
+        for m in named + recent:
             for body in bodies:
                 if body.country == m.actor.country and head in body.name.lower():
                     return ActorRef(body.name, body.country, body.role)
