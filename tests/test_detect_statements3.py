@@ -9,6 +9,7 @@ import datetime as dt
 from pipeline.detect import Detector
 from pipeline.detect.resolve import ArticleContext
 from pipeline.models import ActorRef, DetectedStatement
+from tests.support.detection import event_triples
 
 DAY = dt.date(2024, 2, 6)
 
@@ -203,3 +204,14 @@ def test_an_unnamed_diplomat_is_not_the_last_named_person(detector: Detector) ->
     found = by_phrase(statements(detector, text), "not yet answered")
     assert len(found) == 1, found
     assert found[0].speaker.country == "RUS" and "Lavrov" not in found[0].speaker.name
+
+
+def test_negation_of_a_first_conjunct_does_not_deny_the_second(detector: Detector) -> None:
+    text = (
+        "Russia expelled two American diplomats on Friday.\n"
+        '"We do not seek confrontation with Washington and are open to honest dialogue," the '
+        "Russian Foreign Ministry said."
+    )
+    found = event_triples(detector, text, DAY)
+    assert ("REJECT", "RUS", "USA") not in found, found
+    assert ("AGREE", "RUS", "USA") in found, found
