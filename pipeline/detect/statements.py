@@ -226,9 +226,32 @@ class StatementFinder(PositionRules):
             if outer:
                 continue
             found.about = self._about(found)
+            if found.about and not self._story_has_actor(found.about):
+                continue  # "said a strong rouble helps the economy" where the U.S. is a currency
             if found.about:
                 kept.append(found)
         return kept
+
+    def _story_has_actor(self, about: list[str]) -> bool:
+        """A side the statement is about is in the story as more than a word on a thing or a
+        national ("the U.S. dollar", "American Tommy Paul")."""
+        nouns = self.ctx.dictionary.role_nouns
+        for m in self.ctx.mentions:
+            if m.actor is None or m.actor.country not in about:
+                continue
+            if m.kind == "person" and m.actor.role == "COUNTRY":
+                continue
+            tok = self.doc[m.end - 1]
+            head = tok.head
+            if (
+                tok.dep_ in ("compound", "amod", "nmod", "poss")
+                and head.i >= m.end
+                and (nouns.get(head.lower_) or nouns.get(head.lemma_.lower())) == "COUNTRY"
+                and self.ctx.mention_at(head.i) is None
+            ):
+                continue  # "the U.S. dollar": the side names a thing, not an actor
+            return True
+        return False
 
     def _indirect(self, tok: Token) -> Found | None:
         """Attributed indirect speech or a stated judgement ("called it nonsense")."""
