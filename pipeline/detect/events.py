@@ -45,6 +45,7 @@ _SYMMETRIC = {"CONSULT", "COOPERATE"}
 _FORCE = {"MOBILIZE", "ASSAULT"}
 _COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognise", "see",
               "remember", "learn", "expect", "note", "be"}  # fmt: skip
+_OWN_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE", "REQUEST", "REJECT"}
 _HARM = {"SANCTION": "sanctions", "ASSAULT": "force", "MOBILIZE": "force", "COERCE": "sanctions"}
 _ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT"}  # said to someone, who is the target
 _BOTH_WAYS_MODES = {"sign", "accept"}
@@ -52,6 +53,12 @@ _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "an
              "disclose", "reveal", "identify", "name", "give", "provide"}  # fmt: skip
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to|ready to|reserves? the right)\b", re.I)
 _DYAD_ROLE = DYAD_ROLE
+# Non-actor people an addressed act can be aimed at: "thanked allies", "urged partners to"
+_OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "family",
+                 "families", "relative", "relatives", "supporter", "supporters", "volunteer",
+                 "volunteers", "mediator", "mediators", "colleague", "colleagues", "neighbor",
+                 "neighbour", "neighbors", "neighbours", "everyone", "organizer", "organizers",
+                 "crew", "rescuer", "rescuers", "worker", "workers", "staff"}  # fmt: skip
 
 
 _NEGATORS = {"no", "not", "never", "without", "nothing", "n't"}
@@ -169,7 +176,14 @@ class EventFinder(Clues):
         skip.update(s.i for s in subj.subtree)
         if passive:
             skip.update(s.i for c in tok.children if c.dep_ == "agent" for s in c.subtree)
-        return self._actor_or_dyad(subj), skip, 0.85
+        actor = self._actor_or_dyad(subj)
+        if (actor is None and subj.pos_ == "PRON") or (
+            actor is not None and actor.role == WEAK_ROLE
+        ):
+            actor = self._coordinated_actor(subj) or actor
+        if actor is None and subj.pos_ != "PRON":
+            actor = self._speaker_of_conjoined(tok)
+        return actor, skip, 0.85
 
     def _build(self, tok: Token, sense: Sense) -> list[Candidate]:
         nominal = tok.pos_ in ("NOUN", "PROPN")
@@ -186,9 +200,23 @@ class EventFinder(Clues):
             # "he would impose tariffs if Russia blocked a deal": a harm held over the other
             # side on a condition is a threat of it
             kind, mode, state = "THREATEN", _HARM[kind], FACT
+        if nominal and kind == "CONSULT" and state == NOT and self._after_talks(tok):
+            state = FACT  # "after six hours of talks": the talks the phrase measures took place
+        if state == NOT and kind in _OWN_TYPES and self._continued(tok, nominal):
+            state = FACT  # "will continue to call for his release": the act goes on
+        act_kind = kind
+        if kind in _SYMMETRIC and state != REFUSED and self._wished(tok, nominal):
+            # a meeting wished for or put forward is an offer of one, not a meeting held
+            kind, mode, state = "AGREE", "offer", FACT
         if state == NOT:
             return []
-        source, skip, confidence = self._source(tok, nominal, kind)
+        if nominal and kind == "CONSULT" and self._called_off(tok):
+            return []  # "suspended its participation in the talks": the refusal is the event
+        if nominal and kind == "CONSULT" and state != REFUSED:
+            pair = self._between(tok)  # "talks between Kerry and Lavrov": the pair is named
+            if pair is not None:
+                return [Candidate(kind, mode, pair[0], pair[1], tok, 0.6)]
+        source, skip, confidence = self._source(tok, nominal, act_kind)
         if source is None and kind == "COERCE" and not nominal:
             # "an American was detained in Moscow", "..., the Justice Department said"
             source = implied_agent(self.ctx, tok, self.lex.speech_verbs, self.sides)
@@ -207,10 +235,8 @@ class EventFinder(Clues):
             if state == REFUSED:  # "there is no question of a swap"
                 return [Candidate("REJECT", "offer", first, second, tok, 0.45)]
             return [Candidate(kind, mode, first, second, tok, 0.5)]
-        if source is None and nominal and kind == "CONSULT" and state != REFUSED:
-            pair = self._between(tok)  # "talks between Kerry and Lavrov"
-            if pair is not None:
-                return [Candidate(kind, mode, pair[0], pair[1], tok, 0.6)]
+        if source is None and nominal and kind == "AGREE":
+            source = self._standing_offer(tok)  # "said the invitation to Obama stood"
         if source is None or source.role == WEAK_ROLE:
             return []
         dyad = source.role == _DYAD_ROLE
@@ -225,6 +251,8 @@ class EventFinder(Clues):
             c.dep_ == "xcomp" and c.lemma_.lower() in _NON_ACTS for c in tok.children
         ):
             return []  # "declined to comment" refuses nothing of the other side's
+        if kind == "REJECT" and not nominal and self._own_endorsement(tok, source):
+            return []  # "declined to endorse his own agencies' finding": no offer turned down
         target = None
         if dyad:
             code = self.sides[1]
@@ -238,18 +266,28 @@ class EventFinder(Clues):
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
             return []  # "blamed loose monetary policy for the slide": no side is blamed
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
+            if kind == "REQUEST" and source.role == "LEGISLATURE":
+                return []  # "Democrats demanded a briefing": lawmakers ask their own government
             target = self._fallback(tok, source, kind, kind in _FORCE)
             confidence -= 0.2
         if target is None or target.country == source.country:
             return []
         if {source.country, target.country} != set(self.sides):
             return []
+        if kind == "AGREE" and mode == "offer" and not nominal:
+            refused = self._vowed_refusal(tok)
+            if refused is not None:
+                if not refused:
+                    return []  # "promised it would not send troops": no offer to the other side
+                kind, mode = "REJECT", "demand"  # "vowed Moscow would not bow to pressure"
+        if kind == "AGREE" and mode == "offer" and self._believed_by_other(tok, source):
+            return []  # "Dmitriev said he believed Washington was ready": a belief, no offer
         reported = reporter(self.ctx, tok, self.lex.speech_verbs)
         if reported is not None and reported == source:
             reported = None
         confidence -= 0.05 if reported is not None else 0.0
         out = [Candidate(kind, mode, source, target, tok, round(max(confidence, 0.3), 2), reported)]
-        if kind == "AGREE" and (dyad or mode in _BOTH_WAYS_MODES) and self._joint(tok):
+        if kind == "AGREE" and (dyad or (mode in _BOTH_WAYS_MODES and self._joint(tok))):
             out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
         if kind in ("ACCUSE", "COERCE") and self._attack_in(tok):
             # "accused Russia of cyberattacks", "charged GRU officers with hacking": the
@@ -316,6 +354,8 @@ class EventFinder(Clues):
                 if child.dep_ not in ("dobj", "dative") or child.i in skip:
                     continue
                 addressee = self.ctx.actor_of(child)
+                if addressee is None and child.lower_ in _OTHER_PEOPLE:
+                    return ActorRef("third party", "", "COUNTRY")  # "thanked allies"
                 if addressee == source and self.ctx.mention_at(child.i) is None:
                     continue  # "his first comment" is a thing said, not the one it is said to
                 if addressee is not None and addressee.country == source.country:
@@ -356,6 +396,14 @@ class EventFinder(Clues):
                 actor = self.ctx.actor_of(tok_in)
                 if actor is not None and actor.country != source.country:
                     return actor
+        for tok_in in self._modifiers(subj):  # "senior U.S. and Russian officials agreed"
+            actor = self.ctx.actor_of(tok_in)
+            if (
+                actor is not None
+                and actor.country in self.sides
+                and actor.country != source.country
+            ):
+                return actor
         return None
 
     def _fallback(

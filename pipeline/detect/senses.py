@@ -15,6 +15,12 @@ from pipeline.detect.lexicon import Lexicon, Sense, cue_counts
 from pipeline.detect.resolve import ArticleContext
 
 _NAME_ENTS = {"ORG", "FAC", "GPE", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
+_TIME_ENTS = {"DATE", "TIME"}
+# What makes a judged meeting praise of the other side ("called the summit a great success"),
+# as against the diplomatic register of its tone ("constructive", "businesslike", "frank")
+_WARM = {"good", "great", "excellent", "wonderful", "fantastic", "terrific", "tremendous",
+         "success", "successful", "productive", "fruitful", "warm", "friendly", "breakthrough",
+         "best", "historic", "brilliant"}  # fmt: skip
 
 
 class SenseReader:
@@ -52,7 +58,10 @@ class SenseReader:
         ):
             return False
         if sense.prep and not any(
-            c.lower_ in sense.prep and c.dep_ in ("prep", "prt", "dative", "agent") for c in kids
+            c.lower_ in sense.prep
+            and c.dep_ in ("prep", "prt", "dative", "agent")
+            and not self._temporal(c)
+            for c in kids
         ):
             return False
         # "ordered the troops to withdraw": the verb said of the object counts as an object
@@ -93,6 +102,18 @@ class SenseReader:
             return any(c.dep_ == "ccomp" for c in kids)
         if needs == "xcomp_any":
             return any(c.dep_ == "xcomp" for c in kids)
+        if needs == "actor_clause":
+            # "we expect Russia to free him": an actor put under an infinitive it is to carry out
+            return any(
+                c.dep_ in ("ccomp", "xcomp")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                and any(
+                    s.dep_ in ("nsubj", "dobj") and self.ctx.actor_of(s) is not None
+                    for s in (*c.children, *kids)
+                    if s.i < c.i
+                )
+                for c in kids
+            )
         if sense.prep_actor:
             return any(
                 self.ctx.actor_of(p) is not None
@@ -114,7 +135,22 @@ class SenseReader:
         ]
         objects += [g for c in objects for g in c.children if g.dep_ in ("compound", "conj")]
         objects += [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        # "removed a supplier from its sanctions list": the parser hangs "from" on the object
+        objects += [
+            p
+            for c in kids
+            if c.dep_ == "dobj"
+            for g in c.children
+            if g.dep_ == "prep" and g.lower_ == "from"
+            for p in g.children
+            if p.dep_ == "pobj"
+        ]
         return objects
+
+    @staticmethod
+    def _temporal(prep: Token) -> bool:
+        """ "called Lavrov on Sunday": a preposition of time is no "call on"."""
+        return any(p.dep_ == "pobj" and p.ent_type_ in _TIME_ENTS for p in prep.children)
 
     def _predicate(self, tok: Token) -> list[Token]:
         """The object predicate of "called him a killer", "described the talks as good"."""
@@ -159,9 +195,11 @@ class SenseReader:
             ):
                 return "REJECT"  # "called the allegations fabricated": a claim turned down
             return "ACCUSE"
-        if counts.get("positive", 0):
-            if any(self._is_meeting(c) for c in judged):
-                # "called the talks constructive" judges a meeting both held, not the other side
+        warm = any(lemma in _WARM for lemma in lemmas)
+        if counts.get("positive", 0) or warm:
+            if any(self._is_meeting(c) for c in judged) and not warm:
+                # "called the talks constructive" judges the tone of a meeting both held;
+                # "called the summit a great success" praises it, and the other side with it
                 return None
             return "SUPPORT"
         return None
@@ -171,6 +209,15 @@ class SenseReader:
         return sense is not None and sense.type == "CONSULT"
 
     def _objectish(self, tok: Token) -> bool:
+        roles = self.ctx.dictionary.role_nouns
+        if (
+            tok.pos_ == "NOUN"
+            and self.ctx.mention_at(tok.i) is None
+            and tok.lemma_.lower() not in roles
+            and tok.lower_ not in roles
+            and any(c.dep_ == "poss" for c in tok.children)
+        ):
+            return False  # "received the ministry's note": a thing an actor owns is no actor
         if self.ctx.actor_of(tok) is not None:
             return True
         return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in self.ctx.dictionary.role_nouns

@@ -1,0 +1,225 @@
+"""Events of cooperation and exchange: AGREE, CONSULT, SUPPORT, COOPERATE, CONCEDE, REQUEST,
+REJECT. Each sentence is written for these tests and names the general rule it checks; the
+detector is the real, session-wide one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2025, 3, 4)
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # talks that a setting phrase measures took place, whatever clause they hang on
+        (
+            "The United States and Russia unveiled a framework for a truce, which would take "
+            "effect if both armies comply, after nine hours of talks between Secretary Rubio "
+            "and Foreign Minister Lavrov.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        (
+            "Envoy Steve Witkoff and Kremlin aide Yuri Ushakov have drafted a plan to settle "
+            "the dispute after two days of talks in Geneva, officials said.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # both sides named inside one subject phrase: the other one is the partner
+        (
+            "Senior American and Russian diplomats agreed on Monday to reopen the consulates, "
+            "after five hours of talks in the Turkish capital.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # "officials in both capitals" stand for the pair
+        (
+            "Russia welcomed the American gesture. Officials in both capitals have discussed "
+            "resuming direct flights during recent talks in Vienna.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # "the ministers", just after both are named, are the pair: their agreement binds both
+        (
+            "Secretary Rubio and Foreign Minister Lavrov spoke by phone on Tuesday. The "
+            "ministers agreed to keep in regular contact.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        (
+            "Secretary Rubio and Foreign Minister Lavrov spoke by phone on Tuesday. The "
+            "ministers agreed to keep in regular contact.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # a meeting wished for or put forward is an offer of one
+        (
+            "President Trump said he would like to meet Vladimir Putin soon to discuss the war.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        (
+            "Peskov said the Kremlin still hoped to establish a dialogue with the new American "
+            "administration.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        (
+            "Putin told reporters in Minsk that he and Trump could meet in the Gulf next month.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        (
+            "Putin congratulated Trump on his victory and said he was prepared to talk to the "
+            "president-elect.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # readiness for a dialogue is an offer of one
+        (
+            "Lavrov said the sanctions were regrettable but that Russia remained ready for a "
+            "dialogue with Washington on arms control.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # an invitation to one side, said by the other to stand, is that side's offer
+        (
+            "Ushakov said the cancellation was a mistake and that the invitation to Biden to "
+            "visit Moscow remained open.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # calling off a meeting refuses it
+        (
+            "President Biden called off his planned meeting with Vladimir Putin in Moscow.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # a phone call on a weekday is a call, not a "call on"
+        (
+            "Secretary Blinken called his Russian counterpart Sergei Lavrov on Friday and "
+            "raised the case of the detained reporter.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # a meeting judged a success praises it and the other side
+        (
+            "Putin met Trump in Alaska on Friday. Trump called the meeting a great success.",
+            ("SUPPORT", "USA", "RUS"),
+        ),
+        # a speaker's verb the parser hangs on the reported clause is still the speaker's
+        (
+            "Lavrov said the talks had been held in a calm atmosphere and praised Rubio for "
+            "listening to Moscow's concerns.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
+        # standing by remarks the other side objected to rejects the objection
+        (
+            "Moscow accused the ambassador of meddling. The State Department stood by her "
+            "remarks on Friday.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # a later coordinated subject that is a side's body acts for it
+        (
+            "Moscow charged the reporter with spying. She, her newspaper and the U.S. "
+            "government reject the charge.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # an expectation put on the other side to act is a demand
+        (
+            'The embassy was informed of the arrest. "We expect the Russian authorities to '
+            'grant our consul access to him at once," Secretary Rubio said.',
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # a vow not to give way defies the other side
+        (
+            "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
+            "that Russia would never bow to American pressure.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # a name taken off a sanctions list, with "from" hung on the object, eases sanctions
+        (
+            "The Treasury has removed a Russian maker of aircraft parts from its sanctions list, "
+            "Moscow said.",
+            ("CONCEDE", "USA", "RUS"),
+        ),
+    ],
+)
+def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # a meeting wished for is not a meeting held
+        (
+            "President Trump said he would like to meet Vladimir Putin soon to discuss the war.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        (
+            "Putin congratulated Trump on his victory and said he was prepared to talk to the "
+            "president-elect.",
+            ("CONSULT", "RUS", "USA"),
+        ),
+        # talks one side pulls out of are the refusal's object, not a meeting
+        (
+            "Washington said it was suspending its participation in the talks with Moscow on "
+            "Syria.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # a weekday after "called" does not make a "call on"
+        (
+            "Secretary Blinken called his Russian counterpart Sergei Lavrov on Friday and "
+            "raised the case of the detained reporter.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # the tone of talks ("constructive", "businesslike") is no praise
+        (
+            "Putin met Trump in Alaska on Friday. Trump called the meeting constructive and "
+            "businesslike.",
+            ("SUPPORT", "USA", "RUS"),
+        ),
+        # declining to back one's own side's finding turns down no offer of the other side
+        (
+            "Standing next to Putin, Trump declined to endorse his own intelligence agencies' "
+            "conclusion that Russia had interfered.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # thanks to allies are not thanks to the other side
+        (
+            "Russia released two Americans in the swap. Biden thanked allies who had helped "
+            "negotiate it.",
+            ("SUPPORT", "USA", "RUS"),
+        ),
+        # lawmakers' demands with no addressee are put to their own government
+        (
+            "Russia was accused of paying bounties. Democrats in Congress demanded a full "
+            "briefing on the intelligence.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # an offer the other side only believes in was not made
+        (
+            "Dmitriev met Witkoff in Washington. Dmitriev said he believed the American "
+            "administration was ready to listen to Moscow.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        # readiness to help one's own citizens is no offer to the other side
+        (
+            "Russia detained an American student. Blinken said Washington stood ready to "
+            "provide every possible assistance to her family.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        # a vow not to give way is no offer
+        (
+            "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
+            "that Russia would never bow to American pressure.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # receiving a note is not a visit
+        (
+            "Moscow expelled two American diplomats. The U.S. Embassy said it had received the "
+            "Russian ministry's notification.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+    ],
+)
+def test_not_found(detector: Detector, text: str, unwanted: tuple[str, str, str]) -> None:
+    assert unwanted not in triples(detector, text)
