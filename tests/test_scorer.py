@@ -321,3 +321,20 @@ def test_seed_gold_keys_are_in_the_seed_text() -> None:
         pytest.skip("the shared folder with the seed article is not here")
     for s in seed["statements"]:
         assert accuracy.normalise(s["key"]) in accuracy.normalise(seed["text"]), s
+
+
+def test_write_baseline_stores_floors_the_gate_reads(tmp_path: Path) -> None:
+    report = {
+        "event_f1": 0.88159,
+        "relevance_f1": 1.0,
+        "statement_f1": 0.9299,
+        "per_type_f1": {kind: 0.8 + i / 100 for i, kind in enumerate(EVENT_TYPES)},
+    }
+    path = tmp_path / "baseline.json"
+    accuracy.write_baseline(report, path)
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    assert stored["event_f1"] == 0.881  # cut, never rounded up past the measured figure
+    assert stored["statement_f1"] == 0.929
+    assert stored["relevance_f1"] == 1.0
+    assert set(stored["per_type_f1"]) == set(EVENT_TYPES)
+    assert all(stored["per_type_f1"][k] <= report["per_type_f1"][k] for k in EVENT_TYPES)
