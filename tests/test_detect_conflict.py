@@ -103,6 +103,22 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "decision taken in Washington.",
             ("ACCUSE", "RUS", "USA"),
         ),
+        # a sanction listed after another act shares its announcer
+        (
+            "The Justice Department announced the arrest of a Russian hacker and new "
+            "sanctions against Moscow.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # a designation puts its target under sanctions
+        (
+            "The Treasury Department designated three Russian banks on Wednesday.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # cutting the other side's embassy staff is a diplomatic sanction
+        (
+            "The Kremlin cut the number of American diplomatic personnel in Russia by half.",
+            ("SANCTION", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:

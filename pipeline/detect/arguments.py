@@ -126,8 +126,19 @@ _MEASURES = {"hour", "day", "week", "minute", "round", "series", "month", "year"
 
 
 def measured(tok: Token) -> Token:
-    """The measure a noun is counted in ("a wave of sanctions" -> wave), else the noun."""
+    """The measure a noun is counted in ("a wave of sanctions" -> wave), or the first of the
+    nouns it is listed with ("announced the seizure of domains and sanctions on ten people"
+    -> seizure), else the noun."""
+    listed = False
+    for _ in range(4):
+        if tok.dep_ != "conj" or tok.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        tok, listed = tok.head, True
     head = tok.head
+    if listed and tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        # the parser lists the act with the other act's object: "announced the arrest of a
+        # hacker and new sanctions" -> arrest
+        return head.head
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _MEASURES:
         return head.head
     return tok
