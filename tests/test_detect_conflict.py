@@ -119,6 +119,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "The Kremlin cut the number of American diplomatic personnel in Russia by half.",
             ("SANCTION", "RUS", "USA"),
         ),
+        # a deployment hosted by an ally is aimed at the other side of the story
+        (
+            "The Kremlin denounced the plan on Friday. The Pentagon said U.S. forces would "
+            "begin rotating deployments of long-range rockets in Lithuania next year.",
+            ("MOBILIZE", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:
@@ -206,6 +212,12 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             "Washington gave Moscow a warning about a terrorist plot against a Moscow concert "
             "hall.",
             ("THREATEN", "USA", "RUS"),
+        ),
+        # forces massed near a third country face that country
+        (
+            "The United States will send 2,000 soldiers to Romania, the Pentagon said, as "
+            "Russia masses tanks along its border with Ukraine.",
+            ("MOBILIZE", "RUS", "USA"),
         ),
     ],
 )

@@ -233,12 +233,19 @@ class EventFinder(Clues):
         target = target or self._conj_partner(tok, source, kind, nominal)
         target = target or self._pick_target(tok, source, skip, kind)
         if kind == "MOBILIZE" and target is not None and not target.country:
-            # troops sent "to Poland" are aimed at whoever the sentence says they deter
-            target = self._fallback(tok, source, "CONSULT", force=True)
+            if self._faces_third_party(tok):
+                return []  # forces massed "near Ukraine" are aimed at Ukraine
+            # troops sent "to Poland" are aimed at whoever the sentence says they deter, or
+            # failing that the other side of the story: an ally hosts them
+            target = self._fallback(tok, source, "CONSULT", force=True) or self._other_side(source)
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
             return []  # "blamed loose monetary policy for the slide": no side is blamed
+        if target is None and kind == "MOBILIZE" and self._faces_third_party(tok):
+            return []
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
             target = self._fallback(tok, source, kind, kind in _FORCE)
+            if target is None and kind == "MOBILIZE":
+                target = self._other_side(source)  # "deployments in Germany": an ally hosts
             confidence -= 0.2
         if target is None or target.country == source.country:
             return []
@@ -256,6 +263,26 @@ class EventFinder(Clues):
             # attack the accuser attributes is itself coded, by the accused, on the accuser.
             out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
         return out
+
+    def _faces_third_party(self, tok: Token) -> bool:
+        """A deployment "near", "along" or "on the border with" a third party faces it."""
+        heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+            if prep.lower_ not in ("near", "along", "toward", "towards", "against", "around"):
+                continue
+            for node in prep.subtree:
+                actor = self.ctx.actor_of(node)
+                if actor is not None and actor.country and actor.country not in self.sides:
+                    return True
+        return False
+
+    def _other_side(self, source: ActorRef) -> ActorRef | None:
+        """The watched side other than the source's, when the article names it as an actor."""
+        for code in self.sides:
+            if code != source.country and code in self._article_sides:
+                country = self.ctx.dictionary.countries[code]
+                return ActorRef(country.name, code, "GOVERNMENT")
+        return None
 
     def _cue_form(self, tok: Token) -> str:
         """The lemma, or the word as written when only that is a cue ("disappointed" lemmatised
