@@ -219,6 +219,12 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             "Russia masses tanks along its border with Ukraine.",
             ("MOBILIZE", "RUS", "USA"),
         ),
+        # a threat reported inside another speaker's statement is not that speaker's
+        (
+            "Russia has recalled its envoy to Washington, the Foreign Ministry said, after "
+            "President Joe Biden said that Moscow would pay a heavy price for its meddling.",
+            ("THREATEN", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_not_found(detector: Detector, text: str, unexpected: tuple) -> None:

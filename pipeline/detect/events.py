@@ -284,6 +284,20 @@ class EventFinder(Clues):
                 return ActorRef(country.name, code, "GOVERNMENT")
         return None
 
+    def _voiced_by_other(self, tok: Token, speaker: ActorRef) -> bool:
+        """The word is in what another actor of the sentence said."""
+        node = tok
+        for _ in range(8):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if node.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in self.lex.speech_verbs:
+                subj, passive = subject(head)
+                other = self.ctx.actor_of(subj) if subj is not None and not passive else None
+                return other is not None and other != speaker and other.name != speaker.name
+            node = head
+        return False
+
     def _cue_form(self, tok: Token) -> str:
         """The lemma, or the word as written when only that is a cue ("disappointed" lemmatised
         "disappoint", "costs" lemmatised "cost")."""
@@ -420,6 +434,13 @@ class EventFinder(Clues):
         """ACCUSE or THREATEN from what a statement says about the other side."""
         for speaker, tokens, text in statements:
             if not tokens or speaker.role == WEAK_ROLE:
+                continue
+            # "X said ..., after Biden warned that Putin would pay a price": the words of a
+            # speaker reported inside the statement are that speaker's
+            own = [t for t in tokens if not self._voiced_by_other(t, speaker)]
+            if len(own) < len(tokens):
+                tokens, text = own, _text_of(own)
+            if not tokens:
                 continue
             # "There was no hostility", "they pose no threat": a cue denied says the opposite
             lemmas = [self._cue_form(t) for t in tokens if not _negated(t)]
