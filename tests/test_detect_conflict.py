@@ -125,6 +125,30 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "begin rotating deployments of long-range rockets in Lithuania next year.",
             ("MOBILIZE", "USA", "RUS"),
         ),
+        # calling the other side names in a reported clause, even under "believe"
+        (
+            "Moscow summoned the U.S. ambassador on Friday after Secretary of State Antony "
+            "Blinken said he thought Sergei Lavrov was a liar.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # a charge of serving the other state accuses that state
+        (
+            "A Russian student was arrested in Seattle and charged with spying for Russia's "
+            "military intelligence agency, the FBI said.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # chemical weapons and poisons charged to the other side are an accusation
+        (
+            '"This is our answer to Russia\'s use of a nerve agent against a British citizen," '
+            "White House spokesman John Kirby said.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # telling the other side's oligarchs they cannot hide is a threat
+        (
+            '"The Kremlin\'s cronies cannot hide," Attorney General Merrick Garland said, '
+            "adding that prosecutors would use every tool against Moscow's elites.",
+            ("THREATEN", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:
@@ -224,6 +248,16 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             "Russia has recalled its envoy to Washington, the Foreign Ministry said, after "
             "President Joe Biden said that Moscow would pay a heavy price for its meddling.",
             ("THREATEN", "RUS", "USA"),
+        ),
+        # a private crime charged is no charge against the state
+        (
+            "A Russian court convicted an American teacher of smuggling cannabis oil.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # a name denied is none given
+        (
+            "President Biden said he did not think Putin was a killer.",
+            ("ACCUSE", "USA", "RUS"),
         ),
     ],
 )

@@ -226,6 +226,49 @@ def implied_agent(
     return None
 
 
+_THINKING = {"believe", "think", "consider", "feel", "know"}
+
+
+def branded(
+    ctx: ArticleContext, verb: Token, insults: frozenset[str]
+) -> tuple[Token, Token, Token] | None:
+    """(speaker, named, name) of "X said (he believed) Y was a killer", else None."""
+    speaker, _ = subject(verb)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for clause in list(clauses):
+        # "said he believed ...": still the speaker's words, unless the thought is denied
+        if clause.lemma_.lower() in _THINKING and not any(c.dep_ == "neg" for c in clause.children):
+            clauses += [c for c in clause.children if c.dep_ == "ccomp"]
+    if speaker is None:
+        return None
+    for clause in clauses:
+        if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        named = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        for attr in (c for c in clause.children if c.dep_ == "attr"):
+            words = {attr.lemma_.lower(), attr.lower_}
+            words |= {f"{c.lower_} {attr.lower_}" for c in attr.children if c.dep_ == "compound"}
+            if named is not None and words & insults and ctx.actor_of(named) is not None:
+                return speaker, named, attr
+    return None
+
+
+def charged_state(ctx: ArticleContext, tok: Token, side: str) -> ActorRef | None:
+    """The state organ of `side` a charge names ("with spying for Russian intelligence")."""
+    for child in tok.children:
+        if child.dep_ not in ("prep", "xcomp", "advcl") or child.lower_ not in _CHARGE_PREPS:
+            continue
+        for node in child.subtree:
+            actor = ctx.actor_of(node) if node.pos_ in ("NOUN", "PROPN") else None
+            if actor is not None and actor.country == side and actor.role not in _PRIVATE:
+                return actor
+    return None
+
+
+_CHARGE_PREPS = {"with", "of", "for", "on"}
+_PRIVATE = {"COUNTRY", "_DYAD"}
+
+
 def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> ActorRef | None:
     """The speaker of the speech verb the trigger's clause is reported under."""
     node = tok
@@ -244,6 +287,8 @@ def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> A
 
 
 __all__ = [
+    "branded",
+    "charged_state",
     "governing_verb",
     "implied_agent",
     "is_dyad",

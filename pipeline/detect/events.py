@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.detect.arguments import (
+    branded,
+    charged_state,
     governing_verb,
     implied_agent,
     measured,
@@ -52,6 +54,7 @@ _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "an
              "disclose", "reveal", "identify", "name", "give", "provide"}  # fmt: skip
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to|ready to|reserves? the right)\b", re.I)
 _DYAD_ROLE = DYAD_ROLE
+_CHARGING = {"charge", "indict", "prosecute", "convict"}
 
 
 _NEGATORS = {"no", "not", "never", "without", "nothing", "n't"}
@@ -112,6 +115,7 @@ class EventFinder(Clues):
             for tok in sent:
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.speech_verbs:
                     yield from self._demand(tok)
+                    yield from self._branding(tok)
                 for sense in self.senses(tok):
                     if self._fits(tok, sense):
                         yield from self._build(tok, sense)
@@ -262,7 +266,26 @@ class EventFinder(Clues):
             # "accused Russia of cyberattacks", "charged GRU officers with hacking": the
             # attack the accuser attributes is itself coded, by the accused, on the accuser.
             out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
+        if kind == "COERCE" and tok.lemma_.lower() in _CHARGING:
+            state = charged_state(self.ctx, tok, target.country)
+            if state is not None:
+                # "charged with working as an agent of the Russian government": the charge
+                # accuses the state the defendant is said to have served
+                out.append(Candidate("ACCUSE", "allege", source, state, tok, 0.55, reported))
         return out
+
+    def _branding(self, verb: Token) -> list[Candidate]:
+        """ "Biden said he believed Putin was a killer": a speaker calls the other side names."""
+        found = branded(self.ctx, verb, self.lex.insult_nouns)
+        if found is None:
+            return []
+        speaker_tok, target_tok, attr = found
+        source, target = self.ctx.actor_of(speaker_tok), self.ctx.actor_of(target_tok)
+        if source is None or target is None or source.role == WEAK_ROLE:
+            return []
+        if {source.country, target.country} != set(self.sides):
+            return []
+        return [Candidate("ACCUSE", "insult", source, target, attr, 0.6)]
 
     def _faces_third_party(self, tok: Token) -> bool:
         """A deployment "near", "along" or "on the border with" a third party faces it."""
