@@ -149,6 +149,18 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "adding that prosecutors would use every tool against Moscow's elites.",
             ("THREATEN", "USA", "RUS"),
         ),
+        # seeking to inflict a defeat on the other side is charged as hostility
+        (
+            '"Washington wants to inflict a strategic defeat on us," Russian Foreign Minister '
+            "Sergei Lavrov told reporters.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # a cut the other side "would have to" make is ordered by the speaker
+        (
+            "Russian Foreign Minister Sergei Lavrov said on Monday that the United States "
+            "would have to cut 200 people from its embassy staff in Moscow.",
+            ("SANCTION", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:

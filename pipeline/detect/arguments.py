@@ -269,6 +269,17 @@ _CHARGE_PREPS = {"with", "of", "for", "on"}
 _PRIVATE = {"COUNTRY", "_DYAD"}
 
 
+def obliged(verb: Token) -> bool:
+    """ "would have to cut", "must leave": the act is put on its subject by someone else."""
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "have"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
+
+
 def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> ActorRef | None:
     """The speaker of the speech verb the trigger's clause is reported under."""
     node = tok
@@ -293,6 +304,7 @@ __all__ = [
     "implied_agent",
     "is_dyad",
     "measured",
+    "obliged",
     "owner_token",
     "reporter",
     "subject",

@@ -22,6 +22,7 @@ from pipeline.detect.arguments import (
     governing_verb,
     implied_agent,
     measured,
+    obliged,
     owner_token,
     reporter,
     subject,
@@ -217,6 +218,12 @@ class EventFinder(Clues):
                 return [Candidate(kind, mode, pair[0], pair[1], tok, 0.6)]
         if source is None or source.role == WEAK_ROLE:
             return []
+        if kind == "SANCTION" and obliged(tok):
+            # "Putin said the United States would have to cut 755 staff": the speaker orders
+            # the cut, which falls on the one obliged to make it
+            speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
+            if speaker is not None and {speaker.country, source.country} == set(self.sides):
+                return [Candidate(kind, mode, speaker, source, tok, 0.6)]
         dyad = source.role == _DYAD_ROLE
         if state == REFUSED:
             if kind not in ("CONSULT", "AGREE", "COOPERATE", "CONCEDE") or any(
