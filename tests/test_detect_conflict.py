@@ -296,6 +296,16 @@ def test_denial_is_rejection(detector: Detector) -> None:
     assert ("REJECT", "RUS", "USA") in found
 
 
+def test_protest_over_own_national(detector: Detector) -> None:
+    """Protesting the detention of one's own national protests to the other side."""
+    found = triples(
+        detector,
+        "Russia's Foreign Ministry summoned the U.S. ambassador and protested the arrest of a "
+        "Russian businessman in Miami.",
+    )
+    assert ("ACCUSE", "RUS", "USA") in found
+
+
 def test_judged_act_keeps_its_doer(detector: Detector) -> None:
     """The condemnation is coded, and the detention stays Russia's."""
     found = triples(

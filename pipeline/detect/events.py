@@ -159,7 +159,7 @@ class EventFinder(Clues):
                     and not (kind == "CONSULT" and self._told_other(verb))
                 ):
                     return None, skip, 0.0  # "told reporters on a conference call": a venue
-                if verb is not None and tok.dep_ == "dobj" and self._judges(verb):
+                if verb is not None and tok.dep_ == "dobj" and kind in _HARM and self._judges(verb):
                     return None, skip, 0.0  # "condemned the detention": the judge did not detain
             if verb is None:
                 return None, skip, 0.0
@@ -389,7 +389,11 @@ class EventFinder(Clues):
                 addressee = self.ctx.actor_of(child)
                 if addressee == source and self.ctx.mention_at(child.i) is None:
                     continue  # "his first comment" is a thing said, not the one it is said to
-                if addressee is not None and addressee.country == source.country:
+                if (
+                    addressee is not None
+                    and addressee.country == source.country
+                    and addressee.role != WEAK_ROLE  # "protested the detention of a Russian"
+                ):
                     # "Democrats urged Trump to cancel": a request at home, aimed at no one else
                     return ActorRef("own side", "", "COUNTRY")
         third_party = home = False
