@@ -271,6 +271,12 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             "President Biden said he did not think Putin was a killer.",
             ("ACCUSE", "USA", "RUS"),
         ),
+        # drills held with a third country are not aimed at the other side of the story
+        (
+            "The White House voiced concern about Moscow's arms sales on Monday. Russia and "
+            "China held joint naval drills in the Sea of Japan last month.",
+            ("MOBILIZE", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_not_found(detector: Detector, text: str, unexpected: tuple) -> None:

@@ -248,7 +248,9 @@ class EventFinder(Clues):
                 return []  # forces massed "near Ukraine" are aimed at Ukraine
             # troops sent "to Poland" are aimed at whoever the sentence says they deter, or
             # failing that the other side of the story: an ally hosts them
-            target = self._fallback(tok, source, "CONSULT", force=True) or self._other_side(source)
+            target = self._fallback(tok, source, "CONSULT", force=True) or self._other_side(
+                source, tok
+            )
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
             return []  # "blamed loose monetary policy for the slide": no side is blamed
         if target is None and kind == "MOBILIZE" and self._faces_third_party(tok):
@@ -256,7 +258,7 @@ class EventFinder(Clues):
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
             target = self._fallback(tok, source, kind, kind in _FORCE)
             if target is None and kind == "MOBILIZE":
-                target = self._other_side(source)  # "deployments in Germany": an ally hosts
+                target = self._other_side(source, tok)  # "deployments in Germany": a host
             confidence -= 0.2
         if target is None or target.country == source.country:
             return []
@@ -306,8 +308,24 @@ class EventFinder(Clues):
                     return True
         return False
 
-    def _other_side(self, source: ActorRef) -> ActorRef | None:
-        """The watched side other than the source's, when the article names it as an actor."""
+    def _other_side(self, source: ActorRef, tok: Token) -> ActorRef | None:
+        """The watched side other than the source's, when the article names it as an actor and
+        every third party of the sentence only hosts the deployment ("in Germany", "to
+        Poland"), rather than taking part in it ("Russia and China held exercises")."""
+        hosts = {
+            p.i
+            for verb in (tok, tok.head)
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into", "at", "on")
+            for p in prep.subtree
+        }
+        clause = tok.head if tok.pos_ in ("NOUN", "PROPN") else tok
+        within = {t.i for t in clause.subtree}
+        for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end):
+            if start not in within or start in hosts:
+                continue
+            if actor.country not in self.sides and actor.role != WEAK_ROLE:
+                return None
         for code in self.sides:
             if code != source.country and code in self._article_sides:
                 country = self.ctx.dictionary.countries[code]
