@@ -277,6 +277,12 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             "China held joint naval drills in the Sea of Japan last month.",
             ("MOBILIZE", "RUS", "USA"),
         ),
+        # names called at home are no charge against the other side
+        (
+            "Vladimir Putin met foreign investors in St Petersburg on Friday. Joe Biden said "
+            "Donald Trump was a liar.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_not_found(detector: Detector, text: str, unexpected: tuple) -> None:

@@ -253,6 +253,19 @@ def branded(
     return None
 
 
+def insulted(ctx: ArticleContext, tokens: list[Token], insults: frozenset[str]) -> list[ActorRef]:
+    """Actors the words call names ("Trump was a liar")."""
+    out = []
+    for tok in tokens:
+        if tok.dep_ != "attr" or tok.lemma_.lower() not in insults or tok.head.lemma_ != "be":
+            continue
+        for subj in (c for c in tok.head.children if c.dep_ == "nsubj"):
+            actor = ctx.actor_of(subj)
+            if actor is not None:
+                out.append(actor)
+    return out
+
+
 def charged_state(ctx: ArticleContext, tok: Token, side: str) -> ActorRef | None:
     """The state organ of `side` a charge names ("with spying for Russian intelligence")."""
     for child in tok.children:
@@ -302,6 +315,7 @@ __all__ = [
     "charged_state",
     "governing_verb",
     "implied_agent",
+    "insulted",
     "is_dyad",
     "measured",
     "obliged",

@@ -21,6 +21,7 @@ from pipeline.detect.arguments import (
     charged_state,
     governing_verb,
     implied_agent,
+    insulted,
     measured,
     obliged,
     owner_token,
@@ -518,6 +519,11 @@ class EventFinder(Clues):
                     for a in named
                 )
                 and speaker.role == "LEGISLATURE"
+                # "Biden said Trump was a liar": names called at home
+                or any(
+                    a.country == speaker.country and a.role != WEAK_ROLE
+                    for a in insulted(self.ctx, tokens, self.lex.insult_nouns)
+                )
             )
             kinds = []
             # Praise is coded from what the speaker does ("hailed", "praised"), not from
