@@ -283,6 +283,12 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             "Donald Trump was a liar.",
             ("ACCUSE", "USA", "RUS"),
         ),
+        # a speaker's participle the parser hangs on the reported clause stays the speaker's
+        (
+            "Foreign Minister Sergei Lavrov demanded that Washington hand back the seized "
+            'Russian dachas, calling the confiscation "daylight robbery".',
+            ("ACCUSE", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_not_found(detector: Detector, text: str, unexpected: tuple) -> None:

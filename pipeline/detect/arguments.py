@@ -28,6 +28,11 @@ _DYAD_HEADS = {"leaders", "men", "sides", "countries", "presidents", "ministers"
                "governments", "delegations", "diplomats", "powers", "officials", "envoys"}  # fmt: skip
 
 
+_SPEAKING = {"say", "call", "describe", "add", "accuse", "warn", "brand", "label", "term",
+             "insist", "argue", "note", "stress", "claim", "tell", "announce", "state"}  # fmt: skip
+_DEMANDING = {"demand", "urge", "ask", "insist", "request"}
+
+
 def is_dyad(tok: Token) -> bool:
     """ "The two leaders", "both sides": a phrase naming the pair rather than one side."""
     if tok.lower_ not in _DYAD_HEADS:
@@ -68,6 +73,18 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return None, True  # "was detained and accused of theft": accused by someone unnamed
         if shared is not None:
             return shared, False
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.lemma_.lower() in _SPEAKING
+        and head.dep_ == "ccomp"
+        and head.head.lemma_.lower() in _SPEAKING | _DEMANDING
+        and verb.i > 0
+        and verb.doc[verb.i - 1].lower_ == ","
+    ):
+        # "Lavrov demanded that the US return the compounds, calling the seizure theft": the
+        # parser hangs the speaker's participle on the reported clause
+        return subject(head.head, depth + 1)[0], False
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "oprd"):
         return subject(head, depth + 1)[0], False
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
