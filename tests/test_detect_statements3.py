@@ -215,3 +215,35 @@ def test_negation_of_a_first_conjunct_does_not_deny_the_second(detector: Detecto
     found = event_triples(detector, text, DAY)
     assert ("REJECT", "RUS", "USA") not in found, found
     assert ("AGREE", "RUS", "USA") in found, found
+
+
+def test_main_verb_parsed_as_relative_clause_on_a_title(detector: Detector) -> None:
+    text = (
+        "Washington imposed new sanctions on Russian banks on Friday.\n"
+        "Speaker of the State Duma Vyacheslav Volodin called Biden's sanctions theft and an "
+        "attack on Russian citizens."
+    )
+    found = by_phrase(statements(detector, text), "attack on Russian citizens")
+    assert len(found) == 1, found
+    assert "Volodin" in found[0].speaker.name
+
+
+def test_reduced_relative_clause_stays_the_reporters_aside(detector: Detector) -> None:
+    text = (
+        "Russia expelled two U.S. diplomats on Friday over the measures Lavrov called "
+        "hostile and provocative, and gave them a week to leave.\n"
+        "The State Department said it would respond."
+    )
+    found = by_phrase(statements(detector, text), "hostile and provocative")
+    assert not found, found
+
+
+def test_quote_after_a_colon_belongs_to_the_clause_before_it(detector: Detector) -> None:
+    text = (
+        "Vladimir Putin and Donald Trump ended their talks in Anchorage on Friday.\n"
+        'At the door, Putin gave his guest a parting invitation: "Next round in Moscow, '
+        'Mr. President."'
+    )
+    found = by_phrase(statements(detector, text), "Next round in Moscow")
+    assert len(found) == 1, found
+    assert "Putin" in found[0].speaker.name

@@ -20,6 +20,7 @@ from pipeline.detect.arguments import subject
 from pipeline.detect.events import EventFinder
 from pipeline.detect.lexicon import cue_counts
 from pipeline.detect.positions import PositionRules
+from pipeline.detect.pronouns import RELATIVE
 from pipeline.models import ActorRef
 
 LOGGER = logging.getLogger(__name__)
@@ -161,7 +162,22 @@ class StatementFinder(PositionRules):
                 distance = span.start - i if i < span.start else i - span.end
                 if best is None or distance < best[0]:
                     best = (distance, tok)
-        return best[1] if best else None
+        if best is None:
+            return self._colon_verb(span, inside)
+        return best[1]
+
+    def _colon_verb(self, span: Span, inside: set[int]) -> Token | None:
+        """'Then he proposed the next round: "Next time in Moscow."': a quote after a colon is
+        the words of the clause before it, whatever its verb."""
+        i = span.start - 1
+        while i >= 0 and self.doc[i].is_quote:
+            i -= 1
+        if i <= 0 or self.doc[i].text != ":":
+            return None
+        root = self.doc[i].sent.root  # the main clause, not "what it is" inside it
+        if root.pos_ in ("VERB", "AUX") and root.i not in inside and root.i < i:
+            return root
+        return None
 
     def find(self) -> list[Found]:
         quotes = find_quotes(self.doc.text)
@@ -279,7 +295,9 @@ class StatementFinder(PositionRules):
             g.dep_ == "mark" and g.lower_ in ("whether", "if") for c in comps for g in c.children
         ):
             return None  # "asked whether ...": a question put to the speaker
-        if tok.dep_ == "relcl" or any(c.lower_ in ("what", "whom", "which") for c in kids):
+        if (tok.dep_ == "relcl" and not self._misparsed_main(tok)) or any(
+            c.lower_ in ("what", "whom", "which") for c in kids
+        ):
             return None  # "what it called fake news": the article's aside, not a statement
         as_predicate = any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
         judged = (
@@ -374,6 +392,21 @@ class StatementFinder(PositionRules):
             trailing=after,
             head=comps[0] if comps else None,
             gloss_only=gloss_only,
+        )
+
+    @staticmethod
+    def _misparsed_main(verb: Token) -> bool:
+        """ "Speaker of the Duma Vyacheslav Volodin called the remarks hysteria": the parser
+        made the title the sentence's root and the main verb a relative clause on it. A
+        relative clause on a verbless root, with a subject of its own and no relative word,
+        is the sentence's main clause."""
+        head = verb.head
+        return (
+            head.dep_ == "ROOT"
+            and head.pos_ in ("PROPN", "NOUN")
+            and head.i < verb.i
+            and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
+            and not any(t.lower_ in RELATIVE for t in verb.subtree if t.i < verb.i)
         )
 
     def _stray_that_clauses(self, verb: Token) -> list[Token]:
