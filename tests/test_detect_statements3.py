@@ -247,3 +247,57 @@ def test_quote_after_a_colon_belongs_to_the_clause_before_it(detector: Detector)
     found = by_phrase(statements(detector, text), "Next round in Moscow")
     assert len(found) == 1, found
     assert "Putin" in found[0].speaker.name
+
+
+def test_welcoming_a_decision_as_something_is_a_statement(detector: Detector) -> None:
+    text = (
+        "The U.S. Treasury removed a Russian fertiliser maker from its sanctions list.\n"
+        "Kirill Dmitriev, the Kremlin's envoy for investment, welcomed the move as "
+        '"a sign of common sense in Washington."'
+    )
+    found = by_phrase(statements(detector, text), "sign of common sense")
+    assert len(found) == 1, found
+    assert "Dmitriev" in found[0].speaker.name
+
+
+def test_according_to_a_readout_attributes_the_quoted_words(detector: Detector) -> None:
+    text = (
+        "Sergei Lavrov and Marco Rubio spoke by phone on Tuesday.\n"
+        "According to a readout from the Russian Foreign Ministry, the ministers discussed "
+        '"the normalisation of embassy work" and agreed to stay in touch.'
+    )
+    found = by_phrase(statements(detector, text), "normalisation of embassy work")
+    assert len(found) == 1, found
+    assert "Foreign Ministry" in found[0].speaker.name and found[0].speaker.country == "RUS"
+
+
+def test_according_to_a_body_credits_the_person_who_asked(detector: Detector) -> None:
+    text = (
+        "Joe Biden and Vladimir Putin held a video call on Tuesday.\n"
+        "Putin, according to the Kremlin, asked for written guarantees that American missiles "
+        "would not be placed in Finland."
+    )
+    found = by_phrase(statements(detector, text), "written guarantees")
+    assert len(found) == 1, found
+    assert "Putin" in found[0].speaker.name
+    assert not found[0].quote.startswith("Putin")
+
+
+def test_according_to_for_a_fact_is_no_statement(detector: Detector) -> None:
+    text = (
+        "The Pentagon and the Kremlin traded warnings over the Baltic on Monday.\n"
+        "Russia has moved two more missile brigades to Kaliningrad, according to U.S. "
+        "intelligence."
+    )
+    assert not by_phrase(statements(detector, text), "missile brigades")
+
+
+def test_a_gloss_already_in_the_clause_is_not_repeated(detector: Detector) -> None:
+    text = (
+        "Joe Biden and Vladimir Putin spoke for two hours on Tuesday.\n"
+        "Kremlin aide Yuri Ushakov described the conversation with the Americans as frank, "
+        "adding that there had been jokes as well."
+    )
+    found = by_phrase(statements(detector, text), "jokes")
+    assert len(found) == 1, found
+    assert found[0].quote.count("jokes") == 1, found[0].quote

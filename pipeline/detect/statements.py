@@ -206,6 +206,11 @@ class StatementFinder(PositionRules):
         for tok in self.doc:
             if tok.i in by_verb or tok.i in inside or tok.pos_ not in ("VERB", "AUX"):
                 continue
+            if tok.lower_ == "according":
+                according = self._according(tok, inside)
+                if according is not None and according.verb is not None:
+                    by_verb.setdefault(according.verb.i, according)
+                continue
             indirect = self._indirect(tok)
             if indirect is not None:
                 by_verb[tok.i] = indirect
@@ -299,7 +304,13 @@ class StatementFinder(PositionRules):
             c.lower_ in ("what", "whom", "which") for c in kids
         ):
             return None  # "what it called fake news": the article's aside, not a statement
-        as_predicate = any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
+        # "welcomed the decision as a step forward": the parser may hang "as" on the object
+        as_predicate = any(c.dep_ == "prep" and c.lower_ == "as" for c in kids) or any(
+            g.dep_ == "prep" and g.lower_ == "as" and any(p.dep_ == "pobj" for p in g.children)
+            for c in kids
+            if c.dep_ == "dobj"
+            for g in c.children
+        )
         judged = (
             lemma in self.judging
             and (
@@ -394,6 +405,50 @@ class StatementFinder(PositionRules):
             gloss_only=gloss_only,
         )
 
+    def _according(self, tok: Token, inside: set[int]) -> Found | None:
+        """ "According to a readout from the ministry, the ministers discussed 'the removal of
+        barriers'", "Putin, according to the Kremlin, asked for guarantees": the clause is the
+        source's account of words, when it quotes them or reports an act of speaking. Nested
+        speech credits the person who spoke, else the source."""
+        main = tok.head
+        if main.i == tok.i or main.pos_ not in ("VERB", "AUX") or main.i in inside:
+            return None
+        source = None
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        source = self.ctx.actor_of(pobj)
+        if source is None:
+            return None
+        lemma = main.lemma_.lower()
+        skip = {t.i for t in tok.subtree}
+        words = [t for t in main.subtree if t.i not in skip]
+        quoting = any(t.is_quote for t in words)
+        speaking = lemma in self.speech or self._request(main)
+        if not (quoting or speaking):
+            return None  # "Russia has massed troops, according to U.S. intelligence": a fact
+        speaker = source
+        if speaking:
+            subj, passive = subject(main)
+            inner = self.ctx.actor_of(subj) if subj is not None and not passive else None
+            if inner is not None and inner.role != "COUNTRY" and not self._bare_country(inner):
+                speaker = inner
+                skip |= {t.i for t in subj.subtree}  # "asked for guarantees", not "Putin, asked"
+        lo, hi = min(skip), max(skip)
+        words = [
+            t for t in words if t.i not in skip and not (t.is_punct and lo - 1 <= t.i <= hi + 1)
+        ]
+        if not words:
+            return None
+        start, end = words[0].i, words[-1].i + 1
+        text = "".join(t.text_with_ws for t in words).strip(" ,.;:\n")
+        if len(text.split()) < 3:
+            return None
+        return Found(
+            speaker, main, indirect=text, sentence=main.sent, clause=(start, end), head=main
+        )
+
     @staticmethod
     def _misparsed_main(verb: Token) -> bool:
         """ "Speaker of the Duma Vyacheslav Volodin called the remarks hysteria": the parser
@@ -481,7 +536,8 @@ class StatementFinder(PositionRules):
             if host is None or host.speaker != found.speaker:
                 continue
             if found.indirect:
-                host.glosses.append(found.indirect)
+                if found.indirect not in host.text:  # the host's clause may already hold it
+                    host.glosses.append(found.indirect)
             else:  # ', adding that the offer "deserves attention"': the quote joins the first
                 host.quotes.extend(found.quotes)
             if host.clause is not None and found.clause is not None:
