@@ -301,3 +301,26 @@ def test_a_gloss_already_in_the_clause_is_not_repeated(detector: Detector) -> No
     found = by_phrase(statements(detector, text), "jokes")
     assert len(found) == 1, found
     assert found[0].quote.count("jokes") == 1, found[0].quote
+
+
+def test_department_spokesperson_speaks_for_the_department_named_before(
+    detector: Detector,
+) -> None:
+    text = (
+        "A Russian court jailed an American tourist for two years on Monday.\n"
+        "The State Department said it was following the case. A department spokesperson "
+        "called on Moscow to release the tourist and to grant consular access."
+    )
+    found = by_phrase(statements(detector, text), "consular access")
+    assert len(found) == 1, found
+    assert "State Department" in found[0].speaker.name
+
+
+def test_foreign_ministry_official_of_an_unknown_country_is_no_side(detector: Detector) -> None:
+    text = (
+        "Norwegian officials offered Oslo as a venue for a meeting of the American and Russian "
+        "presidents.\n"
+        '"We stand ready to host such talks at short notice," a Foreign Ministry official '
+        "in Oslo said."
+    )
+    assert not by_phrase(statements(detector, text), "stand ready")

@@ -501,15 +501,21 @@ class StatementFinder(PositionRules):
                 and c.lower_ in ("on", "upon")
                 and any(g.dep_ == "pobj" for g in c.children)
                 for c in kids
-            ) and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in kids)
+            ) and any(self._to_act(c) for c in kids)
         if lemma in _URGE:
-            return any(
-                c.dep_ == "xcomp"
-                and c.pos_ in ("VERB", "AUX")
-                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-                for c in kids
-            ) and any(c.dep_ in ("dobj", "prep", "nsubj") for c in kids if c.i > verb.i)
+            return any(self._to_act(c) for c in kids) and any(
+                c.dep_ in ("dobj", "prep", "nsubj") for c in kids if c.i > verb.i
+            )
         return False
+
+    @staticmethod
+    def _to_act(child: Token) -> bool:
+        """ "to release him": the act a demand asks for (the parser may make it an advcl)."""
+        return (
+            child.dep_ in ("xcomp", "advcl")
+            and child.pos_ in ("VERB", "AUX")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        )
 
     def _own_addressee(self, verb: Token, speaker: ActorRef) -> bool:
         """The demand is put to the speaker's own side."""
