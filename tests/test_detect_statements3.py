@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from pipeline.detect import Detector
+from pipeline.detect.furniture import is_furniture
 from pipeline.detect.resolve import ArticleContext
 from pipeline.models import ActorRef, DetectedStatement
 from tests.support.detection import event_triples
@@ -324,3 +327,58 @@ def test_foreign_ministry_official_of_an_unknown_country_is_no_side(detector: De
         "in Oslo said."
     )
     assert not by_phrase(statements(detector, text), "stand ready")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our Standards: The Example Trust Principles.",
+        "Example News' Jane Roe contributed to this report.",
+        "Associated Press writers John Doe in Kyiv and Jane Roe in Moscow contributed.",
+        "Got a news tip? Write to us.",
+        "Facebook | X | Email | Link copied!",
+        "Share:",
+        "Comments (87)",
+        "Also on our site: KREMLIN DENIES PLAN FOR NEW TALKS",
+        "We may earn a commission when you buy through links on this page.",
+        "Kremlin says U.S. offer is 'a step back'",
+        "FILE - Russian President Vladimir Putin attends a meeting at the Kremlin.",
+        "Image caption, Sergei Lavrov arrives for the talks",
+        "Secretary of State Marco Rubio speaks to reporters at the State Department in Washington.",
+        "Jane Roe is a Moscow correspondent for Example News.",
+        "Listen to this article, 4 min",
+    ],
+)
+def test_more_page_furniture_is_dropped(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also on Tuesday, Lavrov said Moscow would answer the new sanctions in kind.",
+        "Putin attends the summit in Alaska next week, the Kremlin said on Monday.",
+        "The Kremlin called the U.S. move 'a step back'.",
+        "Russia's foreign ministry summoned the U.S. ambassador on Friday.",
+        "A wave of sanctions followed, and Biden met opposition figures in a gesture of "
+        "support in Warsaw.",
+        "Reporters who contributed to the investigation were questioned by the FSB for hours.",
+    ],
+)
+def test_story_lines_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+def test_furniture_yields_no_statement(detector: Detector) -> None:
+    text = (
+        "Home | World | Politics\n"
+        "Kremlin says Washington's offer is 'a bluff'\n"
+        "Russian President Vladimir Putin speaks during a meeting with U.S. envoys in Moscow.\n"
+        "By Jane Roe\n"
+        "MOSCOW (Wire) - Russia and the United States held a new round of talks on Tuesday.\n"
+        "Also on our site: PUTIN SAYS U.S. SANCTIONS HAVE FAILED\n"
+        "Example News' John Doe contributed to this report."
+    )
+    detection = detector.detect(text, published=DAY)
+    assert not any("bluff" in s.quote or "failed" in s.quote for s in detection.statements)
+    assert not any("speaks during" in e.sentence for e in detection.events)
