@@ -382,3 +382,13 @@ def test_furniture_yields_no_statement(detector: Detector) -> None:
     detection = detector.detect(text, published=DAY)
     assert not any("bluff" in s.quote or "failed" in s.quote for s in detection.statements)
     assert not any("speaks during" in e.sentence for e in detection.events)
+
+
+def test_accusation_whose_charge_hangs_on_the_accused(detector: Detector) -> None:
+    text = (
+        "Russia detained a U.S. dual national in Yekaterinburg on Thursday.\n"
+        "The FSB accused the 45-year-old of passing defence secrets to the American side."
+    )
+    found = by_phrase(statements(detector, text), "defence secrets")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "RUS"

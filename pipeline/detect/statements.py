@@ -489,12 +489,14 @@ class StatementFinder(PositionRules):
         lemma = verb.lemma_.lower()
         kids = list(verb.children)
         if lemma == "accuse":
-            return any(
+            objects = [c for c in kids if c.dep_ == "dobj"]
+            # "accused Washington of meddling" ("of" may hang on the object)
+            return bool(objects) and any(
                 c.dep_ == "prep"
                 and c.lower_ == "of"
                 and any(g.dep_ in ("pcomp", "pobj") for g in c.children)
-                for c in kids
-            ) and any(c.dep_ == "dobj" for c in kids)
+                for c in kids + [g for o in objects for g in o.children]
+            )
         if lemma == "call":
             return any(
                 c.dep_ == "prep"
