@@ -392,3 +392,14 @@ def test_accusation_whose_charge_hangs_on_the_accused(detector: Detector) -> Non
     found = by_phrase(statements(detector, text), "defence secrets")
     assert len(found) == 1, found
     assert found[0].speaker.country == "RUS"
+
+
+def test_statement_only_about_a_third_country_is_not_kept(detector: Detector) -> None:
+    text = (
+        "U.S. and Russian diplomats argued at the United Nations over the air strikes.\n"
+        "The Russian Defence Ministry claimed Syrian air defences had intercepted most of the "
+        "drones. Sergei Lavrov said sanctions should not hurt ordinary Iranians."
+    )
+    found = statements(detector, text)
+    assert not by_phrase(found, "Syrian air defences"), found
+    assert not by_phrase(found, "ordinary Iranians"), found
