@@ -454,7 +454,9 @@ class ArticleContext(PronounResolver):
             and m.actor
             and m.actor.role != "COUNTRY"
         ]
-        chosen = subjects or near
+        # "... harassed an American drone over Syria": a place named last is not the side
+        placed = [m for m in near if self.doc[m.end - 1].dep_ != "pobj"]
+        chosen = subjects or placed or near
         if not chosen:
             return None
         best = max(chosen, key=lambda m: m.start)
