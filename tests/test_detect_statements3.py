@@ -403,3 +403,13 @@ def test_statement_only_about_a_third_country_is_not_kept(detector: Detector) ->
     found = statements(detector, text)
     assert not by_phrase(found, "Syrian air defences"), found
     assert not by_phrase(found, "ordinary Iranians"), found
+
+
+def test_a_court_speaks_for_no_side(detector: Detector) -> None:
+    text = (
+        "A Moscow court sentenced an American teacher to 14 years on Tuesday.\n"
+        "The Moscow court said the teacher had shown contempt for Russian law and that the "
+        "American side had ignored its summons."
+    )
+    found = by_phrase(statements(detector, text), "contempt for Russian law")
+    assert not found, found

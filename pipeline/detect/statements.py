@@ -38,6 +38,8 @@ _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")  # "said extending it
 # "urged Moscow to withdraw", "called on Washington to lift": a demand put in words is a
 # statement too (the REQUEST event is coded separately); "accused X of Y" likewise.
 _URGE = {"urge", "ask", "press", "implore", "appeal", "demand", "exhort", "beg"}
+# Courts and judges rule; what they say from the bench is no side's diplomatic statement
+_COURT = re.compile(r"\b(?:court|courts|judge|judges|tribunal)\b", re.IGNORECASE)
 _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
 
 
@@ -234,6 +236,7 @@ class StatementFinder(PositionRules):
                 self._country_speaker(found.verb)
                 or self._bare_country(found.speaker)
                 or self._anonymous_sources(found.speaker)
+                or _COURT.search(found.speaker.name)
             ):
                 continue  # "Russia said it would expel ...": the state's act, reported
             outer = [
