@@ -34,6 +34,13 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "the dispute after two days of talks in Geneva, officials said.",
             ("CONSULT", "USA", "RUS"),
         ),
+        # a paragraph naming the pair only as "the two leaders" is still read
+        (
+            "Donald Trump stood beside Vladimir Putin in Helsinki on Monday and praised his "
+            "strong denial.\n\nThe two leaders met for two hours in the palace, with only "
+            "interpreters present.",
+            ("CONSULT", "USA", "RUS"),
+        ),
         # both sides named inside one subject phrase: the other one is the partner
         (
             "Senior American and Russian diplomats agreed on Monday to reopen the consulates, "
@@ -74,6 +81,13 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
         (
             "Putin congratulated Trump on his victory and said he was prepared to talk to the "
             "president-elect.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # a coordinated clause with its own subject keeps its own modality: the first
+        # clause's "would not" does not deny the readiness in the second
+        (
+            "Lavrov said the dispute would not derail the visit and that Moscow was willing "
+            "to work with the new American administration.",
             ("AGREE", "RUS", "USA"),
         ),
         # readiness for a dialogue is an offer of one
@@ -206,6 +220,12 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "Russia detained an American student. Blinken said Washington stood ready to "
             "provide every possible assistance to her family.",
             ("AGREE", "USA", "RUS"),
+        ),
+        # ... but a coordinated clause still sits under the denial that governs both
+        (
+            "The Kremlin denied that Russia had offered the Taliban money and that Moscow had "
+            "proposed a swap to Washington.",
+            ("AGREE", "RUS", "USA"),
         ),
         # a vow not to give way is no offer
         (

@@ -91,24 +91,27 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
                 return REFUSED if _has_no(node) and node.lemma_.lower() in _REFUSAL_NOUNS else NOT
     if tok.sent.text.rstrip().endswith("?"):
         return NOT
+    partner = False  # the node is the first of coordinated clauses, read for its place only
     for _ in range(8):
         kids = list(node.children)
-        if any(c.dep_ == "neg" for c in kids):
+        if partner:
+            partner = False
+        elif any(c.dep_ == "neg" for c in kids):
             if node.lemma_.lower() in _WANT_VERBS or any(
                 c.dep_ == "aux" and c.lemma_.lower() == "will" for c in kids
             ):
                 return REFUSED
             return NOT
-        if node.lemma_.lower() in _REFUSAL_NOUNS and _has_no(node):
+        elif node.lemma_.lower() in _REFUSAL_NOUNS and _has_no(node):
             return REFUSED
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids) and not (
+        elif any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids) and not (  # noqa: SIM114
             # "Russia said it would expel ...": an announced act, reported in the past tense.
             any(c.dep_ == "aux" and c.lower_ == "would" for c in kids)
             and node.dep_ == "ccomp"
             and node.head.lemma_.lower() in _ANNOUNCING
         ):
             return NOT
-        if _neither(node):
+        elif _neither(node):
             return NOT
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in kids):
             return NOT
@@ -119,6 +122,14 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
         head, rel = node.head, node.dep_
         if rel not in _CLIMB:
             return FACT
+        if rel == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+            # "said the gaffe would not spoil the evening and that Moscow was ready to talk":
+            # a coordinated clause with its own subject has its own negation and modality, not
+            # its partner's; a non-finite partner the parser chose stands for its clause
+            while head.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in head.children):
+                head = head.head
+            node, partner = head, True
+            continue
         lemma = head.lemma_.lower()
         if head.lemma_.lower() in _REFUSAL_NOUNS and _has_no(head):
             return REFUSED
