@@ -148,6 +148,24 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "that Russia would never bow to American pressure.",
             ("REJECT", "RUS", "USA"),
         ),
+        # an act in a relative clause is asserted whatever the main clause denies
+        (
+            "Biden said Washington had not forgotten Marc Fogel, whom Russia has refused to "
+            "release in any exchange.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # a judgement the parser hangs on "called" as a preposition still judges the object
+        (
+            "Moscow expelled two U.S. diplomats. A State Department spokesman called the "
+            'Russian accusations "entirely without merit".',
+            ("REJECT", "USA", "RUS"),
+        ),
+        # an envoy due in the other side's capital: a visit scheduled
+        (
+            "National security adviser Jake Sullivan is due in Moscow on Tuesday for talks "
+            "on the crisis.",
+            ("CONSULT", "USA", "RUS"),
+        ),
         # a name taken off a sanctions list, with "from" hung on the object, eases sanctions
         (
             "The Treasury has removed a Russian maker of aircraft parts from its sanctions list, "
@@ -232,6 +250,12 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
             "that Russia would never bow to American pressure.",
             ("AGREE", "RUS", "USA"),
+        ),
+        # "called" with a thing of the other side as object rings no one
+        (
+            "Moscow expelled two U.S. diplomats. A State Department spokesman called the "
+            'Russian accusations "entirely without merit".',
+            ("CONSULT", "USA", "RUS"),
         ),
         # receiving a note is not a visit
         (

@@ -143,7 +143,7 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
                 return NOT
         if rel == "pcomp" and head.lower_ in _NOT_YET:
             return NOT  # "before congratulating the winner": not done (yet)
-        if rel in ("relcl", "advcl") and head.pos_ in ("VERB", "AUX"):
+        if rel == "relcl" or (rel == "advcl" and head.pos_ in ("VERB", "AUX")):
             return FACT  # the main clause's modality is its own business
         node = head
     return FACT

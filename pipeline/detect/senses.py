@@ -16,6 +16,7 @@ from pipeline.detect.resolve import ArticleContext
 
 _NAME_ENTS = {"ORG", "FAC", "GPE", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
 _TIME_ENTS = {"DATE", "TIME"}
+_JUDGING_PREPS = {"without", "beyond", "against", "contrary"}
 # What makes a judged meeting praise of the other side ("called the summit a great success"),
 # as against the diplomatic register of its tone ("constructive", "businesslike", "frank")
 _WARM = {"good", "great", "excellent", "wonderful", "fantastic", "terrific", "tremendous",
@@ -89,7 +90,9 @@ class SenseReader:
             return bool(self._predicate(tok))
         if needs == "object":
             return any(
-                c.dep_ in ("dobj", "dative", "nsubjpass") and self._objectish(c) for c in kids
+                c.dep_ in ("dobj", "dative", "nsubjpass")
+                and self._objectish(c, strict=sense.type == "CONSULT")
+                for c in kids
             )
         if needs == "objnoun":
             return any(
@@ -176,6 +179,15 @@ class SenseReader:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 out += [p for p in c.children if p.dep_ == "pobj"]
+        if tok.lemma_.lower() in ("call", "brand", "label"):
+            # "called the allegations without merit": the parser hangs the judgement on the verb
+            out += [
+                c
+                for c in tok.children
+                if c.dep_ == "prep"
+                and c.lower_ in _JUDGING_PREPS
+                and any(d.dep_ == "dobj" and d.i < c.i for d in tok.children)
+            ]
         return out
 
     def _evaluate(self, tok: Token) -> str | None:
@@ -208,16 +220,18 @@ class SenseReader:
         sense = self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(tok.lemma_.lower())
         return sense is not None and sense.type == "CONSULT"
 
-    def _objectish(self, tok: Token) -> bool:
+    def _objectish(self, tok: Token, strict: bool = False) -> bool:
         roles = self.ctx.dictionary.role_nouns
         if (
             tok.pos_ == "NOUN"
             and self.ctx.mention_at(tok.i) is None
             and tok.lemma_.lower() not in roles
             and tok.lower_ not in roles
-            and any(c.dep_ == "poss" for c in tok.children)
+            and (strict or any(c.dep_ == "poss" for c in tok.children))
         ):
-            return False  # "received the ministry's note": a thing an actor owns is no actor
+            # "received the ministry's note", "called the Russian claims": a thing an actor
+            # owns or makes is no one to meet or ring
+            return False
         if self.ctx.actor_of(tok) is not None:
             return True
         return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in self.ctx.dictionary.role_nouns
