@@ -166,6 +166,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "on the crisis.",
             ("CONSULT", "USA", "RUS"),
         ),
+        # "no question of a swap", said by one side, is that side's refusal of it
+        (
+            "The Kremlin spokesman said there was no question of a prisoner swap with the "
+            "United States for now.",
+            ("REJECT", "RUS", "USA"),
+        ),
         # a name taken off a sanctions list, with "from" hung on the object, eases sanctions
         (
             "The Treasury has removed a Russian maker of aircraft parts from its sanctions list, "
@@ -256,6 +262,23 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "Moscow expelled two U.S. diplomats. A State Department spokesman called the "
             'Russian accusations "entirely without merit".',
             ("CONSULT", "USA", "RUS"),
+        ),
+        # a meeting or exchange under "no ..." did not happen
+        (
+            "Moscow has seen no real sign from Washington of restoring a dialogue on arms "
+            "control, Ryabkov said.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        (
+            "Peskov said there could be no talk yet of an exchange of prisoners with the "
+            "United States.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        # declining to say something refuses nothing of the other side's
+        (
+            "Russia sanctioned three senators. Trump, who lost the vote, refused to concede "
+            "on Monday.",
+            ("REJECT", "USA", "RUS"),
         ),
         # receiving a note is not a visit
         (

@@ -35,6 +35,9 @@ _PART_PREPS = {"in", "of", "from", "out"}
 # Verbs of giving way: a vow not to do them defies the other side's pressure
 _GIVING_WAY = {"bow", "yield", "surrender", "capitulate", "submit", "cave", "succumb", "kneel",
                "buckle", "budge", "bend", "retreat", "concede"}  # fmt: skip
+_UNDER_DEPS = {"dobj", "pobj", "prep", "pcomp", "compound", "acl", "xcomp"}
+_REFUSING_NOUNS = {"plan", "plans", "intention", "intentions", "interest", "desire", "question",
+                   "need", "appetite", "reason"}  # fmt: skip
 _MODIFIER_DEPS = {"conj", "nmod", "amod", "compound", "cc", "appos"}
 
 
@@ -204,6 +207,33 @@ class Clues(SenseReader):
                     for sense in self.senses(node)
                 )
         return False
+
+    def _under_no(self, tok: Token) -> str | None:
+        """A meeting or exchange under a noun determined by "no": "no plans for a summit"
+        refuses it ('refused'), "no signals on resuming a dialogue", "no date for a meeting"
+        deny it ('not'); None when there is no such noun."""
+        node = tok
+        for _ in range(5):
+            if node.head.i == node.i or node.dep_ not in _UNDER_DEPS:
+                return None
+            rel, node = node.dep_, node.head
+            if node.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children
+            ):
+                # a finite clause has its own factuality, but "saw no signals on resuming
+                # talks" puts the "no" on the object beside the prepositional phrase
+                if rel == "prep" and any(
+                    c.dep_ == "dobj"
+                    and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+                    for c in node.children
+                ):
+                    return "not"
+                return None
+            if node.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in node.children
+            ):
+                return "refused" if node.lemma_.lower() in _REFUSING_NOUNS else "not"
+        return None
 
     def _standing_offer(self, tok: Token) -> ActorRef | None:
         """ "Ushakov said the invitation to Obama remained in force": an offer to one side,

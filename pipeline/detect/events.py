@@ -36,6 +36,7 @@ _ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT"}  # said to someone, wh
 _BOTH_WAYS_MODES = {"sign", "accept"}
 _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "answer", "speculate",
              "disclose", "reveal", "identify", "name", "give", "provide"}  # fmt: skip
+_PLEDGES = {"promise", "pledge", "vow", "demand", "urge", "ask"}  # refusing these can refuse
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to|ready to|reserves? the right)\b", re.I)
 _DYAD_ROLE = DYAD_ROLE
 # Non-actor people an addressed act can be aimed at: "thanked allies", "urged partners to"
@@ -182,6 +183,11 @@ class EventFinder(Clues):
             kind, mode, state = "AGREE", "offer", FACT
         if state == NOT:
             return []
+        if nominal and kind in _SYMMETRIC and state == FACT:
+            denied = self._under_no(tok)  # "no signals on resuming a dialogue"
+            if denied == NOT:
+                return []
+            state = denied or state
         if nominal and kind == "CONSULT" and self._called_off(tok):
             return []  # "suspended its participation in the talks": the refusal is the event
         if nominal and kind == "CONSULT" and state != REFUSED:
@@ -200,7 +206,10 @@ class EventFinder(Clues):
             country = self.ctx.dictionary.countries
             first = ActorRef(country[a].name, a, "GOVERNMENT")
             second = ActorRef(country[b].name, b, "GOVERNMENT")
-            if state == REFUSED:  # "there is no question of a swap"
+            if state == REFUSED:  # "there is no question of a swap": the speaker refuses
+                speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
+                if speaker is not None and speaker.role != WEAK_ROLE and speaker.country == b:
+                    first, second = second, first
                 return [Candidate("REJECT", "offer", first, second, tok, 0.45)]
             return [Candidate(kind, mode, first, second, tok, 0.5)]
         if source is None and nominal and kind == "AGREE":
@@ -216,7 +225,12 @@ class EventFinder(Clues):
             mode = {"CONSULT": "meeting", "CONCEDE": "demand"}.get(kind, "offer")
             kind = "REJECT"
         if kind == "REJECT" and any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in _NON_ACTS for c in tok.children
+            c.dep_ == "xcomp"
+            and (
+                c.lemma_.lower() in _NON_ACTS
+                or (c.lemma_.lower() in self.lex.speech_verbs and c.lemma_.lower() not in _PLEDGES)
+            )
+            for c in tok.children
         ):
             return []  # "declined to comment" refuses nothing of the other side's
         if kind == "REJECT" and not nominal and self._own_endorsement(tok, source):
