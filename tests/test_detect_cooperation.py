@@ -142,6 +142,22 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             'grant our consul access to him at once," Secretary Rubio said.',
             ("REQUEST", "USA", "RUS"),
         ),
+        # a quote that opens with a command to act is a demand
+        (
+            "Russia jailed the American teacher in June. Asked about the case, President "
+            'Trump said: "Let her go."',
+            ("REQUEST", "USA", "RUS"),
+        ),
+        (
+            'Moscow detained two U.S. sailors. "Release them at once," Secretary Rubio said.',
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # helping the other side to do something backs it
+        (
+            "Medvedev said Moscow would do what it could to help the United States find the "
+            "missing crew.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
@@ -279,6 +295,12 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "Russia sanctioned three senators. Trump, who lost the vote, refused to concede "
             "on Monday.",
             ("REJECT", "USA", "RUS"),
+        ),
+        # "let me be clear" commands no one
+        (
+            'Russia expelled two U.S. diplomats. "Let me be clear: we are studying the '
+            'decision," Secretary Rubio said.',
+            ("REQUEST", "USA", "RUS"),
         ),
         # receiving a note is not a visit
         (

@@ -36,6 +36,10 @@ _ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT"}  # said to someone, wh
 _BOTH_WAYS_MODES = {"sign", "accept"}
 _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "answer", "speculate",
              "disclose", "reveal", "identify", "name", "give", "provide"}  # fmt: skip
+# Commands that open a quote and ask the other side to act ("Release them", "Let him go")
+_COMMANDED_ACTS = {"release", "free", "stop", "end", "withdraw", "return", "cease", "halt",
+                   "hand", "allow", "lift", "respect", "comply", "abandon", "reverse"}  # fmt: skip
+_LET_ACTS = {"go", "leave", "return", "come", "out", "free"}
 _PLEDGES = {"promise", "pledge", "vow", "demand", "urge", "ask"}  # refusing these can refuse
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to|ready to|reserves? the right)\b", re.I)
 _DYAD_ROLE = DYAD_ROLE
@@ -407,8 +411,33 @@ class EventFinder(Clues):
                 kinds.append(("REJECT", "offer"))  # "the proposals are non-starters"
             if counts.get("threat", 0) and _FUTURE.search(text):
                 kinds.append(("THREATEN", "retaliation"))
+            if self._imperative(tokens):
+                kinds.append(("REQUEST", "demand"))  # "Let him go", "Release them now"
             for kind, mode in kinds:
                 yield Candidate(kind, mode, speaker, target, tokens[0], 0.55)
+
+    @staticmethod
+    def _imperative(tokens: list[Token]) -> bool:
+        """A quote that opens with a command to act: "Let him go", "Free our citizens"."""
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        if not words:
+            return False
+        verb = words[0]
+        if verb.tag_ != "VB" or any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in verb.children):
+            return False
+        lemma = verb.lemma_.lower()
+        if lemma == "let":
+            # "let him go", not "let me be clear", "let us hope"
+            return any(
+                c.dep_ in ("ccomp", "xcomp")
+                and any(
+                    g.dep_ in ("nsubj", "dobj") and g.lower_ not in ("me", "us", "'s")
+                    for g in c.children
+                )
+                and c.lemma_.lower() in _LET_ACTS
+                for c in verb.children
+            )
+        return lemma in _COMMANDED_ACTS
 
 
 __all__ = ["Candidate", "EventFinder", "WEAK_ROLE"]

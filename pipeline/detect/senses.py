@@ -107,9 +107,11 @@ class SenseReader:
             return any(c.dep_ == "xcomp" for c in kids)
         if needs == "actor_clause":
             # "we expect Russia to free him": an actor put under an infinitive it is to carry out
+            # ("help Russia join": a bare infinitive; "expect Russia will" is a forecast)
             return any(
                 c.dep_ in ("ccomp", "xcomp")
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                and c.tag_ in ("VB", "VBP")
+                and all(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
                 and any(
                     s.dep_ in ("nsubj", "dobj") and self.ctx.actor_of(s) is not None
                     for s in (*c.children, *kids)
