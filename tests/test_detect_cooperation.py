@@ -158,6 +158,26 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "missing crew.",
             ("SUPPORT", "RUS", "USA"),
         ),
+        # a meeting put forward in a clause is an offer of one
+        (
+            "Trump spoke of ending the war. The Kremlin suggested that the two presidents "
+            "hold a video call next week.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # an envoy summoned to a ministry: the ministry summons him
+        (
+            "Russia's ambassador was summoned to the State Department on Wednesday.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # officials known only by their sides' names act for their governments
+        (
+            "The U.S. and Russian foreign ministers signed a joint statement on Arctic shipping.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        (
+            "The U.S. and Russian foreign ministers signed a joint statement on Arctic shipping.",
+            ("AGREE", "RUS", "USA"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "

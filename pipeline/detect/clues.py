@@ -38,6 +38,7 @@ _GIVING_WAY = {"bow", "yield", "surrender", "capitulate", "submit", "cave", "suc
 _UNDER_DEPS = {"dobj", "pobj", "prep", "pcomp", "compound", "acl", "xcomp"}
 _REFUSING_NOUNS = {"plan", "plans", "intention", "intentions", "interest", "desire", "question",
                    "need", "appetite", "reason"}  # fmt: skip
+_SUMMONING = {"summon", "invite", "call"}
 _MODIFIER_DEPS = {"conj", "nmod", "amod", "compound", "cc", "appos"}
 
 
@@ -93,6 +94,33 @@ class Clues(SenseReader):
                     out.append(child)
                     frontier.append(child)
         return out
+
+    def _official_side(self, subj: Token, actor: ActorRef | None) -> ActorRef | None:
+        """ "The U.S. and Russian foreign ministers": officials the resolver knows only by
+        their side's name act for their government, not as its nationals."""
+        if actor is None or actor.role != WEAK_ROLE or self.ctx.mention_at(subj.i) is not None:
+            return actor
+        role = self.ctx.dictionary.role_nouns.get(
+            subj.lower_
+        ) or self.ctx.dictionary.role_nouns.get(subj.lemma_.lower())
+        if role is None or role == WEAK_ROLE or actor.country not in self.sides:
+            return actor
+        country = self.ctx.dictionary.countries[actor.country]
+        return ActorRef(country.name, country.code, "GOVERNMENT")
+
+    def _summoner(self, verb: Token) -> ActorRef | None:
+        """ "Was summoned to the State Department", "invited to the Kremlin": the body one is
+        summoned or invited to does the summoning."""
+        if verb.lemma_.lower() not in _SUMMONING:
+            return None
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "to":
+                continue
+            for pobj in prep.children:
+                actor = self.ctx.actor_of(pobj) if pobj.dep_ == "pobj" else None
+                if actor is not None and actor.role != WEAK_ROLE and actor.country in self.sides:
+                    return actor
+        return None
 
     def _coordinated_actor(self, subj: Token) -> ActorRef | None:
         """ "He, his employer and the U.S. government deny the charge": when the first of

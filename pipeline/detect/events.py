@@ -146,14 +146,18 @@ class EventFinder(Clues):
             if subj is None or passive:
                 return None, skip, 0.0
             skip.update(s.i for s in subj.subtree)
-            return self._actor_or_dyad(subj), skip, 0.75
+            return self._official_side(subj, self._actor_or_dyad(subj)), skip, 0.75
         subj, passive = subject(tok)
         if subj is None:
+            if passive:  # "the ambassador was summoned to the Foreign Ministry"
+                host = self._summoner(tok)
+                if host is not None:
+                    return host, skip, 0.75
             return None, skip, 0.0
         skip.update(s.i for s in subj.subtree)
         if passive:
             skip.update(s.i for c in tok.children if c.dep_ == "agent" for s in c.subtree)
-        actor = self._actor_or_dyad(subj)
+        actor = self._official_side(subj, self._actor_or_dyad(subj))
         if (actor is None and subj.pos_ == "PRON") or (
             actor is not None and actor.role == WEAK_ROLE
         ):

@@ -105,6 +105,20 @@ class SenseReader:
             return any(c.dep_ == "ccomp" for c in kids)
         if needs == "xcomp_any":
             return any(c.dep_ == "xcomp" for c in kids)
+        if needs == "meeting_clause":
+            # "suggested that the two presidents hold a call": a meeting put forward
+            return any(
+                c.dep_ in ("ccomp", "xcomp")
+                and any(
+                    t.i != tok.i
+                    and any(
+                        sense.type == "CONSULT" and (t.pos_ == "NOUN" or self._fits(t, sense))
+                        for sense in self.senses(t)
+                    )
+                    for t in c.subtree
+                )
+                for c in kids
+            )
         if needs == "actor_clause":
             # "we expect Russia to free him": an actor put under an infinitive it is to carry out
             # ("help Russia join": a bare infinitive; "expect Russia will" is a forecast)
