@@ -178,6 +178,11 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "The U.S. and Russian foreign ministers signed a joint statement on Arctic shipping.",
             ("AGREE", "RUS", "USA"),
         ),
+        (
+            "Washington sent a new proposal. Ryabkov said the two sides might meet again in "
+            "Istanbul.",
+            ("AGREE", "RUS", "USA"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
@@ -320,6 +325,36 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         (
             'Russia expelled two U.S. diplomats. "Let me be clear: we are studying the '
             'decision," Secretary Rubio said.',
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # a wish voiced under a condition or a question is no offer
+        (
+            "Peskov said that if Trump wants to meet Putin, he knows how to reach the Kremlin.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        # an act wished of the other side is not done
+        (
+            "Biden said he would like Russia to release Paul Whelan before Christmas.",
+            ("CONCEDE", "RUS", "USA"),
+        ),
+        # a meeting judged possible is neither held nor offered
+        (
+            "Ushakov said a Putin-Trump summit remained possible this year.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # a pair that might meet, in one side's words, is that side's offer only
+        (
+            "Washington sent a new proposal. Ryabkov said the two sides might meet again in "
+            "Istanbul.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        # thanks to journalists, or an urging of one's own staff, aim at no other side
+        (
+            "Russia hosted the talks. Peskov thanked journalists for their patience.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
+        (
+            "Blinken urged his staff to prepare for talks with Moscow.",
             ("REQUEST", "USA", "RUS"),
         ),
         # receiving a note is not a visit

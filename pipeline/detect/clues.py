@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.detect.arguments import governing_verb, is_dyad, owner_token, reporter, subject
+from pipeline.detect.factuality import FACT, factuality
 from pipeline.detect.senses import SenseReader
 from pipeline.models import ActorRef
 
@@ -39,6 +40,9 @@ _UNDER_DEPS = {"dobj", "pobj", "prep", "pcomp", "compound", "acl", "xcomp"}
 _REFUSING_NOUNS = {"plan", "plans", "intention", "intentions", "interest", "desire", "question",
                    "need", "appetite", "reason"}  # fmt: skip
 _SUMMONING = {"summon", "invite", "call"}
+_LINKING = {"be", "remain", "seem", "look", "appear", "become"}
+_MODAL_ADJECTIVES = {"possible", "likely", "unlikely", "impossible", "conceivable", "feasible",
+                     "doubtful", "uncertain", "unclear", "probable", "improbable"}  # fmt: skip
 _MODIFIER_DEPS = {"conj", "nmod", "amod", "compound", "cc", "appos"}
 
 
@@ -182,34 +186,55 @@ class Clues(SenseReader):
         """A meeting or cooperation wished for or put forward rather than held: "wants to
         meet", "would like to talk", "hoped to establish dialogue", "sought talks", "said he
         and Trump could meet in Japan"."""
+        return self._wish_head(tok, nominal) is not None
+
+    def _wish_head(self, tok: Token, nominal: bool) -> Token | None:
+        """The word of wishing or readiness an act sits under (the act itself for a
+        suggesting modal), or None when the act is not voiced as wished or put forward."""
         verb = tok
         if nominal:
             verb = tok.head
             if tok.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
-                return False
+                return None
             if self._wish_word(verb) and not self._negated_word(verb):
-                return True  # "sought a meeting with Putin"
+                return verb if self._wish_stands(verb) else None  # "sought a meeting"
         if self._negated_word(verb):
-            return False
+            return None
         node = verb
         for _ in range(4):
             if node.dep_ not in ("xcomp", "acomp", "conj") or node.head.i == node.i:
                 break
             node = node.head
             if self._wish_word(node):
-                return not self._negated_word(node)
+                stands = not self._negated_word(node) and self._wish_stands(node)
+                return node if stands else None
             if self._negated_word(node):
-                return False
+                return None
         if nominal:
-            return False
+            return None
         # "he and Trump could meet in Japan", reported: a meeting put forward
-        return (
+        suggested = (
             tok.dep_ == "ccomp"
             and tok.head.lemma_.lower() in self.lex.speech_verbs
             and any(c.dep_ == "aux" and c.lower_ in _SUGGESTING_MODALS for c in tok.children)
             and not any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children)
             and not tok.sent.text.rstrip().endswith("?")
         )
+        return tok if suggested else None
+
+    def _only_possible(self, tok: Token) -> bool:
+        """ "A summit remained possible", "talks are unlikely": a meeting judged possible."""
+        head = tok.head
+        if tok.dep_ != "nsubj" or head.lemma_.lower() not in _LINKING:
+            return False
+        return any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _MODAL_ADJECTIVES for c in head.children
+        )
+
+    def _wish_stands(self, wish: Token) -> bool:
+        """The wish itself was voiced: not under a condition, a question or a denial ("if
+        Putin wants to meet", "denied that he wanted talks")."""
+        return factuality(wish, False, "AGREE", self.lex) == FACT
 
     @staticmethod
     def _wish_word(tok: Token) -> bool:

@@ -48,7 +48,9 @@ _OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "
                  "families", "relative", "relatives", "supporter", "supporters", "volunteer",
                  "volunteers", "mediator", "mediators", "colleague", "colleagues", "neighbor",
                  "neighbour", "neighbors", "neighbours", "everyone", "organizer", "organizers",
-                 "crew", "rescuer", "rescuers", "worker", "workers", "staff"}  # fmt: skip
+                 "crew", "rescuer", "rescuers", "worker", "workers", "staff", "journalist",
+                 "journalists", "reporter", "reporters", "host", "hosts", "participant",
+                 "participants", "people", "voter", "voters", "audience", "team"}  # fmt: skip
 
 
 _NEGATORS = {"no", "not", "never", "without", "nothing", "n't"}
@@ -186,9 +188,12 @@ class EventFinder(Clues):
         if state == NOT and kind in _OWN_TYPES and self._continued(tok, nominal):
             state = FACT  # "will continue to call for his release": the act goes on
         act_kind = kind
-        if kind in _SYMMETRIC and state != REFUSED and self._wished(tok, nominal):
+        wished = state != REFUSED and self._wished(tok, nominal)
+        if wished and kind in _SYMMETRIC:
             # a meeting wished for or put forward is an offer of one, not a meeting held
             kind, mode, state = "AGREE", "offer", FACT
+        elif wished and not nominal and self._wish_head(tok, nominal) is not tok:
+            return []  # "would like Russia to release him": the release is only wished for
         if state == NOT:
             return []
         if nominal and kind in _SYMMETRIC and state == FACT:
@@ -225,6 +230,13 @@ class EventFinder(Clues):
         if source is None or source.role == WEAK_ROLE:
             return []
         dyad = source.role == _DYAD_ROLE
+        if dyad and wished and kind == "AGREE":
+            # "Ryabkov said the two sides might meet again": the speaker's side puts it forward
+            speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
+            if speaker is not None and speaker.country in self.sides:
+                source, dyad = speaker, False
+        if nominal and kind == "CONSULT" and self._only_possible(tok):
+            return []  # "a summit remained possible": not held, not offered
         if state == REFUSED:
             if kind not in ("CONSULT", "AGREE", "COOPERATE", "CONCEDE") or any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in _NON_ACTS for c in tok.children
@@ -313,7 +325,7 @@ class EventFinder(Clues):
                 if child.dep_ not in ("dobj", "dative") or child.i in skip:
                     continue
                 addressee = self.ctx.actor_of(child)
-                if addressee is None and child.lower_ in _OTHER_PEOPLE:
+                if child.lower_ in _OTHER_PEOPLE and self.ctx.mention_at(child.i) is None:
                     return ActorRef("third party", "", "COUNTRY")  # "thanked allies"
                 if addressee == source and self.ctx.mention_at(child.i) is None:
                     continue  # "his first comment" is a thing said, not the one it is said to

@@ -127,8 +127,11 @@ class SenseReader:
                 and c.tag_ in ("VB", "VBP")
                 and all(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
                 and any(
-                    s.dep_ in ("nsubj", "dobj") and self.ctx.actor_of(s) is not None
-                    for s in (*c.children, *kids)
+                    self.ctx.actor_of(s) is not None
+                    for s in [
+                        *(g for g in c.children if g.dep_ == "nsubj"),
+                        *(k for k in kids if k.dep_ == "dobj"),
+                    ]
                     if s.i < c.i
                 )
                 for c in kids
