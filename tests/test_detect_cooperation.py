@@ -179,7 +179,7 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             ("AGREE", "RUS", "USA"),
         ),
         (
-            "Washington sent a new proposal. Ryabkov said the two sides might meet again in "
+            "Washington named a new envoy. Ryabkov said the two sides might meet again in "
             "Istanbul.",
             ("AGREE", "RUS", "USA"),
         ),
@@ -344,7 +344,7 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         ),
         # a pair that might meet, in one side's words, is that side's offer only
         (
-            "Washington sent a new proposal. Ryabkov said the two sides might meet again in "
+            "Washington named a new envoy. Ryabkov said the two sides might meet again in "
             "Istanbul.",
             ("AGREE", "USA", "RUS"),
         ),
