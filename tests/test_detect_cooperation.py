@@ -183,6 +183,16 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Istanbul.",
             ("AGREE", "RUS", "USA"),
         ),
+        # "called for X to act": the parser marks the clause with "for"
+        (
+            "Moscow called for the United States to withdraw its nuclear weapons from Europe.",
+            ("REQUEST", "RUS", "USA"),
+        ),
+        # a bare-form clause under a verb of demanding is a demand
+        (
+            "Lavrov insisted that Washington return the seized diplomatic compounds.",
+            ("REQUEST", "RUS", "USA"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
@@ -356,6 +366,11 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         (
             "Blinken urged his staff to prepare for talks with Moscow.",
             ("REQUEST", "USA", "RUS"),
+        ),
+        # ... and the act demanded is not done
+        (
+            "Lavrov insisted that Washington return the seized diplomatic compounds.",
+            ("CONCEDE", "USA", "RUS"),
         ),
         # receiving a note is not a visit
         (

@@ -40,6 +40,7 @@ _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "an
 _COMMANDED_ACTS = {"release", "free", "stop", "end", "withdraw", "return", "cease", "halt",
                    "hand", "allow", "lift", "respect", "comply", "abandon", "reverse"}  # fmt: skip
 _LET_ACTS = {"go", "leave", "return", "come", "out", "free"}
+_MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "propose", "recommend"}
 _PLEDGES = {"promise", "pledge", "vow", "demand", "urge", "ask"}  # refusing these can refuse
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to|ready to|reserves? the right)\b", re.I)
 _DYAD_ROLE = DYAD_ROLE
@@ -194,8 +195,8 @@ class EventFinder(Clues):
             kind, mode, state = "AGREE", "offer", FACT
         elif wished and not nominal and self._wish_head(tok, nominal) is not tok:
             return []  # "would like Russia to release him": the release is only wished for
-        if state == NOT:
-            return []
+        if state == NOT or (not nominal and self._mandated(tok)):
+            return []  # "insisted that Washington return the properties": only demanded
         if nominal and kind in _SYMMETRIC and state == FACT:
             denied = self._under_no(tok)  # "no signals on resuming a dialogue"
             if denied == NOT:
@@ -298,8 +299,9 @@ class EventFinder(Clues):
     def _demand(self, verb: Token) -> list[Candidate]:
         """ "X told Y that Russia must act": a demand put in the words of obligation."""
         for comp in verb.children:
-            if comp.dep_ != "ccomp" or not any(
-                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children
+            if comp.dep_ != "ccomp" or not (
+                any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
+                or self._mandated(comp)  # "insisted that Washington return the properties"
             ):
                 continue
             if comp.lemma_.lower() in _COGNITION:
@@ -316,6 +318,18 @@ class EventFinder(Clues):
             if {source.country, target.country} == set(self.sides):
                 return [Candidate("REQUEST", "demand", source, target, comp, 0.6)]
         return []
+
+    @staticmethod
+    def _mandated(verb: Token) -> bool:
+        """A bare-form clause under a verb of demanding: the subjunctive of "insisted that
+        Washington return the properties", "demanded that Moscow free him"."""
+        return (
+            verb.dep_ == "ccomp"
+            and verb.tag_ == "VB"
+            and verb.head.lemma_.lower() in _MANDATIVE
+            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children)
+        )
 
     def _pick_target(
         self, tok: Token, source: ActorRef, skip: set[int], kind: str

@@ -58,11 +58,20 @@ class SenseReader:
             c.lower_ in sense.prt and c.dep_ in ("prt", "advmod", "prep") for c in kids
         ):
             return False
-        if sense.prep and not any(
-            c.lower_ in sense.prep
-            and c.dep_ in ("prep", "prt", "dative", "agent")
-            and not self._temporal(c)
-            for c in kids
+        if (
+            sense.prep
+            and not any(
+                c.lower_ in sense.prep
+                and c.dep_ in ("prep", "prt", "dative", "agent")
+                and not self._temporal(c)
+                for c in kids
+            )
+            and not any(
+                # "called for Washington to withdraw": the parser marks the clause with "for"
+                c.dep_ in ("advcl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ in sense.prep for m in c.children)
+                for c in kids
+            )
         ):
             return False
         # "ordered the troops to withdraw": the verb said of the object counts as an object
