@@ -34,6 +34,13 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "the dispute after two days of talks in Geneva, officials said.",
             ("CONSULT", "USA", "RUS"),
         ),
+        # a paragraph naming the pair only as "the two leaders" is still read
+        (
+            "Donald Trump stood beside Vladimir Putin in Helsinki on Monday and praised his "
+            "strong denial.\n\nThe two leaders met for two hours in the palace, with only "
+            "interpreters present.",
+            ("CONSULT", "USA", "RUS"),
+        ),
         # both sides named inside one subject phrase: the other one is the partner
         (
             "Senior American and Russian diplomats agreed on Monday to reopen the consulates, "
@@ -74,6 +81,13 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
         (
             "Putin congratulated Trump on his victory and said he was prepared to talk to the "
             "president-elect.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # a coordinated clause with its own subject keeps its own modality: the first
+        # clause's "would not" does not deny the readiness in the second
+        (
+            "Lavrov said the dispute would not derail the visit and that Moscow was willing "
+            "to work with the new American administration.",
             ("AGREE", "RUS", "USA"),
         ),
         # readiness for a dialogue is an offer of one
@@ -128,10 +142,85 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             'grant our consul access to him at once," Secretary Rubio said.',
             ("REQUEST", "USA", "RUS"),
         ),
+        # a quote that opens with a command to act is a demand
+        (
+            "Russia jailed the American teacher in June. Asked about the case, President "
+            'Trump said: "Let her go."',
+            ("REQUEST", "USA", "RUS"),
+        ),
+        (
+            'Moscow detained two U.S. sailors. "Release them at once," Secretary Rubio said.',
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # helping the other side to do something backs it
+        (
+            "Medvedev said Moscow would do what it could to help the United States find the "
+            "missing crew.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
+        # a meeting put forward in a clause is an offer of one
+        (
+            "Trump spoke of ending the war. The Kremlin suggested that the two presidents "
+            "hold a video call next week.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # an envoy summoned to a ministry: the ministry summons him
+        (
+            "Russia's ambassador was summoned to the State Department on Wednesday.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # officials known only by their sides' names act for their governments
+        (
+            "The U.S. and Russian foreign ministers signed a joint statement on Arctic shipping.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        (
+            "The U.S. and Russian foreign ministers signed a joint statement on Arctic shipping.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        (
+            "Washington named a new envoy. Ryabkov said the two sides might meet again in "
+            "Istanbul.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # "called for X to act": the parser marks the clause with "for"
+        (
+            "Moscow called for the United States to withdraw its nuclear weapons from Europe.",
+            ("REQUEST", "RUS", "USA"),
+        ),
+        # a bare-form clause under a verb of demanding is a demand
+        (
+            "Lavrov insisted that Washington return the seized diplomatic compounds.",
+            ("REQUEST", "RUS", "USA"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
             "that Russia would never bow to American pressure.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # an act in a relative clause is asserted whatever the main clause denies
+        (
+            "Biden said Washington had not forgotten Marc Fogel, whom Russia has refused to "
+            "release in any exchange.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # a judgement the parser hangs on "called" as a preposition still judges the object
+        (
+            "Moscow expelled two U.S. diplomats. A State Department spokesman called the "
+            'Russian accusations "entirely without merit".',
+            ("REJECT", "USA", "RUS"),
+        ),
+        # an envoy due in the other side's capital: a visit scheduled
+        (
+            "National security adviser Jake Sullivan is due in Moscow on Tuesday for talks "
+            "on the crisis.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # "no question of a swap", said by one side, is that side's refusal of it
+        (
+            "The Kremlin spokesman said there was no question of a prisoner swap with the "
+            "United States for now.",
             ("REJECT", "RUS", "USA"),
         ),
         # a name taken off a sanctions list, with "from" hung on the object, eases sanctions
@@ -207,11 +296,81 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "provide every possible assistance to her family.",
             ("AGREE", "USA", "RUS"),
         ),
+        # ... but a coordinated clause still sits under the denial that governs both
+        (
+            "The Kremlin denied that Russia had offered the Taliban money and that Moscow had "
+            "proposed a swap to Washington.",
+            ("AGREE", "RUS", "USA"),
+        ),
         # a vow not to give way is no offer
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
             "that Russia would never bow to American pressure.",
             ("AGREE", "RUS", "USA"),
+        ),
+        # "called" with a thing of the other side as object rings no one
+        (
+            "Moscow expelled two U.S. diplomats. A State Department spokesman called the "
+            'Russian accusations "entirely without merit".',
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # a meeting or exchange under "no ..." did not happen
+        (
+            "Moscow has seen no real sign from Washington of restoring a dialogue on arms "
+            "control, Ryabkov said.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        (
+            "Peskov said there could be no talk yet of an exchange of prisoners with the "
+            "United States.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        # declining to say something refuses nothing of the other side's
+        (
+            "Russia sanctioned three senators. Trump, who lost the vote, refused to concede "
+            "on Monday.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # "let me be clear" commands no one
+        (
+            'Russia expelled two U.S. diplomats. "Let me be clear: we are studying the '
+            'decision," Secretary Rubio said.',
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # a wish voiced under a condition or a question is no offer
+        (
+            "Peskov said that if Trump wants to meet Putin, he knows how to reach the Kremlin.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        # an act wished of the other side is not done
+        (
+            "Biden said he would like Russia to release Paul Whelan before Christmas.",
+            ("CONCEDE", "RUS", "USA"),
+        ),
+        # a meeting judged possible is neither held nor offered
+        (
+            "Ushakov said a Putin-Trump summit remained possible this year.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # a pair that might meet, in one side's words, is that side's offer only
+        (
+            "Washington named a new envoy. Ryabkov said the two sides might meet again in "
+            "Istanbul.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        # thanks to journalists, or an urging of one's own staff, aim at no other side
+        (
+            "Russia hosted the talks. Peskov thanked journalists for their patience.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
+        (
+            "Blinken urged his staff to prepare for talks with Moscow.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # ... and the act demanded is not done
+        (
+            "Lavrov insisted that Washington return the seized diplomatic compounds.",
+            ("CONCEDE", "USA", "RUS"),
         ),
         # receiving a note is not a visit
         (

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.detect.arguments import governing_verb, is_dyad, owner_token, reporter, subject
+from pipeline.detect.factuality import FACT, factuality
 from pipeline.detect.senses import SenseReader
 from pipeline.models import ActorRef
 
@@ -35,6 +36,13 @@ _PART_PREPS = {"in", "of", "from", "out"}
 # Verbs of giving way: a vow not to do them defies the other side's pressure
 _GIVING_WAY = {"bow", "yield", "surrender", "capitulate", "submit", "cave", "succumb", "kneel",
                "buckle", "budge", "bend", "retreat", "concede"}  # fmt: skip
+_UNDER_DEPS = {"dobj", "pobj", "prep", "pcomp", "compound", "acl", "xcomp"}
+_REFUSING_NOUNS = {"plan", "plans", "intention", "intentions", "interest", "desire", "question",
+                   "need", "appetite", "reason"}  # fmt: skip
+_SUMMONING = {"summon", "invite", "call"}
+_LINKING = {"be", "remain", "seem", "look", "appear", "become"}
+_MODAL_ADJECTIVES = {"possible", "likely", "unlikely", "impossible", "conceivable", "feasible",
+                     "doubtful", "uncertain", "unclear", "probable", "improbable"}  # fmt: skip
 _MODIFIER_DEPS = {"conj", "nmod", "amod", "compound", "cc", "appos"}
 
 
@@ -90,6 +98,33 @@ class Clues(SenseReader):
                     out.append(child)
                     frontier.append(child)
         return out
+
+    def _official_side(self, subj: Token, actor: ActorRef | None) -> ActorRef | None:
+        """ "The U.S. and Russian foreign ministers": officials the resolver knows only by
+        their side's name act for their government, not as its nationals."""
+        if actor is None or actor.role != WEAK_ROLE or self.ctx.mention_at(subj.i) is not None:
+            return actor
+        role = self.ctx.dictionary.role_nouns.get(
+            subj.lower_
+        ) or self.ctx.dictionary.role_nouns.get(subj.lemma_.lower())
+        if role is None or role == WEAK_ROLE or actor.country not in self.sides:
+            return actor
+        country = self.ctx.dictionary.countries[actor.country]
+        return ActorRef(country.name, country.code, "GOVERNMENT")
+
+    def _summoner(self, verb: Token) -> ActorRef | None:
+        """ "Was summoned to the State Department", "invited to the Kremlin": the body one is
+        summoned or invited to does the summoning."""
+        if verb.lemma_.lower() not in _SUMMONING:
+            return None
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "to":
+                continue
+            for pobj in prep.children:
+                actor = self.ctx.actor_of(pobj) if pobj.dep_ == "pobj" else None
+                if actor is not None and actor.role != WEAK_ROLE and actor.country in self.sides:
+                    return actor
+        return None
 
     def _coordinated_actor(self, subj: Token) -> ActorRef | None:
         """ "He, his employer and the U.S. government deny the charge": when the first of
@@ -151,34 +186,55 @@ class Clues(SenseReader):
         """A meeting or cooperation wished for or put forward rather than held: "wants to
         meet", "would like to talk", "hoped to establish dialogue", "sought talks", "said he
         and Trump could meet in Japan"."""
+        return self._wish_head(tok, nominal) is not None
+
+    def _wish_head(self, tok: Token, nominal: bool) -> Token | None:
+        """The word of wishing or readiness an act sits under (the act itself for a
+        suggesting modal), or None when the act is not voiced as wished or put forward."""
         verb = tok
         if nominal:
             verb = tok.head
             if tok.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
-                return False
+                return None
             if self._wish_word(verb) and not self._negated_word(verb):
-                return True  # "sought a meeting with Putin"
+                return verb if self._wish_stands(verb) else None  # "sought a meeting"
         if self._negated_word(verb):
-            return False
+            return None
         node = verb
         for _ in range(4):
             if node.dep_ not in ("xcomp", "acomp", "conj") or node.head.i == node.i:
                 break
             node = node.head
             if self._wish_word(node):
-                return not self._negated_word(node)
+                stands = not self._negated_word(node) and self._wish_stands(node)
+                return node if stands else None
             if self._negated_word(node):
-                return False
+                return None
         if nominal:
-            return False
+            return None
         # "he and Trump could meet in Japan", reported: a meeting put forward
-        return (
+        suggested = (
             tok.dep_ == "ccomp"
             and tok.head.lemma_.lower() in self.lex.speech_verbs
             and any(c.dep_ == "aux" and c.lower_ in _SUGGESTING_MODALS for c in tok.children)
             and not any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children)
             and not tok.sent.text.rstrip().endswith("?")
         )
+        return tok if suggested else None
+
+    def _only_possible(self, tok: Token) -> bool:
+        """ "A summit remained possible", "talks are unlikely": a meeting judged possible."""
+        head = tok.head
+        if tok.dep_ != "nsubj" or head.lemma_.lower() not in _LINKING:
+            return False
+        return any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _MODAL_ADJECTIVES for c in head.children
+        )
+
+    def _wish_stands(self, wish: Token) -> bool:
+        """The wish itself was voiced: not under a condition, a question or a denial ("if
+        Putin wants to meet", "denied that he wanted talks")."""
+        return factuality(wish, False, "AGREE", self.lex) == FACT
 
     @staticmethod
     def _wish_word(tok: Token) -> bool:
@@ -204,6 +260,33 @@ class Clues(SenseReader):
                     for sense in self.senses(node)
                 )
         return False
+
+    def _under_no(self, tok: Token) -> str | None:
+        """A meeting or exchange under a noun determined by "no": "no plans for a summit"
+        refuses it ('refused'), "no signals on resuming a dialogue", "no date for a meeting"
+        deny it ('not'); None when there is no such noun."""
+        node = tok
+        for _ in range(5):
+            if node.head.i == node.i or node.dep_ not in _UNDER_DEPS:
+                return None
+            rel, node = node.dep_, node.head
+            if node.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children
+            ):
+                # a finite clause has its own factuality, but "saw no signals on resuming
+                # talks" puts the "no" on the object beside the prepositional phrase
+                if rel == "prep" and any(
+                    c.dep_ == "dobj"
+                    and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+                    for c in node.children
+                ):
+                    return "not"
+                return None
+            if node.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in node.children
+            ):
+                return "refused" if node.lemma_.lower() in _REFUSING_NOUNS else "not"
+        return None
 
     def _standing_offer(self, tok: Token) -> ActorRef | None:
         """ "Ushakov said the invitation to Obama remained in force": an offer to one side,

@@ -16,6 +16,7 @@ from pipeline.detect.resolve import ArticleContext
 
 _NAME_ENTS = {"ORG", "FAC", "GPE", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
 _TIME_ENTS = {"DATE", "TIME"}
+_JUDGING_PREPS = {"without", "beyond", "against", "contrary"}
 # What makes a judged meeting praise of the other side ("called the summit a great success"),
 # as against the diplomatic register of its tone ("constructive", "businesslike", "frank")
 _WARM = {"good", "great", "excellent", "wonderful", "fantastic", "terrific", "tremendous",
@@ -60,11 +61,20 @@ class SenseReader:
         # "pinned the attack on Moscow": the parser often hangs the verb's preposition on its
         # object, so a preposition under the direct object counts as the verb's
         prep_holders = kids + [g for c in kids if c.dep_ == "dobj" for g in c.children]
-        if sense.prep and not any(
-            c.lower_ in sense.prep
-            and c.dep_ in ("prep", "prt", "dative", "agent")
-            and not self._temporal(c)
-            for c in prep_holders
+        if (
+            sense.prep
+            and not any(
+                c.lower_ in sense.prep
+                and c.dep_ in ("prep", "prt", "dative", "agent")
+                and not self._temporal(c)
+                for c in prep_holders
+            )
+            and not any(
+                # "called for Washington to withdraw": the parser marks the clause with "for"
+                c.dep_ in ("advcl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ in sense.prep for m in c.children)
+                for c in kids
+            )
         ):
             return False
         # "ordered the troops to withdraw": the verb said of the object counts as an object
@@ -92,7 +102,9 @@ class SenseReader:
             return bool(self._predicate(tok))
         if needs == "object":
             return any(
-                c.dep_ in ("dobj", "dative", "nsubjpass") and self._objectish(c) for c in kids
+                c.dep_ in ("dobj", "dative", "nsubjpass")
+                and self._objectish(c, strict=sense.type == "CONSULT")
+                for c in kids
             )
         if needs == "objnoun":
             return any(
@@ -105,14 +117,33 @@ class SenseReader:
             return any(c.dep_ == "ccomp" for c in kids)
         if needs == "xcomp_any":
             return any(c.dep_ == "xcomp" for c in kids)
-        if needs == "actor_clause":
-            # "we expect Russia to free him": an actor put under an infinitive it is to carry out
+        if needs == "meeting_clause":
+            # "suggested that the two presidents hold a call": a meeting put forward
             return any(
                 c.dep_ in ("ccomp", "xcomp")
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 and any(
-                    s.dep_ in ("nsubj", "dobj") and self.ctx.actor_of(s) is not None
-                    for s in (*c.children, *kids)
+                    t.i != tok.i
+                    and any(
+                        sense.type == "CONSULT" and (t.pos_ == "NOUN" or self._fits(t, sense))
+                        for sense in self.senses(t)
+                    )
+                    for t in c.subtree
+                )
+                for c in kids
+            )
+        if needs == "actor_clause":
+            # "we expect Russia to free him": an actor put under an infinitive it is to carry out
+            # ("help Russia join": a bare infinitive; "expect Russia will" is a forecast)
+            return any(
+                c.dep_ in ("ccomp", "xcomp")
+                and c.tag_ in ("VB", "VBP")
+                and all(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+                and any(
+                    self.ctx.actor_of(s) is not None
+                    for s in [
+                        *(g for g in c.children if g.dep_ == "nsubj"),
+                        *(k for k in kids if k.dep_ == "dobj"),
+                    ]
                     if s.i < c.i
                 )
                 for c in kids
@@ -179,6 +210,15 @@ class SenseReader:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 out += [p for p in c.children if p.dep_ == "pobj"]
+        if tok.lemma_.lower() in ("call", "brand", "label"):
+            # "called the allegations without merit": the parser hangs the judgement on the verb
+            out += [
+                c
+                for c in tok.children
+                if c.dep_ == "prep"
+                and c.lower_ in _JUDGING_PREPS
+                and any(d.dep_ == "dobj" and d.i < c.i for d in tok.children)
+            ]
         return out
 
     def _evaluate(self, tok: Token) -> str | None:
@@ -211,16 +251,18 @@ class SenseReader:
         sense = self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(tok.lemma_.lower())
         return sense is not None and sense.type == "CONSULT"
 
-    def _objectish(self, tok: Token) -> bool:
+    def _objectish(self, tok: Token, strict: bool = False) -> bool:
         roles = self.ctx.dictionary.role_nouns
         if (
             tok.pos_ == "NOUN"
             and self.ctx.mention_at(tok.i) is None
             and tok.lemma_.lower() not in roles
             and tok.lower_ not in roles
-            and any(c.dep_ == "poss" for c in tok.children)
+            and (strict or any(c.dep_ == "poss" for c in tok.children))
         ):
-            return False  # "received the ministry's note": a thing an actor owns is no actor
+            # "received the ministry's note", "called the Russian claims": a thing an actor
+            # owns or makes is no one to meet or ring
+            return False
         if self.ctx.actor_of(tok) is not None:
             return True
         return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in self.ctx.dictionary.role_nouns
