@@ -161,6 +161,17 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "would have to cut 200 people from its embassy staff in Moscow.",
             ("SANCTION", "RUS", "USA"),
         ),
+        # an indictment for hacking the other side's networks is brought by it and accuses
+        (
+            "Five officers of Russia's GRU were indicted on Thursday on charges of hacking the "
+            "email accounts of the U.S. State Department.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        (
+            "Five officers of Russia's GRU were indicted on Thursday on charges of hacking the "
+            "email accounts of the U.S. State Department.",
+            ("COERCE", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:

@@ -240,6 +240,17 @@ def implied_agent(
                 if actor is not None and actor.country in sides and actor.country != victim.country:
                     country = ctx.dictionary.countries[actor.country]
                     return ActorRef(country.name, country.code, "GOVERNMENT")
+    if tok.lemma_.lower() in ("indict", "charge"):
+        # "were indicted on charges of hacking the networks of Clinton's campaign": the side
+        # the charged act harmed brings the charge
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _CHARGE_PREPS:
+                continue
+            for node in prep.subtree:
+                actor = ctx.actor_of(node) if node.pos_ in ("NOUN", "PROPN") else None
+                if actor is not None and actor.country in sides and actor.country != victim.country:
+                    country = ctx.dictionary.countries[actor.country]
+                    return ActorRef(country.name, country.code, "GOVERNMENT")
     return None
 
 

@@ -276,6 +276,8 @@ class EventFinder(Clues):
             # "accused Russia of cyberattacks", "charged GRU officers with hacking": the
             # attack the accuser attributes is itself coded, by the accused, on the accuser.
             out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
+            if kind == "COERCE":  # charging the other side's agents with hacking accuses it
+                out.append(Candidate("ACCUSE", "allege", source, target, tok, 0.5, reported))
         if kind == "COERCE" and tok.lemma_.lower() in _CHARGING:
             state = charged_state(self.ctx, tok, target.country)
             if state is not None:
