@@ -172,6 +172,11 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "email accounts of the U.S. State Department.",
             ("COERCE", "USA", "RUS"),
         ),
+        # a third country's extradition to a watched side brings its national to trial there
+        (
+            "Poland extradited a Russian hacker to the United States on Wednesday.",
+            ("COERCE", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:

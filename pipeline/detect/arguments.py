@@ -321,6 +321,21 @@ def obliged(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
 
 
+def receiving_side(ctx: ArticleContext, verb: Token, sides: tuple[str, str]) -> ActorRef | None:
+    """The watched side a third country extradites someone to ("extradited Bout to the United
+    States"): the trial is that side's act."""
+    if verb.lemma_.lower() not in ("extradite", "deport", "transfer"):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for pobj in prep.children:
+                actor = ctx.actor_of(pobj) if pobj.dep_ == "pobj" else None
+                if actor is not None and actor.country in sides:
+                    country = ctx.dictionary.countries[actor.country]
+                    return ActorRef(country.name, country.code, "GOVERNMENT")
+    return None
+
+
 def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> ActorRef | None:
     """The speaker of the speech verb the trigger's clause is reported under."""
     node = tok
@@ -348,6 +363,7 @@ __all__ = [
     "measured",
     "obliged",
     "owner_token",
+    "receiving_side",
     "reporter",
     "subject",
     "targets",

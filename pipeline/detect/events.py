@@ -25,6 +25,7 @@ from pipeline.detect.arguments import (
     measured,
     obliged,
     owner_token,
+    receiving_side,
     reporter,
     subject,
     targets,
@@ -217,6 +218,12 @@ class EventFinder(Clues):
             pair = self._between(tok)  # "talks between Kerry and Lavrov"
             if pair is not None:
                 return [Candidate(kind, mode, pair[0], pair[1], tok, 0.6)]
+        if (
+            kind == "COERCE"
+            and not nominal
+            and (source is None or source.country not in self.sides)
+        ):
+            source = receiving_side(self.ctx, tok, self.sides) or source  # "extradited to the US"
         if source is None or source.role == WEAK_ROLE:
             return []
         if kind == "SANCTION" and obliged(tok):
