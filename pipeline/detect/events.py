@@ -50,13 +50,28 @@ _SYMMETRIC = {"CONSULT", "COOPERATE"}
 _FORCE = {"MOBILIZE", "ASSAULT"}
 _COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognise", "see",
               "remember", "learn", "expect", "note", "be"}  # fmt: skip
+_OWN_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE", "REQUEST", "REJECT"}
 _HARM = {"SANCTION": "sanctions", "ASSAULT": "force", "MOBILIZE": "force", "COERCE": "sanctions"}
 _ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT"}  # said to someone, who is the target
 _BOTH_WAYS_MODES = {"sign", "accept"}
 _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "answer", "speculate",
              "disclose", "reveal", "identify", "name", "give", "provide"}  # fmt: skip
+# Commands that open a quote and ask the other side to act ("Release them", "Let him go")
+_COMMANDED_ACTS = {"release", "free", "stop", "end", "withdraw", "return", "cease", "halt",
+                   "hand", "allow", "lift", "respect", "comply", "abandon", "reverse"}  # fmt: skip
+_LET_ACTS = {"go", "leave", "return", "come", "out", "free"}
+_MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "propose", "recommend"}
+_PLEDGES = {"promise", "pledge", "vow", "demand", "urge", "ask"}  # refusing these can refuse
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to|ready to|reserves? the right)\b", re.I)
 _DYAD_ROLE = DYAD_ROLE
+# Non-actor people an addressed act can be aimed at: "thanked allies", "urged partners to"
+_OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "family",
+                 "families", "relative", "relatives", "supporter", "supporters", "volunteer",
+                 "volunteers", "mediator", "mediators", "colleague", "colleagues", "neighbor",
+                 "neighbour", "neighbors", "neighbours", "everyone", "organizer", "organizers",
+                 "crew", "rescuer", "rescuers", "worker", "workers", "staff", "journalist",
+                 "journalists", "reporter", "reporters", "host", "hosts", "participant",
+                 "participants", "people", "voter", "voters", "audience", "team"}  # fmt: skip
 _CHARGING = {"charge", "indict", "prosecute", "convict"}
 
 
@@ -169,14 +184,25 @@ class EventFinder(Clues):
             if subj is None or passive:
                 return None, skip, 0.0
             skip.update(s.i for s in subj.subtree)
-            return self._actor_or_dyad(subj), skip, 0.75
+            return self._official_side(subj, self._actor_or_dyad(subj)), skip, 0.75
         subj, passive = subject(tok)
         if subj is None:
+            if passive:  # "the ambassador was summoned to the Foreign Ministry"
+                host = self._summoner(tok)
+                if host is not None:
+                    return host, skip, 0.75
             return None, skip, 0.0
         skip.update(s.i for s in subj.subtree)
         if passive:
             skip.update(s.i for c in tok.children if c.dep_ == "agent" for s in c.subtree)
-        return self._actor_or_dyad(subj), skip, 0.85
+        actor = self._official_side(subj, self._actor_or_dyad(subj))
+        if (actor is None and subj.pos_ == "PRON") or (
+            actor is not None and actor.role == WEAK_ROLE
+        ):
+            actor = self._coordinated_actor(subj) or actor
+        if actor is None and subj.pos_ != "PRON":
+            actor = self._speaker_of_conjoined(tok)
+        return actor, skip, 0.85
 
     def _build(self, tok: Token, sense: Sense) -> list[Candidate]:
         nominal = tok.pos_ in ("NOUN", "PROPN")
@@ -193,9 +219,31 @@ class EventFinder(Clues):
             # "he would impose tariffs if Russia blocked a deal": a harm held over the other
             # side on a condition is a threat of it
             kind, mode, state = "THREATEN", _HARM[kind], FACT
-        if state == NOT:
-            return []
-        source, skip, confidence = self._source(tok, nominal, kind)
+        if nominal and kind == "CONSULT" and state == NOT and self._after_talks(tok):
+            state = FACT  # "after six hours of talks": the talks the phrase measures took place
+        if state == NOT and kind in _OWN_TYPES and self._continued(tok, nominal):
+            state = FACT  # "will continue to call for his release": the act goes on
+        act_kind = kind
+        wished = state != REFUSED and self._wished(tok, nominal)
+        if wished and kind in _SYMMETRIC:
+            # a meeting wished for or put forward is an offer of one, not a meeting held
+            kind, mode, state = "AGREE", "offer", FACT
+        elif wished and not nominal and self._wish_head(tok, nominal) is not tok:
+            return []  # "would like Russia to release him": the release is only wished for
+        if state == NOT or (not nominal and self._mandated(tok)):
+            return []  # "insisted that Washington return the properties": only demanded
+        if nominal and kind in _SYMMETRIC and state == FACT:
+            denied = self._under_no(tok)  # "no signals on resuming a dialogue"
+            if denied == NOT:
+                return []
+            state = denied or state
+        if nominal and kind == "CONSULT" and self._called_off(tok):
+            return []  # "suspended its participation in the talks": the refusal is the event
+        if nominal and kind == "CONSULT" and state != REFUSED:
+            pair = self._between(tok)  # "talks between Kerry and Lavrov": the pair is named
+            if pair is not None:
+                return [Candidate(kind, mode, pair[0], pair[1], tok, 0.6)]
+        source, skip, confidence = self._source(tok, nominal, act_kind)
         if source is None and kind == "COERCE" and not nominal:
             # "an American was detained in Moscow", "..., the Justice Department said"
             source = implied_agent(self.ctx, tok, self.lex.speech_verbs, self.sides)
@@ -211,19 +259,20 @@ class EventFinder(Clues):
             country = self.ctx.dictionary.countries
             first = ActorRef(country[a].name, a, "GOVERNMENT")
             second = ActorRef(country[b].name, b, "GOVERNMENT")
-            if state == REFUSED:  # "there is no question of a swap"
+            if state == REFUSED:  # "there is no question of a swap": the speaker refuses
+                speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
+                if speaker is not None and speaker.role != WEAK_ROLE and speaker.country == b:
+                    first, second = second, first
                 return [Candidate("REJECT", "offer", first, second, tok, 0.45)]
             return [Candidate(kind, mode, first, second, tok, 0.5)]
-        if source is None and nominal and kind == "CONSULT" and state != REFUSED:
-            pair = self._between(tok)  # "talks between Kerry and Lavrov"
-            if pair is not None:
-                return [Candidate(kind, mode, pair[0], pair[1], tok, 0.6)]
         if (
             kind == "COERCE"
             and not nominal
             and (source is None or source.country not in self.sides)
         ):
             source = receiving_side(self.ctx, tok, self.sides) or source  # "extradited to the US"
+        if source is None and nominal and kind == "AGREE":
+            source = self._standing_offer(tok)  # "said the invitation to Obama stood"
         if source is None or source.role == WEAK_ROLE:
             return []
         if kind == "SANCTION" and obliged(tok):
@@ -233,6 +282,13 @@ class EventFinder(Clues):
             if speaker is not None and {speaker.country, source.country} == set(self.sides):
                 return [Candidate(kind, mode, speaker, source, tok, 0.6)]
         dyad = source.role == _DYAD_ROLE
+        if dyad and wished and kind == "AGREE":
+            # "Ryabkov said the two sides might meet again": the speaker's side puts it forward
+            speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
+            if speaker is not None and speaker.country in self.sides:
+                source, dyad = speaker, False
+        if nominal and kind == "CONSULT" and self._only_possible(tok):
+            return []  # "a summit remained possible": not held, not offered
         if state == REFUSED:
             if kind not in ("CONSULT", "AGREE", "COOPERATE", "CONCEDE") or any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in _NON_ACTS for c in tok.children
@@ -241,9 +297,16 @@ class EventFinder(Clues):
             mode = {"CONSULT": "meeting", "CONCEDE": "demand"}.get(kind, "offer")
             kind = "REJECT"
         if kind == "REJECT" and any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in _NON_ACTS for c in tok.children
+            c.dep_ == "xcomp"
+            and (
+                c.lemma_.lower() in _NON_ACTS
+                or (c.lemma_.lower() in self.lex.speech_verbs and c.lemma_.lower() not in _PLEDGES)
+            )
+            for c in tok.children
         ):
             return []  # "declined to comment" refuses nothing of the other side's
+        if kind == "REJECT" and not nominal and self._own_endorsement(tok, source):
+            return []  # "declined to endorse his own agencies' finding": no offer turned down
         target = None
         if dyad:
             code = self.sides[1]
@@ -264,6 +327,8 @@ class EventFinder(Clues):
         if target is None and kind == "MOBILIZE" and self._faces_third_party(tok):
             return []
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
+            if kind == "REQUEST" and source.role == "LEGISLATURE":
+                return []  # "Democrats demanded a briefing": lawmakers ask their own government
             target = self._fallback(tok, source, kind, kind in _FORCE)
             if target is None and kind == "MOBILIZE":
                 target = self._other_side(source, tok)  # "deployments in Germany": a host
@@ -272,12 +337,20 @@ class EventFinder(Clues):
             return []
         if {source.country, target.country} != set(self.sides):
             return []
+        if kind == "AGREE" and mode == "offer" and not nominal:
+            refused = self._vowed_refusal(tok)
+            if refused is not None:
+                if not refused:
+                    return []  # "promised it would not send troops": no offer to the other side
+                kind, mode = "REJECT", "demand"  # "vowed Moscow would not bow to pressure"
+        if kind == "AGREE" and mode == "offer" and self._believed_by_other(tok, source):
+            return []  # "Dmitriev said he believed Washington was ready": a belief, no offer
         reported = reporter(self.ctx, tok, self.lex.speech_verbs)
         if reported is not None and reported == source:
             reported = None
         confidence -= 0.05 if reported is not None else 0.0
         out = [Candidate(kind, mode, source, target, tok, round(max(confidence, 0.3), 2), reported)]
-        if kind == "AGREE" and (dyad or mode in _BOTH_WAYS_MODES) and self._joint(tok):
+        if kind == "AGREE" and (dyad or (mode in _BOTH_WAYS_MODES and self._joint(tok))):
             out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
         if kind in ("ACCUSE", "COERCE") and self._attack_in(tok):
             # "accused Russia of cyberattacks", "charged GRU officers with hacking": the
@@ -388,8 +461,9 @@ class EventFinder(Clues):
     def _demand(self, verb: Token) -> list[Candidate]:
         """ "X told Y that Russia must act": a demand put in the words of obligation."""
         for comp in verb.children:
-            if comp.dep_ != "ccomp" or not any(
-                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children
+            if comp.dep_ != "ccomp" or not (
+                any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
+                or self._mandated(comp)  # "insisted that Washington return the properties"
             ):
                 continue
             if comp.lemma_.lower() in _COGNITION:
@@ -407,6 +481,18 @@ class EventFinder(Clues):
                 return [Candidate("REQUEST", "demand", source, target, comp, 0.6)]
         return []
 
+    @staticmethod
+    def _mandated(verb: Token) -> bool:
+        """A bare-form clause under a verb of demanding: the subjunctive of "insisted that
+        Washington return the properties", "demanded that Moscow free him"."""
+        return (
+            verb.dep_ == "ccomp"
+            and verb.tag_ == "VB"
+            and verb.head.lemma_.lower() in _MANDATIVE
+            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children)
+        )
+
     def _pick_target(
         self, tok: Token, source: ActorRef, skip: set[int], kind: str
     ) -> ActorRef | None:
@@ -415,6 +501,8 @@ class EventFinder(Clues):
                 if child.dep_ not in ("dobj", "dative") or child.i in skip:
                     continue
                 addressee = self.ctx.actor_of(child)
+                if child.lower_ in _OTHER_PEOPLE and self.ctx.mention_at(child.i) is None:
+                    return ActorRef("third party", "", "COUNTRY")  # "thanked allies"
                 if addressee == source and self.ctx.mention_at(child.i) is None:
                     continue  # "his first comment" is a thing said, not the one it is said to
                 if (
@@ -459,6 +547,14 @@ class EventFinder(Clues):
                 actor = self.ctx.actor_of(tok_in)
                 if actor is not None and actor.country != source.country:
                     return actor
+        for tok_in in self._modifiers(subj):  # "senior U.S. and Russian officials agreed"
+            actor = self.ctx.actor_of(tok_in)
+            if (
+                actor is not None
+                and actor.country in self.sides
+                and actor.country != source.country
+            ):
+                return actor
         return None
 
     def _fallback(
@@ -543,8 +639,33 @@ class EventFinder(Clues):
                 kinds.append(("REJECT", "offer"))  # "the proposals are non-starters"
             if counts.get("threat", 0) and _FUTURE.search(text):
                 kinds.append(("THREATEN", "retaliation"))
+            if self._imperative(tokens):
+                kinds.append(("REQUEST", "demand"))  # "Let him go", "Release them now"
             for kind, mode in kinds:
                 yield Candidate(kind, mode, speaker, target, tokens[0], 0.55)
+
+    @staticmethod
+    def _imperative(tokens: list[Token]) -> bool:
+        """A quote that opens with a command to act: "Let him go", "Free our citizens"."""
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        if not words:
+            return False
+        verb = words[0]
+        if verb.tag_ != "VB" or any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in verb.children):
+            return False
+        lemma = verb.lemma_.lower()
+        if lemma == "let":
+            # "let him go", not "let me be clear", "let us hope"
+            return any(
+                c.dep_ in ("ccomp", "xcomp")
+                and any(
+                    g.dep_ in ("nsubj", "dobj") and g.lower_ not in ("me", "us", "'s")
+                    for g in c.children
+                )
+                and c.lemma_.lower() in _LET_ACTS
+                for c in verb.children
+            )
+        return lemma in _COMMANDED_ACTS
 
 
 __all__ = ["Candidate", "EventFinder", "WEAK_ROLE"]

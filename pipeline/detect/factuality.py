@@ -133,6 +133,10 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
         head, rel = node.head, node.dep_
         if rel not in _CLIMB:
             return FACT
+        if rel == "conj" and node.tag_ in ("VBD", "VBZ", "VBP"):
+            # "we do not seek confrontation and are open to dialogue": a finite conjunct is a
+            # clause of its own; the first conjunct's negation is not its
+            return FACT
         lemma = head.lemma_.lower()
         if head.lemma_.lower() in _REFUSAL_NOUNS and _has_no(head):
             return REFUSED

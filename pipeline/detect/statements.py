@@ -20,6 +20,7 @@ from pipeline.detect.arguments import subject
 from pipeline.detect.events import EventFinder
 from pipeline.detect.lexicon import cue_counts
 from pipeline.detect.positions import PositionRules
+from pipeline.detect.pronouns import RELATIVE
 from pipeline.models import ActorRef
 
 LOGGER = logging.getLogger(__name__)
@@ -33,6 +34,12 @@ _EXPRESSED = {"concern", "concerns", "regret", "satisfaction", "disappointment",
               "condolences", "confidence", "readiness", "willingness", "interest", "protest",
               "dissatisfaction", "frustration", "alarm", "opposition", "position"}  # fmt: skip
 _TELL = {"tell", "assure", "inform", "remind", "warn"}  # speech verbs with a hearer object
+_CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")  # "said extending it made ..."
+# "urged Moscow to withdraw", "called on Washington to lift": a demand put in words is a
+# statement too (the REQUEST event is coded separately); "accused X of Y" likewise.
+_URGE = {"urge", "ask", "press", "implore", "appeal", "demand", "exhort", "beg"}
+# Courts and judges rule; what they say from the bench is no side's diplomatic statement
+_COURT = re.compile(r"\b(?:court|courts|judge|judges|tribunal)\b", re.IGNORECASE)
 _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
 
 
@@ -157,7 +164,22 @@ class StatementFinder(PositionRules):
                 distance = span.start - i if i < span.start else i - span.end
                 if best is None or distance < best[0]:
                     best = (distance, tok)
-        return best[1] if best else None
+        if best is None:
+            return self._colon_verb(span, inside)
+        return best[1]
+
+    def _colon_verb(self, span: Span, inside: set[int]) -> Token | None:
+        """'Then he proposed the next round: "Next time in Moscow."': a quote after a colon is
+        the words of the clause before it, whatever its verb."""
+        i = span.start - 1
+        while i >= 0 and self.doc[i].is_quote:
+            i -= 1
+        if i <= 0 or self.doc[i].text != ":":
+            return None
+        root = self.doc[i].sent.root  # the main clause, not "what it is" inside it
+        if root.pos_ in ("VERB", "AUX") and root.i not in inside and root.i < i:
+            return root
+        return None
 
     def find(self) -> list[Found]:
         quotes = find_quotes(self.doc.text)
@@ -186,6 +208,11 @@ class StatementFinder(PositionRules):
         for tok in self.doc:
             if tok.i in by_verb or tok.i in inside or tok.pos_ not in ("VERB", "AUX"):
                 continue
+            if tok.lower_ == "according":
+                according = self._according(tok, inside)
+                if according is not None and according.verb is not None:
+                    by_verb.setdefault(according.verb.i, according)
+                continue
             indirect = self._indirect(tok)
             if indirect is not None:
                 by_verb[tok.i] = indirect
@@ -209,6 +236,7 @@ class StatementFinder(PositionRules):
                 self._country_speaker(found.verb)
                 or self._bare_country(found.speaker)
                 or self._anonymous_sources(found.speaker)
+                or _COURT.search(found.speaker.name)
             ):
                 continue  # "Russia said it would expel ...": the state's act, reported
             outer = [
@@ -222,9 +250,32 @@ class StatementFinder(PositionRules):
             if outer:
                 continue
             found.about = self._about(found)
+            if found.about and not self._story_has_actor(found.about):
+                continue  # "said a strong rouble helps the economy" where the U.S. is a currency
             if found.about:
                 kept.append(found)
         return kept
+
+    def _story_has_actor(self, about: list[str]) -> bool:
+        """A side the statement is about is in the story as more than a word on a thing or a
+        national ("the U.S. dollar", "American Tommy Paul")."""
+        nouns = self.ctx.dictionary.role_nouns
+        for m in self.ctx.mentions:
+            if m.actor is None or m.actor.country not in about:
+                continue
+            if m.kind == "person" and m.actor.role == "COUNTRY":
+                continue
+            tok = self.doc[m.end - 1]
+            head = tok.head
+            if (
+                tok.dep_ in ("compound", "amod", "nmod", "poss")
+                and head.i >= m.end
+                and (nouns.get(head.lower_) or nouns.get(head.lemma_.lower())) == "COUNTRY"
+                and self.ctx.mention_at(head.i) is None
+            ):
+                continue  # "the U.S. dollar": the side names a thing, not an actor
+            return True
+        return False
 
     def _indirect(self, tok: Token) -> Found | None:
         """Attributed indirect speech or a stated judgement ("called it nonsense")."""
@@ -245,14 +296,24 @@ class StatementFinder(PositionRules):
                 and r.left_edge.lower_ == "that"
                 and any(g.dep_ == "nsubj" and g.lower_ != "that" for g in r.children)
             ]
+        if lemma in self.speech:
+            comps += self._stray_that_clauses(tok)
         comps += [g for c in comps for g in c.conjuncts if g.dep_ == "conj"]
         if any(
             g.dep_ == "mark" and g.lower_ in ("whether", "if") for c in comps for g in c.children
         ):
             return None  # "asked whether ...": a question put to the speaker
-        if tok.dep_ == "relcl" or any(c.lower_ in ("what", "whom", "which") for c in kids):
+        if (tok.dep_ == "relcl" and not self._misparsed_main(tok)) or any(
+            c.lower_ in ("what", "whom", "which") for c in kids
+        ):
             return None  # "what it called fake news": the article's aside, not a statement
-        as_predicate = any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
+        # "welcomed the decision as a step forward": the parser may hang "as" on the object
+        as_predicate = any(c.dep_ == "prep" and c.lower_ == "as" for c in kids) or any(
+            g.dep_ == "prep" and g.lower_ == "as" and any(p.dep_ == "pobj" for p in g.children)
+            for c in kids
+            if c.dep_ == "dobj"
+            for g in c.children
+        )
         judged = (
             lemma in self.judging
             and (
@@ -265,8 +326,9 @@ class StatementFinder(PositionRules):
             c.dep_ == "dobj" and c.lemma_.lower() in _EXPRESSED for c in kids
         )
         said = lemma in self.speech and any(
-            any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in comps
+            any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children) for c in comps
         )
+        requested = self._request(tok)
         trailing = (
             lemma in self.speech
             and tok.tag_ in ("VBD", "VBZ", "VBP")
@@ -296,7 +358,7 @@ class StatementFinder(PositionRules):
                 trailing=True,
                 head=tok.head,
             )
-        if not (said or judged or expressed):
+        if not (said or judged or expressed or requested):
             return None
         gloss_only = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl") and not judged
         if gloss_only and tok.head.lemma_.lower() not in self.speech:
@@ -308,6 +370,8 @@ class StatementFinder(PositionRules):
         speaker = self._speaker(tok)
         if speaker is None:
             return None
+        if requested and not (said or judged or expressed) and self._own_addressee(tok, speaker):
+            return None  # "Democrats urged the president to cancel": a domestic appeal
         subj, _ = subject(tok)
         if (
             subj is not None
@@ -315,8 +379,12 @@ class StatementFinder(PositionRules):
             and self.doc[subj.left_edge.i - 1].lower_ in ("what", "which", "whom", "as")
         ):
             return None  # "what U.S. agencies say was a campaign": the reporter's gloss
-        if lemma == "call" and any(c.lower_ in ("on", "for", "upon") for c in kids):
-            return None  # "called on Moscow to ...": a request, coded as an event
+        if (
+            lemma == "call"
+            and not requested
+            and any(c.lower_ in ("on", "for", "upon") for c in kids)
+        ):
+            return None  # "called for calm": a request with no addressee and act
         if comps and all(c.i < tok.i for c in comps):
             start = min(c.left_edge.i for c in comps)
             end = max(c.right_edge.i for c in comps) + 1
@@ -340,6 +408,132 @@ class StatementFinder(PositionRules):
             gloss_only=gloss_only,
         )
 
+    def _according(self, tok: Token, inside: set[int]) -> Found | None:
+        """ "According to a readout from the ministry, the ministers discussed 'the removal of
+        barriers'", "Putin, according to the Kremlin, asked for guarantees": the clause is the
+        source's account of words, when it quotes them or reports an act of speaking. Nested
+        speech credits the person who spoke, else the source."""
+        main = tok.head
+        if main.i == tok.i or main.pos_ not in ("VERB", "AUX") or main.i in inside:
+            return None
+        source = None
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        source = self.ctx.actor_of(pobj)
+        if source is None:
+            return None
+        lemma = main.lemma_.lower()
+        skip = {t.i for t in tok.subtree}
+        words = [t for t in main.subtree if t.i not in skip]
+        quoting = any(t.is_quote for t in words)
+        speaking = lemma in self.speech or self._request(main)
+        if not (quoting or speaking):
+            return None  # "Russia has massed troops, according to U.S. intelligence": a fact
+        speaker = source
+        if speaking:
+            subj, passive = subject(main)
+            inner = self.ctx.actor_of(subj) if subj is not None and not passive else None
+            if inner is not None and inner.role != "COUNTRY" and not self._bare_country(inner):
+                speaker = inner
+                skip |= {t.i for t in subj.subtree}  # "asked for guarantees", not "Putin, asked"
+        lo, hi = min(skip), max(skip)
+        words = [
+            t for t in words if t.i not in skip and not (t.is_punct and lo - 1 <= t.i <= hi + 1)
+        ]
+        if not words:
+            return None
+        start, end = words[0].i, words[-1].i + 1
+        text = "".join(t.text_with_ws for t in words).strip(" ,.;:\n")
+        if len(text.split()) < 3:
+            return None
+        return Found(
+            speaker, main, indirect=text, sentence=main.sent, clause=(start, end), head=main
+        )
+
+    @staticmethod
+    def _misparsed_main(verb: Token) -> bool:
+        """ "Speaker of the Duma Vyacheslav Volodin called the remarks hysteria": the parser
+        made the title the sentence's root and the main verb a relative clause on it. A
+        relative clause on a verbless root, with a subject of its own and no relative word,
+        is the sentence's main clause."""
+        head = verb.head
+        return (
+            head.dep_ == "ROOT"
+            and head.pos_ in ("PROPN", "NOUN")
+            and head.i < verb.i
+            and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
+            and not any(t.lower_ in RELATIVE for t in verb.subtree if t.i < verb.i)
+        )
+
+    def _stray_that_clauses(self, verb: Token) -> list[Token]:
+        """ "told reporters outside the court that the charges were baseless": the parser may
+        hang the that-clause on a noun of the verb's phrase; a clause with its own subject
+        opened by the conjunction "that" (not a relative pronoun) is what was said."""
+        out: list[Token] = []
+        for child in verb.children:
+            if child.dep_ not in ("dobj", "dative", "prep", "npadvmod") or child.i < verb.i:
+                continue
+            for sub in child.subtree:
+                if sub.dep_ not in ("acl", "relcl") or sub.i == child.i:
+                    continue
+                marks = [g for g in sub.children if g.dep_ == "mark" and g.lower_ == "that"]
+                if marks and any(
+                    g.dep_ in ("nsubj", "nsubjpass", "expl") and g.lower_ not in ("that", "which")
+                    for g in sub.children
+                ):
+                    out.append(sub)
+        return out
+
+    def _request(self, verb: Token) -> bool:
+        """ "urged Russia to cease", "called on Moscow to release him", "accused Washington of
+        meddling": a demand or an accusation addressed to someone, in the speaker's words."""
+        lemma = verb.lemma_.lower()
+        kids = list(verb.children)
+        if lemma == "accuse":
+            objects = [c for c in kids if c.dep_ == "dobj"]
+            # "accused Washington of meddling" ("of" may hang on the object)
+            return bool(objects) and any(
+                c.dep_ == "prep"
+                and c.lower_ == "of"
+                and any(g.dep_ in ("pcomp", "pobj") for g in c.children)
+                for c in kids + [g for o in objects for g in o.children]
+            )
+        if lemma == "call":
+            return any(
+                c.dep_ == "prep"
+                and c.lower_ in ("on", "upon")
+                and any(g.dep_ == "pobj" for g in c.children)
+                for c in kids
+            ) and any(self._to_act(c) for c in kids)
+        if lemma in _URGE:
+            return any(self._to_act(c) for c in kids) and any(
+                c.dep_ in ("dobj", "prep", "nsubj") for c in kids if c.i > verb.i
+            )
+        return False
+
+    @staticmethod
+    def _to_act(child: Token) -> bool:
+        """ "to release him": the act a demand asks for (the parser may make it an advcl)."""
+        return (
+            child.dep_ in ("xcomp", "advcl")
+            and child.pos_ in ("VERB", "AUX")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        )
+
+    def _own_addressee(self, verb: Token, speaker: ActorRef) -> bool:
+        """The demand is put to the speaker's own side."""
+        for child in verb.children:
+            hearers = [child] if child.dep_ == "dobj" else []
+            if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+                hearers = [g for g in child.children if g.dep_ == "pobj"]
+            for hearer in hearers:
+                actor = self.ctx.actor_of(hearer)
+                if actor is not None and actor.country == speaker.country:
+                    return True
+        return False
+
     def _fold_glosses(self, by_verb: dict[int, Found]) -> None:
         """ "..., Putin said, calling the measures provocative": the participle is part of the
         same statement, not a second one; its words join the statement of the verb it hangs on.
@@ -353,7 +547,8 @@ class StatementFinder(PositionRules):
             if host is None or host.speaker != found.speaker:
                 continue
             if found.indirect:
-                host.glosses.append(found.indirect)
+                if found.indirect not in host.text:  # the host's clause may already hold it
+                    host.glosses.append(found.indirect)
             else:  # ', adding that the offer "deserves attention"': the quote joins the first
                 host.quotes.extend(found.quotes)
             if host.clause is not None and found.clause is not None:
