@@ -177,6 +177,29 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Poland extradited a Russian hacker to the United States on Wednesday.",
             ("COERCE", "USA", "RUS"),
         ),
+        # clipping a drone's propeller is an attack on it
+        (
+            "A U.S. Reaper drone crashed into the sea after a Russian fighter jet clipped its "
+            "propeller, the Pentagon said.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+        # sealing the other side's embassy property seizes it
+        (
+            "The U.S. embassy's warehouse in St Petersburg was sealed by Russian authorities "
+            "on Friday.",
+            ("COERCE", "RUS", "USA"),
+        ),
+        # further sanctions held ready are a threat
+        (
+            '"If Moscow keeps up its attacks, we stand ready to impose further sanctions," '
+            "President Biden said of Russia.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # alarm at the other side's actions is criticism
+        (
+            '"Every American should be alarmed by Russia\'s actions," the U.S. president said.',
+            ("ACCUSE", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:
