@@ -200,6 +200,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             '"Every American should be alarmed by Russia\'s actions," the U.S. president said.',
             ("ACCUSE", "USA", "RUS"),
         ),
+        # a national of the other side "caught red-handed" is charged
+        (
+            'Kremlin spokesman Dmitry Peskov said the detained American had been "caught '
+            'red-handed" passing secrets to Washington.',
+            ("ACCUSE", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:
