@@ -334,6 +334,12 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             'Russian dachas, calling the confiscation "daylight robbery".',
             ("ACCUSE", "USA", "RUS"),
         ),
+        # a threat one is "not concerned about" is denied, not charged
+        (
+            'Two Russian warships docked in Havana on Wednesday. "We are not worried about '
+            'these vessels posing any threat," Pentagon spokesman John Kirby told reporters.',
+            ("ACCUSE", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_not_found(detector: Detector, text: str, unexpected: tuple) -> None:

@@ -168,12 +168,16 @@ def uncommitted(tok: Token, claim_nouns: frozenset[str]) -> bool:
     the detention was inappropriate"), in what a conditional would bring ("it would mean
     escalation"), or judging a claim rather than a side ("called the allegations
     fabricated", "these claims are lies": a denial)."""
-    node = tok
+    node, came, below = tok, "", False
     for _ in range(8):
         kids = list(node.children)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
             return True
-        if node.i != tok.i and node.pos_ in ("VERB", "AUX"):
+        if node.i != tok.i and node.dep_ in ("acl", "pcomp") and node.tag_ in ("VBG", "VBN"):
+            pass  # "concerned about these ships posing any threat": a participle, climb on
+        elif node.i != tok.i and node.pos_ in ("VERB", "AUX"):
+            if came == "acomp" and below and any(c.dep_ == "neg" for c in kids):
+                return True  # "we're not concerned about these ships posing any threat"
             if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in kids):
                 return True
             judged = [c for c in kids if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
@@ -187,9 +191,12 @@ def uncommitted(tok: Token, claim_nouns: frozenset[str]) -> bool:
                 and head.lemma_.lower() in _DISOWNABLE
                 and any(c.dep_ == "neg" for c in head.children)
             )
-        if node.dep_ not in _PREDICATE_UP or node.head.i == node.i:
+        if node.i != tok.i and node.pos_ == "ADJ" and any(c.dep_ == "neg" for c in kids):
+            return True  # "not concerned about ... any threat": the worry is denied
+        if node.dep_ not in _PREDICATE_UP | {"acl", "pcomp"} or node.head.i == node.i:
             return False
-        node = node.head
+        below = node.i != tok.i  # the word hangs under the predicate, not is it
+        came, node = node.dep_, node.head
     return False
 
 
