@@ -206,6 +206,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             'red-handed" passing secrets to Washington.',
             ("ACCUSE", "RUS", "USA"),
         ),
+        # a response still to come is threatened
+        (
+            "Russia will respond to the stationing of American missiles in Poland with "
+            "measures of its own, Deputy Foreign Minister Sergei Ryabkov said.",
+            ("THREATEN", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:
@@ -339,6 +345,16 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             'Two Russian warships docked in Havana on Wednesday. "We are not worried about '
             'these vessels posing any threat," Pentagon spokesman John Kirby told reporters.',
             ("ACCUSE", "USA", "RUS"),
+        ),
+        # an answer to questions is no threat; nor is the purpose of an act already taken
+        (
+            "The Kremlin will respond to questions from American reporters on Friday.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        (
+            "The White House said the expulsions of Russian diplomats were meant to respond to "
+            "the poisoning.",
+            ("THREATEN", "USA", "RUS"),
         ),
     ],
 )

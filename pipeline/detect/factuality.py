@@ -43,7 +43,9 @@ _NOMINAL_UP = {"dobj", "pobj", "prep", "compound", "conj", "appos", "attr", "nsu
 # Words whose act is conditional by nature: "threatened tariffs if Moscow balks" is a threat
 # made, "offered talks if ..." an offer made; only the condition's own clause is unreal.
 _CONDITIONAL_BY_NATURE = {"THREATEN", "REQUEST", "AGREE"}
-_ACTED_THREATS = {"retaliate"}
+_ACTED_THREATS = {"retaliate", "respond"}
+_PROMISING = {"vow", "promise", "pledge", "threaten", "warn", "intend", "plan", "go", "ready",
+              "prepared", "prepare", "decide", "want", "reserve"}  # fmt: skip
 ACT_NOUN_TYPES = {"CONSULT", "COOPERATE", "CONCEDE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 
 
@@ -72,15 +74,16 @@ def _neither(tok: Token) -> bool:
 def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
     """FACT, REFUSED or NOT for the act a trigger names."""
     node = tok
-    if (
-        kind == "THREATEN"
-        and not nominal
-        and tok.lemma_.lower() in _ACTED_THREATS
-        and tok.tag_ in ("VBD", "VBN", "VBG")
-    ):
-        # "banned adoptions, retaliating against the law": a retaliation carried out is the
-        # act it names (the ban), not a threat; "will retaliate" is one
-        return NOT
+    if kind == "THREATEN" and not nominal and tok.lemma_.lower() in _ACTED_THREATS:
+        # "banned adoptions, retaliating against the law", "meant to respond to the attack":
+        # a retaliation carried out or intended by an act is that act, not a threat; "will
+        # retaliate", "vowed to respond" are threats
+        future = any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo")
+            for c in tok.children
+        ) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PROMISING)
+        if tok.tag_ in ("VBD", "VBN", "VBG") or not future:
+            return NOT
     if nominal:
         if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in tok.children):
             return NOT if kind not in ACT_NOUN_TYPES else REFUSED
