@@ -356,6 +356,12 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             "the poisoning.",
             ("THREATEN", "USA", "RUS"),
         ),
+        # the one who says "it would respond" speaks of itself
+        (
+            "The White House condemned Russia's decision to expel two American diplomats and "
+            "said it would respond.",
+            ("THREATEN", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_not_found(detector: Detector, text: str, unexpected: tuple) -> None:

@@ -273,6 +273,12 @@ class EventFinder(Clues):
             source = receiving_side(self.ctx, tok, self.sides) or source  # "extradited to the US"
         if source is None and nominal and kind == "AGREE":
             source = self._standing_offer(tok)  # "said the invitation to Obama stood"
+        if kind == "THREATEN" and not nominal and tok.lemma_.lower() in ("respond", "retaliate"):
+            # "the White House said it would respond": the one who says "it" speaks of itself
+            subj, _ = subject(tok)
+            speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
+            if subj is not None and subj.pos_ == "PRON" and speaker is not None:
+                source = speaker
         if source is None or source.role == WEAK_ROLE:
             return []
         if kind == "SANCTION" and obliged(tok):
