@@ -212,6 +212,18 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "measures of its own, Deputy Foreign Minister Sergei Ryabkov said.",
             ("THREATEN", "RUS", "USA"),
         ),
+        # a law that bans is the enactor's ban
+        (
+            "President Vladimir Putin signed a bill on Monday that bars American citizens from "
+            "working for Russian charities.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+        # further action one is prepared to take is a threat
+        (
+            '"We are prepared to take further action if Moscow does not change course," '
+            "U.S. Treasury Secretary Scott Bessent said of Russia.",
+            ("THREATEN", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:

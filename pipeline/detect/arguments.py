@@ -23,6 +23,8 @@ _TARGET_PREPS = {
     "with", "to", "on", "against", "at", "toward", "towards", "for", "over", "from", "of",
     "into", "upon", "between", "in", "near", "off", "about", "as",
 }  # fmt: skip
+_INSTRUMENTS = {"law", "bill", "decree", "order", "legislation", "measure", "act", "directive",
+                "resolution", "ordinance"}  # fmt: skip
 _CHARGE_NOUNS = {"charge", "accusation", "allegation", "suspicion", "count"}
 _DYAD_HEADS = {"leaders", "men", "sides", "countries", "presidents", "ministers", "nations",
                "governments", "delegations", "diplomats", "powers", "officials", "envoys"}  # fmt: skip
@@ -56,6 +58,18 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 if pobj.dep_ == "pobj":
                     return pobj, True
         if not passive and child.dep_ in ("nsubj", "csubj"):
+            head = verb.head
+            if (
+                child.lower_ in ("that", "which")
+                and verb.dep_ == "relcl"
+                and head.lemma_.lower() in _INSTRUMENTS
+                and head.dep_ in ("dobj", "nsubjpass")
+                and depth < 3
+            ):
+                # "Putin signed a bill that bans adoptions": who enacts the law does what it does
+                enactor, enacted_passive = subject(head.head, depth + 1)
+                if enactor is not None and not enacted_passive:
+                    return enactor, False
             return child, False
     if passive or depth >= 3 or verb.head.i == verb.i:
         return None, passive

@@ -62,7 +62,9 @@ _COMMANDED_ACTS = {"release", "free", "stop", "end", "withdraw", "return", "ceas
 _LET_ACTS = {"go", "leave", "return", "come", "out", "free"}
 _MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "propose", "recommend"}
 _PLEDGES = {"promise", "pledge", "vow", "demand", "urge", "ask"}  # refusing these can refuse
-_FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to|ready to|reserves? the right)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|'ll|going to|ready to|prepared to|reserves? the right)\b", re.I
+)
 _DYAD_ROLE = DYAD_ROLE
 # Non-actor people an addressed act can be aimed at: "thanked allies", "urged partners to"
 _OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "family",
