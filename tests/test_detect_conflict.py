@@ -224,6 +224,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "U.S. Treasury Secretary Scott Bessent said of Russia.",
             ("THREATEN", "USA", "RUS"),
         ),
+        # a judgement of the other side's act inside a conditional's object still charges it
+        (
+            "State Department spokesman Matthew Miller said the United States would respond "
+            "to Russia's unacceptable expulsions.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:

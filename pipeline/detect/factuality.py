@@ -181,7 +181,9 @@ def uncommitted(tok: Token, claim_nouns: frozenset[str]) -> bool:
         elif node.i != tok.i and node.pos_ in ("VERB", "AUX"):
             if came == "acomp" and below and any(c.dep_ == "neg" for c in kids):
                 return True  # "we're not concerned about these ships posing any threat"
-            if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in kids):
+            if came != "prep" and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in kids
+            ):  # "it would mean escalation"; not "would respond to Russia's unacceptable act"
                 return True
             judged = [c for c in kids if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
             judging = node.lemma_.lower() in _JUDGING_VERBS or node.lemma_ == "be"
