@@ -230,6 +230,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "to Russia's unacceptable expulsions.",
             ("ACCUSE", "USA", "RUS"),
         ),
+        # a side's warship on the move is its armed forces deploying
+        (
+            "A Russian frigate sailed into the port of Havana on Wednesday, shadowed by a U.S. "
+            "Coast Guard cutter.",
+            ("MOBILIZE", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:

@@ -275,6 +275,10 @@ class EventFinder(Clues):
             source = receiving_side(self.ctx, tok, self.sides) or source  # "extradited to the US"
         if source is None and nominal and kind == "AGREE":
             source = self._standing_offer(tok)  # "said the invitation to Obama stood"
+        if source is not None and source.role == WEAK_ROLE and sense.needs == "subjnoun":
+            # "a Russian frigate sailed into Havana": a side's warship is its armed forces
+            country = self.ctx.dictionary.countries[source.country]
+            source = ActorRef(country.name, country.code, "MILITARY")
         if kind == "THREATEN" and not nominal and tok.lemma_.lower() in ("respond", "retaliate"):
             # "the White House said it would respond": the one who says "it" speaks of itself
             subj, _ = subject(tok)
