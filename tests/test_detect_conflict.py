@@ -386,6 +386,12 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             "said it would respond.",
             ("THREATEN", "RUS", "USA"),
         ),
+        # offensive weapons are arms, not insults
+        (
+            "Putin asked for guarantees that Washington would not station offensive missile "
+            "systems in Ukraine, the Kremlin said.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_not_found(detector: Detector, text: str, unexpected: tuple) -> None:
