@@ -236,6 +236,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Coast Guard cutter.",
             ("MOBILIZE", "RUS", "USA"),
         ),
+        # the one named as an attack's perpetrator carried it out
+        (
+            "The White House on Monday named Russia's military intelligence agency as the "
+            "perpetrator of the cyberattack on American hospitals.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:

@@ -42,6 +42,40 @@ def is_dyad(tok: Token) -> bool:
     return any(c.lower_ in ("two", "both") for c in tok.children)
 
 
+_QUANTITIES = {"one", "two", "three", "some", "several", "many", "most", "each", "both",
+               "all", "none", "either", "neither", "dozens", "hundreds", "thousands"}  # fmt: skip
+_PERPETRATORS = {"perpetrator", "perpetrators", "culprit", "culprits", "author", "authors",
+                 "mastermind", "masterminds", "organizer", "organizers", "organiser"}  # fmt: skip
+
+
+def partitive(tok: Token) -> Token | None:
+    """The whole a part is taken from: "one of two Russian jets" -> jets."""
+    if tok.lower_ not in _QUANTITIES:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def perpetrator(tok: Token) -> Token | None:
+    """Who an act is pinned on as its perpetrator: "named the SVR as the perpetrator of the
+    hack" -> SVR; "Russia was the culprit of the attack" -> Russia."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in _PERPETRATORS:
+        return None
+    role = prep.head
+    if role.dep_ == "pobj" and role.head.lower_ == "as":
+        verb = role.head.head
+        named = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd")), None)
+        return named
+    if role.dep_ == "attr":
+        return next((c for c in role.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The token that acts for a verb, and whether the verb is passive."""
     kids = list(verb.children)
@@ -58,6 +92,9 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 if pobj.dep_ == "pobj":
                     return pobj, True
         if not passive and child.dep_ in ("nsubj", "csubj"):
+            part = partitive(child)
+            if part is not None:
+                return part, False  # "one of two Russian jets clipped it": the jets act
             head = verb.head
             if (
                 child.lower_ in ("that", "which")
@@ -377,6 +414,8 @@ __all__ = [
     "measured",
     "obliged",
     "owner_token",
+    "partitive",
+    "perpetrator",
     "receiving_side",
     "reporter",
     "subject",

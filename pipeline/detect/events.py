@@ -25,6 +25,7 @@ from pipeline.detect.arguments import (
     measured,
     obliged,
     owner_token,
+    perpetrator,
     receiving_side,
     reporter,
     subject,
@@ -152,6 +153,11 @@ class EventFinder(Clues):
             if subj is not None and not passive:
                 skip.update(s.i for s in subj.subtree)
                 return self._actor_or_dyad(subj), skip, 0.75
+        if nominal and kind in ("ASSAULT", "COERCE", "SANCTION"):
+            culprit = perpetrator(tok)  # "named the SVR as the perpetrator of the hack"
+            if culprit is not None and self.ctx.actor_of(culprit) is not None:
+                skip.update(s.i for s in culprit.subtree)
+                return self._actor_or_dyad(culprit), skip, 0.7
         if nominal:
             owner = owner_token(tok)
             if owner is not None and self.ctx.mention_at(tok.i) is None:
