@@ -242,6 +242,11 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "perpetrator of the cyberattack on American hospitals.",
             ("ASSAULT", "RUS", "USA"),
         ),
+        # a part of a force acts for it
+        (
+            "One of the Russian jets struck the propeller of a U.S. drone over the Black Sea.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:
