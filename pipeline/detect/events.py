@@ -25,6 +25,8 @@ from pipeline.detect.arguments import (
     measured,
     obliged,
     owner_token,
+    perpetrator,
+    receiving_side,
     reporter,
     subject,
     targets,
@@ -61,7 +63,9 @@ _COMMANDED_ACTS = {"release", "free", "stop", "end", "withdraw", "return", "ceas
 _LET_ACTS = {"go", "leave", "return", "come", "out", "free"}
 _MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "propose", "recommend"}
 _PLEDGES = {"promise", "pledge", "vow", "demand", "urge", "ask"}  # refusing these can refuse
-_FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to|ready to|reserves? the right)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|'ll|going to|ready to|prepared to|reserves? the right)\b", re.I
+)
 _DYAD_ROLE = DYAD_ROLE
 # Non-actor people an addressed act can be aimed at: "thanked allies", "urged partners to"
 _OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "family",
@@ -149,6 +153,11 @@ class EventFinder(Clues):
             if subj is not None and not passive:
                 skip.update(s.i for s in subj.subtree)
                 return self._actor_or_dyad(subj), skip, 0.75
+        if nominal and kind in ("ASSAULT", "COERCE", "SANCTION"):
+            culprit = perpetrator(tok)  # "named the SVR as the perpetrator of the hack"
+            if culprit is not None and self.ctx.actor_of(culprit) is not None:
+                skip.update(s.i for s in culprit.subtree)
+                return self._actor_or_dyad(culprit), skip, 0.7
         if nominal:
             owner = owner_token(tok)
             if owner is not None and self.ctx.mention_at(tok.i) is None:
@@ -264,8 +273,24 @@ class EventFinder(Clues):
                     first, second = second, first
                 return [Candidate("REJECT", "offer", first, second, tok, 0.45)]
             return [Candidate(kind, mode, first, second, tok, 0.5)]
+        if (
+            kind == "COERCE"
+            and not nominal
+            and (source is None or source.country not in self.sides)
+        ):
+            source = receiving_side(self.ctx, tok, self.sides) or source  # "extradited to the US"
         if source is None and nominal and kind == "AGREE":
             source = self._standing_offer(tok)  # "said the invitation to Obama stood"
+        if source is not None and source.role == WEAK_ROLE and sense.needs == "subjnoun":
+            # "a Russian frigate sailed into Havana": a side's warship is its armed forces
+            country = self.ctx.dictionary.countries[source.country]
+            source = ActorRef(country.name, country.code, "MILITARY")
+        if kind == "THREATEN" and not nominal and tok.lemma_.lower() in ("respond", "retaliate"):
+            # "the White House said it would respond": the one who says "it" speaks of itself
+            subj, _ = subject(tok)
+            speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
+            if subj is not None and subj.pos_ == "PRON" and speaker is not None:
+                source = speaker
         if source is None or source.role == WEAK_ROLE:
             return []
         if kind == "SANCTION" and obliged(tok):
@@ -349,6 +374,8 @@ class EventFinder(Clues):
             # "accused Russia of cyberattacks", "charged GRU officers with hacking": the
             # attack the accuser attributes is itself coded, by the accused, on the accuser.
             out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
+            if kind == "COERCE":  # charging the other side's agents with hacking accuses it
+                out.append(Candidate("ACCUSE", "allege", source, target, tok, 0.5, reported))
         if kind == "COERCE" and tok.lemma_.lower() in _CHARGING:
             state = charged_state(self.ctx, tok, target.country)
             if state is not None:
