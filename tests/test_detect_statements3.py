@@ -413,3 +413,13 @@ def test_a_court_speaks_for_no_side(detector: Detector) -> None:
     )
     found = by_phrase(statements(detector, text), "contempt for Russian law")
     assert not found, found
+
+
+def test_a_bare_spokeswoman_speaks_for_the_body_just_named(detector: Detector) -> None:
+    text = (
+        "The Kremlin turned down the American offer of talks on Thursday.\n"
+        '"Washington knows our conditions very well," the spokeswoman said.'
+    )
+    found = by_phrase(statements(detector, text), "knows our conditions")
+    assert len(found) == 1, found
+    assert "Kremlin" in found[0].speaker.name and found[0].speaker.country == "RUS"

@@ -269,8 +269,20 @@ class ArticleContext(PronounResolver):
                 words = [qualifier.actor.name if qualifier and qualifier.actor else country]
                 return ActorRef(f"{words[0]} {span.text.lower()}", country, role)
         if person is None:
-            return None
+            return self._body_spokesperson(span, office, role)
         return ActorRef(person.name, person.country, self.dictionary.role_of(person, self.day))
+
+    def _body_spokesperson(self, span: Span, office: str, role: str) -> ActorRef | None:
+        """ "The Kremlin rejected the offer. ... the spokeswoman said": a bare spokesperson
+        speaks for the body the story has just named."""
+        if office != "spokesperson" or span.text.lower().endswith("men"):
+            return None
+        for m in reversed(self.mentions):
+            if span.start - m.start > 120:
+                break
+            if m.kind in ("body", "generic") and m.actor is not None:
+                return ActorRef(f"{m.actor.name} {span.text.lower()}", m.actor.country, role)
+        return None
 
     def _indefinite(self, span: Span) -> bool:
         """ "a senior administration official", "another Russian diplomat": someone new."""
