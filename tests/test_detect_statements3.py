@@ -423,3 +423,14 @@ def test_a_bare_spokeswoman_speaks_for_the_body_just_named(detector: Detector) -
     found = by_phrase(statements(detector, text), "knows our conditions")
     assert len(found) == 1, found
     assert "Kremlin" in found[0].speaker.name and found[0].speaker.country == "RUS"
+
+
+def test_partial_quote_inside_a_reported_clause_keeps_the_clause(detector: Detector) -> None:
+    text = (
+        "Russia closed the last American consulate on its territory on Monday.\n"
+        'The State Department said Washington "will not stay silent" in the face of what it '
+        "called a deliberate provocation by Moscow."
+    )
+    found = by_phrase(statements(detector, text), "will not stay silent")
+    assert len(found) == 1, found
+    assert "deliberate provocation" in found[0].quote

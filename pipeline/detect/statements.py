@@ -205,6 +205,8 @@ class StatementFinder(PositionRules):
             found = by_verb.setdefault(verb.i, Found(speaker, verb, sentence=verb.sent))
             found.quotes.append(quote)
             previous = found
+        for found in list(by_verb.values()):
+            self._embed_partial_quotes(found)
         for tok in self.doc:
             if tok.i in by_verb or tok.i in inside or tok.pos_ not in ("VERB", "AUX"):
                 continue
@@ -451,6 +453,23 @@ class StatementFinder(PositionRules):
         return Found(
             speaker, main, indirect=text, sentence=main.sent, clause=(start, end), head=main
         )
+
+    def _embed_partial_quotes(self, found: Found) -> None:
+        """'said the United States "will respond" to what it called a provocation': quoted
+        words inside the speaker's reported clause; the statement is the whole clause."""
+        verb = found.verb
+        if (
+            verb is None
+            or not found.quotes
+            or any(q.span is None or self._stands_alone(q.span) for q in found.quotes)
+        ):
+            return
+        clause = self._indirect(verb)
+        if clause is None or clause.clause is None or clause.speaker != found.speaker:
+            return
+        lo, hi = clause.clause
+        if all(lo <= q.span.start and q.span.end <= hi + 1 for q in found.quotes if q.span):
+            found.indirect, found.clause, found.head = clause.indirect, clause.clause, clause.head
 
     @staticmethod
     def _misparsed_main(verb: Token) -> bool:
