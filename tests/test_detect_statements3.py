@@ -434,3 +434,23 @@ def test_partial_quote_inside_a_reported_clause_keeps_the_clause(detector: Detec
     found = by_phrase(statements(detector, text), "will not stay silent")
     assert len(found) == 1, found
     assert "deliberate provocation" in found[0].quote
+
+
+def test_relations_with_a_third_country_are_not_the_pairs(detector: Detector) -> None:
+    text = (
+        "Russian and American negotiators met in Riyadh on Tuesday.\n"
+        "Vladimir Putin told Indian Prime Minister Narendra Modi that relations between Moscow "
+        "and New Delhi had never been stronger."
+    )
+    assert not by_phrase(statements(detector, text), "never been stronger")
+
+
+def test_relations_between_the_two_countries_stay_the_pairs(detector: Detector) -> None:
+    text = (
+        "Russian and American negotiators met in Riyadh on Tuesday.\n"
+        "Sergei Lavrov said relations between the two countries could improve if Washington "
+        "returned the seized diplomatic property."
+    )
+    found = by_phrase(statements(detector, text), "could improve")
+    assert len(found) == 1, found
+    assert set(found[0].about) == {"RUS", "USA"}

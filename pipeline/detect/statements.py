@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from pipeline.detect.arguments import subject
 from pipeline.detect.events import EventFinder
 from pipeline.detect.lexicon import cue_counts
-from pipeline.detect.positions import PositionRules
+from pipeline.detect.positions import _RELATIONSHIP, PositionRules
 from pipeline.detect.pronouns import RELATIVE
 from pipeline.models import ActorRef
 
@@ -252,11 +252,31 @@ class StatementFinder(PositionRules):
             if outer:
                 continue
             found.about = self._about(found)
+            if found.about and self._elsewhere(found):
+                continue
             if found.about and not self._story_has_actor(found.about):
                 continue  # "said a strong rouble helps the economy" where the U.S. is a currency
             if found.about:
                 kept.append(found)
         return kept
+
+    def _elsewhere(self, found: Found) -> bool:
+        """ "Putin told Xi that relations between Moscow and Beijing were at their best": a
+        pair word that names the speaker's side and a third country, never the other side, is
+        about another relationship."""
+        other = [c for c in self.sides if c != found.speaker.country]
+        ranges = [(q.span.start, q.span.end) for q in found.quotes if q.span is not None]
+        if found.clause is not None:
+            ranges.append(found.clause)
+        named: set[str] = set()
+        for start, end in ranges:
+            named |= self.ctx.countries_in(start, end)
+        if not named or any(c in named for c in other):
+            return False
+        countries = self.ctx.dictionary.countries
+        third = any(c not in self.sides and c in countries and not countries[c].organisation
+                    for c in named)  # fmt: skip
+        return third and bool(_RELATIONSHIP.search(found.text))
 
     def _story_has_actor(self, about: list[str]) -> bool:
         """A side the statement is about is in the story as more than a word on a thing or a
