@@ -454,3 +454,14 @@ def test_relations_between_the_two_countries_stay_the_pairs(detector: Detector) 
     found = by_phrase(statements(detector, text), "could improve")
     assert len(found) == 1, found
     assert set(found[0].about) == {"RUS", "USA"}
+
+
+def test_quoted_as_saying_credits_the_person_quoted(detector: Detector) -> None:
+    text = (
+        "Washington and Moscow traded accusations over the downed drone.\n"
+        "The TASS news agency quoted Deputy Foreign Minister Sergei Ryabkov as saying that "
+        "American reconnaissance flights near Crimea were a deliberate provocation."
+    )
+    found = by_phrase(statements(detector, text), "deliberate provocation")
+    assert len(found) == 1, found
+    assert "Ryabkov" in found[0].speaker.name

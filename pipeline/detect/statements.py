@@ -118,6 +118,12 @@ class StatementFinder(PositionRules):
             for child in self.doc[verb.i + 1].children if verb.i + 1 < len(self.doc) else ():
                 return self.ctx.actor_of(child)
             return None
+        host = verb.head.head if verb.head.lower_ == "as" else None
+        if verb.dep_ == "pcomp" and host is not None and host.lemma_.lower() == "quote":
+            # "RIA quoted Ryabkov as saying ...": the words are Ryabkov's
+            for child in host.children:
+                if child.dep_ == "dobj":
+                    return self.ctx.actor_of(child)
         subj, passive = subject(verb)
         if subj is None or passive:
             return None
