@@ -26,9 +26,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_ACTORS_FILE = DATA_DIR / "actors.yaml"
 # Words that make a paragraph worth parsing even when it names no side ("the minister said").
 _OFFICE_WORDS = re.compile(
-    r"\b(?:[Pp]resident|[Mm]inist(?:er|ry)|[Ss]pokes(?:man|woman|person)|[Ee]mbassy|"
-    r"[Aa]mbassador|[Ee]nvoy|[Dd]iplomat|[Ss]ecretary|[Aa]dministration|[Kk]remlin|"
-    r"[Ll]eader|[Oo]fficials?|[Aa]ide)\b"
+    r"\b(?:[Pp]residents?|[Mm]inist(?:ers?|ry)|[Ss]pokes(?:man|woman|person)|[Ee]mbassy|"
+    r"[Aa]mbassadors?|[Ee]nvoys?|[Dd]iplomats?|[Ss]ecretary|[Aa]dministration|[Kk]remlin|"
+    r"[Ll]eaders?|[Oo]fficials?|[Aa]ides?)\b"
 )
 
 

@@ -28,6 +28,11 @@ _DYAD_HEADS = {"leaders", "men", "sides", "countries", "presidents", "ministers"
                "governments", "delegations", "diplomats", "powers", "officials", "envoys"}  # fmt: skip
 
 
+_SPEAKING = {"say", "call", "describe", "add", "accuse", "warn", "brand", "label", "term",
+             "insist", "argue", "note", "stress", "claim", "tell", "announce", "state"}  # fmt: skip
+_DEMANDING = {"demand", "urge", "ask", "insist", "request"}
+
+
 def is_dyad(tok: Token) -> bool:
     """ "The two leaders", "both sides": a phrase naming the pair rather than one side."""
     if tok.lower_ not in _DYAD_HEADS:
@@ -68,6 +73,18 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return None, True  # "was detained and accused of theft": accused by someone unnamed
         if shared is not None:
             return shared, False
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.lemma_.lower() in _SPEAKING
+        and head.dep_ == "ccomp"
+        and head.head.lemma_.lower() in _SPEAKING | _DEMANDING
+        and verb.i > 0
+        and verb.doc[verb.i - 1].lower_ == ","
+    ):
+        # "Lavrov demanded that the US return the compounds, calling the seizure theft": the
+        # parser hangs the speaker's participle on the reported clause
+        return subject(head.head, depth + 1)[0], False
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "oprd"):
         return subject(head, depth + 1)[0], False
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -93,8 +110,19 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, passive
 
 
+# Nouns whose named owner holds them rather than voices them: "willing to discuss Russian
+# concerns", "it was Russia's fault" name no act of the owner's; a speaker's "our concerns"
+# and "voiced concern" (a light verb) do.
+_HELD_NOUNS = {"concern", "concerns"}
+
+
 def owner_token(noun: Token) -> Token | None:
     """The token that owns a nominal trigger ("Putin's offer", "U.S. sanctions", "by Moscow")."""
+    if noun.lower_ == "fault":
+        return None  # "Russia's fault": the owner is the one blamed
+    if noun.lower_ in _HELD_NOUNS:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        return owner if owner is not None and owner.pos_ == "PRON" else None
     for deps in (("poss",), ("compound", "amod", "nmod")):
         for child in noun.children:
             if child.dep_ in deps:
@@ -109,7 +137,28 @@ def owner_token(noun: Token) -> Token | None:
 
 _SETTING_PREPS = {"in", "during", "after", "at", "following", "before", "since", "on"}
 # "after eight hours of talks", "a round of talks": the measure stands in for the act
-_MEASURES = {"hour", "day", "week", "minute", "round", "series", "month", "year"}
+_MEASURES = {"hour", "day", "week", "minute", "round", "series", "month", "year", "wave",
+             "package", "raft", "slew", "tranche", "batch", "set", "barrage", "spate", "string",
+             "volley", "flurry", "salvo"}  # fmt: skip
+
+
+def measured(tok: Token) -> Token:
+    """The measure a noun is counted in ("a wave of sanctions" -> wave), or the first of the
+    nouns it is listed with ("announced the seizure of domains and sanctions on ten people"
+    -> seizure), else the noun."""
+    listed = False
+    for _ in range(4):
+        if tok.dep_ != "conj" or tok.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        tok, listed = tok.head, True
+    head = tok.head
+    if listed and tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        # the parser lists the act with the other act's object: "announced the arrest of a
+        # hacker and new sanctions" -> arrest
+        return head.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _MEASURES:
+        return head.head
+    return tok
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -165,6 +214,102 @@ def targets(
         frontier = nxt
 
 
+def implied_agent(
+    ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str], sides: tuple[str, str]
+) -> ActorRef | None:
+    """Who did an agentless passive act to the other side's national: the side that reports
+    it ("..., the Justice Department said"), else the side whose soil it happened on ("was
+    detained in Moscow")."""
+    patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if patient is None and tok.dep_ == "conj":
+        patient = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+    victim = ctx.actor_of(patient) if patient is not None else None
+    if victim is None or victim.country not in sides:
+        return None
+    teller = reporter(ctx, tok, speech_verbs)
+    if teller is not None and teller.country in sides and teller.country != victim.country:
+        country = ctx.dictionary.countries[teller.country]
+        return ActorRef(country.name, country.code, "GOVERNMENT")
+    verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+    for verb in verbs:
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for place in prep.children:
+                actor = ctx.actor_of(place) if place.dep_ == "pobj" else None
+                if actor is not None and actor.country in sides and actor.country != victim.country:
+                    country = ctx.dictionary.countries[actor.country]
+                    return ActorRef(country.name, country.code, "GOVERNMENT")
+    return None
+
+
+_THINKING = {"believe", "think", "consider", "feel", "know"}
+
+
+def branded(
+    ctx: ArticleContext, verb: Token, insults: frozenset[str]
+) -> tuple[Token, Token, Token] | None:
+    """(speaker, named, name) of "X said (he believed) Y was a killer", else None."""
+    speaker, _ = subject(verb)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for clause in list(clauses):
+        # "said he believed ...": still the speaker's words, unless the thought is denied
+        if clause.lemma_.lower() in _THINKING and not any(c.dep_ == "neg" for c in clause.children):
+            clauses += [c for c in clause.children if c.dep_ == "ccomp"]
+    if speaker is None:
+        return None
+    for clause in clauses:
+        if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        named = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        for attr in (c for c in clause.children if c.dep_ == "attr"):
+            words = {attr.lemma_.lower(), attr.lower_}
+            words |= {f"{c.lower_} {attr.lower_}" for c in attr.children if c.dep_ == "compound"}
+            if named is not None and words & insults and ctx.actor_of(named) is not None:
+                return speaker, named, attr
+    return None
+
+
+def insulted(ctx: ArticleContext, tokens: list[Token], insults: frozenset[str]) -> list[ActorRef]:
+    """Actors the words call names ("Trump was a liar")."""
+    out = []
+    for tok in tokens:
+        if tok.dep_ != "attr" or tok.lemma_.lower() not in insults or tok.head.lemma_ != "be":
+            continue
+        for subj in (c for c in tok.head.children if c.dep_ == "nsubj"):
+            actor = ctx.actor_of(subj)
+            if actor is not None:
+                out.append(actor)
+    return out
+
+
+def charged_state(ctx: ArticleContext, tok: Token, side: str) -> ActorRef | None:
+    """The state organ of `side` a charge names ("with spying for Russian intelligence")."""
+    for child in tok.children:
+        if child.dep_ not in ("prep", "xcomp", "advcl") or child.lower_ not in _CHARGE_PREPS:
+            continue
+        for node in child.subtree:
+            actor = ctx.actor_of(node) if node.pos_ in ("NOUN", "PROPN") else None
+            if actor is not None and actor.country == side and actor.role not in _PRIVATE:
+                return actor
+    return None
+
+
+_CHARGE_PREPS = {"with", "of", "for", "on"}
+_PRIVATE = {"COUNTRY", "_DYAD"}
+
+
+def obliged(verb: Token) -> bool:
+    """ "would have to cut", "must leave": the act is put on its subject by someone else."""
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "have"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
+
+
 def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> ActorRef | None:
     """The speaker of the speech verb the trigger's clause is reported under."""
     node = tok
@@ -182,4 +327,17 @@ def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> A
     return None
 
 
-__all__ = ["governing_verb", "is_dyad", "owner_token", "reporter", "subject", "targets"]
+__all__ = [
+    "branded",
+    "charged_state",
+    "governing_verb",
+    "implied_agent",
+    "insulted",
+    "is_dyad",
+    "measured",
+    "obliged",
+    "owner_token",
+    "reporter",
+    "subject",
+    "targets",
+]

@@ -10,23 +10,349 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.detect.arguments import governing_verb, is_dyad, subject
+from pipeline.detect.arguments import governing_verb, is_dyad, owner_token, reporter, subject
+from pipeline.detect.factuality import FACT, factuality
 from pipeline.detect.senses import SenseReader
 from pipeline.models import ActorRef
 
 WEAK_ROLE = "COUNTRY"  # nationals and things of a side: acted on, never acting
 DYAD_ROLE = "_DYAD"  # internal: marks a pair-subject ("the two sides") until it is split
 
+# "officials in both capitals", "delegations from the two countries": the pair by its places
+_PAIR_PLACES = {"capitals", "countries", "sides", "governments", "nations"}
+# "the ministers", "the leaders" right after both sides' people are named: the pair
+_PAIR_HEADS = {"leaders", "presidents", "ministers", "delegations"}
+_WISH = {"want", "like", "love", "hope", "wish", "seek", "ready", "willing", "prepared", "keen",
+         "eager", "open"}  # fmt: skip
+# the tagger's lemma of "hoped" is sometimes "hop": the word forms are checked as well
+_WISH_FORMS = {"hoped", "hopes", "hoping", "wanted", "wants", "wanting", "wished", "wishes"}
+_SUGGESTING_MODALS = {"could", "can", "might"}
+_BELIEF = {"believe", "think", "feel", "sense", "suspect", "assume", "guess", "impression",
+           "feeling", "belief"}  # fmt: skip
+_SETTING_AFTER = {"after", "following", "during"}
+_MEASURES = {"hour", "day", "week", "minute", "round", "series", "month", "year"}
+_ONGOING = {"continue", "keep"}
+_PART_PREPS = {"in", "of", "from", "out"}
+# Verbs of giving way: a vow not to do them defies the other side's pressure
+_GIVING_WAY = {"bow", "yield", "surrender", "capitulate", "submit", "cave", "succumb", "kneel",
+               "buckle", "budge", "bend", "retreat", "concede"}  # fmt: skip
+_UNDER_DEPS = {"dobj", "pobj", "prep", "pcomp", "compound", "acl", "xcomp"}
+_REFUSING_NOUNS = {"plan", "plans", "intention", "intentions", "interest", "desire", "question",
+                   "need", "appetite", "reason"}  # fmt: skip
+_SUMMONING = {"summon", "invite", "call"}
+_LINKING = {"be", "remain", "seem", "look", "appear", "become"}
+_MODAL_ADJECTIVES = {"possible", "likely", "unlikely", "impossible", "conceivable", "feasible",
+                     "doubtful", "uncertain", "unclear", "probable", "improbable"}  # fmt: skip
+_MODIFIER_DEPS = {"conj", "nmod", "amod", "compound", "cc", "appos"}
+
 
 class Clues(SenseReader):
     """Parse clues around a trigger, for `EventFinder`."""
 
     def _actor_or_dyad(self, tok: Token) -> ActorRef | None:
-        if is_dyad(tok):
+        if is_dyad(tok) or self._pair_phrase(tok):
             # "the two leaders": the pair acts; each side is named by its country
             code = self.sides[0]
             return ActorRef(self.ctx.dictionary.countries[code].name, code, DYAD_ROLE)
         return self.ctx.actor_of(tok)
+
+    def _pair_phrase(self, tok: Token) -> bool:
+        """ "Officials in both capitals", "the two", and "the ministers" or "the leaders" just
+        after a sentence that named both sides' people: phrases that stand for the pair."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
+                continue
+            for place in prep.children:
+                if (
+                    place.dep_ == "pobj"
+                    and place.lower_ in _PAIR_PLACES
+                    and any(c.lower_ in ("two", "both") for c in place.children)
+                ):
+                    return True
+        kids = [c for c in tok.children if c.dep_ != "punct"]
+        if len(kids) != 1 or kids[0].dep_ != "det" or kids[0].lower_ != "the":
+            return False
+        if tok.lower_ == "two" and tok.dep_ == "nsubj":
+            return True  # "the two rode together"
+        if tok.lower_ not in _PAIR_HEADS:
+            return False
+        index = self.ctx.sentence_index(tok.i)
+        start = self.ctx.sentences[max(0, index - 1)].start
+        named = {
+            actor.country
+            for _, actor in self.ctx.actors_in(start, tok.i)
+            if actor.role != WEAK_ROLE and actor.country in self.sides
+        }
+        return named == set(self.sides)
+
+    @staticmethod
+    def _modifiers(head: Token) -> list[Token]:
+        """Tokens that modify a noun phrase's head directly or through coordination, not
+        through clauses or prepositions ("senior U.S. and Russian officials")."""
+        out: list[Token] = []
+        frontier = [head]
+        while frontier:
+            node = frontier.pop()
+            for child in node.children:
+                if child.dep_ in _MODIFIER_DEPS:
+                    out.append(child)
+                    frontier.append(child)
+        return out
+
+    def _official_side(self, subj: Token, actor: ActorRef | None) -> ActorRef | None:
+        """ "The U.S. and Russian foreign ministers": officials the resolver knows only by
+        their side's name act for their government, not as its nationals."""
+        if actor is None or actor.role != WEAK_ROLE or self.ctx.mention_at(subj.i) is not None:
+            return actor
+        role = self.ctx.dictionary.role_nouns.get(
+            subj.lower_
+        ) or self.ctx.dictionary.role_nouns.get(subj.lemma_.lower())
+        if role is None or role == WEAK_ROLE or actor.country not in self.sides:
+            return actor
+        country = self.ctx.dictionary.countries[actor.country]
+        return ActorRef(country.name, country.code, "GOVERNMENT")
+
+    def _summoner(self, verb: Token) -> ActorRef | None:
+        """ "Was summoned to the State Department", "invited to the Kremlin": the body one is
+        summoned or invited to does the summoning."""
+        if verb.lemma_.lower() not in _SUMMONING:
+            return None
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "to":
+                continue
+            for pobj in prep.children:
+                actor = self.ctx.actor_of(pobj) if pobj.dep_ == "pobj" else None
+                if actor is not None and actor.role != WEAK_ROLE and actor.country in self.sides:
+                    return actor
+        return None
+
+    def _coordinated_actor(self, subj: Token) -> ActorRef | None:
+        """ "He, his employer and the U.S. government deny the charge": when the first of
+        coordinated subjects is no actor of a side, a later one that is acts."""
+        for tok in self._modifiers(subj):
+            if tok.dep_ not in ("conj", "appos"):
+                continue
+            actor = self.ctx.actor_of(tok)
+            if actor is not None and actor.role != WEAK_ROLE and actor.country in self.sides:
+                return actor
+        return None
+
+    def _speaker_of_conjoined(self, verb: Token) -> ActorRef | None:
+        """ "Putin said the talks had gone well, and praised Trump": a verb the parser joined
+        to the reported clause, whose subject is a thing, belongs to the speaker."""
+        head = verb.head
+        if (
+            verb.dep_ != "conj"
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            or head.dep_ != "ccomp"
+            or head.head.lemma_.lower() not in self.lex.speech_verbs
+        ):
+            return None
+        speaker, passive = subject(head.head)
+        if speaker is None or passive:
+            return None
+        actor = self.ctx.actor_of(speaker)
+        return actor if actor is not None and actor.role != WEAK_ROLE else None
+
+    def _after_talks(self, tok: Token) -> bool:
+        """ "After six hours of talks", "following talks in Geneva": talks the setting
+        presupposes, whatever the modality of the clause the parser hangs them on."""
+        node = tok
+        if node.dep_ == "pobj" and node.head.lower_ == "of":
+            measure = node.head.head
+            if measure.lemma_.lower() not in _MEASURES:
+                return False
+            node = measure
+        return node.dep_ == "pobj" and node.head.lower_ in _SETTING_AFTER
+
+    def _continued(self, tok: Token, nominal: bool) -> bool:
+        """ "Will continue to call for the release": an act said to go on is under way."""
+        verb = governing_verb(tok) if nominal else tok
+        if verb is None or verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in _ONGOING:
+            return False
+        head = verb.head
+        kids = list(head.children)
+        if any(c.dep_ == "neg" for c in kids) or head.sent.text.rstrip().endswith("?"):
+            return False
+        if any(
+            c.dep_ == "advcl"
+            and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+            for c in kids
+        ):
+            return False
+        return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would") for c in kids)
+
+    def _wished(self, tok: Token, nominal: bool) -> bool:
+        """A meeting or cooperation wished for or put forward rather than held: "wants to
+        meet", "would like to talk", "hoped to establish dialogue", "sought talks", "said he
+        and Trump could meet in Japan"."""
+        return self._wish_head(tok, nominal) is not None
+
+    def _wish_head(self, tok: Token, nominal: bool) -> Token | None:
+        """The word of wishing or readiness an act sits under (the act itself for a
+        suggesting modal), or None when the act is not voiced as wished or put forward."""
+        verb = tok
+        if nominal:
+            verb = tok.head
+            if tok.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+                return None
+            if self._wish_word(verb) and not self._negated_word(verb):
+                return verb if self._wish_stands(verb) else None  # "sought a meeting"
+        if self._negated_word(verb):
+            return None
+        node = verb
+        for _ in range(4):
+            if node.dep_ not in ("xcomp", "acomp", "conj") or node.head.i == node.i:
+                break
+            node = node.head
+            if self._wish_word(node):
+                stands = not self._negated_word(node) and self._wish_stands(node)
+                return node if stands else None
+            if self._negated_word(node):
+                return None
+        if nominal:
+            return None
+        # "he and Trump could meet in Japan", reported: a meeting put forward
+        suggested = (
+            tok.dep_ == "ccomp"
+            and tok.head.lemma_.lower() in self.lex.speech_verbs
+            and any(c.dep_ == "aux" and c.lower_ in _SUGGESTING_MODALS for c in tok.children)
+            and not any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children)
+            and not tok.sent.text.rstrip().endswith("?")
+        )
+        return tok if suggested else None
+
+    def _only_possible(self, tok: Token) -> bool:
+        """ "A summit remained possible", "talks are unlikely": a meeting judged possible."""
+        head = tok.head
+        if tok.dep_ != "nsubj" or head.lemma_.lower() not in _LINKING:
+            return False
+        return any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _MODAL_ADJECTIVES for c in head.children
+        )
+
+    def _wish_stands(self, wish: Token) -> bool:
+        """The wish itself was voiced: not under a condition, a question or a denial ("if
+        Putin wants to meet", "denied that he wanted talks")."""
+        return factuality(wish, False, "AGREE", self.lex) == FACT
+
+    @staticmethod
+    def _wish_word(tok: Token) -> bool:
+        return tok.lemma_.lower() in _WISH or tok.lower_ in _WISH or tok.lower_ in _WISH_FORMS
+
+    @staticmethod
+    def _negated_word(tok: Token) -> bool:
+        return any(c.dep_ == "neg" for c in tok.children)
+
+    def _called_off(self, tok: Token) -> bool:
+        """A meeting named as what a refusal acts on: "suspended its participation in the
+        talks", "pulled out of the negotiations". The refusal is the event, not the talks."""
+        node = tok
+        for _ in range(4):
+            if node.head.i == node.i or node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass"):
+                return False
+            if node.dep_ == "prep" and node.lower_ not in _PART_PREPS:
+                return False
+            node = node.head
+            if node.pos_ == "VERB":
+                return any(
+                    sense.type == "REJECT" and self._fits(node, sense)
+                    for sense in self.senses(node)
+                )
+        return False
+
+    def _under_no(self, tok: Token) -> str | None:
+        """A meeting or exchange under a noun determined by "no": "no plans for a summit"
+        refuses it ('refused'), "no signals on resuming a dialogue", "no date for a meeting"
+        deny it ('not'); None when there is no such noun."""
+        node = tok
+        for _ in range(5):
+            if node.head.i == node.i or node.dep_ not in _UNDER_DEPS:
+                return None
+            rel, node = node.dep_, node.head
+            if node.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children
+            ):
+                # a finite clause has its own factuality, but "saw no signals on resuming
+                # talks" puts the "no" on the object beside the prepositional phrase
+                if rel == "prep" and any(
+                    c.dep_ == "dobj"
+                    and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+                    for c in node.children
+                ):
+                    return "not"
+                return None
+            if node.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in node.children
+            ):
+                return "refused" if node.lemma_.lower() in _REFUSING_NOUNS else "not"
+        return None
+
+    def _standing_offer(self, tok: Token) -> ActorRef | None:
+        """ "Ushakov said the invitation to Obama remained in force": an offer to one side,
+        reported by the other, is the reporter's side's offer."""
+        addressees = [
+            self.ctx.actor_of(p)
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        addressee = next((a for a in addressees if a is not None), None)
+        if addressee is None or addressee.country not in self.sides:
+            return None
+        speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
+        if speaker is None or speaker.role == WEAK_ROLE or speaker.country not in self.sides:
+            return None
+        return speaker if speaker.country != addressee.country else None
+
+    def _own_endorsement(self, tok: Token, source: ActorRef) -> bool:
+        """ "Declined to endorse his own agencies' finding": what a refusal to back or accept
+        turns down is its own side's, not an offer from the other side."""
+        for comp in tok.children:
+            if comp.dep_ != "xcomp" or not any(
+                sense.type in ("SUPPORT", "AGREE") for sense in self.senses(comp)
+            ):
+                continue
+            for obj in comp.children:
+                if obj.dep_ != "dobj":
+                    continue
+                owner = self.ctx.actor_of(obj)
+                if owner is None:
+                    holder = owner_token(obj)
+                    owner = self.ctx.actor_of(holder) if holder is not None else None
+                if owner is not None and owner.country == source.country:
+                    return True
+        return False
+
+    def _vowed_refusal(self, verb: Token) -> bool | None:
+        """A vow or pledge of what one will not do: True when what is refused is giving way
+        ("vowed that Moscow would not bow to pressure"), False for other negated pledges,
+        None when the pledge is not negated."""
+        for comp in verb.children:
+            if comp.dep_ != "ccomp" or not any(c.dep_ == "neg" for c in comp.children):
+                continue
+            lemma = comp.lemma_.lower()
+            return lemma in _GIVING_WAY or any(s.type == "CONCEDE" for s in self.senses(comp))
+        return None
+
+    def _believed_by_other(self, tok: Token, source: ActorRef) -> bool:
+        """An offer the other side only believes was made: "Dmitriev said he believed the
+        new administration was ready to listen"."""
+        node = tok
+        for _ in range(6):
+            if node.head.i == node.i:
+                return False
+            head = node.head
+            if node.dep_ in ("ccomp", "acl") and head.lemma_.lower() in _BELIEF:
+                holder_verb = head.head if head.pos_ == "NOUN" else head
+                holder, passive = subject(holder_verb)
+                if holder is None or passive:
+                    return False
+                actor = self.ctx.actor_of(holder)
+                return actor is not None and actor.country != source.country
+            node = head
+        return False
 
     def _eased(self, tok: Token) -> bool:
         """A sanction named as what a verb of easing acts on ("lifted", "easing sanctions")."""
@@ -100,7 +426,9 @@ class Clues(SenseReader):
 
     def _attack_in(self, tok: Token) -> bool:
         """An attack named in what the trigger accuses of ("of hacking", "for the hack")."""
-        for child in tok.children:
+        # "blamed Moscow's spy service for the hack": the reason may hang on the one blamed
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        for child in [*tok.children, *(g for o in objects for g in o.children)]:
             if child.dep_ not in ("prep", "pcomp", "xcomp", "advcl"):
                 continue
             for sub in child.subtree:

@@ -16,9 +16,28 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from pipeline.detect.arguments import governing_verb, owner_token, reporter, subject, targets
+from pipeline.detect.arguments import (
+    branded,
+    charged_state,
+    governing_verb,
+    implied_agent,
+    insulted,
+    measured,
+    obliged,
+    owner_token,
+    reporter,
+    subject,
+    targets,
+)
 from pipeline.detect.clues import DYAD_ROLE, WEAK_ROLE, Clues
-from pipeline.detect.factuality import ACT_NOUN_TYPES, FACT, NOT, REFUSED, factuality
+from pipeline.detect.factuality import (
+    ACT_NOUN_TYPES,
+    FACT,
+    NOT,
+    REFUSED,
+    factuality,
+    uncommitted,
+)
 from pipeline.detect.lexicon import Lexicon, Sense, cue_counts
 from pipeline.detect.resolve import ArticleContext
 from pipeline.models import ActorRef
@@ -30,13 +49,29 @@ _SYMMETRIC = {"CONSULT", "COOPERATE"}
 _FORCE = {"MOBILIZE", "ASSAULT"}
 _COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognise", "see",
               "remember", "learn", "expect", "note", "be"}  # fmt: skip
+_OWN_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE", "REQUEST", "REJECT"}
 _HARM = {"SANCTION": "sanctions", "ASSAULT": "force", "MOBILIZE": "force", "COERCE": "sanctions"}
 _ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT"}  # said to someone, who is the target
 _BOTH_WAYS_MODES = {"sign", "accept"}
 _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "answer", "speculate",
              "disclose", "reveal", "identify", "name", "give", "provide"}  # fmt: skip
+# Commands that open a quote and ask the other side to act ("Release them", "Let him go")
+_COMMANDED_ACTS = {"release", "free", "stop", "end", "withdraw", "return", "cease", "halt",
+                   "hand", "allow", "lift", "respect", "comply", "abandon", "reverse"}  # fmt: skip
+_LET_ACTS = {"go", "leave", "return", "come", "out", "free"}
+_MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "propose", "recommend"}
+_PLEDGES = {"promise", "pledge", "vow", "demand", "urge", "ask"}  # refusing these can refuse
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to|ready to|reserves? the right)\b", re.I)
 _DYAD_ROLE = DYAD_ROLE
+# Non-actor people an addressed act can be aimed at: "thanked allies", "urged partners to"
+_OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "family",
+                 "families", "relative", "relatives", "supporter", "supporters", "volunteer",
+                 "volunteers", "mediator", "mediators", "colleague", "colleagues", "neighbor",
+                 "neighbour", "neighbors", "neighbours", "everyone", "organizer", "organizers",
+                 "crew", "rescuer", "rescuers", "worker", "workers", "staff", "journalist",
+                 "journalists", "reporter", "reporters", "host", "hosts", "participant",
+                 "participants", "people", "voter", "voters", "audience", "team"}  # fmt: skip
+_CHARGING = {"charge", "indict", "prosecute", "convict"}
 
 
 _NEGATORS = {"no", "not", "never", "without", "nothing", "n't"}
@@ -55,6 +90,16 @@ def _negated(tok: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _text_of(tokens: list[Token]) -> str:
+    """The words of a token list as written, gaps where tokens were left out."""
+    parts = []
+    for prev, tok in zip([None, *tokens], tokens, strict=False):
+        if prev is not None and tok.i != prev.i + 1:
+            parts.append(" | ")
+        parts.append(tok.text_with_ws)
+    return "".join(parts)
 
 
 @dataclass
@@ -87,6 +132,7 @@ class EventFinder(Clues):
             for tok in sent:
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.speech_verbs:
                     yield from self._demand(tok)
+                    yield from self._branding(tok)
                 for sense in self.senses(tok):
                     if self._fits(tok, sense):
                         yield from self._build(tok, sense)
@@ -115,11 +161,12 @@ class EventFinder(Clues):
                 if actor is not None:
                     return actor, skip, 0.8
             verb = None
+            anchor = measured(tok)  # "announced a wave of sanctions": the wave is announced
             if (
-                tok.dep_ in ("dobj", "nsubjpass")
-                and tok.head.lemma_.lower() in self.lex.light_verbs
+                anchor.dep_ in ("dobj", "nsubjpass")
+                and anchor.head.lemma_.lower() in self.lex.light_verbs
             ):
-                verb = tok.head
+                verb = anchor.head
             elif kind in ACT_NOUN_TYPES:
                 verb = governing_verb(tok)
                 if (
@@ -128,20 +175,33 @@ class EventFinder(Clues):
                     and not (kind == "CONSULT" and self._told_other(verb))
                 ):
                     return None, skip, 0.0  # "told reporters on a conference call": a venue
+                if verb is not None and tok.dep_ == "dobj" and kind in _HARM and self._judges(verb):
+                    return None, skip, 0.0  # "condemned the detention": the judge did not detain
             if verb is None:
                 return None, skip, 0.0
             subj, passive = subject(verb)
             if subj is None or passive:
                 return None, skip, 0.0
             skip.update(s.i for s in subj.subtree)
-            return self._actor_or_dyad(subj), skip, 0.75
+            return self._official_side(subj, self._actor_or_dyad(subj)), skip, 0.75
         subj, passive = subject(tok)
         if subj is None:
+            if passive:  # "the ambassador was summoned to the Foreign Ministry"
+                host = self._summoner(tok)
+                if host is not None:
+                    return host, skip, 0.75
             return None, skip, 0.0
         skip.update(s.i for s in subj.subtree)
         if passive:
             skip.update(s.i for c in tok.children if c.dep_ == "agent" for s in c.subtree)
-        return self._actor_or_dyad(subj), skip, 0.85
+        actor = self._official_side(subj, self._actor_or_dyad(subj))
+        if (actor is None and subj.pos_ == "PRON") or (
+            actor is not None and actor.role == WEAK_ROLE
+        ):
+            actor = self._coordinated_actor(subj) or actor
+        if actor is None and subj.pos_ != "PRON":
+            actor = self._speaker_of_conjoined(tok)
+        return actor, skip, 0.85
 
     def _build(self, tok: Token, sense: Sense) -> list[Candidate]:
         nominal = tok.pos_ in ("NOUN", "PROPN")
@@ -158,9 +218,35 @@ class EventFinder(Clues):
             # "he would impose tariffs if Russia blocked a deal": a harm held over the other
             # side on a condition is a threat of it
             kind, mode, state = "THREATEN", _HARM[kind], FACT
-        if state == NOT:
-            return []
-        source, skip, confidence = self._source(tok, nominal, kind)
+        if nominal and kind == "CONSULT" and state == NOT and self._after_talks(tok):
+            state = FACT  # "after six hours of talks": the talks the phrase measures took place
+        if state == NOT and kind in _OWN_TYPES and self._continued(tok, nominal):
+            state = FACT  # "will continue to call for his release": the act goes on
+        act_kind = kind
+        wished = state != REFUSED and self._wished(tok, nominal)
+        if wished and kind in _SYMMETRIC:
+            # a meeting wished for or put forward is an offer of one, not a meeting held
+            kind, mode, state = "AGREE", "offer", FACT
+        elif wished and not nominal and self._wish_head(tok, nominal) is not tok:
+            return []  # "would like Russia to release him": the release is only wished for
+        if state == NOT or (not nominal and self._mandated(tok)):
+            return []  # "insisted that Washington return the properties": only demanded
+        if nominal and kind in _SYMMETRIC and state == FACT:
+            denied = self._under_no(tok)  # "no signals on resuming a dialogue"
+            if denied == NOT:
+                return []
+            state = denied or state
+        if nominal and kind == "CONSULT" and self._called_off(tok):
+            return []  # "suspended its participation in the talks": the refusal is the event
+        if nominal and kind == "CONSULT" and state != REFUSED:
+            pair = self._between(tok)  # "talks between Kerry and Lavrov": the pair is named
+            if pair is not None:
+                return [Candidate(kind, mode, pair[0], pair[1], tok, 0.6)]
+        source, skip, confidence = self._source(tok, nominal, act_kind)
+        if source is None and kind == "COERCE" and not nominal:
+            # "an American was detained in Moscow", "..., the Justice Department said"
+            source = implied_agent(self.ctx, tok, self.lex.speech_verbs, self.sides)
+            confidence = 0.6
         if (
             (source is None or source.country in self.sides)
             and nominal
@@ -172,16 +258,30 @@ class EventFinder(Clues):
             country = self.ctx.dictionary.countries
             first = ActorRef(country[a].name, a, "GOVERNMENT")
             second = ActorRef(country[b].name, b, "GOVERNMENT")
-            if state == REFUSED:  # "there is no question of a swap"
+            if state == REFUSED:  # "there is no question of a swap": the speaker refuses
+                speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
+                if speaker is not None and speaker.role != WEAK_ROLE and speaker.country == b:
+                    first, second = second, first
                 return [Candidate("REJECT", "offer", first, second, tok, 0.45)]
             return [Candidate(kind, mode, first, second, tok, 0.5)]
-        if source is None and nominal and kind == "CONSULT" and state != REFUSED:
-            pair = self._between(tok)  # "talks between Kerry and Lavrov"
-            if pair is not None:
-                return [Candidate(kind, mode, pair[0], pair[1], tok, 0.6)]
+        if source is None and nominal and kind == "AGREE":
+            source = self._standing_offer(tok)  # "said the invitation to Obama stood"
         if source is None or source.role == WEAK_ROLE:
             return []
+        if kind == "SANCTION" and obliged(tok):
+            # "Putin said the United States would have to cut 755 staff": the speaker orders
+            # the cut, which falls on the one obliged to make it
+            speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
+            if speaker is not None and {speaker.country, source.country} == set(self.sides):
+                return [Candidate(kind, mode, speaker, source, tok, 0.6)]
         dyad = source.role == _DYAD_ROLE
+        if dyad and wished and kind == "AGREE":
+            # "Ryabkov said the two sides might meet again": the speaker's side puts it forward
+            speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
+            if speaker is not None and speaker.country in self.sides:
+                source, dyad = speaker, False
+        if nominal and kind == "CONSULT" and self._only_possible(tok):
+            return []  # "a summit remained possible": not held, not offered
         if state == REFUSED:
             if kind not in ("CONSULT", "AGREE", "COOPERATE", "CONCEDE") or any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in _NON_ACTS for c in tok.children
@@ -190,9 +290,16 @@ class EventFinder(Clues):
             mode = {"CONSULT": "meeting", "CONCEDE": "demand"}.get(kind, "offer")
             kind = "REJECT"
         if kind == "REJECT" and any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in _NON_ACTS for c in tok.children
+            c.dep_ == "xcomp"
+            and (
+                c.lemma_.lower() in _NON_ACTS
+                or (c.lemma_.lower() in self.lex.speech_verbs and c.lemma_.lower() not in _PLEDGES)
+            )
+            for c in tok.children
         ):
             return []  # "declined to comment" refuses nothing of the other side's
+        if kind == "REJECT" and not nominal and self._own_endorsement(tok, source):
+            return []  # "declined to endorse his own agencies' finding": no offer turned down
         target = None
         if dyad:
             code = self.sides[1]
@@ -201,33 +308,153 @@ class EventFinder(Clues):
         target = target or self._conj_partner(tok, source, kind, nominal)
         target = target or self._pick_target(tok, source, skip, kind)
         if kind == "MOBILIZE" and target is not None and not target.country:
-            # troops sent "to Poland" are aimed at whoever the sentence says they deter
-            target = self._fallback(tok, source, "CONSULT", force=True)
+            if self._faces_third_party(tok):
+                return []  # forces massed "near Ukraine" are aimed at Ukraine
+            # troops sent "to Poland" are aimed at whoever the sentence says they deter, or
+            # failing that the other side of the story: an ally hosts them
+            target = self._fallback(tok, source, "CONSULT", force=True) or self._other_side(
+                source, tok
+            )
+        if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
+            return []  # "blamed loose monetary policy for the slide": no side is blamed
+        if target is None and kind == "MOBILIZE" and self._faces_third_party(tok):
+            return []
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
+            if kind == "REQUEST" and source.role == "LEGISLATURE":
+                return []  # "Democrats demanded a briefing": lawmakers ask their own government
             target = self._fallback(tok, source, kind, kind in _FORCE)
+            if target is None and kind == "MOBILIZE":
+                target = self._other_side(source, tok)  # "deployments in Germany": a host
             confidence -= 0.2
         if target is None or target.country == source.country:
             return []
         if {source.country, target.country} != set(self.sides):
             return []
+        if kind == "AGREE" and mode == "offer" and not nominal:
+            refused = self._vowed_refusal(tok)
+            if refused is not None:
+                if not refused:
+                    return []  # "promised it would not send troops": no offer to the other side
+                kind, mode = "REJECT", "demand"  # "vowed Moscow would not bow to pressure"
+        if kind == "AGREE" and mode == "offer" and self._believed_by_other(tok, source):
+            return []  # "Dmitriev said he believed Washington was ready": a belief, no offer
         reported = reporter(self.ctx, tok, self.lex.speech_verbs)
         if reported is not None and reported == source:
             reported = None
         confidence -= 0.05 if reported is not None else 0.0
         out = [Candidate(kind, mode, source, target, tok, round(max(confidence, 0.3), 2), reported)]
-        if kind == "AGREE" and (dyad or mode in _BOTH_WAYS_MODES) and self._joint(tok):
+        if kind == "AGREE" and (dyad or (mode in _BOTH_WAYS_MODES and self._joint(tok))):
             out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
         if kind in ("ACCUSE", "COERCE") and self._attack_in(tok):
             # "accused Russia of cyberattacks", "charged GRU officers with hacking": the
             # attack the accuser attributes is itself coded, by the accused, on the accuser.
             out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
+        if kind == "COERCE" and tok.lemma_.lower() in _CHARGING:
+            state = charged_state(self.ctx, tok, target.country)
+            if state is not None:
+                # "charged with working as an agent of the Russian government": the charge
+                # accuses the state the defendant is said to have served
+                out.append(Candidate("ACCUSE", "allege", source, state, tok, 0.55, reported))
         return out
+
+    def _branding(self, verb: Token) -> list[Candidate]:
+        """ "Biden said he believed Putin was a killer": a speaker calls the other side names."""
+        found = branded(self.ctx, verb, self.lex.insult_nouns)
+        if found is None:
+            return []
+        speaker_tok, target_tok, attr = found
+        source, target = self.ctx.actor_of(speaker_tok), self.ctx.actor_of(target_tok)
+        if source is None or target is None or source.role == WEAK_ROLE:
+            return []
+        if {source.country, target.country} != set(self.sides):
+            return []
+        return [Candidate("ACCUSE", "insult", source, target, attr, 0.6)]
+
+    def _faces_third_party(self, tok: Token) -> bool:
+        """A deployment "near", "along" or "on the border with" a third party faces it."""
+        heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+            if prep.lower_ not in ("near", "along", "toward", "towards", "against", "around"):
+                continue
+            for node in prep.subtree:
+                actor = self.ctx.actor_of(node)
+                if actor is not None and actor.country and actor.country not in self.sides:
+                    return True
+        return False
+
+    def _other_side(self, source: ActorRef, tok: Token) -> ActorRef | None:
+        """The watched side other than the source's, when the article names it as an actor and
+        every third party of the sentence only hosts the deployment ("in Germany", "to
+        Poland"), rather than taking part in it ("Russia and China held exercises")."""
+        hosts = {
+            p.i
+            for verb in (tok, tok.head)
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into", "at", "on")
+            for p in prep.subtree
+        }
+        clause = tok.head if tok.pos_ in ("NOUN", "PROPN") else tok
+        within = {t.i for t in clause.subtree}
+        for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end):
+            if start not in within or start in hosts:
+                continue
+            if actor.country not in self.sides and actor.role != WEAK_ROLE:
+                return None
+        for code in self.sides:
+            if code != source.country and code in self._article_sides:
+                country = self.ctx.dictionary.countries[code]
+                return ActorRef(country.name, code, "GOVERNMENT")
+        return None
+
+    def _voiced_by_other(self, tok: Token, speaker: ActorRef) -> bool:
+        """The word is in what another actor of the sentence said."""
+        node = tok
+        for _ in range(8):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if node.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in self.lex.speech_verbs:
+                subj, passive = subject(head)
+                other = self.ctx.actor_of(subj) if subj is not None and not passive else None
+                return other is not None and other != speaker and other.name != speaker.name
+            node = head
+        return False
+
+    def _cue_form(self, tok: Token) -> str:
+        """The lemma, or the word as written when only that is a cue ("disappointed" lemmatised
+        "disappoint", "costs" lemmatised "cost")."""
+        lemma = tok.lemma_.lower()
+        if any(lemma in words for words in self.lex.cue_words.values()):
+            return lemma
+        return tok.lower_
+
+    def _culprit_elsewhere(self, tok: Token) -> bool:
+        """ "blamed X for Y", "accused X of Y": X, the one blamed, is no actor of a side."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("blame", "accuse", "fault"):
+            return False
+        return any(
+            c.dep_ == "dobj"
+            and c.pos_ == "NOUN"
+            and not any(  # "blamed Western sanctions": the West is the culprit
+                t.lower_ in ("west", "western") or self.ctx.actor_of(t) is not None
+                for t in c.subtree
+            )
+            for c in tok.children
+        )
+
+    def _judges(self, verb: Token) -> bool:
+        """A verb that judges or asks about an act rather than doing it ("condemned")."""
+        return any(
+            sense.type in ("ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "EVALUATE")
+            for sense in self.senses(verb)
+        )
 
     def _demand(self, verb: Token) -> list[Candidate]:
         """ "X told Y that Russia must act": a demand put in the words of obligation."""
         for comp in verb.children:
-            if comp.dep_ != "ccomp" or not any(
-                c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children
+            if comp.dep_ != "ccomp" or not (
+                any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
+                or self._mandated(comp)  # "insisted that Washington return the properties"
             ):
                 continue
             if comp.lemma_.lower() in _COGNITION:
@@ -245,6 +472,18 @@ class EventFinder(Clues):
                 return [Candidate("REQUEST", "demand", source, target, comp, 0.6)]
         return []
 
+    @staticmethod
+    def _mandated(verb: Token) -> bool:
+        """A bare-form clause under a verb of demanding: the subjunctive of "insisted that
+        Washington return the properties", "demanded that Moscow free him"."""
+        return (
+            verb.dep_ == "ccomp"
+            and verb.tag_ == "VB"
+            and verb.head.lemma_.lower() in _MANDATIVE
+            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children)
+        )
+
     def _pick_target(
         self, tok: Token, source: ActorRef, skip: set[int], kind: str
     ) -> ActorRef | None:
@@ -253,20 +492,31 @@ class EventFinder(Clues):
                 if child.dep_ not in ("dobj", "dative") or child.i in skip:
                     continue
                 addressee = self.ctx.actor_of(child)
+                if child.lower_ in _OTHER_PEOPLE and self.ctx.mention_at(child.i) is None:
+                    return ActorRef("third party", "", "COUNTRY")  # "thanked allies"
                 if addressee == source and self.ctx.mention_at(child.i) is None:
                     continue  # "his first comment" is a thing said, not the one it is said to
-                if addressee is not None and addressee.country == source.country:
+                if (
+                    addressee is not None
+                    and addressee.country == source.country
+                    and addressee.role != WEAK_ROLE  # "protested the detention of a Russian"
+                ):
                     # "Democrats urged Trump to cancel": a request at home, aimed at no one else
                     return ActorRef("own side", "", "COUNTRY")
-        third_party = False
+        third_party = home = False
         for actor in targets(self.ctx, tok, skip, kind in _SPEECHLIKE):
             if actor.country == source.country:
+                # "McCain called it the most disgraceful by an American president": criticism
+                # of one's own leaders is aimed at no one abroad
+                home = home or (kind == "ACCUSE" and actor.role != WEAK_ROLE)
                 continue
             if actor.country in self.sides:
                 return actor
             third_party = True
         if third_party:
             return ActorRef("third party", "", "COUNTRY")
+        if home:
+            return ActorRef("own side", "", "COUNTRY")
         return None
 
     def _conj_partner(
@@ -288,6 +538,14 @@ class EventFinder(Clues):
                 actor = self.ctx.actor_of(tok_in)
                 if actor is not None and actor.country != source.country:
                     return actor
+        for tok_in in self._modifiers(subj):  # "senior U.S. and Russian officials agreed"
+            actor = self.ctx.actor_of(tok_in)
+            if (
+                actor is not None
+                and actor.country in self.sides
+                and actor.country != source.country
+            ):
+                return actor
         return None
 
     def _fallback(
@@ -326,27 +584,79 @@ class EventFinder(Clues):
         for speaker, tokens, text in statements:
             if not tokens or speaker.role == WEAK_ROLE:
                 continue
+            # "X said ..., after Biden warned that Putin would pay a price": the words of a
+            # speaker reported inside the statement are that speaker's
+            own = [t for t in tokens if not self._voiced_by_other(t, speaker)]
+            if len(own) < len(tokens):
+                tokens, text = own, _text_of(own)
+            if not tokens:
+                continue
             # "There was no hostility", "they pose no threat": a cue denied says the opposite
-            lemmas = [t.lemma_.lower() for t in tokens if not _negated(t)]
+            lemmas = [self._cue_form(t) for t in tokens if not _negated(t)]
             counts = cue_counts(self.lex, lemmas, text)
+            # a charge is read only off the words that commit to one
+            charged = [t for t in tokens if not uncommitted(t, self.lex.accusation_nouns)]
+            blame = cue_counts(
+                self.lex, [self._cue_form(t) for t in charged if not _negated(t)], _text_of(charged)
+            )
             other = next(c for c in self.sides if c != speaker.country)
             country = self.ctx.dictionary.countries[other]
             target = ActorRef(country.name, other, "GOVERNMENT")
-            for _, actor in self.ctx.actors_in(tokens[0].i, tokens[-1].i + 1):
+            named = [a for _, a in self.ctx.actors_in(tokens[0].i, tokens[-1].i + 1)]
+            for actor in named:
                 if actor.country == other:
                     target = actor
                     break
+            domestic = all(a.country != other for a in named) and (
+                # a court's words are about its defendant; a lawmaker's about his own leaders
+                speaker.role == "JUDICIARY"
+                or any(
+                    a.country == speaker.country and a.role not in (WEAK_ROLE, "GOVERNMENT")
+                    for a in named
+                )
+                and speaker.role == "LEGISLATURE"
+                # "Biden said Trump was a liar": names called at home
+                or any(
+                    a.country == speaker.country and a.role != WEAK_ROLE
+                    for a in insulted(self.ctx, tokens, self.lex.insult_nouns)
+                )
+            )
             kinds = []
             # Praise is coded from what the speaker does ("hailed", "praised"), not from
             # warm words, which are as often polite as they are support.
-            if counts.get("negative", 0) > counts.get("positive", 0):
+            if blame.get("negative", 0) > blame.get("positive", 0) and not domestic:
                 kinds.append(("ACCUSE", "criticize"))
             if counts.get("refusal", 0):
                 kinds.append(("REJECT", "offer"))  # "the proposals are non-starters"
             if counts.get("threat", 0) and _FUTURE.search(text):
                 kinds.append(("THREATEN", "retaliation"))
+            if self._imperative(tokens):
+                kinds.append(("REQUEST", "demand"))  # "Let him go", "Release them now"
             for kind, mode in kinds:
                 yield Candidate(kind, mode, speaker, target, tokens[0], 0.55)
+
+    @staticmethod
+    def _imperative(tokens: list[Token]) -> bool:
+        """A quote that opens with a command to act: "Let him go", "Free our citizens"."""
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        if not words:
+            return False
+        verb = words[0]
+        if verb.tag_ != "VB" or any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in verb.children):
+            return False
+        lemma = verb.lemma_.lower()
+        if lemma == "let":
+            # "let him go", not "let me be clear", "let us hope"
+            return any(
+                c.dep_ in ("ccomp", "xcomp")
+                and any(
+                    g.dep_ in ("nsubj", "dobj") and g.lower_ not in ("me", "us", "'s")
+                    for g in c.children
+                )
+                and c.lemma_.lower() in _LET_ACTS
+                for c in verb.children
+            )
+        return lemma in _COMMANDED_ACTS
 
 
 __all__ = ["Candidate", "EventFinder", "WEAK_ROLE"]

@@ -15,6 +15,13 @@ from pipeline.detect.lexicon import Lexicon, Sense, cue_counts
 from pipeline.detect.resolve import ArticleContext
 
 _NAME_ENTS = {"ORG", "FAC", "GPE", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
+_TIME_ENTS = {"DATE", "TIME"}
+_JUDGING_PREPS = {"without", "beyond", "against", "contrary"}
+# What makes a judged meeting praise of the other side ("called the summit a great success"),
+# as against the diplomatic register of its tone ("constructive", "businesslike", "frank")
+_WARM = {"good", "great", "excellent", "wonderful", "fantastic", "terrific", "tremendous",
+         "success", "successful", "productive", "fruitful", "warm", "friendly", "breakthrough",
+         "best", "historic", "brilliant"}  # fmt: skip
 
 
 class SenseReader:
@@ -51,8 +58,23 @@ class SenseReader:
             c.lower_ in sense.prt and c.dep_ in ("prt", "advmod", "prep") for c in kids
         ):
             return False
-        if sense.prep and not any(
-            c.lower_ in sense.prep and c.dep_ in ("prep", "prt", "dative", "agent") for c in kids
+        # "pinned the attack on Moscow": the parser often hangs the verb's preposition on its
+        # object, so a preposition under the direct object counts as the verb's
+        prep_holders = kids + [g for c in kids if c.dep_ == "dobj" for g in c.children]
+        if (
+            sense.prep
+            and not any(
+                c.lower_ in sense.prep
+                and c.dep_ in ("prep", "prt", "dative", "agent")
+                and not self._temporal(c)
+                for c in prep_holders
+            )
+            and not any(
+                # "called for Washington to withdraw": the parser marks the clause with "for"
+                c.dep_ in ("advcl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ in sense.prep for m in c.children)
+                for c in kids
+            )
         ):
             return False
         # "ordered the troops to withdraw": the verb said of the object counts as an object
@@ -80,7 +102,9 @@ class SenseReader:
             return bool(self._predicate(tok))
         if needs == "object":
             return any(
-                c.dep_ in ("dobj", "dative", "nsubjpass") and self._objectish(c) for c in kids
+                c.dep_ in ("dobj", "dative", "nsubjpass")
+                and self._objectish(c, strict=sense.type == "CONSULT")
+                for c in kids
             )
         if needs == "objnoun":
             return any(
@@ -93,6 +117,37 @@ class SenseReader:
             return any(c.dep_ == "ccomp" for c in kids)
         if needs == "xcomp_any":
             return any(c.dep_ == "xcomp" for c in kids)
+        if needs == "meeting_clause":
+            # "suggested that the two presidents hold a call": a meeting put forward
+            return any(
+                c.dep_ in ("ccomp", "xcomp")
+                and any(
+                    t.i != tok.i
+                    and any(
+                        sense.type == "CONSULT" and (t.pos_ == "NOUN" or self._fits(t, sense))
+                        for sense in self.senses(t)
+                    )
+                    for t in c.subtree
+                )
+                for c in kids
+            )
+        if needs == "actor_clause":
+            # "we expect Russia to free him": an actor put under an infinitive it is to carry out
+            # ("help Russia join": a bare infinitive; "expect Russia will" is a forecast)
+            return any(
+                c.dep_ in ("ccomp", "xcomp")
+                and c.tag_ in ("VB", "VBP")
+                and all(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+                and any(
+                    self.ctx.actor_of(s) is not None
+                    for s in [
+                        *(g for g in c.children if g.dep_ == "nsubj"),
+                        *(k for k in kids if k.dep_ == "dobj"),
+                    ]
+                    if s.i < c.i
+                )
+                for c in kids
+            )
         if sense.prep_actor:
             return any(
                 self.ctx.actor_of(p) is not None
@@ -114,7 +169,22 @@ class SenseReader:
         ]
         objects += [g for c in objects for g in c.children if g.dep_ in ("compound", "conj")]
         objects += [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        # "removed a supplier from its sanctions list": the parser hangs "from" on the object
+        objects += [
+            p
+            for c in kids
+            if c.dep_ == "dobj"
+            for g in c.children
+            if g.dep_ == "prep" and g.lower_ == "from"
+            for p in g.children
+            if p.dep_ == "pobj"
+        ]
         return objects
+
+    @staticmethod
+    def _temporal(prep: Token) -> bool:
+        """ "called Lavrov on Sunday": a preposition of time is no "call on"."""
+        return any(p.dep_ == "pobj" and p.ent_type_ in _TIME_ENTS for p in prep.children)
 
     def _predicate(self, tok: Token) -> list[Token]:
         """The object predicate of "called him a killer", "described the talks as good"."""
@@ -140,6 +210,15 @@ class SenseReader:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 out += [p for p in c.children if p.dep_ == "pobj"]
+        if tok.lemma_.lower() in ("call", "brand", "label"):
+            # "called the allegations without merit": the parser hangs the judgement on the verb
+            out += [
+                c
+                for c in tok.children
+                if c.dep_ == "prep"
+                and c.lower_ in _JUDGING_PREPS
+                and any(d.dep_ == "dobj" and d.i < c.i for d in tok.children)
+            ]
         return out
 
     def _evaluate(self, tok: Token) -> str | None:
@@ -159,9 +238,11 @@ class SenseReader:
             ):
                 return "REJECT"  # "called the allegations fabricated": a claim turned down
             return "ACCUSE"
-        if counts.get("positive", 0):
-            if any(self._is_meeting(c) for c in judged):
-                # "called the talks constructive" judges a meeting both held, not the other side
+        warm = any(lemma in _WARM for lemma in lemmas)
+        if counts.get("positive", 0) or warm:
+            if any(self._is_meeting(c) for c in judged) and not warm:
+                # "called the talks constructive" judges the tone of a meeting both held;
+                # "called the summit a great success" praises it, and the other side with it
                 return None
             return "SUPPORT"
         return None
@@ -170,7 +251,18 @@ class SenseReader:
         sense = self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(tok.lemma_.lower())
         return sense is not None and sense.type == "CONSULT"
 
-    def _objectish(self, tok: Token) -> bool:
+    def _objectish(self, tok: Token, strict: bool = False) -> bool:
+        roles = self.ctx.dictionary.role_nouns
+        if (
+            tok.pos_ == "NOUN"
+            and self.ctx.mention_at(tok.i) is None
+            and tok.lemma_.lower() not in roles
+            and tok.lower_ not in roles
+            and (strict or any(c.dep_ == "poss" for c in tok.children))
+        ):
+            # "received the ministry's note", "called the Russian claims": a thing an actor
+            # owns or makes is no one to meet or ring
+            return False
         if self.ctx.actor_of(tok) is not None:
             return True
         return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in self.ctx.dictionary.role_nouns

@@ -1,0 +1,384 @@
+"""Events of cooperation and exchange: AGREE, CONSULT, SUPPORT, COOPERATE, CONCEDE, REQUEST,
+REJECT. Each sentence is written for these tests and names the general rule it checks; the
+detector is the real, session-wide one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2025, 3, 4)
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # talks that a setting phrase measures took place, whatever clause they hang on
+        (
+            "The United States and Russia unveiled a framework for a truce, which would take "
+            "effect if both armies comply, after nine hours of talks between Secretary Rubio "
+            "and Foreign Minister Lavrov.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        (
+            "Envoy Steve Witkoff and Kremlin aide Yuri Ushakov have drafted a plan to settle "
+            "the dispute after two days of talks in Geneva, officials said.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # a paragraph naming the pair only as "the two leaders" is still read
+        (
+            "Donald Trump stood beside Vladimir Putin in Helsinki on Monday and praised his "
+            "strong denial.\n\nThe two leaders met for two hours in the palace, with only "
+            "interpreters present.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # both sides named inside one subject phrase: the other one is the partner
+        (
+            "Senior American and Russian diplomats agreed on Monday to reopen the consulates, "
+            "after five hours of talks in the Turkish capital.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # "officials in both capitals" stand for the pair
+        (
+            "Russia welcomed the American gesture. Officials in both capitals have discussed "
+            "resuming direct flights during recent talks in Vienna.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # "the ministers", just after both are named, are the pair: their agreement binds both
+        (
+            "Secretary Rubio and Foreign Minister Lavrov spoke by phone on Tuesday. The "
+            "ministers agreed to keep in regular contact.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        (
+            "Secretary Rubio and Foreign Minister Lavrov spoke by phone on Tuesday. The "
+            "ministers agreed to keep in regular contact.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # a meeting wished for or put forward is an offer of one
+        (
+            "President Trump said he would like to meet Vladimir Putin soon to discuss the war.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        (
+            "Peskov said the Kremlin still hoped to establish a dialogue with the new American "
+            "administration.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        (
+            "Putin told reporters in Minsk that he and Trump could meet in the Gulf next month.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        (
+            "Putin congratulated Trump on his victory and said he was prepared to talk to the "
+            "president-elect.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # a coordinated clause with its own subject keeps its own modality: the first
+        # clause's "would not" does not deny the readiness in the second
+        (
+            "Lavrov said the dispute would not derail the visit and that Moscow was willing "
+            "to work with the new American administration.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # readiness for a dialogue is an offer of one
+        (
+            "Lavrov said the sanctions were regrettable but that Russia remained ready for a "
+            "dialogue with Washington on arms control.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # an invitation to one side, said by the other to stand, is that side's offer
+        (
+            "Ushakov said the cancellation was a mistake and that the invitation to Biden to "
+            "visit Moscow remained open.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # calling off a meeting refuses it
+        (
+            "President Biden called off his planned meeting with Vladimir Putin in Moscow.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # a phone call on a weekday is a call, not a "call on"
+        (
+            "Secretary Blinken called his Russian counterpart Sergei Lavrov on Friday and "
+            "raised the case of the detained reporter.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # a meeting judged a success praises it and the other side
+        (
+            "Putin met Trump in Alaska on Friday. Trump called the meeting a great success.",
+            ("SUPPORT", "USA", "RUS"),
+        ),
+        # a speaker's verb the parser hangs on the reported clause is still the speaker's
+        (
+            "Lavrov said the talks had been held in a calm atmosphere and praised Rubio for "
+            "listening to Moscow's concerns.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
+        # standing by remarks the other side objected to rejects the objection
+        (
+            "Moscow accused the ambassador of meddling. The State Department stood by her "
+            "remarks on Friday.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # a later coordinated subject that is a side's body acts for it
+        (
+            "Moscow charged the reporter with spying. She, her newspaper and the U.S. "
+            "government reject the charge.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # an expectation put on the other side to act is a demand
+        (
+            'The embassy was informed of the arrest. "We expect the Russian authorities to '
+            'grant our consul access to him at once," Secretary Rubio said.',
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # a quote that opens with a command to act is a demand
+        (
+            "Russia jailed the American teacher in June. Asked about the case, President "
+            'Trump said: "Let her go."',
+            ("REQUEST", "USA", "RUS"),
+        ),
+        (
+            'Moscow detained two U.S. sailors. "Release them at once," Secretary Rubio said.',
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # helping the other side to do something backs it
+        (
+            "Medvedev said Moscow would do what it could to help the United States find the "
+            "missing crew.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
+        # a meeting put forward in a clause is an offer of one
+        (
+            "Trump spoke of ending the war. The Kremlin suggested that the two presidents "
+            "hold a video call next week.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # an envoy summoned to a ministry: the ministry summons him
+        (
+            "Russia's ambassador was summoned to the State Department on Wednesday.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # officials known only by their sides' names act for their governments
+        (
+            "The U.S. and Russian foreign ministers signed a joint statement on Arctic shipping.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        (
+            "The U.S. and Russian foreign ministers signed a joint statement on Arctic shipping.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        (
+            "Washington named a new envoy. Ryabkov said the two sides might meet again in "
+            "Istanbul.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # "called for X to act": the parser marks the clause with "for"
+        (
+            "Moscow called for the United States to withdraw its nuclear weapons from Europe.",
+            ("REQUEST", "RUS", "USA"),
+        ),
+        # a bare-form clause under a verb of demanding is a demand
+        (
+            "Lavrov insisted that Washington return the seized diplomatic compounds.",
+            ("REQUEST", "RUS", "USA"),
+        ),
+        # a vow not to give way defies the other side
+        (
+            "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
+            "that Russia would never bow to American pressure.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # an act in a relative clause is asserted whatever the main clause denies
+        (
+            "Biden said Washington had not forgotten Marc Fogel, whom Russia has refused to "
+            "release in any exchange.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # a judgement the parser hangs on "called" as a preposition still judges the object
+        (
+            "Moscow expelled two U.S. diplomats. A State Department spokesman called the "
+            'Russian accusations "entirely without merit".',
+            ("REJECT", "USA", "RUS"),
+        ),
+        # an envoy due in the other side's capital: a visit scheduled
+        (
+            "National security adviser Jake Sullivan is due in Moscow on Tuesday for talks "
+            "on the crisis.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # "no question of a swap", said by one side, is that side's refusal of it
+        (
+            "The Kremlin spokesman said there was no question of a prisoner swap with the "
+            "United States for now.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # a name taken off a sanctions list, with "from" hung on the object, eases sanctions
+        (
+            "The Treasury has removed a Russian maker of aircraft parts from its sanctions list, "
+            "Moscow said.",
+            ("CONCEDE", "USA", "RUS"),
+        ),
+    ],
+)
+def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # a meeting wished for is not a meeting held
+        (
+            "President Trump said he would like to meet Vladimir Putin soon to discuss the war.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        (
+            "Putin congratulated Trump on his victory and said he was prepared to talk to the "
+            "president-elect.",
+            ("CONSULT", "RUS", "USA"),
+        ),
+        # talks one side pulls out of are the refusal's object, not a meeting
+        (
+            "Washington said it was suspending its participation in the talks with Moscow on "
+            "Syria.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # a weekday after "called" does not make a "call on"
+        (
+            "Secretary Blinken called his Russian counterpart Sergei Lavrov on Friday and "
+            "raised the case of the detained reporter.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # the tone of talks ("constructive", "businesslike") is no praise
+        (
+            "Putin met Trump in Alaska on Friday. Trump called the meeting constructive and "
+            "businesslike.",
+            ("SUPPORT", "USA", "RUS"),
+        ),
+        # declining to back one's own side's finding turns down no offer of the other side
+        (
+            "Standing next to Putin, Trump declined to endorse his own intelligence agencies' "
+            "conclusion that Russia had interfered.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # thanks to allies are not thanks to the other side
+        (
+            "Russia released two Americans in the swap. Biden thanked allies who had helped "
+            "negotiate it.",
+            ("SUPPORT", "USA", "RUS"),
+        ),
+        # lawmakers' demands with no addressee are put to their own government
+        (
+            "Russia was accused of paying bounties. Democrats in Congress demanded a full "
+            "briefing on the intelligence.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # an offer the other side only believes in was not made
+        (
+            "Dmitriev met Witkoff in Washington. Dmitriev said he believed the American "
+            "administration was ready to listen to Moscow.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        # readiness to help one's own citizens is no offer to the other side
+        (
+            "Russia detained an American student. Blinken said Washington stood ready to "
+            "provide every possible assistance to her family.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        # ... but a coordinated clause still sits under the denial that governs both
+        (
+            "The Kremlin denied that Russia had offered the Taliban money and that Moscow had "
+            "proposed a swap to Washington.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # a vow not to give way is no offer
+        (
+            "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
+            "that Russia would never bow to American pressure.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # "called" with a thing of the other side as object rings no one
+        (
+            "Moscow expelled two U.S. diplomats. A State Department spokesman called the "
+            'Russian accusations "entirely without merit".',
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # a meeting or exchange under "no ..." did not happen
+        (
+            "Moscow has seen no real sign from Washington of restoring a dialogue on arms "
+            "control, Ryabkov said.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        (
+            "Peskov said there could be no talk yet of an exchange of prisoners with the "
+            "United States.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        # declining to say something refuses nothing of the other side's
+        (
+            "Russia sanctioned three senators. Trump, who lost the vote, refused to concede "
+            "on Monday.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # "let me be clear" commands no one
+        (
+            'Russia expelled two U.S. diplomats. "Let me be clear: we are studying the '
+            'decision," Secretary Rubio said.',
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # a wish voiced under a condition or a question is no offer
+        (
+            "Peskov said that if Trump wants to meet Putin, he knows how to reach the Kremlin.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        # an act wished of the other side is not done
+        (
+            "Biden said he would like Russia to release Paul Whelan before Christmas.",
+            ("CONCEDE", "RUS", "USA"),
+        ),
+        # a meeting judged possible is neither held nor offered
+        (
+            "Ushakov said a Putin-Trump summit remained possible this year.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # a pair that might meet, in one side's words, is that side's offer only
+        (
+            "Washington named a new envoy. Ryabkov said the two sides might meet again in "
+            "Istanbul.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        # thanks to journalists, or an urging of one's own staff, aim at no other side
+        (
+            "Russia hosted the talks. Peskov thanked journalists for their patience.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
+        (
+            "Blinken urged his staff to prepare for talks with Moscow.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # ... and the act demanded is not done
+        (
+            "Lavrov insisted that Washington return the seized diplomatic compounds.",
+            ("CONCEDE", "USA", "RUS"),
+        ),
+        # receiving a note is not a visit
+        (
+            "Moscow expelled two American diplomats. The U.S. Embassy said it had received the "
+            "Russian ministry's notification.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+    ],
+)
+def test_not_found(detector: Detector, text: str, unwanted: tuple[str, str, str]) -> None:
+    assert unwanted not in triples(detector, text)
