@@ -465,3 +465,13 @@ def test_quoted_as_saying_credits_the_person_quoted(detector: Detector) -> None:
     found = by_phrase(statements(detector, text), "deliberate provocation")
     assert len(found) == 1, found
     assert "Ryabkov" in found[0].speaker.name
+
+
+def test_he_after_a_quote_naming_another_leader_is_the_story_subject(detector: Detector) -> None:
+    text = (
+        "Joe Biden spoke at the White House on Thursday about the new sanctions on Russia.\n"
+        '"I told President Putin that we could have gone much further," he said.'
+    )
+    found = by_phrase(statements(detector, text), "could have gone much further")
+    assert len(found) == 1, found
+    assert "Biden" in found[0].speaker.name and found[0].speaker.country == "USA"

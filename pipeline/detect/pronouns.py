@@ -49,6 +49,9 @@ class PronounResolver:
     def actor_of(self, tok: Token, depth: int = 0) -> ActorRef | None:
         raise NotImplementedError
 
+    def quoted_tokens(self) -> set[int]:
+        raise NotImplementedError
+
     def resolve_pronoun(self, tok: Token) -> ActorRef | None:
         word = tok.lower_
         if word in RELATIVE and tok.head.dep_ == "relcl":
@@ -146,8 +149,12 @@ class PronounResolver:
         """He/she: the nearest person before it in the sentence, else the subject of an
         earlier sentence's main clause, else the latest person named."""
         sent = tok.sent
+        # '"I told President Putin so," he said': a name inside the quote is not who speaks
+        quoted = self.quoted_tokens() if tok.i not in self.quoted_tokens() else set()
         before = [
-            m for m in self.mentions if sent.start <= m.start < tok.i and self._is_person(m, male)
+            m
+            for m in self.mentions
+            if sent.start <= m.start < tok.i and self._is_person(m, male) and m.start not in quoted
         ]
         if before:
             subjects = [m for m in before if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
@@ -160,7 +167,9 @@ class PronounResolver:
             people = [
                 m
                 for m in self.mentions
-                if prev.start <= m.start < prev.end and self._is_person(m, male)
+                if prev.start <= m.start < prev.end
+                and self._is_person(m, male)
+                and m.start not in quoted
             ]
             for m in people:
                 token = self.doc[m.end - 1]
