@@ -475,3 +475,14 @@ def test_he_after_a_quote_naming_another_leader_is_the_story_subject(detector: D
     found = by_phrase(statements(detector, text), "could have gone much further")
     assert len(found) == 1, found
     assert "Biden" in found[0].speaker.name and found[0].speaker.country == "USA"
+
+
+def test_generic_body_keeps_the_articles_own_name(detector: Detector) -> None:
+    text = (
+        "A U.S. surveillance drone crashed into the Black Sea on Tuesday.\n"
+        "Russia's Defense Ministry said the American drone had violated the temporary airspace "
+        "regime and crashed after sharp manoeuvring."
+    )
+    found = by_phrase(statements(detector, text), "violated the temporary airspace")
+    assert len(found) == 1, found
+    assert "Defense Ministry" in found[0].speaker.name and found[0].speaker.country == "RUS"

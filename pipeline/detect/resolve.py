@@ -112,7 +112,19 @@ class ArticleContext(PronounResolver):
                     mention.actor = self._title_actor(span, entry.ref)
             elif entry.kind == "generic":
                 mention.body_kind = entry.ref
-                mention.actor = self._generic_actor(span, entry.ref)
+                actor = self._generic_actor(span, entry.ref)
+                surface = span.text
+                if (
+                    actor is not None
+                    and len(span) > 1
+                    and span[0].is_title
+                    and surface.lower() not in actor.name.lower()
+                    and "(" not in actor.name
+                ):
+                    # "the Defense Ministry" resolved to the Russian Defence Ministry: keep the
+                    # article's own name for the body beside the dictionary's
+                    actor = ActorRef(f"{actor.name} ({surface})", actor.country, actor.role)
+                mention.actor = actor
             else:  # "none": a form that only looks like an actor ("Washington Post")
                 pass
             self._add(mention)

@@ -40,6 +40,10 @@ _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")  # "said extending it
 _URGE = {"urge", "ask", "press", "implore", "appeal", "demand", "exhort", "beg"}
 # Courts and judges rule; what they say from the bench is no side's diplomatic statement
 _COURT = re.compile(r"\b(?:court|courts|judge|judges|tribunal)\b", re.IGNORECASE)
+# Things a side's name can qualify without the side acting or being acted on
+_MARKET_NOUNS = {"dollar", "currency", "market", "stock", "share", "bond", "yield", "economy",
+                 "inflation", "rate", "future", "index", "open", "championship",
+                 "team", "league", "tour"}  # fmt: skip
 _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
 
 
@@ -287,7 +291,6 @@ class StatementFinder(PositionRules):
     def _story_has_actor(self, about: list[str]) -> bool:
         """A side the statement is about is in the story as more than a word on a thing or a
         national ("the U.S. dollar", "American Tommy Paul")."""
-        nouns = self.ctx.dictionary.role_nouns
         for m in self.ctx.mentions:
             if m.actor is None or m.actor.country not in about:
                 continue
@@ -298,7 +301,7 @@ class StatementFinder(PositionRules):
             if (
                 tok.dep_ in ("compound", "amod", "nmod", "poss")
                 and head.i >= m.end
-                and (nouns.get(head.lower_) or nouns.get(head.lemma_.lower())) == "COUNTRY"
+                and head.lemma_.lower() in _MARKET_NOUNS
                 and self.ctx.mention_at(head.i) is None
             ):
                 continue  # "the U.S. dollar": the side names a thing, not an actor
