@@ -486,3 +486,47 @@ def test_generic_body_keeps_the_articles_own_name(detector: Detector) -> None:
     found = by_phrase(statements(detector, text), "violated the temporary airspace")
     assert len(found) == 1, found
     assert "Defense Ministry" in found[0].speaker.name and found[0].speaker.country == "RUS"
+
+
+def test_a_pronoun_follow_up_about_the_pair_is_a_statement(detector: Detector) -> None:
+    text = (
+        "Sergei Lavrov and Marco Rubio met in Riyadh on Tuesday for four hours.\n"
+        "Lavrov told reporters the talks had been useful. He said the sides had agreed to "
+        "name new ambassadors soon."
+    )
+    found = by_phrase(statements(detector, text), "name new ambassadors")
+    assert len(found) == 1, found
+    assert "Lavrov" in found[0].speaker.name
+
+
+def test_they_in_a_subordinate_clause_takes_the_main_subject(detector: Detector) -> None:
+    text = (
+        "Ransomware attacks on American hospitals rose sharply this year.\n"
+        "U.S. officials have not blamed the Russian government for the attacks, though they "
+        "say the gangs work freely inside Russia."
+    )
+    found = by_phrase(statements(detector, text), "work freely")
+    assert not any(s.speaker.country == "RUS" for s in found), found
+
+
+def test_a_pronoun_follow_up_with_no_business_between_the_sides_is_dropped(
+    detector: Detector,
+) -> None:
+    text = (
+        "Vladimir Putin thanked Donald Trump for the release of a Russian national.\n"
+        "Putin told reporters that the American side had kept its word. He said the press "
+        "conference would start an hour late."
+    )
+    found = statements(detector, text)
+    assert by_phrase(found, "kept its word"), found
+    assert not by_phrase(found, "an hour late"), found
+
+
+def test_a_pronoun_follow_up_describing_the_other_sides_act_stays(detector: Detector) -> None:
+    text = (
+        "A Moscow court charged an American reporter with spying on Friday.\n"
+        "Kremlin spokesman Dmitry Peskov said the case was a matter for the courts. He "
+        "described the reporter as having been caught red-handed."
+    )
+    found = by_phrase(statements(detector, text), "caught red-handed")
+    assert len(found) == 1, found

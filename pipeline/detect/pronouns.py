@@ -72,6 +72,15 @@ class PronounResolver:
                                 # up the speaker, who is no actor of a side
                                 return self.actor_of(child)
                     break
+        if word in THEY and tok.dep_ == "nsubj" and tok.head.dep_ in ("advcl", "conj"):
+            # "U.S. officials have not accused Moscow, though they say ...": the main clause's
+            # subject, not the side its object names
+            main = tok.head.head
+            for child in main.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i:
+                    mention = self._by_token.get(child.i)
+                    if mention is not None and mention.actor is not None:
+                        return mention.actor
         if word in FIRST_PERSON:
             for start, end, speaker in self.quote_speakers:
                 if start <= tok.i < end:
