@@ -530,3 +530,14 @@ def test_a_pronoun_follow_up_describing_the_other_sides_act_stays(detector: Dete
     )
     found = by_phrase(statements(detector, text), "caught red-handed")
     assert len(found) == 1, found
+
+
+def test_parenthetical_attribution_inside_the_sentence(detector: Detector) -> None:
+    text = (
+        "Russia suspended its part in the arms treaty with the United States on Monday.\n"
+        "Moscow, Ryabkov said, would from now on set its own limits without asking Washington."
+    )
+    found = by_phrase(statements(detector, text), "set its own limits")
+    assert len(found) == 1, found
+    assert "Ryabkov" in found[0].speaker.name
+    assert "Ryabkov said" not in found[0].quote

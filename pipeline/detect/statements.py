@@ -369,6 +369,39 @@ class StatementFinder(PositionRules):
             and tok.head.pos_ in ("VERB", "AUX")
             and not comps
         )
+        parenthetical = (
+            lemma in self.speech
+            and tok.dep_ == "parataxis"
+            and tok.head.i > tok.i
+            and tok.head.pos_ in ("VERB", "AUX")
+            and tok.head.dep_ in ("ROOT", "conj")
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.head.children)
+            and any(c.dep_ == "nsubj" for c in kids)
+            and not comps
+            and tok.left_edge.i > tok.sent.start
+            and "," in (tok.left_edge.text, self.doc[tok.left_edge.i - 1].text)
+        )
+        if parenthetical:
+            # "Russia, he said, would be guided only by its own interests": the sentence
+            # around the attribution is what was said
+            skip = {t.i for t in tok.subtree}
+            if tok.left_edge.text != ",":
+                skip.add(tok.left_edge.i - 1)
+            words = [t for t in tok.sent if t.i not in skip]
+            text = "".join(t.text_with_ws for t in words).strip(" ,.;:\n")
+            speaker = self._speaker(tok)
+            if speaker is None or len(text.split()) < 3:
+                return None
+            start, end = tok.sent.start, tok.sent.end
+            return Found(
+                speaker,
+                tok,
+                indirect=text,
+                sentence=tok.sent,
+                clause=(start, end),
+                trailing=True,
+                head=tok.head,
+            )
         if trailing:
             # "Obama urged Putin to pull back, the White House said": the sentence before it.
             start, end = tok.sent.start, tok.sent.end
