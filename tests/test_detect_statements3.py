@@ -541,3 +541,13 @@ def test_parenthetical_attribution_inside_the_sentence(detector: Detector) -> No
     assert len(found) == 1, found
     assert "Ryabkov" in found[0].speaker.name
     assert "Ryabkov said" not in found[0].quote
+
+
+def test_post_after_the_name_places_an_unknown_official(detector: Detector) -> None:
+    actors = _actors(
+        detector,
+        "The White House said on Monday that Russia had again meddled in the vote.\n"
+        "Kevin Mandia, the national security adviser, said Moscow had run a broad campaign.",
+    )
+    mandia = actors.get("Kevin Mandia")
+    assert mandia is not None and mandia.country == "USA" and mandia.role == "SECURITY", actors

@@ -31,6 +31,9 @@ _OWNER_PREPS = ("of", "from", "by")
 # Words that put the title after them outside the state ("opposition leader", "rebel leader")
 _NON_STATE = {"opposition", "rebel", "separatist", "militia", "party", "union", "church", "team",
               "company", "protest", "student", "community", "tribal", "insurgent"}  # fmt: skip
+_SAYING_LEMMAS = {"say", "tell", "add", "announce", "state", "report", "write", "warn", "confirm",
+                  "note", "insist", "claim", "stress", "reply", "respond", "declare", "explain",
+                  "comment", "tweet", "post", "accuse", "deny", "describe", "call"}  # fmt: skip
 _FALLBACK_KINDS = {"foreign_ministry", "embassy", "government", "defence_ministry"}
 
 
@@ -410,6 +413,12 @@ class ArticleContext(PronounResolver):
                     by_body = mention.kind in ("body", "generic")
             if outside:
                 continue
+            for tok in ent.root.children:
+                if tok.dep_ == "appos" and office is None:
+                    # "Dan Coats, the director of national intelligence": a post after the name
+                    titled = self._by_token.get(tok.i)
+                    if titled is not None and titled.office:
+                        office = titled.office
             if country is None:
                 for tok in ent.root.children:
                     if tok.dep_ == "appos":
@@ -478,13 +487,20 @@ class ArticleContext(PronounResolver):
             and m.actor
             and m.actor.role != "COUNTRY"
         ]
-        # "... harassed an American drone over Syria": a place named last is not the side
+        # "The White House said Russia had meddled. X, the adviser, said ...": the side the
+        # story is quoting speaks; "... a drone over Syria": a place named last is no side
+        speakers = [m for m in subjects if self._speaking(m)]
         placed = [m for m in near if self.doc[m.end - 1].dep_ != "pobj"]
-        chosen = subjects or placed or near
+        chosen = speakers or subjects or placed or near
         if not chosen:
             return None
         best = max(chosen, key=lambda m: m.start)
         return best.actor.country if best.actor else None
+
+    def _speaking(self, mention: Mention) -> bool:
+        """The mention is the subject of a verb of saying."""
+        head = self.doc[mention.end - 1].head
+        return head.pos_ == "VERB" and head.lemma_.lower() in _SAYING_LEMMAS
 
     def quoted_tokens(self) -> set[int]:
         """Token indices inside double quotes (a paragraph break closes any open quote)."""
