@@ -551,3 +551,36 @@ def test_post_after_the_name_places_an_unknown_official(detector: Detector) -> N
     )
     mandia = actors.get("Kevin Mandia")
     assert mandia is not None and mandia.country == "USA" and mandia.role == "SECURITY", actors
+
+
+def test_asked_whether_then_said_credits_the_one_asked(detector: Detector) -> None:
+    text = (
+        "Russia and the United States swapped two prisoners in Abu Dhabi on Friday.\n"
+        "Kremlin spokesman Dmitry Peskov, asked whether the swap could lead to a thaw, said "
+        "that would be a hasty reading of a one-off deal with Washington."
+    )
+    found = by_phrase(statements(detector, text), "hasty reading")
+    assert len(found) == 1, found
+    assert "Peskov" in found[0].speaker.name
+
+
+def test_relative_who_clause_reports_the_named_speaker(detector: Detector) -> None:
+    text = (
+        "The treaty was signed by the Russian and American presidents on Thursday.\n"
+        "The point was echoed by Foreign Minister Sergei Lavrov, who told reporters in Moscow "
+        "that Russia had attached a reservation on missile defence to the treaty."
+    )
+    found = by_phrase(statements(detector, text), "attached a reservation")
+    assert len(found) == 1, found
+    assert "Lavrov" in found[0].speaker.name
+
+
+def test_was_quoted_as_saying_credits_the_subject(detector: Detector) -> None:
+    text = (
+        "Washington said it would station long-range missiles in Germany from 2026.\n"
+        '"We will answer this new threat with military means," Ryabkov was quoted as saying '
+        "by Interfax."
+    )
+    found = by_phrase(statements(detector, text), "answer this new threat")
+    assert len(found) == 1, found
+    assert "Ryabkov" in found[0].speaker.name

@@ -95,7 +95,7 @@ class PositionRules:
         if found.quotes or found.verb is None or found.clause is None:
             return False
         subj, _ = subject(found.verb)
-        if subj is None or subj.pos_ != "PRON":
+        if subj is None or subj.pos_ != "PRON" or subj.lower_ == "who":  # "Lavrov, who said"
             return False
         clause = self.doc[found.clause[0] : found.clause[1]]
         return not any(t.is_quote for t in clause) and not self._has_cue(found)

@@ -126,9 +126,21 @@ class StatementFinder(PositionRules):
         if verb.dep_ == "pcomp" and host is not None and host.lemma_.lower() == "quote":
             # "RIA quoted Ryabkov as saying ...": the words are Ryabkov's
             for child in host.children:
-                if child.dep_ == "dobj":
+                # "... quoted Ryabkov as saying", "Ryabkov was quoted as saying"
+                if child.dep_ in ("dobj", "nsubjpass"):
                     return self.ctx.actor_of(child)
         subj, passive = subject(verb)
+        head = verb.head
+        if (
+            subj is None
+            and verb.dep_ == "ccomp"
+            and head.lemma_.lower() == "ask"
+            and head.i < verb.i
+            and not any(c.dep_ == "nsubj" for c in verb.children)
+        ):
+            # "Peskov, asked whether the swap meant a thaw, said ...": the parser made "asked"
+            # the main verb; the one asked is the one who said
+            subj, passive = subject(head)
         if subj is None or passive:
             return None
         quoted = self.ctx.quoted_tokens()
@@ -334,9 +346,9 @@ class StatementFinder(PositionRules):
             g.dep_ == "mark" and g.lower_ in ("whether", "if") for c in comps for g in c.children
         ):
             return None  # "asked whether ...": a question put to the speaker
-        if (tok.dep_ == "relcl" and not self._misparsed_main(tok)) or any(
-            c.lower_ in ("what", "whom", "which") for c in kids
-        ):
+        if (
+            tok.dep_ == "relcl" and not self._misparsed_main(tok) and not self._who_said(tok)
+        ) or any(c.lower_ in ("what", "whom", "which") for c in kids):
             return None  # "what it called fake news": the article's aside, not a statement
         # "welcomed the decision as a step forward": the parser may hang "as" on the object
         as_predicate = any(c.dep_ == "prep" and c.lower_ == "as" for c in kids) or any(
@@ -532,6 +544,13 @@ class StatementFinder(PositionRules):
         lo, hi = clause.clause
         if all(lo <= q.span.start and q.span.end <= hi + 1 for q in found.quotes if q.span):
             found.indirect, found.clause, found.head = clause.indirect, clause.clause, clause.head
+
+    def _who_said(self, verb: Token) -> bool:
+        """ "echoed by Sergei Lavrov, who told reporters that ...": a relative clause whose
+        subject is "who" standing for a named actor reports that actor's words."""
+        return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children) and (
+            self.ctx.mention_at(verb.head.i) is not None
+        )
 
     @staticmethod
     def _misparsed_main(verb: Token) -> bool:
