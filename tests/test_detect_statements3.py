@@ -584,3 +584,21 @@ def test_was_quoted_as_saying_credits_the_subject(detector: Detector) -> None:
     found = by_phrase(statements(detector, text), "answer this new threat")
     assert len(found) == 1, found
     assert "Ryabkov" in found[0].speaker.name
+
+
+def test_a_national_described_after_the_name_speaks_for_no_side(detector: Detector) -> None:
+    text = (
+        "Russia freed an American prisoner on Tuesday after talks with Washington.\n"
+        "Mark Dolan, an American schoolteacher held since 2021, landed at Andrews on Wednesday. "
+        '"Russia treated me fairly in the end," Dolan said.'
+    )
+    found = by_phrase(statements(detector, text), "treated me fairly")
+    assert not found, found
+
+
+def test_unnamed_russian_officials_are_sources_not_speakers(detector: Detector) -> None:
+    text = (
+        "Washington has offered Moscow new talks on the embassies.\n"
+        "The offer was never answered in writing, Russian officials say."
+    )
+    assert not by_phrase(statements(detector, text), "never answered")

@@ -429,7 +429,7 @@ class ArticleContext(PronounResolver):
                                 # "X, deputy head of Russia's reconciliation centre": a post;
                                 # "X, an American tourist": a national
                                 noun_role = self._role_noun(tok)
-                                by_body = True
+                                by_body = mention.kind != "adjective"  # "an American teacher"
                                 break
             if country is None and office is not None:
                 country = self._quoted_side(ent.start)
