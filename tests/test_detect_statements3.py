@@ -602,3 +602,14 @@ def test_unnamed_russian_officials_are_sources_not_speakers(detector: Detector) 
         "The offer was never answered in writing, Russian officials say."
     )
     assert not by_phrase(statements(detector, text), "never answered")
+
+
+def test_the_veteran_diplomat_is_the_diplomat_last_named(detector: Detector) -> None:
+    text = (
+        "Russia's new ambassador Alexander Darchiev arrived in Washington on Thursday.\n"
+        "Speaking at the airport, the veteran diplomat said he would work to lift relations "
+        "with the United States out of their slump."
+    )
+    found = by_phrase(statements(detector, text), "out of their slump")
+    assert len(found) == 1, found
+    assert "Darchiev" in found[0].speaker.name

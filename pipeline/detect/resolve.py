@@ -34,6 +34,7 @@ _NON_STATE = {"opposition", "rebel", "separatist", "militia", "party", "union", 
 _SAYING_LEMMAS = {"say", "tell", "add", "announce", "state", "report", "write", "warn", "confirm",
                   "note", "insist", "claim", "stress", "reply", "respond", "declare", "explain",
                   "comment", "tweet", "post", "accuse", "deny", "describe", "call"}  # fmt: skip
+_DEFINITE_BEFORE = {"the", "veteran", "senior", "top", "career", "chief"}  # "the veteran diplomat"
 _FALLBACK_KINDS = {"foreign_ministry", "embassy", "government", "defence_ministry"}
 
 
@@ -237,7 +238,7 @@ class ArticleContext(PronounResolver):
             if country is None and "administration" in span.text.lower():
                 country = self._administration_side()
             if country is None:
-                return None
+                return self._last_diplomat(span)
             if not span.text.lower().endswith("s") and not self._indefinite(span):
                 # "the Russian minister": the person of that side the article last named.
                 for m in reversed(self.mentions):
@@ -283,9 +284,33 @@ class ArticleContext(PronounResolver):
             if person is None:
                 words = [qualifier.actor.name if qualifier and qualifier.actor else country]
                 return ActorRef(f"{words[0]} {span.text.lower()}", country, role)
+        if person is None and office == "envoy":
+            return self._last_diplomat(span)  # "the veteran negotiator added"
         if person is None:
             return self._body_spokesperson(span, office, role)
         return ActorRef(person.name, person.country, self.dictionary.role_of(person, self.day))
+
+    def _last_diplomat(self, span: Span) -> ActorRef | None:
+        """ "the veteran diplomat said", "the negotiator added": the diplomat the story last
+        named, when the title is definite and singular."""
+        words = span.text.lower().split()
+        if words[-1] not in ("diplomat", "negotiator", "envoy") or self._indefinite(span):
+            return None
+        if span.start > 0 and self.doc[span.start - 1].lower_ not in _DEFINITE_BEFORE:
+            return None
+        quoted = self.quoted_tokens()
+        for m in reversed(self.mentions):
+            if span.start - m.start > 150:
+                break
+            if (
+                m.kind == "person"
+                and m.actor is not None
+                and m.start < span.start
+                and m.start not in quoted
+                and m.actor.role in ("DIPLOMAT", "FOREIGN_MINISTRY")
+            ):
+                return m.actor
+        return None
 
     def _body_spokesperson(self, span: Span, office: str, role: str) -> ActorRef | None:
         """ "The Kremlin rejected the offer. ... the spokeswoman said": a bare spokesperson
