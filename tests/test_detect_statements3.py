@@ -413,3 +413,203 @@ def test_a_court_speaks_for_no_side(detector: Detector) -> None:
     )
     found = by_phrase(statements(detector, text), "contempt for Russian law")
     assert not found, found
+
+
+def test_a_bare_spokeswoman_speaks_for_the_body_just_named(detector: Detector) -> None:
+    text = (
+        "The Kremlin turned down the American offer of talks on Thursday.\n"
+        '"Washington knows our conditions very well," the spokeswoman said.'
+    )
+    found = by_phrase(statements(detector, text), "knows our conditions")
+    assert len(found) == 1, found
+    assert "Kremlin" in found[0].speaker.name and found[0].speaker.country == "RUS"
+
+
+def test_partial_quote_inside_a_reported_clause_keeps_the_clause(detector: Detector) -> None:
+    text = (
+        "Russia closed the last American consulate on its territory on Monday.\n"
+        'The State Department said Washington "will not stay silent" in the face of what it '
+        "called a deliberate provocation by Moscow."
+    )
+    found = by_phrase(statements(detector, text), "will not stay silent")
+    assert len(found) == 1, found
+    assert "deliberate provocation" in found[0].quote
+
+
+def test_relations_with_a_third_country_are_not_the_pairs(detector: Detector) -> None:
+    text = (
+        "Russian and American negotiators met in Riyadh on Tuesday.\n"
+        "Vladimir Putin told Indian Prime Minister Narendra Modi that relations between Moscow "
+        "and New Delhi had never been stronger."
+    )
+    assert not by_phrase(statements(detector, text), "never been stronger")
+
+
+def test_relations_between_the_two_countries_stay_the_pairs(detector: Detector) -> None:
+    text = (
+        "Russian and American negotiators met in Riyadh on Tuesday.\n"
+        "Sergei Lavrov said relations between the two countries could improve if Washington "
+        "returned the seized diplomatic property."
+    )
+    found = by_phrase(statements(detector, text), "could improve")
+    assert len(found) == 1, found
+    assert set(found[0].about) == {"RUS", "USA"}
+
+
+def test_quoted_as_saying_credits_the_person_quoted(detector: Detector) -> None:
+    text = (
+        "Washington and Moscow traded accusations over the downed drone.\n"
+        "The TASS news agency quoted Deputy Foreign Minister Sergei Ryabkov as saying that "
+        "American reconnaissance flights near Crimea were a deliberate provocation."
+    )
+    found = by_phrase(statements(detector, text), "deliberate provocation")
+    assert len(found) == 1, found
+    assert "Ryabkov" in found[0].speaker.name
+
+
+def test_he_after_a_quote_naming_another_leader_is_the_story_subject(detector: Detector) -> None:
+    text = (
+        "Joe Biden spoke at the White House on Thursday about the new sanctions on Russia.\n"
+        '"I told President Putin that we could have gone much further," he said.'
+    )
+    found = by_phrase(statements(detector, text), "could have gone much further")
+    assert len(found) == 1, found
+    assert "Biden" in found[0].speaker.name and found[0].speaker.country == "USA"
+
+
+def test_generic_body_keeps_the_articles_own_name(detector: Detector) -> None:
+    text = (
+        "A U.S. surveillance drone crashed into the Black Sea on Tuesday.\n"
+        "Russia's Defense Ministry said the American drone had violated the temporary airspace "
+        "regime and crashed after sharp manoeuvring."
+    )
+    found = by_phrase(statements(detector, text), "violated the temporary airspace")
+    assert len(found) == 1, found
+    assert "Defense Ministry" in found[0].speaker.name and found[0].speaker.country == "RUS"
+
+
+def test_a_pronoun_follow_up_about_the_pair_is_a_statement(detector: Detector) -> None:
+    text = (
+        "Sergei Lavrov and Marco Rubio met in Riyadh on Tuesday for four hours.\n"
+        "Lavrov told reporters the talks had been useful. He said the sides had agreed to "
+        "name new ambassadors soon."
+    )
+    found = by_phrase(statements(detector, text), "name new ambassadors")
+    assert len(found) == 1, found
+    assert "Lavrov" in found[0].speaker.name
+
+
+def test_they_in_a_subordinate_clause_takes_the_main_subject(detector: Detector) -> None:
+    text = (
+        "Ransomware attacks on American hospitals rose sharply this year.\n"
+        "U.S. officials have not blamed the Russian government for the attacks, though they "
+        "say the gangs work freely inside Russia."
+    )
+    found = by_phrase(statements(detector, text), "work freely")
+    assert not any(s.speaker.country == "RUS" for s in found), found
+
+
+def test_a_pronoun_follow_up_with_no_business_between_the_sides_is_dropped(
+    detector: Detector,
+) -> None:
+    text = (
+        "Vladimir Putin thanked Donald Trump for the release of a Russian national.\n"
+        "Putin told reporters that the American side had kept its word. He said the press "
+        "conference would start an hour late."
+    )
+    found = statements(detector, text)
+    assert by_phrase(found, "kept its word"), found
+    assert not by_phrase(found, "an hour late"), found
+
+
+def test_a_pronoun_follow_up_describing_the_other_sides_act_stays(detector: Detector) -> None:
+    text = (
+        "A Moscow court charged an American reporter with spying on Friday.\n"
+        "Kremlin spokesman Dmitry Peskov said the case was a matter for the courts. He "
+        "described the reporter as having been caught red-handed."
+    )
+    found = by_phrase(statements(detector, text), "caught red-handed")
+    assert len(found) == 1, found
+
+
+def test_parenthetical_attribution_inside_the_sentence(detector: Detector) -> None:
+    text = (
+        "Russia suspended its part in the arms treaty with the United States on Monday.\n"
+        "Moscow, Ryabkov said, would from now on set its own limits without asking Washington."
+    )
+    found = by_phrase(statements(detector, text), "set its own limits")
+    assert len(found) == 1, found
+    assert "Ryabkov" in found[0].speaker.name
+    assert "Ryabkov said" not in found[0].quote
+
+
+def test_post_after_the_name_places_an_unknown_official(detector: Detector) -> None:
+    actors = _actors(
+        detector,
+        "The White House said on Monday that Russia had again meddled in the vote.\n"
+        "Kevin Mandia, the national security adviser, said Moscow had run a broad campaign.",
+    )
+    mandia = actors.get("Kevin Mandia")
+    assert mandia is not None and mandia.country == "USA" and mandia.role == "SECURITY", actors
+
+
+def test_asked_whether_then_said_credits_the_one_asked(detector: Detector) -> None:
+    text = (
+        "Russia and the United States swapped two prisoners in Abu Dhabi on Friday.\n"
+        "Kremlin spokesman Dmitry Peskov, asked whether the swap could lead to a thaw, said "
+        "that would be a hasty reading of a one-off deal with Washington."
+    )
+    found = by_phrase(statements(detector, text), "hasty reading")
+    assert len(found) == 1, found
+    assert "Peskov" in found[0].speaker.name
+
+
+def test_relative_who_clause_reports_the_named_speaker(detector: Detector) -> None:
+    text = (
+        "The treaty was signed by the Russian and American presidents on Thursday.\n"
+        "The point was echoed by Foreign Minister Sergei Lavrov, who told reporters in Moscow "
+        "that Russia had attached a reservation on missile defence to the treaty."
+    )
+    found = by_phrase(statements(detector, text), "attached a reservation")
+    assert len(found) == 1, found
+    assert "Lavrov" in found[0].speaker.name
+
+
+def test_was_quoted_as_saying_credits_the_subject(detector: Detector) -> None:
+    text = (
+        "Washington said it would station long-range missiles in Germany from 2026.\n"
+        '"We will answer this new threat with military means," Ryabkov was quoted as saying '
+        "by Interfax."
+    )
+    found = by_phrase(statements(detector, text), "answer this new threat")
+    assert len(found) == 1, found
+    assert "Ryabkov" in found[0].speaker.name
+
+
+def test_a_national_described_after_the_name_speaks_for_no_side(detector: Detector) -> None:
+    text = (
+        "Russia freed an American prisoner on Tuesday after talks with Washington.\n"
+        "Mark Dolan, an American schoolteacher held since 2021, landed at Andrews on Wednesday. "
+        '"Russia treated me fairly in the end," Dolan said.'
+    )
+    found = by_phrase(statements(detector, text), "treated me fairly")
+    assert not found, found
+
+
+def test_unnamed_russian_officials_are_sources_not_speakers(detector: Detector) -> None:
+    text = (
+        "Washington has offered Moscow new talks on the embassies.\n"
+        "The offer was never answered in writing, Russian officials say."
+    )
+    assert not by_phrase(statements(detector, text), "never answered")
+
+
+def test_the_veteran_diplomat_is_the_diplomat_last_named(detector: Detector) -> None:
+    text = (
+        "Russia's new ambassador Alexander Darchiev arrived in Washington on Thursday.\n"
+        "Speaking at the airport, the veteran diplomat said he would work to lift relations "
+        "with the United States out of their slump."
+    )
+    found = by_phrase(statements(detector, text), "out of their slump")
+    assert len(found) == 1, found
+    assert "Darchiev" in found[0].speaker.name

@@ -30,6 +30,12 @@ _RELATIONSHIP = re.compile(
 )
 
 
+# Words of the business between two sides ("the sides", "relations", "dialogue")
+_PAIR_WORDS = {"side", "relation", "relationship", "dialogue", "confrontation", "tension",
+               "polemic", "channel", "ambassador", "embassy", "diplomat", "cooperation",
+               "partner", "response", "retaliation", "joint"}  # fmt: skip
+
+
 class PositionRules:
     """Mixin of `StatementFinder`: is a statement a position, and about whom."""
 
@@ -89,10 +95,35 @@ class PositionRules:
         if found.quotes or found.verb is None or found.clause is None:
             return False
         subj, _ = subject(found.verb)
-        if subj is None or subj.pos_ != "PRON":
+        if subj is None or subj.pos_ != "PRON" or subj.lower_ == "who":  # "Lavrov, who said"
             return False
         clause = self.doc[found.clause[0] : found.clause[1]]
         return not any(t.is_quote for t in clause) and not self._has_cue(found)
+
+    def _diplomatic(self, found: Found) -> bool:
+        """ "He said the sides had agreed to name ambassadors", "he said Russia's response
+        would be tangible": the words carry the business between the sides (a trigger word
+        of the lexicon or a word of the relationship), unlike "he said the schedule was not
+        finalised"."""
+        if found.clause is None:
+            return False
+        lex = self.finder.lex
+        if found.verb is not None and any(
+            sense.type == "EVALUATE" for sense in lex.verbs.get(found.verb.lemma_.lower(), ())
+        ):
+            return True  # "he described the journalist as caught in the act": a judgement
+        for tok in self.doc[found.clause[0] : found.clause[1]]:
+            lemma = tok.lemma_.lower()
+            if tok.i == (found.verb.i if found.verb is not None else -1):
+                continue
+            if (
+                lemma in _PAIR_WORDS
+                or lemma in lex.nouns
+                or lemma in lex.adjectives
+                or (tok.pos_ == "VERB" and lemma in lex.verbs and lemma not in lex.speech_verbs)
+            ):
+                return True
+        return False
 
     def _sourced_fact(self, found: Found) -> bool:
         """ "The frigate conducted drills in the Atlantic, the ministry said": a fact the story
@@ -127,7 +158,9 @@ class PositionRules:
             named |= self.ctx.countries_in(start, end)
         if any(c in named for c in other):
             return other
-        if self._sourced_fact(found) or self._follow_up_detail(found):
+        if self._sourced_fact(found) or (
+            self._follow_up_detail(found) and not self._diplomatic(found)
+        ):
             return []
         countries = self.ctx.dictionary.countries
         if any(

@@ -49,6 +49,9 @@ class PronounResolver:
     def actor_of(self, tok: Token, depth: int = 0) -> ActorRef | None:
         raise NotImplementedError
 
+    def quoted_tokens(self) -> set[int]:
+        raise NotImplementedError
+
     def resolve_pronoun(self, tok: Token) -> ActorRef | None:
         word = tok.lower_
         if word in RELATIVE and tok.head.dep_ == "relcl":
@@ -69,6 +72,15 @@ class PronounResolver:
                                 # up the speaker, who is no actor of a side
                                 return self.actor_of(child)
                     break
+        if word in THEY and tok.dep_ == "nsubj" and tok.head.dep_ in ("advcl", "conj"):
+            # "U.S. officials have not accused Moscow, though they say ...": the main clause's
+            # subject, not the side its object names
+            main = tok.head.head
+            for child in main.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i:
+                    mention = self._by_token.get(child.i)
+                    if mention is not None and mention.actor is not None:
+                        return mention.actor
         if word in FIRST_PERSON:
             for start, end, speaker in self.quote_speakers:
                 if start <= tok.i < end:
@@ -146,8 +158,12 @@ class PronounResolver:
         """He/she: the nearest person before it in the sentence, else the subject of an
         earlier sentence's main clause, else the latest person named."""
         sent = tok.sent
+        # '"I told President Putin so," he said': a name inside the quote is not who speaks
+        quoted = self.quoted_tokens() if tok.i not in self.quoted_tokens() else set()
         before = [
-            m for m in self.mentions if sent.start <= m.start < tok.i and self._is_person(m, male)
+            m
+            for m in self.mentions
+            if sent.start <= m.start < tok.i and self._is_person(m, male) and m.start not in quoted
         ]
         if before:
             subjects = [m for m in before if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
@@ -160,7 +176,9 @@ class PronounResolver:
             people = [
                 m
                 for m in self.mentions
-                if prev.start <= m.start < prev.end and self._is_person(m, male)
+                if prev.start <= m.start < prev.end
+                and self._is_person(m, male)
+                and m.start not in quoted
             ]
             for m in people:
                 token = self.doc[m.end - 1]

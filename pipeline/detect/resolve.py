@@ -31,6 +31,10 @@ _OWNER_PREPS = ("of", "from", "by")
 # Words that put the title after them outside the state ("opposition leader", "rebel leader")
 _NON_STATE = {"opposition", "rebel", "separatist", "militia", "party", "union", "church", "team",
               "company", "protest", "student", "community", "tribal", "insurgent"}  # fmt: skip
+_SAYING_LEMMAS = {"say", "tell", "add", "announce", "state", "report", "write", "warn", "confirm",
+                  "note", "insist", "claim", "stress", "reply", "respond", "declare", "explain",
+                  "comment", "tweet", "post", "accuse", "deny", "describe", "call"}  # fmt: skip
+_DEFINITE_BEFORE = {"the", "veteran", "senior", "top", "career", "chief"}  # "the veteran diplomat"
 _FALLBACK_KINDS = {"foreign_ministry", "embassy", "government", "defence_ministry"}
 
 
@@ -112,7 +116,19 @@ class ArticleContext(PronounResolver):
                     mention.actor = self._title_actor(span, entry.ref)
             elif entry.kind == "generic":
                 mention.body_kind = entry.ref
-                mention.actor = self._generic_actor(span, entry.ref)
+                actor = self._generic_actor(span, entry.ref)
+                surface = span.text
+                if (
+                    actor is not None
+                    and len(span) > 1
+                    and span[0].is_title
+                    and surface.lower() not in actor.name.lower()
+                    and "(" not in actor.name
+                ):
+                    # "the Defense Ministry" resolved to the Russian Defence Ministry: keep the
+                    # article's own name for the body beside the dictionary's
+                    actor = ActorRef(f"{actor.name} ({surface})", actor.country, actor.role)
+                mention.actor = actor
             else:  # "none": a form that only looks like an actor ("Washington Post")
                 pass
             self._add(mention)
@@ -222,7 +238,7 @@ class ArticleContext(PronounResolver):
             if country is None and "administration" in span.text.lower():
                 country = self._administration_side()
             if country is None:
-                return None
+                return self._last_diplomat(span)
             if not span.text.lower().endswith("s") and not self._indefinite(span):
                 # "the Russian minister": the person of that side the article last named.
                 for m in reversed(self.mentions):
@@ -268,9 +284,45 @@ class ArticleContext(PronounResolver):
             if person is None:
                 words = [qualifier.actor.name if qualifier and qualifier.actor else country]
                 return ActorRef(f"{words[0]} {span.text.lower()}", country, role)
+        if person is None and office == "envoy":
+            return self._last_diplomat(span)  # "the veteran negotiator added"
         if person is None:
-            return None
+            return self._body_spokesperson(span, office, role)
         return ActorRef(person.name, person.country, self.dictionary.role_of(person, self.day))
+
+    def _last_diplomat(self, span: Span) -> ActorRef | None:
+        """ "the veteran diplomat said", "the negotiator added": the diplomat the story last
+        named, when the title is definite and singular."""
+        words = span.text.lower().split()
+        if words[-1] not in ("diplomat", "negotiator", "envoy") or self._indefinite(span):
+            return None
+        if span.start > 0 and self.doc[span.start - 1].lower_ not in _DEFINITE_BEFORE:
+            return None
+        quoted = self.quoted_tokens()
+        for m in reversed(self.mentions):
+            if span.start - m.start > 150:
+                break
+            if (
+                m.kind == "person"
+                and m.actor is not None
+                and m.start < span.start
+                and m.start not in quoted
+                and m.actor.role in ("DIPLOMAT", "FOREIGN_MINISTRY")
+            ):
+                return m.actor
+        return None
+
+    def _body_spokesperson(self, span: Span, office: str, role: str) -> ActorRef | None:
+        """ "The Kremlin rejected the offer. ... the spokeswoman said": a bare spokesperson
+        speaks for the body the story has just named."""
+        if office != "spokesperson" or span.text.lower().endswith("men"):
+            return None
+        for m in reversed(self.mentions):
+            if span.start - m.start > 120:
+                break
+            if m.kind in ("body", "generic") and m.actor is not None:
+                return ActorRef(f"{m.actor.name} {span.text.lower()}", m.actor.country, role)
+        return None
 
     def _indefinite(self, span: Span) -> bool:
         """ "a senior administration official", "another Russian diplomat": someone new."""
@@ -386,6 +438,12 @@ class ArticleContext(PronounResolver):
                     by_body = mention.kind in ("body", "generic")
             if outside:
                 continue
+            for tok in ent.root.children:
+                if tok.dep_ == "appos" and office is None:
+                    # "Dan Coats, the director of national intelligence": a post after the name
+                    titled = self._by_token.get(tok.i)
+                    if titled is not None and titled.office:
+                        office = titled.office
             if country is None:
                 for tok in ent.root.children:
                     if tok.dep_ == "appos":
@@ -396,7 +454,7 @@ class ArticleContext(PronounResolver):
                                 # "X, deputy head of Russia's reconciliation centre": a post;
                                 # "X, an American tourist": a national
                                 noun_role = self._role_noun(tok)
-                                by_body = True
+                                by_body = mention.kind != "adjective"  # "an American teacher"
                                 break
             if country is None and office is not None:
                 country = self._quoted_side(ent.start)
@@ -454,13 +512,20 @@ class ArticleContext(PronounResolver):
             and m.actor
             and m.actor.role != "COUNTRY"
         ]
-        # "... harassed an American drone over Syria": a place named last is not the side
+        # "The White House said Russia had meddled. X, the adviser, said ...": the side the
+        # story is quoting speaks; "... a drone over Syria": a place named last is no side
+        speakers = [m for m in subjects if self._speaking(m)]
         placed = [m for m in near if self.doc[m.end - 1].dep_ != "pobj"]
-        chosen = subjects or placed or near
+        chosen = speakers or subjects or placed or near
         if not chosen:
             return None
         best = max(chosen, key=lambda m: m.start)
         return best.actor.country if best.actor else None
+
+    def _speaking(self, mention: Mention) -> bool:
+        """The mention is the subject of a verb of saying."""
+        head = self.doc[mention.end - 1].head
+        return head.pos_ == "VERB" and head.lemma_.lower() in _SAYING_LEMMAS
 
     def quoted_tokens(self) -> set[int]:
         """Token indices inside double quotes (a paragraph break closes any open quote)."""

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from pipeline.detect.arguments import subject
 from pipeline.detect.events import EventFinder
 from pipeline.detect.lexicon import cue_counts
-from pipeline.detect.positions import PositionRules
+from pipeline.detect.positions import _RELATIONSHIP, PositionRules
 from pipeline.detect.pronouns import RELATIVE
 from pipeline.models import ActorRef
 
@@ -40,6 +40,10 @@ _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")  # "said extending it
 _URGE = {"urge", "ask", "press", "implore", "appeal", "demand", "exhort", "beg"}
 # Courts and judges rule; what they say from the bench is no side's diplomatic statement
 _COURT = re.compile(r"\b(?:court|courts|judge|judges|tribunal)\b", re.IGNORECASE)
+# Things a side's name can qualify without the side acting or being acted on
+_MARKET_NOUNS = {"dollar", "currency", "market", "stock", "share", "bond", "yield", "economy",
+                 "inflation", "rate", "future", "index", "open", "championship",
+                 "team", "league", "tour"}  # fmt: skip
 _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
 
 
@@ -118,7 +122,25 @@ class StatementFinder(PositionRules):
             for child in self.doc[verb.i + 1].children if verb.i + 1 < len(self.doc) else ():
                 return self.ctx.actor_of(child)
             return None
+        host = verb.head.head if verb.head.lower_ == "as" else None
+        if verb.dep_ == "pcomp" and host is not None and host.lemma_.lower() == "quote":
+            # "RIA quoted Ryabkov as saying ...": the words are Ryabkov's
+            for child in host.children:
+                # "... quoted Ryabkov as saying", "Ryabkov was quoted as saying"
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    return self.ctx.actor_of(child)
         subj, passive = subject(verb)
+        head = verb.head
+        if (
+            subj is None
+            and verb.dep_ == "ccomp"
+            and head.lemma_.lower() == "ask"
+            and head.i < verb.i
+            and not any(c.dep_ == "nsubj" for c in verb.children)
+        ):
+            # "Peskov, asked whether the swap meant a thaw, said ...": the parser made "asked"
+            # the main verb; the one asked is the one who said
+            subj, passive = subject(head)
         if subj is None or passive:
             return None
         quoted = self.ctx.quoted_tokens()
@@ -205,6 +227,8 @@ class StatementFinder(PositionRules):
             found = by_verb.setdefault(verb.i, Found(speaker, verb, sentence=verb.sent))
             found.quotes.append(quote)
             previous = found
+        for found in list(by_verb.values()):
+            self._embed_partial_quotes(found)
         for tok in self.doc:
             if tok.i in by_verb or tok.i in inside or tok.pos_ not in ("VERB", "AUX"):
                 continue
@@ -250,16 +274,35 @@ class StatementFinder(PositionRules):
             if outer:
                 continue
             found.about = self._about(found)
+            if found.about and self._elsewhere(found):
+                continue
             if found.about and not self._story_has_actor(found.about):
                 continue  # "said a strong rouble helps the economy" where the U.S. is a currency
             if found.about:
                 kept.append(found)
         return kept
 
+    def _elsewhere(self, found: Found) -> bool:
+        """ "Putin told Xi that relations between Moscow and Beijing were at their best": a
+        pair word that names the speaker's side and a third country, never the other side, is
+        about another relationship."""
+        other = [c for c in self.sides if c != found.speaker.country]
+        ranges = [(q.span.start, q.span.end) for q in found.quotes if q.span is not None]
+        if found.clause is not None:
+            ranges.append(found.clause)
+        named: set[str] = set()
+        for start, end in ranges:
+            named |= self.ctx.countries_in(start, end)
+        if not named or any(c in named for c in other):
+            return False
+        countries = self.ctx.dictionary.countries
+        third = any(c not in self.sides and c in countries and not countries[c].organisation
+                    for c in named)  # fmt: skip
+        return third and bool(_RELATIONSHIP.search(found.text))
+
     def _story_has_actor(self, about: list[str]) -> bool:
         """A side the statement is about is in the story as more than a word on a thing or a
         national ("the U.S. dollar", "American Tommy Paul")."""
-        nouns = self.ctx.dictionary.role_nouns
         for m in self.ctx.mentions:
             if m.actor is None or m.actor.country not in about:
                 continue
@@ -270,7 +313,7 @@ class StatementFinder(PositionRules):
             if (
                 tok.dep_ in ("compound", "amod", "nmod", "poss")
                 and head.i >= m.end
-                and (nouns.get(head.lower_) or nouns.get(head.lemma_.lower())) == "COUNTRY"
+                and head.lemma_.lower() in _MARKET_NOUNS
                 and self.ctx.mention_at(head.i) is None
             ):
                 continue  # "the U.S. dollar": the side names a thing, not an actor
@@ -303,9 +346,9 @@ class StatementFinder(PositionRules):
             g.dep_ == "mark" and g.lower_ in ("whether", "if") for c in comps for g in c.children
         ):
             return None  # "asked whether ...": a question put to the speaker
-        if (tok.dep_ == "relcl" and not self._misparsed_main(tok)) or any(
-            c.lower_ in ("what", "whom", "which") for c in kids
-        ):
+        if (
+            tok.dep_ == "relcl" and not self._misparsed_main(tok) and not self._who_said(tok)
+        ) or any(c.lower_ in ("what", "whom", "which") for c in kids):
             return None  # "what it called fake news": the article's aside, not a statement
         # "welcomed the decision as a step forward": the parser may hang "as" on the object
         as_predicate = any(c.dep_ == "prep" and c.lower_ == "as" for c in kids) or any(
@@ -338,6 +381,39 @@ class StatementFinder(PositionRules):
             and tok.head.pos_ in ("VERB", "AUX")
             and not comps
         )
+        parenthetical = (
+            lemma in self.speech
+            and tok.dep_ == "parataxis"
+            and tok.head.i > tok.i
+            and tok.head.pos_ in ("VERB", "AUX")
+            and tok.head.dep_ in ("ROOT", "conj")
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.head.children)
+            and any(c.dep_ == "nsubj" for c in kids)
+            and not comps
+            and tok.left_edge.i > tok.sent.start
+            and "," in (tok.left_edge.text, self.doc[tok.left_edge.i - 1].text)
+        )
+        if parenthetical:
+            # "Russia, he said, would be guided only by its own interests": the sentence
+            # around the attribution is what was said
+            skip = {t.i for t in tok.subtree}
+            if tok.left_edge.text != ",":
+                skip.add(tok.left_edge.i - 1)
+            words = [t for t in tok.sent if t.i not in skip]
+            text = "".join(t.text_with_ws for t in words).strip(" ,.;:\n")
+            speaker = self._speaker(tok)
+            if speaker is None or len(text.split()) < 3:
+                return None
+            start, end = tok.sent.start, tok.sent.end
+            return Found(
+                speaker,
+                tok,
+                indirect=text,
+                sentence=tok.sent,
+                clause=(start, end),
+                trailing=True,
+                head=tok.head,
+            )
         if trailing:
             # "Obama urged Putin to pull back, the White House said": the sentence before it.
             start, end = tok.sent.start, tok.sent.end
@@ -450,6 +526,30 @@ class StatementFinder(PositionRules):
             return None
         return Found(
             speaker, main, indirect=text, sentence=main.sent, clause=(start, end), head=main
+        )
+
+    def _embed_partial_quotes(self, found: Found) -> None:
+        """'said the United States "will respond" to what it called a provocation': quoted
+        words inside the speaker's reported clause; the statement is the whole clause."""
+        verb = found.verb
+        if (
+            verb is None
+            or not found.quotes
+            or any(q.span is None or self._stands_alone(q.span) for q in found.quotes)
+        ):
+            return
+        clause = self._indirect(verb)
+        if clause is None or clause.clause is None or clause.speaker != found.speaker:
+            return
+        lo, hi = clause.clause
+        if all(lo <= q.span.start and q.span.end <= hi + 1 for q in found.quotes if q.span):
+            found.indirect, found.clause, found.head = clause.indirect, clause.clause, clause.head
+
+    def _who_said(self, verb: Token) -> bool:
+        """ "echoed by Sergei Lavrov, who told reporters that ...": a relative clause whose
+        subject is "who" standing for a named actor reports that actor's words."""
+        return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children) and (
+            self.ctx.mention_at(verb.head.i) is not None
         )
 
     @staticmethod
