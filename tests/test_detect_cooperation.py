@@ -193,6 +193,26 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Lavrov insisted that Washington return the seized diplomatic compounds.",
             ("REQUEST", "RUS", "USA"),
         ),
+        # an obligation put to the other side in the words of need is a demand
+        (
+            "Rubio told Lavrov on the phone that Russia needed to accept the truce.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # pushing the other side to act asks it to
+        (
+            "Trump pushed Putin to sign the ceasefire during their Monday call.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # "would not accept" what the other side puts forward refuses it
+        (
+            "Peskov said the Kremlin would not accept any ultimatum from Washington.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # pulling out of talks, with "out of" as nested prepositions, refuses them
+        (
+            "Russia pulled out of the talks with the United States on grain exports.",
+            ("REJECT", "RUS", "USA"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
@@ -371,6 +391,24 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         (
             "Lavrov insisted that Washington return the seized diplomatic compounds.",
             ("CONCEDE", "USA", "RUS"),
+        ),
+        # an act asked for or needed is not done
+        (
+            "Washington again appealed to Moscow to free the jailed reporter.",
+            ("CONCEDE", "RUS", "USA"),
+        ),
+        (
+            "Washington again appealed to Moscow to free the jailed reporter.",
+            ("CONCEDE", "USA", "RUS"),
+        ),
+        (
+            "Rubio told Lavrov on the phone that Russia needed to accept the truce.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # talks pulled out of are not held
+        (
+            "Russia pulled out of the talks with the United States on grain exports.",
+            ("CONSULT", "USA", "RUS"),
         ),
         # receiving a note is not a visit
         (

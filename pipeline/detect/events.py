@@ -40,6 +40,7 @@ _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "an
 _COMMANDED_ACTS = {"release", "free", "stop", "end", "withdraw", "return", "cease", "halt",
                    "hand", "allow", "lift", "respect", "comply", "abandon", "reverse"}  # fmt: skip
 _LET_ACTS = {"go", "leave", "return", "come", "out", "free"}
+_NEEDING = {"need"}  # "Russia needed to agree": an obligation, not an act
 _MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "propose", "recommend"}
 _PLEDGES = {"promise", "pledge", "vow", "demand", "urge", "ask"}  # refusing these can refuse
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to|ready to|reserves? the right)\b", re.I)
@@ -195,8 +196,17 @@ class EventFinder(Clues):
             kind, mode, state = "AGREE", "offer", FACT
         elif wished and not nominal and self._wish_head(tok, nominal) is not tok:
             return []  # "would like Russia to release him": the release is only wished for
-        if state == NOT or (not nominal and self._mandated(tok)):
-            return []  # "insisted that Washington return the properties": only demanded
+        if (
+            state == NOT
+            and kind == "AGREE"
+            and mode == "accept"
+            and not nominal
+            and self._will_not(tok)
+        ):
+            # "said it would not accept any ultimatum": a refusal of what was put to it
+            kind, mode, state = "REJECT", "offer", FACT
+        if state == NOT or (not nominal and (self._mandated(tok) or self._requested(tok))):
+            return []  # "insisted that Washington return", "appealed to Moscow to free him"
         if nominal and kind in _SYMMETRIC and state == FACT:
             denied = self._under_no(tok)  # "no signals on resuming a dialogue"
             if denied == NOT:
@@ -302,9 +312,10 @@ class EventFinder(Clues):
             if comp.dep_ != "ccomp" or not (
                 any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
                 or self._mandated(comp)  # "insisted that Washington return the properties"
+                or self._needs_act(comp)  # "told Lavrov that Russia needed to agree"
             ):
                 continue
-            if comp.lemma_.lower() in _COGNITION:
+            if comp.lemma_.lower() in _COGNITION and not self._needs_act(comp):
                 continue  # "Moscow must understand that ...": a warning, not a demand to act
             if any(c.dep_ == "neg" for c in comp.children):
                 continue
@@ -318,6 +329,46 @@ class EventFinder(Clues):
             if {source.country, target.country} == set(self.sides):
                 return [Candidate("REQUEST", "demand", source, target, comp, 0.6)]
         return []
+
+    def _requested(self, verb: Token) -> bool:
+        """An act asked for or needed, not done: "appealed to Moscow to free him", "pushed
+        Putin to accept the ceasefire", "Russia needed to agree"."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ not in ("xcomp", "advcl", "ccomp") or node.head.i == node.i:
+                return False
+            if node.dep_ == "advcl" and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+            ):
+                return False
+            head = node.head
+            if head.lemma_.lower() in _NEEDING and node.dep_ == "xcomp":
+                return True
+            if node.dep_ != "ccomp" and any(
+                sense.type == "REQUEST" and self._fits(head, sense) for sense in self.senses(head)
+            ):
+                return True
+            if node.dep_ == "ccomp":
+                return False
+            node = head
+        return False
+
+    @staticmethod
+    def _needs_act(verb: Token) -> bool:
+        """ "Russia needs to agree": an obligation to act put in the words of need."""
+        return (
+            verb.lemma_.lower() in _NEEDING
+            and not any(c.dep_ == "neg" for c in verb.children)
+            and any(c.dep_ == "xcomp" for c in verb.children)
+        )
+
+    @staticmethod
+    def _will_not(verb: Token) -> bool:
+        kids = list(verb.children)
+        return any(c.dep_ == "neg" for c in kids) and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll", "can", "ca", "could")
+            for c in kids
+        )
 
     @staticmethod
     def _mandated(verb: Token) -> bool:

@@ -166,6 +166,16 @@ class SenseReader:
         ]
         objects += [g for c in objects for g in c.children if g.dep_ in ("compound", "conj")]
         objects += [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        # "pulled out of the talks", "walked away from the deal": a preposition in a preposition
+        objects += [
+            p
+            for c in kids
+            if c.dep_ in ("prep", "prt") and c.lower_ in ("out", "away")
+            for g in c.children
+            if g.dep_ == "prep"
+            for p in g.children
+            if p.dep_ == "pobj"
+        ]
         # "removed a supplier from its sanctions list": the parser hangs "from" on the object
         objects += [
             p
