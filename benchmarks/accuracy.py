@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import math
 import os
 import subprocess
 import sys
@@ -526,7 +527,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--predictions", type=Path, help="score this output file, do not run")
     parser.add_argument("--errors", action="store_true", help="list misses and false positives")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--write-baseline",
+        action="store_true",
+        help=f"write these devset figures as the quality gate's floor ({BASELINE_FILE.name})",
+    )
     args = parser.parse_args(argv)
+    if args.write_baseline and (args.files or args.no_seed or args.predictions):
+        parser.error("--write-baseline takes the whole devset and the seed, run by the detector")
 
     gold = load_gold(args.files if args.files else default_gold_files())
     seed = None if args.no_seed or args.files else seed_item()
@@ -542,7 +550,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(report, indent=2, default=list))
     else:
         print(format_report(report, errors=args.errors))
+    if args.write_baseline:
+        write_baseline(report)
+        print(f"wrote {BASELINE_FILE}")
     return 0
+
+
+def _floor(value: float) -> float:
+    return math.floor(value * 1000) / 1000
+
+
+def write_baseline(report: dict[str, Any], path: Path = BASELINE_FILE) -> None:
+    """Store the figures of `report`, cut to three decimals, as the gate's floor."""
+    floors = {
+        "event_f1": _floor(report["event_f1"]),
+        "relevance_f1": _floor(report["relevance_f1"]),
+        "statement_f1": _floor(report["statement_f1"]),
+        "per_type_f1": {kind: _floor(report["per_type_f1"][kind]) for kind in EVENT_TYPES},
+    }
+    path.write_text(json.dumps(floors, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

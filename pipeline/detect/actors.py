@@ -101,6 +101,9 @@ class ActorDictionary:
     # Nouns for people ("citizen", "hacker", "officer"): a side's name or demonym on them
     # ("a U.S. citizen", "Russian hackers") makes an actor of that side, never the state.
     person_nouns: set[str] = field(default_factory=set)
+    # Nouns for people who speak for someone without being of a side ("his widow", "Reed's
+    # lawyer", "the family of the detained man"): their owner is not the speaker.
+    proxy_nouns: set[str] = field(default_factory=set)
     alias_words: dict[str, set[str]] = field(default_factory=dict)  # person key -> name words
     # (surface, case_sensitive) -> what it names; the matcher builds its patterns from this.
     surfaces: dict[tuple[str, bool], list[Surface]] = field(default_factory=dict)
@@ -242,6 +245,8 @@ def build_dictionary(data: dict[str, Any], where: str = "actors") -> ActorDictio
         for noun in nouns:
             d.person_nouns.add(str(noun).lower())
             d.role_nouns.setdefault(str(noun).lower(), str(role))
+    for noun in data.get("proxy_nouns") or []:
+        d.proxy_nouns.add(str(noun).lower())
     for form in data.get("not_actors") or []:
         d.add_surface(str(form), Surface("none", ""))
     for code, spec in (data.get("countries") or {}).items():

@@ -93,8 +93,19 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, passive
 
 
+# Nouns whose named owner holds them rather than voices them: "willing to discuss Russian
+# concerns", "it was Russia's fault" name no act of the owner's; a speaker's "our concerns"
+# and "voiced concern" (a light verb) do.
+_HELD_NOUNS = {"concern", "concerns"}
+
+
 def owner_token(noun: Token) -> Token | None:
     """The token that owns a nominal trigger ("Putin's offer", "U.S. sanctions", "by Moscow")."""
+    if noun.lower_ == "fault":
+        return None  # "Russia's fault": the owner is the one blamed
+    if noun.lower_ in _HELD_NOUNS:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        return owner if owner is not None and owner.pos_ == "PRON" else None
     for deps in (("poss",), ("compound", "amod", "nmod")):
         for child in noun.children:
             if child.dep_ in deps:
@@ -109,7 +120,17 @@ def owner_token(noun: Token) -> Token | None:
 
 _SETTING_PREPS = {"in", "during", "after", "at", "following", "before", "since", "on"}
 # "after eight hours of talks", "a round of talks": the measure stands in for the act
-_MEASURES = {"hour", "day", "week", "minute", "round", "series", "month", "year"}
+_MEASURES = {"hour", "day", "week", "minute", "round", "series", "month", "year", "wave",
+             "package", "raft", "slew", "tranche", "batch", "set", "barrage", "spate", "string",
+             "volley", "flurry", "salvo"}  # fmt: skip
+
+
+def measured(tok: Token) -> Token:
+    """The measure a noun is counted in ("a wave of sanctions" -> wave), else the noun."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _MEASURES:
+        return head.head
+    return tok
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -165,6 +186,35 @@ def targets(
         frontier = nxt
 
 
+def implied_agent(
+    ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str], sides: tuple[str, str]
+) -> ActorRef | None:
+    """Who did an agentless passive act to the other side's national: the side that reports
+    it ("..., the Justice Department said"), else the side whose soil it happened on ("was
+    detained in Moscow")."""
+    patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if patient is None and tok.dep_ == "conj":
+        patient = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+    victim = ctx.actor_of(patient) if patient is not None else None
+    if victim is None or victim.country not in sides:
+        return None
+    teller = reporter(ctx, tok, speech_verbs)
+    if teller is not None and teller.country in sides and teller.country != victim.country:
+        country = ctx.dictionary.countries[teller.country]
+        return ActorRef(country.name, country.code, "GOVERNMENT")
+    verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+    for verb in verbs:
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for place in prep.children:
+                actor = ctx.actor_of(place) if place.dep_ == "pobj" else None
+                if actor is not None and actor.country in sides and actor.country != victim.country:
+                    country = ctx.dictionary.countries[actor.country]
+                    return ActorRef(country.name, country.code, "GOVERNMENT")
+    return None
+
+
 def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> ActorRef | None:
     """The speaker of the speech verb the trigger's clause is reported under."""
     node = tok
@@ -182,4 +232,13 @@ def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> A
     return None
 
 
-__all__ = ["governing_verb", "is_dyad", "owner_token", "reporter", "subject", "targets"]
+__all__ = [
+    "governing_verb",
+    "implied_agent",
+    "is_dyad",
+    "measured",
+    "owner_token",
+    "reporter",
+    "subject",
+    "targets",
+]

@@ -426,7 +426,9 @@ class Clues(SenseReader):
 
     def _attack_in(self, tok: Token) -> bool:
         """An attack named in what the trigger accuses of ("of hacking", "for the hack")."""
-        for child in tok.children:
+        # "blamed Moscow's spy service for the hack": the reason may hang on the one blamed
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        for child in [*tok.children, *(g for o in objects for g in o.children)]:
             if child.dep_ not in ("prep", "pcomp", "xcomp", "advcl"):
                 continue
             for sub in child.subtree:

@@ -16,9 +16,24 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from pipeline.detect.arguments import governing_verb, owner_token, reporter, subject, targets
+from pipeline.detect.arguments import (
+    governing_verb,
+    implied_agent,
+    measured,
+    owner_token,
+    reporter,
+    subject,
+    targets,
+)
 from pipeline.detect.clues import DYAD_ROLE, WEAK_ROLE, Clues
-from pipeline.detect.factuality import ACT_NOUN_TYPES, FACT, NOT, REFUSED, factuality
+from pipeline.detect.factuality import (
+    ACT_NOUN_TYPES,
+    FACT,
+    NOT,
+    REFUSED,
+    factuality,
+    uncommitted,
+)
 from pipeline.detect.lexicon import Lexicon, Sense, cue_counts
 from pipeline.detect.resolve import ArticleContext
 from pipeline.models import ActorRef
@@ -71,6 +86,16 @@ def _negated(tok: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _text_of(tokens: list[Token]) -> str:
+    """The words of a token list as written, gaps where tokens were left out."""
+    parts = []
+    for prev, tok in zip([None, *tokens], tokens, strict=False):
+        if prev is not None and tok.i != prev.i + 1:
+            parts.append(" | ")
+        parts.append(tok.text_with_ws)
+    return "".join(parts)
 
 
 @dataclass
@@ -131,11 +156,12 @@ class EventFinder(Clues):
                 if actor is not None:
                     return actor, skip, 0.8
             verb = None
+            anchor = measured(tok)  # "announced a wave of sanctions": the wave is announced
             if (
-                tok.dep_ in ("dobj", "nsubjpass")
-                and tok.head.lemma_.lower() in self.lex.light_verbs
+                anchor.dep_ in ("dobj", "nsubjpass")
+                and anchor.head.lemma_.lower() in self.lex.light_verbs
             ):
-                verb = tok.head
+                verb = anchor.head
             elif kind in ACT_NOUN_TYPES:
                 verb = governing_verb(tok)
                 if (
@@ -144,6 +170,8 @@ class EventFinder(Clues):
                     and not (kind == "CONSULT" and self._told_other(verb))
                 ):
                     return None, skip, 0.0  # "told reporters on a conference call": a venue
+                if verb is not None and tok.dep_ == "dobj" and self._judges(verb):
+                    return None, skip, 0.0  # "condemned the detention": the judge did not detain
             if verb is None:
                 return None, skip, 0.0
             subj, passive = subject(verb)
@@ -219,6 +247,10 @@ class EventFinder(Clues):
             if pair is not None:
                 return [Candidate(kind, mode, pair[0], pair[1], tok, 0.6)]
         source, skip, confidence = self._source(tok, nominal, act_kind)
+        if source is None and kind == "COERCE" and not nominal:
+            # "an American was detained in Moscow", "..., the Justice Department said"
+            source = implied_agent(self.ctx, tok, self.lex.speech_verbs, self.sides)
+            confidence = 0.6
         if (
             (source is None or source.country in self.sides)
             and nominal
@@ -276,6 +308,8 @@ class EventFinder(Clues):
         if kind == "MOBILIZE" and target is not None and not target.country:
             # troops sent "to Poland" are aimed at whoever the sentence says they deter
             target = self._fallback(tok, source, "CONSULT", force=True)
+        if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
+            return []  # "blamed loose monetary policy for the slide": no side is blamed
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
             if kind == "REQUEST" and source.role == "LEGISLATURE":
                 return []  # "Democrats demanded a briefing": lawmakers ask their own government
@@ -305,6 +339,35 @@ class EventFinder(Clues):
             # attack the accuser attributes is itself coded, by the accused, on the accuser.
             out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
         return out
+
+    def _cue_form(self, tok: Token) -> str:
+        """The lemma, or the word as written when only that is a cue ("disappointed" lemmatised
+        "disappoint", "costs" lemmatised "cost")."""
+        lemma = tok.lemma_.lower()
+        if any(lemma in words for words in self.lex.cue_words.values()):
+            return lemma
+        return tok.lower_
+
+    def _culprit_elsewhere(self, tok: Token) -> bool:
+        """ "blamed X for Y", "accused X of Y": X, the one blamed, is no actor of a side."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("blame", "accuse", "fault"):
+            return False
+        return any(
+            c.dep_ == "dobj"
+            and c.pos_ == "NOUN"
+            and not any(  # "blamed Western sanctions": the West is the culprit
+                t.lower_ in ("west", "western") or self.ctx.actor_of(t) is not None
+                for t in c.subtree
+            )
+            for c in tok.children
+        )
+
+    def _judges(self, verb: Token) -> bool:
+        """A verb that judges or asks about an act rather than doing it ("condemned")."""
+        return any(
+            sense.type in ("ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "EVALUATE")
+            for sense in self.senses(verb)
+        )
 
     def _demand(self, verb: Token) -> list[Candidate]:
         """ "X told Y that Russia must act": a demand put in the words of obligation."""
@@ -397,15 +460,20 @@ class EventFinder(Clues):
                 if addressee is not None and addressee.country == source.country:
                     # "Democrats urged Trump to cancel": a request at home, aimed at no one else
                     return ActorRef("own side", "", "COUNTRY")
-        third_party = False
+        third_party = home = False
         for actor in targets(self.ctx, tok, skip, kind in _SPEECHLIKE):
             if actor.country == source.country:
+                # "McCain called it the most disgraceful by an American president": criticism
+                # of one's own leaders is aimed at no one abroad
+                home = home or (kind == "ACCUSE" and actor.role != WEAK_ROLE)
                 continue
             if actor.country in self.sides:
                 return actor
             third_party = True
         if third_party:
             return ActorRef("third party", "", "COUNTRY")
+        if home:
+            return ActorRef("own side", "", "COUNTRY")
         return None
 
     def _conj_partner(
@@ -474,19 +542,34 @@ class EventFinder(Clues):
             if not tokens or speaker.role == WEAK_ROLE:
                 continue
             # "There was no hostility", "they pose no threat": a cue denied says the opposite
-            lemmas = [t.lemma_.lower() for t in tokens if not _negated(t)]
+            lemmas = [self._cue_form(t) for t in tokens if not _negated(t)]
             counts = cue_counts(self.lex, lemmas, text)
+            # a charge is read only off the words that commit to one
+            charged = [t for t in tokens if not uncommitted(t, self.lex.accusation_nouns)]
+            blame = cue_counts(
+                self.lex, [self._cue_form(t) for t in charged if not _negated(t)], _text_of(charged)
+            )
             other = next(c for c in self.sides if c != speaker.country)
             country = self.ctx.dictionary.countries[other]
             target = ActorRef(country.name, other, "GOVERNMENT")
-            for _, actor in self.ctx.actors_in(tokens[0].i, tokens[-1].i + 1):
+            named = [a for _, a in self.ctx.actors_in(tokens[0].i, tokens[-1].i + 1)]
+            for actor in named:
                 if actor.country == other:
                     target = actor
                     break
+            domestic = all(a.country != other for a in named) and (
+                # a court's words are about its defendant; a lawmaker's about his own leaders
+                speaker.role == "JUDICIARY"
+                or any(
+                    a.country == speaker.country and a.role not in (WEAK_ROLE, "GOVERNMENT")
+                    for a in named
+                )
+                and speaker.role == "LEGISLATURE"
+            )
             kinds = []
             # Praise is coded from what the speaker does ("hailed", "praised"), not from
             # warm words, which are as often polite as they are support.
-            if counts.get("negative", 0) > counts.get("positive", 0):
+            if blame.get("negative", 0) > blame.get("positive", 0) and not domestic:
                 kinds.append(("ACCUSE", "criticize"))
             if counts.get("refusal", 0):
                 kinds.append(("REJECT", "offer"))  # "the proposals are non-starters"

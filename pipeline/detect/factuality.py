@@ -43,6 +43,7 @@ _NOMINAL_UP = {"dobj", "pobj", "prep", "compound", "conj", "appos", "attr", "nsu
 # Words whose act is conditional by nature: "threatened tariffs if Moscow balks" is a threat
 # made, "offered talks if ..." an offer made; only the condition's own clause is unreal.
 _CONDITIONAL_BY_NATURE = {"THREATEN", "REQUEST", "AGREE"}
+_ACTED_THREATS = {"retaliate"}
 ACT_NOUN_TYPES = {"CONSULT", "COOPERATE", "CONCEDE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 
 
@@ -71,6 +72,15 @@ def _neither(tok: Token) -> bool:
 def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
     """FACT, REFUSED or NOT for the act a trigger names."""
     node = tok
+    if (
+        kind == "THREATEN"
+        and not nominal
+        and tok.lemma_.lower() in _ACTED_THREATS
+        and tok.tag_ in ("VBD", "VBN", "VBG")
+    ):
+        # "banned adoptions, retaliating against the law": a retaliation carried out is the
+        # act it names (the ban), not a threat; "will retaliate" is one
+        return NOT
     if nominal:
         if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in tok.children):
             return NOT if kind not in ACT_NOUN_TYPES else REFUSED
@@ -91,45 +101,42 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
                 return REFUSED if _has_no(node) and node.lemma_.lower() in _REFUSAL_NOUNS else NOT
     if tok.sent.text.rstrip().endswith("?"):
         return NOT
-    partner = False  # the node is the first of coordinated clauses, read for its place only
+    # a coordinated clause with its own subject has its own modality: in "that Russia must
+    # act and that Washington reserved the right", the "must" is not the reserving's
+    own_clause = False
     for _ in range(8):
-        kids = list(node.children)
-        if partner:
-            partner = False
-        elif any(c.dep_ == "neg" for c in kids):
+        kids = [] if own_clause else list(node.children)
+        own_clause = False
+        if any(c.dep_ == "neg" for c in kids):
             if node.lemma_.lower() in _WANT_VERBS or any(
                 c.dep_ == "aux" and c.lemma_.lower() == "will" for c in kids
             ):
                 return REFUSED
             return NOT
-        elif node.lemma_.lower() in _REFUSAL_NOUNS and _has_no(node):
+        if node.lemma_.lower() in _REFUSAL_NOUNS and _has_no(node):
             return REFUSED
-        elif any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids) and not (  # noqa: SIM114
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in kids) and not (
             # "Russia said it would expel ...": an announced act, reported in the past tense.
             any(c.dep_ == "aux" and c.lower_ == "would" for c in kids)
             and node.dep_ == "ccomp"
             and node.head.lemma_.lower() in _ANNOUNCING
         ):
             return NOT
-        elif _neither(node):
+        if kids and _neither(node):
             return NOT
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in kids):
             return NOT
-        if _conditioned(node) and not (node.i == tok.i and kind in _CONDITIONAL_BY_NATURE):
+        if kids and _conditioned(node) and not (node.i == tok.i and kind in _CONDITIONAL_BY_NATURE):
             return NOT
         if node.head.i == node.i:
             return FACT
         head, rel = node.head, node.dep_
         if rel not in _CLIMB:
             return FACT
-        if rel == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
-            # "said the gaffe would not spoil the evening and that Moscow was ready to talk":
-            # a coordinated clause with its own subject has its own negation and modality, not
-            # its partner's; a non-finite partner the parser chose stands for its clause
-            while head.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in head.children):
-                head = head.head
-            node, partner = head, True
-            continue
+        if rel == "conj" and node.tag_ in ("VBD", "VBZ", "VBP"):
+            # "we do not seek confrontation and are open to dialogue": a finite conjunct is a
+            # clause of its own; the first conjunct's negation is not its
+            return FACT
         lemma = head.lemma_.lower()
         if head.lemma_.lower() in _REFUSAL_NOUNS and _has_no(head):
             return REFUSED
@@ -145,8 +152,36 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
             return NOT  # "before congratulating the winner": not done (yet)
         if rel == "relcl" or (rel == "advcl" and head.pos_ in ("VERB", "AUX")):
             return FACT  # the main clause's modality is its own business
+        own_clause = rel == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         node = head
     return FACT
 
 
-__all__ = ["ACT_NOUN_TYPES", "FACT", "NOT", "REFUSED", "factuality"]
+_JUDGING_VERBS = {"call", "describe", "dismiss", "brand", "label", "reject", "term", "dub"}
+_PREDICATE_UP = {"dobj", "attr", "acomp", "oprd", "pobj", "prep", "amod", "compound", "conj",
+                 "advmod", "npadvmod", "xcomp", "ccomp", "appos", "det"}  # fmt: skip
+
+
+def uncommitted(tok: Token, claim_nouns: frozenset[str]) -> bool:
+    """A word of a statement that charges the other side with nothing: in an if-clause ("if
+    the detention was inappropriate"), in what a conditional would bring ("it would mean
+    escalation"), or judging a claim rather than a side ("called the allegations
+    fabricated", "these claims are lies": a denial)."""
+    node = tok
+    for _ in range(8):
+        kids = list(node.children)
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return True
+        if node.i != tok.i and node.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in kids):
+                return True
+            judged = [c for c in kids if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+            judging = node.lemma_.lower() in _JUDGING_VERBS or node.lemma_ == "be"
+            return judging and any(c.lemma_.lower() in claim_nouns for c in judged)
+        if node.dep_ not in _PREDICATE_UP or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+__all__ = ["ACT_NOUN_TYPES", "FACT", "NOT", "REFUSED", "factuality", "uncommitted"]

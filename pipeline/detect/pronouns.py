@@ -64,6 +64,10 @@ class PronounResolver:
                             mention = self._by_token.get(child.i)
                             if mention is not None and mention.actor is not None:
                                 return mention.actor
+                            if mention is None and child.pos_ == "NOUN":
+                                # "Reed's parents said they would appeal": the pronoun takes
+                                # up the speaker, who is no actor of a side
+                                return self.actor_of(child)
                     break
         if word in FIRST_PERSON:
             for start, end, speaker in self.quote_speakers:

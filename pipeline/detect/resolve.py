@@ -28,6 +28,9 @@ LOGGER = logging.getLogger(__name__)
 _KIND_RANK = {"person": 0, "body": 1, "surname": 2, "country": 3, "adjective": 4, "title": 5}
 _NP_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 _OWNER_PREPS = ("of", "from", "by")
+# Words that put the title after them outside the state ("opposition leader", "rebel leader")
+_NON_STATE = {"opposition", "rebel", "separatist", "militia", "party", "union", "church", "team",
+              "company", "protest", "student", "community", "tribal", "insurgent"}  # fmt: skip
 _FALLBACK_KINDS = {"foreign_ministry", "embassy", "government", "defence_ministry"}
 
 
@@ -191,6 +194,8 @@ class ArticleContext(PronounResolver):
         country = self.dictionary.countries[code]
         head = span.root.head if span.root.dep_ in ("amod", "compound", "poss") else span.root
         role = self._role_noun(head)
+        if any(t.lower_ in _NON_STATE for t in self.doc[span.end : head.i]):
+            role = None  # "Russian opposition leader": a side's national, not its leader
         if role and head.i >= span.end:
             return ActorRef(f"{span.text} {head.text}", code, role)
         # A side word on any other noun ("Russian children", "the U.S. dollar") names the
@@ -201,9 +206,11 @@ class ArticleContext(PronounResolver):
         country, qualifier = self._qualifier_country(span)
         role = self.dictionary.office_roles.get(office, "OFFICIAL")
         if office == "official":
+            if country is None and "administration" in span.text.lower():
+                country = self._administration_side()
             if country is None:
                 return None
-            if not span.text.lower().endswith("s"):
+            if not span.text.lower().endswith("s") and not self._indefinite(span):
                 # "the Russian minister": the person of that side the article last named.
                 for m in reversed(self.mentions):
                     if m.kind == "person" and m.actor is not None and m.actor.country == country:
@@ -250,6 +257,27 @@ class ArticleContext(PronounResolver):
             return None
         return ActorRef(person.name, person.country, self.dictionary.role_of(person, self.day))
 
+    def _indefinite(self, span: Span) -> bool:
+        """ "a senior administration official", "another Russian diplomat": someone new."""
+        i = span.start - 1
+        while i >= 0 and self.doc[i].tag_ in ("JJ", "JJS", "RB", "NNP", "HYPH", "POS"):
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in ("a", "an", "another", "one")
+
+    def _administration_side(self) -> str | None:
+        """ "a senior administration official": the side whose government the article calls
+        an administration ("the Biden administration"), else the one side whose government
+        the dictionary knows by that word."""
+        for m in reversed(self.mentions):
+            if m.actor is not None and m.kind == "body" and "administration" in m.actor.name:
+                return m.actor.country
+        sides = {
+            b.country
+            for b in self.dictionary.bodies.values()
+            if b.kind == "government" and "administration" in b.name.lower()
+        }
+        return sides.pop() if len(sides) == 1 else None
+
     def _generic_actor(self, span: Span, kind: str) -> ActorRef | None:
         country, _ = self._qualifier_country(span)
         bodies = [b for b in self.dictionary.bodies.values() if b.kind == kind]
@@ -264,9 +292,11 @@ class ArticleContext(PronounResolver):
             if m.body_kind == kind and m.actor is not None:
                 return m.actor
         head = span.text.split()[-1].lower()
-        for m in reversed(self.mentions):
-            if m.actor is None or m.kind == "title":
-                continue
+        # "Russia said on Saturday ... in retaliation for sanctions over Ukraine. ... the
+        # Foreign Ministry": a side named in a prepositional aside does not own the body.
+        recent = [m for m in reversed(self.mentions) if m.actor is not None and m.kind != "title"]
+        named = [m for m in recent if self.doc[m.end - 1].dep_ != "pobj"]
+        for m in named + recent:
             for body in bodies:
                 if body.country == m.actor.country and head in body.name.lower():
                     return ActorRef(body.name, body.country, body.role)
@@ -295,12 +325,14 @@ class ArticleContext(PronounResolver):
 
     def _add_unknown_people(self) -> None:
         """People the dictionary lacks, placed by a side word in their noun phrase."""
+        surnames: dict[str, ActorRef] = {}
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or any(
                 i in self._by_token for i in range(ent.start, ent.end)
             ):
                 continue
             country, office, noun_role = None, None, None
+            outside, by_body = False, False
             for i in range(max(0, ent.start - 6), ent.start):
                 tok = self.doc[i]
                 if (tok.is_punct and not self._abbreviation_dot(i)) or tok.pos_ in (
@@ -315,12 +347,22 @@ class ArticleContext(PronounResolver):
                     if tok.lower_ in self.dictionary.person_nouns:
                         noun_role = self._role_noun(tok)  # "American journalist Evan X"
                     continue
+                if (
+                    mention.office
+                    and mention.start > 0
+                    and self.doc[mention.start - 1].lower_ in _NON_STATE
+                ):
+                    outside = True  # "opposition leader Alexei Navalny": a title outside the state
+                    break
                 if mention.office:
                     office = mention.office
                 elif mention.kind == "generic" and mention.actor is None:
                     office = office or "official"  # "Air Force General James Hecker"
                 if mention.actor is not None and mention.kind != "title":
                     country = mention.actor.country
+                    by_body = mention.kind in ("body", "generic")
+            if outside:
+                continue
             if country is None:
                 for tok in ent.root.children:
                     if tok.dep_ == "appos":
@@ -328,14 +370,48 @@ class ArticleContext(PronounResolver):
                             mention = self._by_token.get(sub.i)
                             if mention is not None and mention.actor is not None:
                                 country = mention.actor.country
+                                # "X, deputy head of Russia's reconciliation centre": a post;
+                                # "X, an American tourist": a national
+                                noun_role = self._role_noun(tok)
+                                by_body = True
                                 break
             if country is None and office is not None:
                 country = self._quoted_side(ent.start)
             if country is None:
                 continue
             role = self.dictionary.office_roles.get(office or "", noun_role or "OFFICIAL")
+            if office is None and noun_role is None and not by_body:
+                role = "COUNTRY"  # "American Taylor Fritz": a national, who speaks for no side
             self._add(Mention(ent.start, ent.end, "person", ActorRef(ent.text, country, role)))
+            if len(ent) >= 2 and ent[-1].is_title:
+                surnames[ent[-1].text] = ActorRef(ent.text, country, role)
+        self._add_surnames(surnames)
         self.mentions.sort(key=lambda m: m.start)
+
+    def _add_surnames(self, surnames: dict[str, ActorRef]) -> None:
+        """ "Pentagon spokesman Peter Cook ... Cook said": a person the dictionary lacks, named
+        again by the surname alone later in the article."""
+        if not surnames:
+            return
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            if m.kind == "person" and m.actor is not None:
+                word = self.doc[m.end - 1].text
+                if word in surnames and surnames[word].name == m.actor.name:
+                    first.setdefault(word, m.end)
+        for tok in self.doc:
+            actor = surnames.get(tok.text)
+            if (
+                actor is None
+                or tok.i < first.get(tok.text, len(self.doc))
+                or tok.i in self._by_token
+                or tok.pos_ != "PROPN"
+                or tok.ent_type_ not in ("PERSON", "")
+                or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN")
+                or (tok.i > 0 and self.doc[tok.i - 1].pos_ == "PROPN")
+            ):
+                continue
+            self._add(Mention(tok.i, tok.i + 1, "person", actor))
 
     def _quoted_side(self, start: int) -> str | None:
         """ "..., spokesman Patrick Ventrell said": the side the story is quoting. The latest
@@ -400,6 +476,10 @@ class ArticleContext(PronounResolver):
                 return person
         if mention is not None:
             return None
+        if tok.lemma_.lower() in self.dictionary.proxy_nouns or tok.lower_ in (
+            self.dictionary.proxy_nouns
+        ):
+            return None  # "his widow", "the family of the detained man": not the owner
         for deps in (("poss",), ("compound", "amod", "nmod")):
             for child in tok.children:
                 if child.dep_ in deps:

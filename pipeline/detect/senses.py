@@ -58,13 +58,16 @@ class SenseReader:
             c.lower_ in sense.prt and c.dep_ in ("prt", "advmod", "prep") for c in kids
         ):
             return False
+        # "pinned the attack on Moscow": the parser often hangs the verb's preposition on its
+        # object, so a preposition under the direct object counts as the verb's
+        prep_holders = kids + [g for c in kids if c.dep_ == "dobj" for g in c.children]
         if (
             sense.prep
             and not any(
                 c.lower_ in sense.prep
                 and c.dep_ in ("prep", "prt", "dative", "agent")
                 and not self._temporal(c)
-                for c in kids
+                for c in prep_holders
             )
             and not any(
                 # "called for Washington to withdraw": the parser marks the clause with "for"

@@ -33,6 +33,10 @@ _EXPRESSED = {"concern", "concerns", "regret", "satisfaction", "disappointment",
               "condolences", "confidence", "readiness", "willingness", "interest", "protest",
               "dissatisfaction", "frustration", "alarm", "opposition", "position"}  # fmt: skip
 _TELL = {"tell", "assure", "inform", "remind", "warn"}  # speech verbs with a hearer object
+_CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")  # "said extending it made ..."
+# "urged Moscow to withdraw", "called on Washington to lift": a demand put in words is a
+# statement too (the REQUEST event is coded separately); "accused X of Y" likewise.
+_URGE = {"urge", "ask", "press", "implore", "appeal", "demand", "exhort", "beg"}
 _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
 
 
@@ -222,9 +226,32 @@ class StatementFinder(PositionRules):
             if outer:
                 continue
             found.about = self._about(found)
+            if found.about and not self._story_has_actor(found.about):
+                continue  # "said a strong rouble helps the economy" where the U.S. is a currency
             if found.about:
                 kept.append(found)
         return kept
+
+    def _story_has_actor(self, about: list[str]) -> bool:
+        """A side the statement is about is in the story as more than a word on a thing or a
+        national ("the U.S. dollar", "American Tommy Paul")."""
+        nouns = self.ctx.dictionary.role_nouns
+        for m in self.ctx.mentions:
+            if m.actor is None or m.actor.country not in about:
+                continue
+            if m.kind == "person" and m.actor.role == "COUNTRY":
+                continue
+            tok = self.doc[m.end - 1]
+            head = tok.head
+            if (
+                tok.dep_ in ("compound", "amod", "nmod", "poss")
+                and head.i >= m.end
+                and (nouns.get(head.lower_) or nouns.get(head.lemma_.lower())) == "COUNTRY"
+                and self.ctx.mention_at(head.i) is None
+            ):
+                continue  # "the U.S. dollar": the side names a thing, not an actor
+            return True
+        return False
 
     def _indirect(self, tok: Token) -> Found | None:
         """Attributed indirect speech or a stated judgement ("called it nonsense")."""
@@ -245,6 +272,8 @@ class StatementFinder(PositionRules):
                 and r.left_edge.lower_ == "that"
                 and any(g.dep_ == "nsubj" and g.lower_ != "that" for g in r.children)
             ]
+        if lemma in self.speech:
+            comps += self._stray_that_clauses(tok)
         comps += [g for c in comps for g in c.conjuncts if g.dep_ == "conj"]
         if any(
             g.dep_ == "mark" and g.lower_ in ("whether", "if") for c in comps for g in c.children
@@ -265,8 +294,9 @@ class StatementFinder(PositionRules):
             c.dep_ == "dobj" and c.lemma_.lower() in _EXPRESSED for c in kids
         )
         said = lemma in self.speech and any(
-            any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in comps
+            any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children) for c in comps
         )
+        requested = self._request(tok)
         trailing = (
             lemma in self.speech
             and tok.tag_ in ("VBD", "VBZ", "VBP")
@@ -296,7 +326,7 @@ class StatementFinder(PositionRules):
                 trailing=True,
                 head=tok.head,
             )
-        if not (said or judged or expressed):
+        if not (said or judged or expressed or requested):
             return None
         gloss_only = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl") and not judged
         if gloss_only and tok.head.lemma_.lower() not in self.speech:
@@ -308,6 +338,8 @@ class StatementFinder(PositionRules):
         speaker = self._speaker(tok)
         if speaker is None:
             return None
+        if requested and not (said or judged or expressed) and self._own_addressee(tok, speaker):
+            return None  # "Democrats urged the president to cancel": a domestic appeal
         subj, _ = subject(tok)
         if (
             subj is not None
@@ -315,8 +347,12 @@ class StatementFinder(PositionRules):
             and self.doc[subj.left_edge.i - 1].lower_ in ("what", "which", "whom", "as")
         ):
             return None  # "what U.S. agencies say was a campaign": the reporter's gloss
-        if lemma == "call" and any(c.lower_ in ("on", "for", "upon") for c in kids):
-            return None  # "called on Moscow to ...": a request, coded as an event
+        if (
+            lemma == "call"
+            and not requested
+            and any(c.lower_ in ("on", "for", "upon") for c in kids)
+        ):
+            return None  # "called for calm": a request with no addressee and act
         if comps and all(c.i < tok.i for c in comps):
             start = min(c.left_edge.i for c in comps)
             end = max(c.right_edge.i for c in comps) + 1
@@ -339,6 +375,65 @@ class StatementFinder(PositionRules):
             head=comps[0] if comps else None,
             gloss_only=gloss_only,
         )
+
+    def _stray_that_clauses(self, verb: Token) -> list[Token]:
+        """ "told reporters outside the court that the charges were baseless": the parser may
+        hang the that-clause on a noun of the verb's phrase; a clause with its own subject
+        opened by the conjunction "that" (not a relative pronoun) is what was said."""
+        out: list[Token] = []
+        for child in verb.children:
+            if child.dep_ not in ("dobj", "dative", "prep", "npadvmod") or child.i < verb.i:
+                continue
+            for sub in child.subtree:
+                if sub.dep_ not in ("acl", "relcl") or sub.i == child.i:
+                    continue
+                marks = [g for g in sub.children if g.dep_ == "mark" and g.lower_ == "that"]
+                if marks and any(
+                    g.dep_ in ("nsubj", "nsubjpass", "expl") and g.lower_ not in ("that", "which")
+                    for g in sub.children
+                ):
+                    out.append(sub)
+        return out
+
+    def _request(self, verb: Token) -> bool:
+        """ "urged Russia to cease", "called on Moscow to release him", "accused Washington of
+        meddling": a demand or an accusation addressed to someone, in the speaker's words."""
+        lemma = verb.lemma_.lower()
+        kids = list(verb.children)
+        if lemma == "accuse":
+            return any(
+                c.dep_ == "prep"
+                and c.lower_ == "of"
+                and any(g.dep_ in ("pcomp", "pobj") for g in c.children)
+                for c in kids
+            ) and any(c.dep_ == "dobj" for c in kids)
+        if lemma == "call":
+            return any(
+                c.dep_ == "prep"
+                and c.lower_ in ("on", "upon")
+                and any(g.dep_ == "pobj" for g in c.children)
+                for c in kids
+            ) and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in kids)
+        if lemma in _URGE:
+            return any(
+                c.dep_ == "xcomp"
+                and c.pos_ in ("VERB", "AUX")
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                for c in kids
+            ) and any(c.dep_ in ("dobj", "prep", "nsubj") for c in kids if c.i > verb.i)
+        return False
+
+    def _own_addressee(self, verb: Token, speaker: ActorRef) -> bool:
+        """The demand is put to the speaker's own side."""
+        for child in verb.children:
+            hearers = [child] if child.dep_ == "dobj" else []
+            if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+                hearers = [g for g in child.children if g.dep_ == "pobj"]
+            for hearer in hearers:
+                actor = self.ctx.actor_of(hearer)
+                if actor is not None and actor.country == speaker.country:
+                    return True
+        return False
 
     def _fold_glosses(self, by_verb: dict[int, Found]) -> None:
         """ "..., Putin said, calling the measures provocative": the participle is part of the

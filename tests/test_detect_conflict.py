@@ -1,0 +1,227 @@
+"""Conflict events (ACCUSE, THREATEN, SANCTION, COERCE, ASSAULT, MOBILIZE): the general rules
+added after the error analysis of the development set.
+
+Every sentence is written for these tests; the detector is the real one, loaded once per session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2024, 5, 8)
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause coordinated with its own subject keeps its own modality: the "must" of
+        # the first clause does not make the reserving hypothetical
+        (
+            "The president told the Kremlin chief on Tuesday that Russia must rein in the "
+            "hacker groups and that Washington reserved the right to protect its networks.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # sanctions counted in a measure ("a wave of", "a package of") are still imposed
+        (
+            "The White House on Monday announced a fresh wave of sanctions against Russian "
+            "energy companies.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        (
+            "Moscow unveiled a package of penalties on American firms after the vote.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+        # "consequences" is cued by its lemma: a future consequence is a threat
+        (
+            '"The Kremlin will face the consequences of this," the American president told '
+            "reporters about Russia.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # the other side's conduct called dangerous or fuel to the fire is criticism
+        (
+            'A Pentagon spokesman said Russian jets had "flown dangerously close" to an '
+            "American patrol plane over the Baltic.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov said Washington was pouring fuel on the "
+            "conflict and adding fuel to the fire with every arms shipment.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        (
+            "The Russian ambassador called the new American measures an attempt to punish "
+            "ordinary Russians.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # suspending contacts with the other side is a diplomatic sanction
+        (
+            "The Pentagon suspended all military engagement with Russia on Thursday.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # an agentless arrest is the reporting side's, or the side on whose soil it happened
+        (
+            "A Russian programmer was arrested at a Miami hotel and charged with laundering "
+            "ransom payments, the Justice Department said on Friday.",
+            ("COERCE", "USA", "RUS"),
+        ),
+        (
+            "An American teacher has been detained in Russia on drug charges, his family said.",
+            ("COERCE", "RUS", "USA"),
+        ),
+        # pinning an attack on the other side blames it
+        (
+            "U.S. officials on Tuesday pinned the ransomware attack on Moscow.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # blaming the other side's spies for a hack attributes the hack to that side
+        (
+            "The White House sanctioned six firms on Monday, blaming Russia's military "
+            "intelligence agency for the breach of the grid operator's networks.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+        # a retaliation still to come is a threat; a warning against an attack is one too
+        (
+            "The Kremlin said Russia will retaliate against any new American sanctions.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        (
+            "President Biden warned Vladimir Putin against an attack on Ukraine.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # cue words count in the form written when the lemmatiser strips them
+        (
+            "A Kremlin aide, Yuri Ushakov, said Moscow was deeply disappointed by the "
+            "decision taken in Washington.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+    ],
+)
+def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:
+    assert expected in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        # judging an act is not doing it: the one who condemns a detention did not detain
+        (
+            "Russia detained an American reporter last week. The White House condemned the "
+            "detention of the reporter.",
+            ("COERCE", "USA", "RUS"),
+        ),
+        # blaming a thing names no side as the culprit
+        (
+            "Russia's economy minister blamed weak oil prices for the slump in the rouble, "
+            "which fell against the dollar as Washington weighed its options.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # a lawmaker's criticism of his own leader is aimed at no one abroad
+        (
+            "President Trump met Vladimir Putin in Finland on Monday. Senator Lindsey Graham "
+            "called it a shameful performance by an American president.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # a judgement under "if" charges no one
+        (
+            "Secretary of State Mike Pompeo said that if the arrest of the American in Moscow "
+            "proved unjustified, Washington would ask for his release.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # an arrest abroad reported by the detainee's own side names no other side
+        (
+            "Two Russian tourists were arrested in Poland, the Kremlin said.",
+            ("COERCE", "USA", "RUS"),
+        ),
+        (
+            "Washington pinned its hopes on talks with Russia.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # the one at fault is blamed, not blaming
+        (
+            '"If the talks fail and I decide it was Russia\'s fault, I will act," the '
+            "American president said.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # concerns a side is said to hold are no act of that side
+        (
+            "The State Department said it was ready to discuss Russian concerns about missile "
+            "defence.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # a criminal case is no charge against the other side
+        (
+            "Kremlin spokesman Dmitry Peskov said the case of the detained American sailor was "
+            "a purely criminal one.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # what a conditional would bring is a warning, not a charge
+        (
+            '"Sending such missiles would mean a dangerous escalation," Russian Foreign '
+            "Minister Sergei Lavrov said of the planned American shipments.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # calling the other side's claims fabricated denies them
+        (
+            "Washington accused Moscow of meddling in the vote. Russian Foreign Minister "
+            "Sergei Lavrov called the allegations fabricated.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # a retaliation carried out is the act it names, not a threat
+        (
+            "Moscow closed two American consulates on Friday, retaliating against the "
+            "expulsion of its diplomats from Washington.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        # a warning about a plot is a tip-off, not a threat
+        (
+            "The FSB warned the FBI about the suspects months before the shooting.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        (
+            "Washington gave Moscow a warning about a terrorist plot against a Moscow concert "
+            "hall.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+    ],
+)
+def test_conflict_event_not_found(detector: Detector, text: str, unexpected: tuple) -> None:
+    assert unexpected not in triples(detector, text)
+
+
+def test_own_concerns_voiced(detector: Detector) -> None:
+    """A speaker's "our concerns" ignored by the other side is a complaint against it."""
+    found = triples(
+        detector,
+        '"The Americans have shown no willingness to take our concerns into account," '
+        "Russian Deputy Foreign Minister Sergei Ryabkov said.",
+    )
+    assert ("ACCUSE", "RUS", "USA") in found
+
+
+def test_denial_is_rejection(detector: Detector) -> None:
+    found = triples(
+        detector,
+        "Washington accused Moscow of meddling in the vote. Russian Foreign Minister "
+        "Sergei Lavrov called the allegations fabricated.",
+    )
+    assert ("REJECT", "RUS", "USA") in found
+
+
+def test_judged_act_keeps_its_doer(detector: Detector) -> None:
+    """The condemnation is coded, and the detention stays Russia's."""
+    found = triples(
+        detector,
+        "Russia detained an American reporter last week. The White House condemned the "
+        "detention of the reporter.",
+    )
+    assert ("ACCUSE", "USA", "RUS") in found
+    assert ("COERCE", "RUS", "USA") in found

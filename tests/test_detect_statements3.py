@@ -1,0 +1,217 @@
+"""Statements, third part: clauses the parser misplaces, demands and accusations in the
+speaker's words, and speakers who are no side's (families, lawyers). The texts are written
+for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.detect import Detector
+from pipeline.detect.resolve import ArticleContext
+from pipeline.models import ActorRef, DetectedStatement
+from tests.support.detection import event_triples
+
+DAY = dt.date(2024, 2, 6)
+
+
+def statements(detector: Detector, text: str, day: dt.date = DAY) -> list[DetectedStatement]:
+    return detector.detect(text, published=day).statements
+
+
+def by_phrase(found: list[DetectedStatement], phrase: str) -> list[DetectedStatement]:
+    return [s for s in found if phrase in s.quote]
+
+
+def test_clause_whose_subject_is_a_gerund_is_what_was_said(detector: Detector) -> None:
+    text = (
+        "Washington and Moscow renewed their fisheries accord on Monday.\n"
+        "Kremlin spokesman Dmitry Peskov said sending more troops to Estonia would only raise "
+        "tensions with Washington."
+    )
+    found = by_phrase(statements(detector, text), "raise tensions")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "RUS"
+
+
+def test_that_clause_hung_on_a_place_noun_is_still_the_statement(detector: Detector) -> None:
+    text = (
+        "A Moscow court kept an American engineer in custody on Friday.\n"
+        "U.S. Ambassador Lynne Tracy told journalists outside the court building that the "
+        "charges against him were fabricated by Russian investigators."
+    )
+    found = by_phrase(statements(detector, text), "fabricated")
+    assert len(found) == 1, found
+    assert "Tracy" in found[0].speaker.name and found[0].speaker.country == "USA"
+
+
+def test_urging_the_other_side_is_a_statement(detector: Detector) -> None:
+    text = (
+        "Russian warships shadowed a U.S. destroyer in the Sea of Japan on Tuesday.\n"
+        "U.S. Navy Admiral John Aquilino said the manoeuvres were unsafe. He urged the Russian "
+        "navy to "
+        "keep a safe distance from American vessels."
+    )
+    found = by_phrase(statements(detector, text), "keep a safe distance")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "USA"
+
+
+def test_calling_on_the_other_side_to_act_is_a_statement(detector: Detector) -> None:
+    text = (
+        "The United States eased a ban on Russian fertiliser shipments this week.\n"
+        "Kremlin spokesman Dmitry Peskov called on Washington to lift the remaining curbs on "
+        "Russian grain exports as well."
+    )
+    found = by_phrase(statements(detector, text), "lift the remaining curbs")
+    assert len(found) == 1, found
+    assert "Peskov" in found[0].speaker.name
+
+
+def test_calling_for_calm_is_no_statement_of_its_own(detector: Detector) -> None:
+    text = (
+        "U.S. and Russian jets flew close to each other over Syria.\n"
+        "Kremlin spokesman Dmitry Peskov called for calm."
+    )
+    assert not by_phrase(statements(detector, text), "for calm")
+
+
+def test_accusing_the_other_side_of_an_act_is_a_statement(detector: Detector) -> None:
+    text = (
+        "Russia and the United States clashed at the Security Council over the drone strikes.\n"
+        "Foreign Minister Sergei Lavrov accused Washington of arming militants in the region "
+        "and of ignoring its own commitments."
+    )
+    found = by_phrase(statements(detector, text), "arming militants")
+    assert len(found) == 1, found
+    assert "Lavrov" in found[0].speaker.name
+
+
+def test_a_demand_put_to_ones_own_side_is_no_statement(detector: Detector) -> None:
+    text = (
+        "Vladimir Putin and Donald Trump are due to meet in Helsinki next week.\n"
+        "Several Republicans urged the White House to postpone the trip until after the "
+        "midterm elections."
+    )
+    assert not by_phrase(statements(detector, text), "postpone the trip")
+
+
+def test_a_widow_speaks_for_no_side(detector: Detector) -> None:
+    text = (
+        "The United States imposed new sanctions on Russian prison officials on Thursday.\n"
+        "Sergei Ryabkov called the measures illegal. His widow has accused the Kremlin of "
+        "ordering the killing of her husband."
+    )
+    found = by_phrase(statements(detector, text), "ordering the killing")
+    assert not found, found
+
+
+def test_they_after_a_family_is_no_side(detector: Detector) -> None:
+    text = (
+        "A Russian court jailed an American veteran for nine years on Monday.\n"
+        "The Foreign Ministry said the sentence was fair. The veteran's parents said they "
+        "would appeal and urged the Kremlin to show mercy on humanitarian grounds."
+    )
+    found = by_phrase(statements(detector, text), "show mercy")
+    assert not found, found
+
+
+def test_surname_alone_names_a_person_the_dictionary_lacks(detector: Detector) -> None:
+    text = (
+        "Russian and American negotiators met in Vienna on Tuesday.\n"
+        "The talks were useful, Pentagon spokesman Harold Brackett told reporters.\n"
+        '"Moscow has to stop stalling on the inspection regime," Brackett said.'
+    )
+    found = by_phrase(statements(detector, text), "stop stalling")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Harold Brackett" and found[0].speaker.country == "USA"
+
+
+def _actors(detector: Detector, text: str) -> dict[str, ActorRef | None]:
+    doc = detector.nlp(text)
+    ctx = ArticleContext(doc, detector.dictionary, DAY)
+    return {doc[m.start : m.end].text: m.actor for m in ctx.mentions}
+
+
+def test_opposition_leader_is_no_head_of_state(detector: Detector) -> None:
+    actors = _actors(
+        detector,
+        "Secretary of State Antony Blinken said Washington would keep pressing Moscow over "
+        "the treatment of opposition leader Alexei Navalny in prison.",
+    )
+    assert actors.get("Alexei Navalny") is None, actors
+    actors = _actors(
+        detector, "The Kremlin rejected calls to free Russian opposition leader Ilya Yashin."
+    )
+    assert actors["Russian"] is not None and actors["Russian"].role == "COUNTRY", actors
+
+
+def test_a_national_named_by_demonym_speaks_for_no_side(detector: Detector) -> None:
+    actors = _actors(detector, "Russia's Andrey Rublev beat American Tommy Paul in the final.")
+    assert actors["Tommy Paul"] is not None and actors["Tommy Paul"].role == "COUNTRY", actors
+    assert actors["Andrey Rublev"] is not None and actors["Andrey Rublev"].role == "COUNTRY"
+
+
+def test_appositive_post_makes_an_unknown_person_an_official(detector: Detector) -> None:
+    text = (
+        "U.S. and Russian aircraft had another close encounter over eastern Syria.\n"
+        "Major General Pavel Sokolin, deputy head of Russia's air operations centre, said "
+        "American drones had flown dangerously close to Russian transport planes."
+    )
+    found = by_phrase(statements(detector, text), "flown dangerously close")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "RUS"
+
+
+def test_no_statement_about_a_side_that_is_only_a_currency(detector: Detector) -> None:
+    text = (
+        "The Russian rouble fell below 95 to the U.S. dollar on Thursday.\n"
+        "Elvira Nabiullina, an economic adviser to President Vladimir Putin, said a weak "
+        "rouble was hurting household incomes and would have to be corrected."
+    )
+    assert not statements(detector, text)
+
+
+def test_unqualified_ministry_is_not_the_side_named_in_an_aside(detector: Detector) -> None:
+    text = (
+        "Russia said on Friday it had closed its airspace to 40 more American airlines in "
+        "response to U.S. sanctions over Ukraine.\n"
+        'The Foreign Ministry called the step overdue. "Washington leaves us no choice," it '
+        "said in a statement."
+    )
+    found = by_phrase(statements(detector, text), "leaves us no choice")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "RUS", found
+
+
+def test_administration_official_speaks_for_the_administrations_side(detector: Detector) -> None:
+    text = (
+        "The Trump administration put new export controls on Russian chip makers on Monday.\n"
+        '"Moscow must understand that these curbs will stay until the shelling stops," a '
+        "senior administration official told reporters."
+    )
+    found = by_phrase(statements(detector, text), "curbs will stay")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "USA"
+    assert "official" in found[0].speaker.name and "Trump" not in found[0].speaker.name
+
+
+def test_an_unnamed_diplomat_is_not_the_last_named_person(detector: Detector) -> None:
+    text = (
+        "Foreign Minister Sergei Lavrov met Secretary of State Marco Rubio in Riyadh.\n"
+        "A Russian diplomat said later that Washington had not yet answered Moscow's "
+        "proposals on the embassies."
+    )
+    found = by_phrase(statements(detector, text), "not yet answered")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "RUS" and "Lavrov" not in found[0].speaker.name
+
+
+def test_negation_of_a_first_conjunct_does_not_deny_the_second(detector: Detector) -> None:
+    text = (
+        "Russia expelled two American diplomats on Friday.\n"
+        '"We do not seek confrontation with Washington and are open to honest dialogue," the '
+        "Russian Foreign Ministry said."
+    )
+    found = event_triples(detector, text, DAY)
+    assert ("REJECT", "RUS", "USA") not in found, found
+    assert ("AGREE", "RUS", "USA") in found, found
