@@ -213,6 +213,41 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Russia pulled out of the talks with the United States on grain exports.",
             ("REJECT", "RUS", "USA"),
         ),
+        # an office named by the country it is of acts for that country
+        (
+            "For an hour on Monday the president of the United States and the president of "
+            "Russia talked in a palace library.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # "the sides" in a story about the pair are the pair
+        (
+            "Putin spoke after Biden left Geneva. He said the sides had agreed to send their "
+            "ambassadors back.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        (
+            "Putin spoke after Biden left Geneva. He said the sides had agreed to send their "
+            "ambassadors back.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # a joint statement whose sentence names the pair is theirs; what they reaffirm and
+        # agree, after a parse that hangs the agreeing on the quote, is still agreed by both
+        (
+            "Biden met Putin in Geneva. A joint statement was issued: the two sides reaffirm "
+            'that "a trade war cannot be won" and agree to launch a new dialogue.',
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        # telling the other side that something should be so asks it of them
+        (
+            "Biden said he had told Putin that water plants should be off-limits to hackers.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # praise the parser joins to the pair's clause is the speaker's
+        (
+            "Putin said the sides had agreed that talks would go on, and described Biden as a "
+            "very experienced statesman.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
@@ -409,6 +444,17 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         (
             "Russia pulled out of the talks with the United States on grain exports.",
             ("CONSULT", "USA", "RUS"),
+        ),
+        # a joint statement by two bodies of one side is no cooperation with the other
+        (
+            "Two U.S. agencies said in a joint statement that Russia's senior officials had "
+            "authorised the hacking.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        (
+            "Putin said the sides had agreed that talks would go on, and described Biden as a "
+            "very experienced statesman.",
+            ("SUPPORT", "USA", "RUS"),
         ),
         # receiving a note is not a visit
         (

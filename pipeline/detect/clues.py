@@ -43,6 +43,9 @@ _SUMMONING = {"summon", "invite", "call"}
 _LINKING = {"be", "remain", "seem", "look", "appear", "become"}
 _MODAL_ADJECTIVES = {"possible", "likely", "unlikely", "impossible", "conceivable", "feasible",
                      "doubtful", "uncertain", "unclear", "probable", "improbable"}  # fmt: skip
+_AFFIRMING = {"reaffirm", "affirm", "reconfirm", "declare", "proclaim"}
+_OFFICES = {"president", "leader", "premier", "minister", "chancellor", "head", "ambassador",
+            "envoy", "secretary", "spokesman", "spokeswoman", "spokesperson"}  # fmt: skip
 _MODIFIER_DEPS = {"conj", "nmod", "amod", "compound", "cc", "appos"}
 
 
@@ -54,7 +57,7 @@ class Clues(SenseReader):
             # "the two leaders": the pair acts; each side is named by its country
             code = self.sides[0]
             return ActorRef(self.ctx.dictionary.countries[code].name, code, DYAD_ROLE)
-        return self.ctx.actor_of(tok)
+        return self.ctx.actor_of(tok) or self._office_of(tok)
 
     def _pair_phrase(self, tok: Token) -> bool:
         """ "Officials in both capitals", "the two", and "the ministers" or "the leaders" just
@@ -74,6 +77,8 @@ class Clues(SenseReader):
             return False
         if tok.lower_ == "two" and tok.dep_ == "nsubj":
             return True  # "the two rode together"
+        if tok.lower_ == "sides":
+            return True  # "the sides agreed": in a story about the pair, the pair
         if tok.lower_ not in _PAIR_HEADS:
             return False
         index = self.ctx.sentence_index(tok.i)
@@ -145,14 +150,38 @@ class Clues(SenseReader):
             verb.dep_ != "conj"
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
             or head.dep_ != "ccomp"
-            or head.head.lemma_.lower() not in self.lex.speech_verbs
+            or (
+                head.head.lemma_.lower() not in self.lex.speech_verbs
+                and head.head.lemma_.lower() not in _AFFIRMING
+            )
         ):
             return None
         speaker, passive = subject(head.head)
         if speaker is None or passive:
             return None
-        actor = self.ctx.actor_of(speaker)
+        actor = self._actor_or_dyad(speaker)
         return actor if actor is not None and actor.role != WEAK_ROLE else None
+
+    def _office_of(self, tok: Token) -> ActorRef | None:
+        """ "The president of Russia", "the foreign minister of the United States": an office
+        named by the country it is of acts for that country's government."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _OFFICES:
+            return None
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                actor = self.ctx.actor_of(pobj) if pobj.dep_ == "pobj" else None
+                if actor is not None and actor.country in self.sides:
+                    country = self.ctx.dictionary.countries[actor.country]
+                    return ActorRef(country.name, country.code, "GOVERNMENT")
+        return None
+
+    def _pair_in_sentence(self, tok: Token) -> bool:
+        """The sentence names the pair as a pair: "the two sides", "the sides"."""
+        return any(
+            is_dyad(t) or self._pair_phrase(t) for t in tok.sent if t.pos_ in ("NOUN", "NUM")
+        )
 
     def _after_talks(self, tok: Token) -> bool:
         """ "After six hours of talks", "following talks in Geneva": talks the setting

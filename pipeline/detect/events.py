@@ -190,6 +190,15 @@ class EventFinder(Clues):
         if passive:
             skip.update(s.i for c in tok.children if c.dep_ == "agent" for s in c.subtree)
         actor = self._official_side(subj, self._actor_or_dyad(subj))
+        if (
+            actor is not None
+            and actor.role == _DYAD_ROLE
+            and kind not in _SYMMETRIC
+            and kind != "AGREE"
+        ):
+            # "said the sides had agreed ..., and described Biden as": a judgement the parser
+            # joined to the pair's clause is the speaker's
+            actor = self._speaker_of_conjoined(tok) or actor
         if (actor is None and subj.pos_ == "PRON") or (
             actor is not None and actor.role == WEAK_ROLE
         ):
@@ -267,6 +276,14 @@ class EventFinder(Clues):
                 if speaker is not None and speaker.role != WEAK_ROLE and speaker.country == b:
                     first, second = second, first
                 return [Candidate("REJECT", "offer", first, second, tok, 0.45)]
+            return [Candidate(kind, mode, first, second, tok, 0.5)]
+        if source is None and nominal and mode == "joint statement" and self._pair_in_sentence(tok):
+            # "a joint statement was released: the two sides reaffirm ...": the pair's statement
+            a, b = (self.ctx.dictionary.countries[c] for c in self.sides)
+            first, second = (
+                ActorRef(a.name, a.code, "GOVERNMENT"),
+                ActorRef(b.name, b.code, "GOVERNMENT"),
+            )
             return [Candidate(kind, mode, first, second, tok, 0.5)]
         if source is None and nominal and kind == "AGREE":
             source = self._standing_offer(tok)  # "said the invitation to Obama stood"
@@ -378,15 +395,26 @@ class EventFinder(Clues):
                 or self._needs_act(comp)  # "told Lavrov that Russia needed to agree"
             ):
                 continue
-            if comp.lemma_.lower() in _COGNITION and not self._needs_act(comp):
-                continue  # "Moscow must understand that ...": a warning, not a demand to act
             if any(c.dep_ == "neg" for c in comp.children):
                 continue
             subj, passive = subject(comp)
             speaker_tok, _ = subject(verb)
-            if subj is None or passive or speaker_tok is None:
+            if speaker_tok is None:
                 continue
-            target, source = self.ctx.actor_of(subj), self.ctx.actor_of(speaker_tok)
+            target = self.ctx.actor_of(subj) if subj is not None and not passive else None
+            if (
+                comp.lemma_.lower() in _COGNITION
+                and not self._needs_act(comp)
+                and (comp.lemma_.lower() != "be" or target is not None)
+            ):
+                # "Moscow must understand that ...": a warning, not a demand to act; but
+                # "told Putin that infrastructure should be off-limits" asks the one told
+                continue
+            if target is None:
+                # "told Putin that critical infrastructure should be off-limits": the one told
+                told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+                target = next((a for a in map(self.ctx.actor_of, told) if a is not None), None)
+            source = self.ctx.actor_of(speaker_tok)
             if source is None or target is None or source.role == WEAK_ROLE:
                 continue
             if {source.country, target.country} == set(self.sides):
@@ -487,7 +515,7 @@ class EventFinder(Clues):
         if subj is None:
             return None
         for conj in subj.conjuncts:
-            actor = self.ctx.actor_of(conj)
+            actor = self.ctx.actor_of(conj) or self._office_of(conj)
             if actor is not None and actor.country != source.country:
                 return actor
         for tok_in in subj.subtree:  # "American and Russian negotiators met"
