@@ -248,6 +248,23 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "very experienced statesman.",
             ("SUPPORT", "RUS", "USA"),
         ),
+        # names the parser hangs on an opening phrase still act for the verb left without
+        # a subject
+        (
+            "In the great hall of the Kremlin, President Trump and President Putin on Friday "
+            "signed an accord on Arctic shipping.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        (
+            "In the great hall of the Kremlin, President Trump and President Putin on Friday "
+            "signed an accord on Arctic shipping.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        (
+            "After two days of talks in Vienna, Secretary Rubio and Foreign Minister Lavrov "
+            "announced that the embassies would reopen.",
+            ("CONSULT", "USA", "RUS"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "

@@ -104,6 +104,44 @@ class Clues(SenseReader):
                     frontier.append(child)
         return out
 
+    def _subject_of(self, verb: Token) -> tuple[Token | None, bool]:
+        """`subject`, or for a main verb left without one, the actors the parser coordinated
+        into the sentence's opening phrase ("In Prague, Obama and Medvedev signed ...")."""
+        subj, passive = subject(verb)
+        if subj is not None or passive:
+            return subj, passive
+        return self._stranded_subject(verb), False
+
+    def _stranded_subject(self, verb: Token) -> Token | None:
+        """ "After talks in Geneva, Kerry and Lavrov announced": the parser hangs the names on
+        "Geneva" as its conjuncts and leaves the verb without a subject. The first actor of
+        the coordination that ends just before the verb stands in for the subject."""
+        if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+            return None
+        inner = {
+            t.i
+            for c in verb.children
+            if c.i < verb.i
+            and c.dep_ in ("prep", "advmod", "npadvmod", "aux", "neg")
+            and c.i > verb.i - 6
+            for t in c.subtree
+        }
+        last = None
+        for t in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
+            if t.i in inner or t.is_punct:
+                continue
+            last = t
+            break
+        if last is None or last.dep_ != "conj" or self.ctx.actor_of(last) is None:
+            return None
+        chain = [last]
+        while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
+            chain.append(chain[-1].head)
+        actors = [t for t in reversed(chain) if self.ctx.actor_of(t) is not None]
+        return actors[0] if len(actors) >= 2 else None
+
     def _official_side(self, subj: Token, actor: ActorRef | None) -> ActorRef | None:
         """ "The U.S. and Russian foreign ministers": officials the resolver knows only by
         their side's name act for their government, not as its nationals."""
@@ -433,7 +471,7 @@ class Clues(SenseReader):
     def _told_other(self, verb: Token) -> bool:
         """ "Biden told Putin in a call", "Kerry and Lavrov announced after talks": the
         speech verb's addressee or co-speaker is the other side, so the call is theirs."""
-        subj, passive = subject(verb)
+        subj, passive = self._subject_of(verb)
         if subj is None or passive:
             return False
         speaker = self._actor_or_dyad(subj)
@@ -481,7 +519,7 @@ class Clues(SenseReader):
     def _joint(self, tok: Token) -> bool:
         """Both sides act: coordinated subjects or "the two sides"."""
         verb = governing_verb(tok) if tok.pos_ == "NOUN" else tok
-        subj = subject(verb)[0] if verb is not None else None
+        subj = self._subject_of(verb)[0] if verb is not None else None
         if subj is None:
             return False
         if is_dyad(subj) or subj.conjuncts:

@@ -174,12 +174,12 @@ class EventFinder(Clues):
                     return None, skip, 0.0  # "condemned the detention": the judge did not detain
             if verb is None:
                 return None, skip, 0.0
-            subj, passive = subject(verb)
+            subj, passive = self._subject_of(verb)
             if subj is None or passive:
                 return None, skip, 0.0
             skip.update(s.i for s in subj.subtree)
             return self._official_side(subj, self._actor_or_dyad(subj)), skip, 0.75
-        subj, passive = subject(tok)
+        subj, passive = self._subject_of(tok)
         if subj is None:
             if passive:  # "the ambassador was summoned to the Foreign Ministry"
                 host = self._summoner(tok)
@@ -511,7 +511,7 @@ class EventFinder(Clues):
         if kind not in _SYMMETRIC and kind != "AGREE":
             return None
         verb = governing_verb(tok) if nominal else tok
-        subj = subject(verb)[0] if verb is not None else None
+        subj = self._subject_of(verb)[0] if verb is not None else None
         if subj is None:
             return None
         for conj in subj.conjuncts:
