@@ -265,6 +265,34 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "announced that the embassies would reopen.",
             ("CONSULT", "USA", "RUS"),
         ),
+        # an invitation for one side to visit, said by the other to stand, is its offer
+        (
+            "Ushakov said the Kremlin regretted the decision and that the invitation for "
+            "Biden to visit Moscow was still valid.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # wanting the other side to act asks it to
+        (
+            "Ryabkov said Moscow wanted Washington to begin talks on the drafts at once.",
+            ("REQUEST", "RUS", "USA"),
+        ),
+        # calling the other side's leader a friend, or its offer incredible, praises it
+        (
+            "Obama spoke at a joint news conference, calling his Russian counterpart a friend "
+            "and partner.",
+            ("SUPPORT", "USA", "RUS"),
+        ),
+        (
+            "Putin offered to let American investigators attend the questioning. Trump "
+            'described that as "an incredible offer".',
+            ("SUPPORT", "USA", "RUS"),
+        ),
+        # a refusal to give way turns down the other side's demands
+        (
+            "Psaki said Washington was ready to discuss Russia's concerns but would not bend "
+            "on core principles.",
+            ("REJECT", "USA", "RUS"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
@@ -472,6 +500,28 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "Putin said the sides had agreed that talks would go on, and described Biden as a "
             "very experienced statesman.",
             ("SUPPORT", "USA", "RUS"),
+        ),
+        # the wish that the other side act is no offer by the one who wishes it
+        (
+            "Ryabkov said Moscow wanted Washington to begin talks on the drafts at once.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        # wishing the other side an outcome asks nothing of it
+        (
+            "Putin said he had wanted Trump to win the election in 2016.",
+            ("REQUEST", "RUS", "USA"),
+        ),
+        # calling a counterpart a friend rings no one
+        (
+            "Obama spoke at a joint news conference, calling his Russian counterpart a friend "
+            "and partner.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # readiness to carry out operations against the other side is no offer to it
+        (
+            "Bolton said Washington was widening the cyber operations against Russia it was "
+            "prepared to carry out.",
+            ("AGREE", "USA", "RUS"),
         ),
         # receiving a note is not a visit
         (

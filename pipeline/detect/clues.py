@@ -271,8 +271,12 @@ class Clues(SenseReader):
         for _ in range(4):
             if node.dep_ not in ("xcomp", "acomp", "conj") or node.head.i == node.i:
                 break
-            node = node.head
+            below, node = node, node.head
             if self._wish_word(node):
+                if any(c.dep_ == "nsubj" for c in below.children) or any(
+                    c.dep_ == "dobj" and self.ctx.actor_of(c) is not None for c in node.children
+                ):
+                    return None  # "wanted Washington to start talks": asked of the other side
                 stands = not self._negated_word(node) and self._wish_stands(node)
                 return node if stands else None
             if self._negated_word(node):
@@ -361,9 +365,17 @@ class Clues(SenseReader):
         addressees = [
             self.ctx.actor_of(p)
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "to"
+            if c.dep_ == "prep" and c.lower_ in ("to", "for")
             for p in c.children
             if p.dep_ == "pobj"
+        ]
+        # "the invitation for Obama to visit": the one invited is the clause's subject
+        addressees += [
+            self.ctx.actor_of(p)
+            for c in tok.children
+            if c.dep_ in ("acl", "relcl")
+            for p in c.children
+            if p.dep_ == "nsubj"
         ]
         addressee = next((a for a in addressees if a is not None), None)
         if addressee is None or addressee.country not in self.sides:

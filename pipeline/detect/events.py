@@ -242,6 +242,15 @@ class EventFinder(Clues):
         ):
             # "said it would not accept any ultimatum": a refusal of what was put to it
             kind, mode, state = "REJECT", "offer", FACT
+        if (
+            state in (NOT, REFUSED)
+            and kind == "CONCEDE"
+            and mode == "back down"
+            and not nominal
+            and self._will_not(tok)
+        ):
+            # "would not bend on core principles", "will not budge": a refusal to give way
+            kind, mode, state = "REJECT", "demand", FACT
         if state == NOT or (not nominal and (self._mandated(tok) or self._requested(tok))):
             return []  # "insisted that Washington return", "appealed to Moscow to free him"
         if nominal and kind in _SYMMETRIC and state == FACT:
