@@ -293,6 +293,35 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "on core principles.",
             ("REJECT", "USA", "RUS"),
         ),
+        # an envoy flying to the other side's capital visits it
+        (
+            "Special envoy Steve Witkoff flew to Moscow on Tuesday on a private jet.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # an offer never taken up was turned down
+        (
+            "Putin offered to extend the limits for a year. Washington never took up the "
+            "Russian proposal.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # easing a requirement on the other side's diplomats is a concession
+        (
+            "The State Department told the Russian embassy it was easing the requirement that "
+            "Russian diplomats give notice of their trips.",
+            ("CONCEDE", "USA", "RUS"),
+        ),
+        # an exchange in a sentence about a person's release is a prisoner swap
+        (
+            "Ksenia Karelina's release, which Russian officials confirmed, came after what the "
+            "White House called a negotiated exchange.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        # a demand for a national's release is put to the side that holds him
+        (
+            "A Moscow court jailed Paul Whelan. Pompeo said the verdict was a mockery and that "
+            "Washington demanded his immediate release.",
+            ("REQUEST", "USA", "RUS"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
@@ -522,6 +551,22 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "Bolton said Washington was widening the cyber operations against Russia it was "
             "prepared to carry out.",
             ("AGREE", "USA", "RUS"),
+        ),
+        # "it" under a speaker that is no actor is that speaker
+        (
+            "Russia detained the reporter. The newspaper said it denies the allegations and "
+            "demanded his release.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # a kind of visit is not a visit
+        (
+            "The Pentagon said it was normal for Moscow to make such visits to the Caribbean.",
+            ("CONSULT", "RUS", "USA"),
+        ),
+        # an exchange of words is no swap
+        (
+            "The exchange came a day after U.S. agencies released a report on Russian meddling.",
+            ("COOPERATE", "USA", "RUS"),
         ),
         # receiving a note is not a visit
         (

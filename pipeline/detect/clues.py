@@ -46,6 +46,7 @@ _MODAL_ADJECTIVES = {"possible", "likely", "unlikely", "impossible", "conceivabl
 _AFFIRMING = {"reaffirm", "affirm", "reconfirm", "declare", "proclaim"}
 _OFFICES = {"president", "leader", "premier", "minister", "chancellor", "head", "ambassador",
             "envoy", "secretary", "spokesman", "spokeswoman", "spokesperson"}  # fmt: skip
+_CAPTIVITY = {"prisoner", "detainee", "free", "swap", "inmate", "jail", "freed", "prison"}
 _MODIFIER_DEPS = {"conj", "nmod", "amod", "compound", "cc", "appos"}
 
 
@@ -141,6 +142,27 @@ class Clues(SenseReader):
             chain.append(chain[-1].head)
         actors = [t for t in reversed(chain) if self.ctx.actor_of(t) is not None]
         return actors[0] if len(actors) >= 2 else None
+
+    def _speaker_pronoun(self, subj: Token) -> bool:
+        """ "The Journal said it denies the allegations": "it" or "they" under a speech verb
+        whose subject is no actor refers to that speaker, so the act is no side's."""
+        if subj.lower_ not in ("it", "they"):
+            return False
+        node = subj.head
+        for _ in range(4):
+            if node.dep_ in ("ccomp", "conj", "xcomp") and node.head.i != node.i:
+                node = node.head
+                if node.lemma_.lower() in self.lex.speech_verbs:
+                    speaker, passive = subject(node)
+                    return (
+                        speaker is not None
+                        and not passive
+                        and speaker.pos_ in ("NOUN", "PROPN")
+                        and self.ctx.actor_of(speaker) is None
+                    )
+            else:
+                return False
+        return False
 
     def _official_side(self, subj: Token, actor: ActorRef | None) -> ActorRef | None:
         """ "The U.S. and Russian foreign ministers": officials the resolver knows only by
@@ -521,12 +543,21 @@ class Clues(SenseReader):
         words = {t.lemma_.lower() for t in tok.sent}
         if tok.lemma_.lower() not in ("swap", "exchange"):
             return False
-        if tok.lemma_.lower() == "exchange" and not words & {
-            "prisoner", "detainee", "free", "swap", "inmate", "jail", "freed", "prison",
-        }:  # fmt: skip
+        if (
+            tok.lemma_.lower() == "exchange"
+            and not words & _CAPTIVITY
+            and not any(self._person_released(t) for t in tok.sent)
+        ):
             return False  # "an exchange of notes", "the stock exchange"
         sides = {a.country for _, a in self.ctx.actors_in(tok.sent.start, tok.sent.end)}
         return bool(sides & set(self.sides))
+
+    def _person_released(self, tok: Token) -> bool:
+        """ "Fogel's release", "released the teacher": a person set free, not a report."""
+        if tok.lemma_.lower() != "release":
+            return False
+        held = [c for c in tok.children if c.dep_ in ("poss", "dobj", "nsubjpass")]
+        return any(c.ent_type_ == "PERSON" or self.ctx.actor_of(c) is not None for c in held)
 
     def _joint(self, tok: Token) -> bool:
         """Both sides act: coordinated subjects or "the two sides"."""

@@ -180,6 +180,8 @@ class EventFinder(Clues):
             skip.update(s.i for s in subj.subtree)
             return self._official_side(subj, self._actor_or_dyad(subj)), skip, 0.75
         subj, passive = self._subject_of(tok)
+        if subj is not None and self._speaker_pronoun(subj):
+            return None, skip, 0.0  # "The Journal said it denies": the newspaper, no side
         if subj is None:
             if passive:  # "the ambassador was summoned to the Foreign Ministry"
                 host = self._summoner(tok)
@@ -243,6 +245,15 @@ class EventFinder(Clues):
             # "said it would not accept any ultimatum": a refusal of what was put to it
             kind, mode, state = "REJECT", "offer", FACT
         if (
+            state == NOT
+            and kind == "AGREE"
+            and mode == "accept"
+            and not nominal
+            and any(c.dep_ == "neg" and c.lower_ == "never" for c in tok.children)
+        ):
+            # "Washington never took up the Russian proposal": the offer was turned down
+            kind, mode, state = "REJECT", "offer", FACT
+        if (
             state in (NOT, REFUSED)
             and kind == "CONCEDE"
             and mode == "back down"
@@ -304,6 +315,14 @@ class EventFinder(Clues):
             speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
             if speaker is not None and speaker.country in self.sides:
                 source, dyad = speaker, False
+        if (
+            nominal
+            and kind == "CONSULT"
+            and any(c.dep_ in ("det", "amod") and c.lower_ == "such" for c in tok.children)
+        ):
+            return []  # "normal for Moscow to make such visits": a kind of visit, not one
+        if kind == "CONSULT" and mode == "visit" and source.role == "MILITARY":
+            return []  # "bombers flew to Venezuela": a deployment, not a visit
         if nominal and kind == "CONSULT" and self._only_possible(tok):
             return []  # "a summit remained possible": not held, not offered
         if state == REFUSED:
@@ -341,6 +360,9 @@ class EventFinder(Clues):
                 return []  # "Democrats demanded a briefing": lawmakers ask their own government
             target = self._fallback(tok, source, kind, kind in _FORCE)
             confidence -= 0.2
+        if kind == "REQUEST" and target is not None and target.country == source.country:
+            # "demanded his immediate release": asked of whoever holds the national
+            target = self._fallback(tok, source, kind)
         if target is None or target.country == source.country:
             return []
         if {source.country, target.country} != set(self.sides):
@@ -494,8 +516,13 @@ class EventFinder(Clues):
                     return ActorRef("third party", "", "COUNTRY")  # "thanked allies"
                 if addressee == source and self.ctx.mention_at(child.i) is None:
                     continue  # "his first comment" is a thing said, not the one it is said to
-                if addressee is not None and addressee.country == source.country:
+                if (
+                    addressee is not None
+                    and addressee.country == source.country
+                    and self._objectish(child, strict=True)
+                ):
                     # "Democrats urged Trump to cancel": a request at home, aimed at no one else
+                    # ("demanded his release" names a thing asked for, not the one asked)
                     return ActorRef("own side", "", "COUNTRY")
         third_party = home = False
         for actor in targets(self.ctx, tok, skip, kind in _SPEECHLIKE):
