@@ -322,6 +322,24 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Washington demanded his immediate release.",
             ("REQUEST", "USA", "RUS"),
         ),
+        # a prisoner swapped for another, passive and with no agent: the pair swapped
+        (
+            "The American basketball player was swapped on Thursday for a Russian arms dealer "
+            "in Abu Dhabi.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        # floating a way out puts an offer forward
+        (
+            "Trump met Putin in Helsinki. The Russian leader floated a plan for joint "
+            "questioning of the suspects.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # a denial of "it" rejects the accusation
+        (
+            "U.S. agencies concluded that Moscow interfered; the Russian president, who "
+            "denies it, stood beside Trump.",
+            ("REJECT", "RUS", "USA"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
@@ -567,6 +585,11 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         (
             "The exchange came a day after U.S. agencies released a report on Russian meddling.",
             ("COOPERATE", "USA", "RUS"),
+        ),
+        # a floated currency is no offer
+        (
+            "Russia floated the rouble in 2014 after U.S. sanctions hit its banks.",
+            ("AGREE", "RUS", "USA"),
         ),
         # receiving a note is not a visit
         (

@@ -538,10 +538,18 @@ class Clues(SenseReader):
                         return True  # attributed hacks; strikes are mostly on third parties
         return False
 
-    def _swap(self, tok: Token) -> bool:
-        """A prisoner exchange named in a sentence about one of the watched sides."""
+    def _swap(self, tok: Token, verb: bool = False) -> bool:
+        """A prisoner exchange named in a sentence about one of the watched sides (for a
+        verb, "was swapped for": a passive with no agent and a "for" of what was given)."""
         words = {t.lemma_.lower() for t in tok.sent}
-        if tok.lemma_.lower() not in ("swap", "exchange"):
+        if tok.lemma_.lower() not in ("swap", "exchange", "trade"):
+            return False
+        if verb and not (
+            any(c.dep_ == "auxpass" for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+        ):
+            return False
+        if not verb and tok.lemma_.lower() == "trade":
             return False
         if (
             tok.lemma_.lower() == "exchange"

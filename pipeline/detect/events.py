@@ -297,6 +297,20 @@ class EventFinder(Clues):
                     first, second = second, first
                 return [Candidate("REJECT", "offer", first, second, tok, 0.45)]
             return [Candidate(kind, mode, first, second, tok, 0.5)]
+        if (
+            source is None
+            and not nominal
+            and kind == "COOPERATE"
+            and mode == "exchange"
+            and self._swap(tok, verb=True)
+        ):
+            # "she was swapped on Thursday for the Russian arms dealer": the pair swapped
+            a, b = (self.ctx.dictionary.countries[c] for c in self.sides)
+            first, second = (
+                ActorRef(a.name, a.code, "GOVERNMENT"),
+                ActorRef(b.name, b.code, "GOVERNMENT"),
+            )
+            return [Candidate(kind, mode, first, second, tok, 0.5)]
         if source is None and nominal and mode == "joint statement" and self._pair_in_sentence(tok):
             # "a joint statement was released: the two sides reaffirm ...": the pair's statement
             a, b = (self.ctx.dictionary.countries[c] for c in self.sides)
