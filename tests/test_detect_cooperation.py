@@ -340,6 +340,17 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "denies it, stood beside Trump.",
             ("REJECT", "RUS", "USA"),
         ),
+        # what a request is about is not whom it asks
+        (
+            "Biden and Putin spoke by video. Putin asked for written guarantees that NATO "
+            "would not admit Georgia.",
+            ("REQUEST", "RUS", "USA"),
+        ),
+        # an obligation put upon the other side is a demand
+        (
+            'Austin told reporters that "it is incumbent upon Russia to fly its jets safely".',
+            ("REQUEST", "USA", "RUS"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
@@ -590,6 +601,12 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         (
             "Russia floated the rouble in 2014 after U.S. sanctions hit its banks.",
             ("AGREE", "RUS", "USA"),
+        ),
+        # a request to a third party named outside its content is not put to the other side
+        (
+            "Russia and the United States differ. Lavrov asked NATO for guarantees that Kyiv "
+            "would stay neutral.",
+            ("REQUEST", "RUS", "USA"),
         ),
         # receiving a note is not a visit
         (

@@ -369,10 +369,17 @@ class EventFinder(Clues):
             target = self._fallback(tok, source, "CONSULT", force=True)
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
             return []  # "blamed loose monetary policy for the slide": no side is blamed
+        content: frozenset[int] = frozenset()
+        if kind == "REQUEST" and not nominal and (target is None or target.name == "third party"):
+            # "asked for guarantees that NATO would not expand": NATO is what the guarantee
+            # is about; the request goes to the other side
+            content = self._request_content(tok)
+            if content and not self._addressed_outside(tok, content):
+                target = None
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
             if kind == "REQUEST" and source.role == "LEGISLATURE":
                 return []  # "Democrats demanded a briefing": lawmakers ask their own government
-            target = self._fallback(tok, source, kind, kind in _FORCE)
+            target = self._fallback(tok, source, kind, kind in _FORCE, content)
             confidence -= 0.2
         if kind == "REQUEST" and target is not None and target.country == source.country:
             # "demanded his immediate release": asked of whoever holds the national
@@ -435,15 +442,27 @@ class EventFinder(Clues):
         """ "X told Y that Russia must act": a demand put in the words of obligation."""
         for comp in verb.children:
             if comp.dep_ != "ccomp" or not (
-                any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
+                self._incumbent_on(comp) is not None
+                or any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
                 or self._mandated(comp)  # "insisted that Washington return the properties"
                 or self._needs_act(comp)  # "told Lavrov that Russia needed to agree"
             ):
                 continue
             if any(c.dep_ == "neg" for c in comp.children):
                 continue
-            subj, passive = subject(comp)
             speaker_tok, _ = subject(verb)
+            bound = self._incumbent_on(comp)
+            if bound is not None and speaker_tok is not None:
+                # "told reporters it is incumbent upon Russia to fly safely": a demand
+                source = self.ctx.actor_of(speaker_tok)
+                if (
+                    source is not None
+                    and source.role != WEAK_ROLE
+                    and {source.country, bound.country} == set(self.sides)
+                ):
+                    return [Candidate("REQUEST", "demand", source, bound, comp, 0.6)]
+                continue
+            subj, passive = subject(comp)
             if speaker_tok is None:
                 continue
             target = self.ctx.actor_of(subj) if subj is not None and not passive else None
@@ -488,6 +507,46 @@ class EventFinder(Clues):
                 return False
             node = head
         return False
+
+    def _incumbent_on(self, comp: Token) -> ActorRef | None:
+        """ "It is incumbent upon Russia to ...": the side an obligation is put on."""
+        for adj in comp.children:
+            if adj.dep_ != "acomp" or adj.lemma_.lower() not in ("incumbent", "obliged"):
+                continue
+            for prep in adj.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("upon", "on"):
+                    for pobj in prep.children:
+                        actor = self.ctx.actor_of(pobj) if pobj.dep_ == "pobj" else None
+                        if actor is not None:
+                            return actor
+        return None
+
+    def _request_content(self, verb: Token) -> frozenset[int]:
+        """Token positions of the clauses that say what is asked for ("guarantees that NATO
+        would not expand"), under the request's object or its "for" phrase."""
+        things = [c for c in verb.children if c.dep_ == "dobj"]
+        things += [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        return frozenset(
+            t.i
+            for thing in things
+            if self.ctx.actor_of(thing) is None
+            for c in thing.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            for t in c.subtree
+        )
+
+    def _addressed_outside(self, verb: Token, content: frozenset[int]) -> bool:
+        """A third party named outside the request's content: the one asked, perhaps."""
+        return any(
+            start not in content and actor.country not in self.sides and actor.role != WEAK_ROLE
+            for start, actor in self.ctx.actors_in(verb.sent.start, verb.sent.end)
+        )
 
     @staticmethod
     def _needs_act(verb: Token) -> bool:
@@ -584,25 +643,33 @@ class EventFinder(Clues):
         return None
 
     def _fallback(
-        self, tok: Token, source: ActorRef, kind: str, force: bool = False
+        self,
+        tok: Token,
+        source: ActorRef,
+        kind: str,
+        force: bool = False,
+        ignore: frozenset[int] = frozenset(),
     ) -> ActorRef | None:
         """The other watched side named in the sentence, else in the article.
 
         For force (`force`), the side that reports the act is not what it is aimed at:
-        "Russia massed troops near Ukraine, according to U.S. intelligence".
+        "Russia massed troops near Ukraine, according to U.S. intelligence". Mentions at
+        `ignore` (what a request is about, not whom it asks) are passed over.
         """
         witness = reporter(self.ctx, tok, self.lex.speech_verbs) if force else None
+        named = [
+            (start, actor)
+            for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end)
+            if start not in ignore
+        ]
         others = [
             (abs(start - tok.i), actor)
-            for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end)
+            for start, actor in named
             if actor.country in self.sides and actor.country != source.country and actor != witness
         ]
         if others:
             return min(others, key=lambda pair: pair[0])[1]
-        if any(
-            actor.country not in self.sides and actor.role != WEAK_ROLE
-            for _, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end)
-        ):
+        if any(actor.country not in self.sides and actor.role != WEAK_ROLE for _, actor in named):
             return None  # a third party is in the sentence: the act may be aimed at it
         if kind in _SYMMETRIC:
             return None  # a meeting needs its other party named in the sentence
