@@ -351,6 +351,20 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             'Austin told reporters that "it is incumbent upon Russia to fly its jets safely".',
             ("REQUEST", "USA", "RUS"),
         ),
+        # a meeting on the calendar counts as one
+        (
+            "Lavrov and Rubio are expected to meet in Geneva next week, officials said.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        (
+            "Putin and Trump are scheduled to hold talks in Budapest on Friday.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # no intention of meeting refuses the meeting
+        (
+            "Peskov said Moscow had no intention of meeting the U.S. delegation in Vienna.",
+            ("REJECT", "RUS", "USA"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
@@ -607,6 +621,11 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "Russia and the United States differ. Lavrov asked NATO for guarantees that Kyiv "
             "would stay neutral.",
             ("REQUEST", "RUS", "USA"),
+        ),
+        # a meeting not expected is not scheduled
+        (
+            "Lavrov and Rubio are not expected to meet in Geneva next week, officials said.",
+            ("CONSULT", "USA", "RUS"),
         ),
         # receiving a note is not a visit
         (

@@ -164,6 +164,33 @@ class Clues(SenseReader):
                 return False
         return False
 
+    @staticmethod
+    def _noun_holder(verb: Token) -> Token | None:
+        """ "Moscow had no intention of meeting them": the one who has the intention, plan
+        or desire an "of"-clause hangs on acts in it."""
+        prep = verb.head
+        if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "of":
+            return None
+        noun = prep.head
+        if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "attr"):
+            return None
+        holder, passive = subject(noun.head)
+        return None if passive else holder
+
+    @staticmethod
+    def _scheduled(verb: Token) -> bool:
+        """ "Are expected to meet", "is set to visit", "are scheduled to hold talks": a
+        meeting on the calendar, which counts as one."""
+        head = verb.head
+        if verb.dep_ != "xcomp" or head.i == verb.i:
+            return False
+        kids = list(head.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return False
+        lemma = head.lemma_.lower()
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+        return (lemma in ("expect", "schedule", "set", "slate") and passive) or lemma == "due"
+
     def _official_side(self, subj: Token, actor: ActorRef | None) -> ActorRef | None:
         """ "The U.S. and Russian foreign ministers": officials the resolver knows only by
         their side's name act for their government, not as its nationals."""

@@ -180,6 +180,10 @@ class EventFinder(Clues):
             skip.update(s.i for s in subj.subtree)
             return self._official_side(subj, self._actor_or_dyad(subj)), skip, 0.75
         subj, passive = self._subject_of(tok)
+        if subj is None and not passive:
+            subj = self._noun_holder(tok)  # "Moscow had no intention of meeting them"
+        if subj is None and self._scheduled(tok):  # "Lavrov and Rubio are expected to meet"
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
         if subj is not None and self._speaker_pronoun(subj):
             return None, skip, 0.0  # "The Journal said it denies": the newspaper, no side
         if subj is None:
@@ -228,6 +232,8 @@ class EventFinder(Clues):
             state = FACT  # "after six hours of talks": the talks the phrase measures took place
         if state == NOT and kind in _OWN_TYPES and self._continued(tok, nominal):
             state = FACT  # "will continue to call for his release": the act goes on
+        if state == NOT and kind == "CONSULT" and not nominal and self._scheduled(tok):
+            state = FACT  # "Lavrov and Rubio are expected to meet next week": scheduled
         act_kind = kind
         wished = state != REFUSED and self._wished(tok, nominal)
         if wished and kind in _SYMMETRIC:
