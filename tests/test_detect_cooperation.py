@@ -365,6 +365,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Peskov said Moscow had no intention of meeting the U.S. delegation in Vienna.",
             ("REJECT", "RUS", "USA"),
         ),
+        # talks whose course is reported right after both sides' people are named are theirs
+        (
+            "Putin greeted Biden on the villa steps.\n\nThe talks ended after about three "
+            "hours, aides said.",
+            ("CONSULT", "USA", "RUS"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
@@ -625,6 +631,12 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         # a meeting not expected is not scheduled
         (
             "Lavrov and Rubio are not expected to meet in Geneva next week, officials said.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # ... but not when a third party was named with them
+        (
+            "Washington imposed new tariffs. Putin greeted the Chinese foreign minister at the "
+            "Kremlin.\n\nThe talks ended after about three hours, aides said.",
             ("CONSULT", "USA", "RUS"),
         ),
         # receiving a note is not a visit

@@ -47,6 +47,8 @@ _AFFIRMING = {"reaffirm", "affirm", "reconfirm", "declare", "proclaim"}
 _OFFICES = {"president", "leader", "premier", "minister", "chancellor", "head", "ambassador",
             "envoy", "secretary", "spokesman", "spokeswoman", "spokesperson"}  # fmt: skip
 _CAPTIVITY = {"prisoner", "detainee", "free", "swap", "inmate", "jail", "freed", "prison"}
+_COURSE_VERBS = {"end", "begin", "last", "start", "open", "conclude", "wrap", "finish",
+                 "resume", "continue", "drag", "run"}  # fmt: skip
 _MODIFIER_DEPS = {"conj", "nmod", "amod", "compound", "cc", "appos"}
 
 
@@ -190,6 +192,35 @@ class Clues(SenseReader):
         lemma = head.lemma_.lower()
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
         return (lemma in ("expect", "schedule", "set", "slate") and passive) or lemma == "due"
+
+    def _talks_taken_up(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
+        """ "Talks ended after about three hours": meetings whose course a sentence reports
+        (they began, ended, lasted) with no party named, right after sentences naming a
+        person or body of each side, are theirs."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.lemma_.lower() not in _COURSE_VERBS:
+            return None
+        if any(
+            c.dep_ == "neg"
+            or (c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may"))
+            for c in verb.children
+        ):
+            return None
+        sent = tok.sent
+        if self.ctx.actors_in(sent.start, sent.end):
+            return None  # a party is named here: the usual rules apply
+        index = self.ctx.sentence_index(tok.i)
+        start = self.ctx.sentences[max(0, index - 2)].start
+        found: dict[str, ActorRef] = {}
+        for _, actor in self.ctx.actors_in(start, sent.start):
+            if actor.role == WEAK_ROLE:
+                continue
+            if actor.country not in self.sides:
+                return None  # a third party was named: the talks may be with it
+            found.setdefault(actor.country, actor)
+        if set(found) != set(self.sides):
+            return None
+        return found[self.sides[0]], found[self.sides[1]]
 
     def _official_side(self, subj: Token, actor: ActorRef | None) -> ActorRef | None:
         """ "The U.S. and Russian foreign ministers": officials the resolver knows only by

@@ -317,6 +317,10 @@ class EventFinder(Clues):
                 ActorRef(b.name, b.code, "GOVERNMENT"),
             )
             return [Candidate(kind, mode, first, second, tok, 0.5)]
+        if source is None and nominal and kind == "CONSULT" and state == FACT:
+            pair = self._talks_taken_up(tok)  # "Talks ended after three hours."
+            if pair is not None:
+                return [Candidate(kind, mode, pair[0], pair[1], tok, 0.45)]
         if source is None and nominal and mode == "joint statement" and self._pair_in_sentence(tok):
             # "a joint statement was released: the two sides reaffirm ...": the pair's statement
             a, b = (self.ctx.dictionary.countries[c] for c in self.sides)
