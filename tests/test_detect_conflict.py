@@ -103,6 +103,64 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "decision taken in Washington.",
             ("ACCUSE", "RUS", "USA"),
         ),
+        # a sanction listed after another act shares its announcer
+        (
+            "The Justice Department announced the arrest of a Russian hacker and new "
+            "sanctions against Moscow.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # a designation puts its target under sanctions
+        (
+            "The Treasury Department designated three Russian banks on Wednesday.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # cutting the other side's embassy staff is a diplomatic sanction
+        (
+            "The Kremlin cut the number of American diplomatic personnel in Russia by half.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+        # a deployment hosted by an ally is aimed at the other side of the story
+        (
+            "The Kremlin denounced the plan on Friday. The Pentagon said U.S. forces would "
+            "begin rotating deployments of long-range rockets in Lithuania next year.",
+            ("MOBILIZE", "USA", "RUS"),
+        ),
+        # calling the other side names in a reported clause, even under "believe"
+        (
+            "Moscow summoned the U.S. ambassador on Friday after Secretary of State Antony "
+            "Blinken said he thought Sergei Lavrov was a liar.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # a charge of serving the other state accuses that state
+        (
+            "A Russian student was arrested in Seattle and charged with spying for Russia's "
+            "military intelligence agency, the FBI said.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # chemical weapons and poisons charged to the other side are an accusation
+        (
+            '"This is our answer to Russia\'s use of a nerve agent against a British citizen," '
+            "White House spokesman John Kirby said.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # telling the other side's oligarchs they cannot hide is a threat
+        (
+            '"The Kremlin\'s cronies cannot hide," Attorney General Merrick Garland said, '
+            "adding that prosecutors would use every tool against Moscow's elites.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # seeking to inflict a defeat on the other side is charged as hostility
+        (
+            '"Washington wants to inflict a strategic defeat on us," Russian Foreign Minister '
+            "Sergei Lavrov told reporters.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # a cut the other side "would have to" make is ordered by the speaker
+        (
+            "Russian Foreign Minister Sergei Lavrov said on Monday that the United States "
+            "would have to cut 200 people from its embassy staff in Moscow.",
+            ("SANCTION", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:
@@ -191,6 +249,46 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             "hall.",
             ("THREATEN", "USA", "RUS"),
         ),
+        # forces massed near a third country face that country
+        (
+            "The United States will send 2,000 soldiers to Romania, the Pentagon said, as "
+            "Russia masses tanks along its border with Ukraine.",
+            ("MOBILIZE", "RUS", "USA"),
+        ),
+        # a threat reported inside another speaker's statement is not that speaker's
+        (
+            "Russia has recalled its envoy to Washington, the Foreign Ministry said, after "
+            "President Joe Biden said that Moscow would pay a heavy price for its meddling.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        # a private crime charged is no charge against the state
+        (
+            "A Russian court convicted an American teacher of smuggling cannabis oil.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # a name denied is none given
+        (
+            "President Biden said he did not think Putin was a killer.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # drills held with a third country are not aimed at the other side of the story
+        (
+            "The White House voiced concern about Moscow's arms sales on Monday. Russia and "
+            "China held joint naval drills in the Sea of Japan last month.",
+            ("MOBILIZE", "RUS", "USA"),
+        ),
+        # names called at home are no charge against the other side
+        (
+            "Vladimir Putin met foreign investors in St Petersburg on Friday. Joe Biden said "
+            "Donald Trump was a liar.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # a speaker's participle the parser hangs on the reported clause stays the speaker's
+        (
+            "Foreign Minister Sergei Lavrov demanded that Washington hand back the seized "
+            'Russian dachas, calling the confiscation "daylight robbery".',
+            ("ACCUSE", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_not_found(detector: Detector, text: str, unexpected: tuple) -> None:
@@ -214,6 +312,16 @@ def test_denial_is_rejection(detector: Detector) -> None:
         "Sergei Lavrov called the allegations fabricated.",
     )
     assert ("REJECT", "RUS", "USA") in found
+
+
+def test_protest_over_own_national(detector: Detector) -> None:
+    """Protesting the detention of one's own national protests to the other side."""
+    found = triples(
+        detector,
+        "Russia's Foreign Ministry summoned the U.S. ambassador and protested the arrest of a "
+        "Russian businessman in Miami.",
+    )
+    assert ("ACCUSE", "RUS", "USA") in found
 
 
 def test_judged_act_keeps_its_doer(detector: Detector) -> None:

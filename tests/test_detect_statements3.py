@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from pipeline.detect import Detector
+from pipeline.detect.furniture import is_furniture
 from pipeline.detect.resolve import ArticleContext
 from pipeline.models import ActorRef, DetectedStatement
 from tests.support.detection import event_triples
@@ -215,3 +218,198 @@ def test_negation_of_a_first_conjunct_does_not_deny_the_second(detector: Detecto
     found = event_triples(detector, text, DAY)
     assert ("REJECT", "RUS", "USA") not in found, found
     assert ("AGREE", "RUS", "USA") in found, found
+
+
+def test_main_verb_parsed_as_relative_clause_on_a_title(detector: Detector) -> None:
+    text = (
+        "Washington imposed new sanctions on Russian banks on Friday.\n"
+        "Speaker of the State Duma Vyacheslav Volodin called Biden's sanctions theft and an "
+        "attack on Russian citizens."
+    )
+    found = by_phrase(statements(detector, text), "attack on Russian citizens")
+    assert len(found) == 1, found
+    assert "Volodin" in found[0].speaker.name
+
+
+def test_reduced_relative_clause_stays_the_reporters_aside(detector: Detector) -> None:
+    text = (
+        "Russia expelled two U.S. diplomats on Friday over the measures Lavrov called "
+        "hostile and provocative, and gave them a week to leave.\n"
+        "The State Department said it would respond."
+    )
+    found = by_phrase(statements(detector, text), "hostile and provocative")
+    assert not found, found
+
+
+def test_quote_after_a_colon_belongs_to_the_clause_before_it(detector: Detector) -> None:
+    text = (
+        "Vladimir Putin and Donald Trump ended their talks in Anchorage on Friday.\n"
+        'At the door, Putin gave his guest a parting invitation: "Next round in Moscow, '
+        'Mr. President."'
+    )
+    found = by_phrase(statements(detector, text), "Next round in Moscow")
+    assert len(found) == 1, found
+    assert "Putin" in found[0].speaker.name
+
+
+def test_welcoming_a_decision_as_something_is_a_statement(detector: Detector) -> None:
+    text = (
+        "The U.S. Treasury removed a Russian fertiliser maker from its sanctions list.\n"
+        "Kirill Dmitriev, the Kremlin's envoy for investment, welcomed the move as "
+        '"a sign of common sense in Washington."'
+    )
+    found = by_phrase(statements(detector, text), "sign of common sense")
+    assert len(found) == 1, found
+    assert "Dmitriev" in found[0].speaker.name
+
+
+def test_according_to_a_readout_attributes_the_quoted_words(detector: Detector) -> None:
+    text = (
+        "Sergei Lavrov and Marco Rubio spoke by phone on Tuesday.\n"
+        "According to a readout from the Russian Foreign Ministry, the ministers discussed "
+        '"the normalisation of embassy work" and agreed to stay in touch.'
+    )
+    found = by_phrase(statements(detector, text), "normalisation of embassy work")
+    assert len(found) == 1, found
+    assert "Foreign Ministry" in found[0].speaker.name and found[0].speaker.country == "RUS"
+
+
+def test_according_to_a_body_credits_the_person_who_asked(detector: Detector) -> None:
+    text = (
+        "Joe Biden and Vladimir Putin held a video call on Tuesday.\n"
+        "Putin, according to the Kremlin, asked for written guarantees that American missiles "
+        "would not be placed in Finland."
+    )
+    found = by_phrase(statements(detector, text), "written guarantees")
+    assert len(found) == 1, found
+    assert "Putin" in found[0].speaker.name
+    assert not found[0].quote.startswith("Putin")
+
+
+def test_according_to_for_a_fact_is_no_statement(detector: Detector) -> None:
+    text = (
+        "The Pentagon and the Kremlin traded warnings over the Baltic on Monday.\n"
+        "Russia has moved two more missile brigades to Kaliningrad, according to U.S. "
+        "intelligence."
+    )
+    assert not by_phrase(statements(detector, text), "missile brigades")
+
+
+def test_a_gloss_already_in_the_clause_is_not_repeated(detector: Detector) -> None:
+    text = (
+        "Joe Biden and Vladimir Putin spoke for two hours on Tuesday.\n"
+        "Kremlin aide Yuri Ushakov described the conversation with the Americans as frank, "
+        "adding that there had been jokes as well."
+    )
+    found = by_phrase(statements(detector, text), "jokes")
+    assert len(found) == 1, found
+    assert found[0].quote.count("jokes") == 1, found[0].quote
+
+
+def test_department_spokesperson_speaks_for_the_department_named_before(
+    detector: Detector,
+) -> None:
+    text = (
+        "A Russian court jailed an American tourist for two years on Monday.\n"
+        "The State Department said it was following the case. A department spokesperson "
+        "called on Moscow to release the tourist and to grant consular access."
+    )
+    found = by_phrase(statements(detector, text), "consular access")
+    assert len(found) == 1, found
+    assert "State Department" in found[0].speaker.name
+
+
+def test_foreign_ministry_official_of_an_unknown_country_is_no_side(detector: Detector) -> None:
+    text = (
+        "Norwegian officials offered Oslo as a venue for a meeting of the American and Russian "
+        "presidents.\n"
+        '"We stand ready to host such talks at short notice," a Foreign Ministry official '
+        "in Oslo said."
+    )
+    assert not by_phrase(statements(detector, text), "stand ready")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our Standards: The Example Trust Principles.",
+        "Example News' Jane Roe contributed to this report.",
+        "Associated Press writers John Doe in Kyiv and Jane Roe in Moscow contributed.",
+        "Got a news tip? Write to us.",
+        "Facebook | X | Email | Link copied!",
+        "Share:",
+        "Comments (87)",
+        "Also on our site: KREMLIN DENIES PLAN FOR NEW TALKS",
+        "We may earn a commission when you buy through links on this page.",
+        "Kremlin says U.S. offer is 'a step back'",
+        "FILE - Russian President Vladimir Putin attends a meeting at the Kremlin.",
+        "Image caption, Sergei Lavrov arrives for the talks",
+        "Secretary of State Marco Rubio speaks to reporters at the State Department in Washington.",
+        "Jane Roe is a Moscow correspondent for Example News.",
+        "Listen to this article, 4 min",
+    ],
+)
+def test_more_page_furniture_is_dropped(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also on Tuesday, Lavrov said Moscow would answer the new sanctions in kind.",
+        "Putin attends the summit in Alaska next week, the Kremlin said on Monday.",
+        "The Kremlin called the U.S. move 'a step back'.",
+        "Russia's foreign ministry summoned the U.S. ambassador on Friday.",
+        "A wave of sanctions followed, and Biden met opposition figures in a gesture of "
+        "support in Warsaw.",
+        "Reporters who contributed to the investigation were questioned by the FSB for hours.",
+    ],
+)
+def test_story_lines_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+def test_furniture_yields_no_statement(detector: Detector) -> None:
+    text = (
+        "Home | World | Politics\n"
+        "Kremlin says Washington's offer is 'a bluff'\n"
+        "Russian President Vladimir Putin speaks during a meeting with U.S. envoys in Moscow.\n"
+        "By Jane Roe\n"
+        "MOSCOW (Wire) - Russia and the United States held a new round of talks on Tuesday.\n"
+        "Also on our site: PUTIN SAYS U.S. SANCTIONS HAVE FAILED\n"
+        "Example News' John Doe contributed to this report."
+    )
+    detection = detector.detect(text, published=DAY)
+    assert not any("bluff" in s.quote or "failed" in s.quote for s in detection.statements)
+    assert not any("speaks during" in e.sentence for e in detection.events)
+
+
+def test_accusation_whose_charge_hangs_on_the_accused(detector: Detector) -> None:
+    text = (
+        "Russia detained a U.S. dual national in Yekaterinburg on Thursday.\n"
+        "The FSB accused the 45-year-old of passing defence secrets to the American side."
+    )
+    found = by_phrase(statements(detector, text), "defence secrets")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "RUS"
+
+
+def test_statement_only_about_a_third_country_is_not_kept(detector: Detector) -> None:
+    text = (
+        "U.S. and Russian diplomats argued at the United Nations over the air strikes.\n"
+        "The Russian Defence Ministry claimed Syrian air defences had intercepted most of the "
+        "drones. Sergei Lavrov said sanctions should not hurt ordinary Iranians."
+    )
+    found = statements(detector, text)
+    assert not by_phrase(found, "Syrian air defences"), found
+    assert not by_phrase(found, "ordinary Iranians"), found
+
+
+def test_a_court_speaks_for_no_side(detector: Detector) -> None:
+    text = (
+        "A Moscow court sentenced an American teacher to 14 years on Tuesday.\n"
+        "The Moscow court said the teacher had shown contempt for Russian law and that the "
+        "American side had ignored its summons."
+    )
+    found = by_phrase(statements(detector, text), "contempt for Russian law")
+    assert not found, found

@@ -17,9 +17,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.detect.arguments import (
+    branded,
+    charged_state,
     governing_verb,
     implied_agent,
+    insulted,
     measured,
+    obliged,
     owner_token,
     reporter,
     subject,
@@ -68,6 +72,7 @@ _OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "
                  "crew", "rescuer", "rescuers", "worker", "workers", "staff", "journalist",
                  "journalists", "reporter", "reporters", "host", "hosts", "participant",
                  "participants", "people", "voter", "voters", "audience", "team"}  # fmt: skip
+_CHARGING = {"charge", "indict", "prosecute", "convict"}
 
 
 _NEGATORS = {"no", "not", "never", "without", "nothing", "n't"}
@@ -128,6 +133,7 @@ class EventFinder(Clues):
             for tok in sent:
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.speech_verbs:
                     yield from self._demand(tok)
+                    yield from self._branding(tok)
                 for sense in self.senses(tok):
                     if self._fits(tok, sense):
                         yield from self._build(tok, sense)
@@ -170,7 +176,7 @@ class EventFinder(Clues):
                     and not (kind == "CONSULT" and self._told_other(verb))
                 ):
                     return None, skip, 0.0  # "told reporters on a conference call": a venue
-                if verb is not None and tok.dep_ == "dobj" and self._judges(verb):
+                if verb is not None and tok.dep_ == "dobj" and kind in _HARM and self._judges(verb):
                     return None, skip, 0.0  # "condemned the detention": the judge did not detain
             if verb is None:
                 return None, skip, 0.0
@@ -333,6 +339,12 @@ class EventFinder(Clues):
             source = self._standing_offer(tok)  # "said the invitation to Obama stood"
         if source is None or source.role == WEAK_ROLE:
             return []
+        if kind == "SANCTION" and obliged(tok):
+            # "Putin said the United States would have to cut 755 staff": the speaker orders
+            # the cut, which falls on the one obliged to make it
+            speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
+            if speaker is not None and {speaker.country, source.country} == set(self.sides):
+                return [Candidate(kind, mode, speaker, source, tok, 0.6)]
         dyad = source.role == _DYAD_ROLE
         if dyad and wished and kind == "AGREE":
             # "Ryabkov said the two sides might meet again": the speaker's side puts it forward
@@ -375,8 +387,13 @@ class EventFinder(Clues):
         target = target or self._conj_partner(tok, source, kind, nominal)
         target = target or self._pick_target(tok, source, skip, kind)
         if kind == "MOBILIZE" and target is not None and not target.country:
-            # troops sent "to Poland" are aimed at whoever the sentence says they deter
-            target = self._fallback(tok, source, "CONSULT", force=True)
+            if self._faces_third_party(tok):
+                return []  # forces massed "near Ukraine" are aimed at Ukraine
+            # troops sent "to Poland" are aimed at whoever the sentence says they deter, or
+            # failing that the other side of the story: an ally hosts them
+            target = self._fallback(tok, source, "CONSULT", force=True) or self._other_side(
+                source, tok
+            )
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
             return []  # "blamed loose monetary policy for the slide": no side is blamed
         content: frozenset[int] = frozenset()
@@ -386,10 +403,14 @@ class EventFinder(Clues):
             content = self._request_content(tok)
             if content and not self._addressed_outside(tok, content):
                 target = None
+        if target is None and kind == "MOBILIZE" and self._faces_third_party(tok):
+            return []
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
             if kind == "REQUEST" and source.role == "LEGISLATURE":
                 return []  # "Democrats demanded a briefing": lawmakers ask their own government
             target = self._fallback(tok, source, kind, kind in _FORCE, content)
+            if target is None and kind == "MOBILIZE":
+                target = self._other_side(source, tok)  # "deployments in Germany": a host
             confidence -= 0.2
         if kind == "REQUEST" and target is not None and target.country == source.country:
             # "demanded his immediate release": asked of whoever holds the national
@@ -417,7 +438,76 @@ class EventFinder(Clues):
             # "accused Russia of cyberattacks", "charged GRU officers with hacking": the
             # attack the accuser attributes is itself coded, by the accused, on the accuser.
             out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
+        if kind == "COERCE" and tok.lemma_.lower() in _CHARGING:
+            state = charged_state(self.ctx, tok, target.country)
+            if state is not None:
+                # "charged with working as an agent of the Russian government": the charge
+                # accuses the state the defendant is said to have served
+                out.append(Candidate("ACCUSE", "allege", source, state, tok, 0.55, reported))
         return out
+
+    def _branding(self, verb: Token) -> list[Candidate]:
+        """ "Biden said he believed Putin was a killer": a speaker calls the other side names."""
+        found = branded(self.ctx, verb, self.lex.insult_nouns)
+        if found is None:
+            return []
+        speaker_tok, target_tok, attr = found
+        source, target = self.ctx.actor_of(speaker_tok), self.ctx.actor_of(target_tok)
+        if source is None or target is None or source.role == WEAK_ROLE:
+            return []
+        if {source.country, target.country} != set(self.sides):
+            return []
+        return [Candidate("ACCUSE", "insult", source, target, attr, 0.6)]
+
+    def _faces_third_party(self, tok: Token) -> bool:
+        """A deployment "near", "along" or "on the border with" a third party faces it."""
+        heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+            if prep.lower_ not in ("near", "along", "toward", "towards", "against", "around"):
+                continue
+            for node in prep.subtree:
+                actor = self.ctx.actor_of(node)
+                if actor is not None and actor.country and actor.country not in self.sides:
+                    return True
+        return False
+
+    def _other_side(self, source: ActorRef, tok: Token) -> ActorRef | None:
+        """The watched side other than the source's, when the article names it as an actor and
+        every third party of the sentence only hosts the deployment ("in Germany", "to
+        Poland"), rather than taking part in it ("Russia and China held exercises")."""
+        hosts = {
+            p.i
+            for verb in (tok, tok.head)
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into", "at", "on")
+            for p in prep.subtree
+        }
+        clause = tok.head if tok.pos_ in ("NOUN", "PROPN") else tok
+        within = {t.i for t in clause.subtree}
+        for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end):
+            if start not in within or start in hosts:
+                continue
+            if actor.country not in self.sides and actor.role != WEAK_ROLE:
+                return None
+        for code in self.sides:
+            if code != source.country and code in self._article_sides:
+                country = self.ctx.dictionary.countries[code]
+                return ActorRef(country.name, code, "GOVERNMENT")
+        return None
+
+    def _voiced_by_other(self, tok: Token, speaker: ActorRef) -> bool:
+        """The word is in what another actor of the sentence said."""
+        node = tok
+        for _ in range(8):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if node.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in self.lex.speech_verbs:
+                subj, passive = subject(head)
+                other = self.ctx.actor_of(subj) if subj is not None and not passive else None
+                return other is not None and other != speaker and other.name != speaker.name
+            node = head
+        return False
 
     def _cue_form(self, tok: Token) -> str:
         """The lemma, or the word as written when only that is a cue ("disappointed" lemmatised
@@ -602,6 +692,7 @@ class EventFinder(Clues):
                 if (
                     addressee is not None
                     and addressee.country == source.country
+                    and addressee.role != WEAK_ROLE  # "protested the detention of a Russian"
                     and self._objectish(child, strict=True)
                 ):
                     # "Democrats urged Trump to cancel": a request at home, aimed at no one else
@@ -696,6 +787,13 @@ class EventFinder(Clues):
         for speaker, tokens, text in statements:
             if not tokens or speaker.role == WEAK_ROLE:
                 continue
+            # "X said ..., after Biden warned that Putin would pay a price": the words of a
+            # speaker reported inside the statement are that speaker's
+            own = [t for t in tokens if not self._voiced_by_other(t, speaker)]
+            if len(own) < len(tokens):
+                tokens, text = own, _text_of(own)
+            if not tokens:
+                continue
             # "There was no hostility", "they pose no threat": a cue denied says the opposite
             lemmas = [self._cue_form(t) for t in tokens if not _negated(t)]
             counts = cue_counts(self.lex, lemmas, text)
@@ -720,6 +818,11 @@ class EventFinder(Clues):
                     for a in named
                 )
                 and speaker.role == "LEGISLATURE"
+                # "Biden said Trump was a liar": names called at home
+                or any(
+                    a.country == speaker.country and a.role != WEAK_ROLE
+                    for a in insulted(self.ctx, tokens, self.lex.insult_nouns)
+                )
             )
             kinds = []
             # Praise is coded from what the speaker does ("hailed", "praised"), not from

@@ -150,13 +150,14 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
                 return NOT
         if rel == "pcomp" and head.lower_ in _NOT_YET:
             return NOT  # "before congratulating the winner": not done (yet)
-        if rel == "relcl" or (rel == "advcl" and head.pos_ in ("VERB", "AUX")):
+        if rel in ("relcl", "advcl") and head.pos_ in ("VERB", "AUX"):
             return FACT  # the main clause's modality is its own business
         own_clause = rel == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         node = head
     return FACT
 
 
+_DISOWNABLE = {"think", "believe", "say", "consider", "feel", "suggest", "claim", "mean"}
 _JUDGING_VERBS = {"call", "describe", "dismiss", "brand", "label", "reject", "term", "dub"}
 _PREDICATE_UP = {"dobj", "attr", "acomp", "oprd", "pobj", "prep", "amod", "compound", "conj",
                  "advmod", "npadvmod", "xcomp", "ccomp", "appos", "det"}  # fmt: skip
@@ -177,7 +178,15 @@ def uncommitted(tok: Token, claim_nouns: frozenset[str]) -> bool:
                 return True
             judged = [c for c in kids if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
             judging = node.lemma_.lower() in _JUDGING_VERBS or node.lemma_ == "be"
-            return judging and any(c.lemma_.lower() in claim_nouns for c in judged)
+            if judging and any(c.lemma_.lower() in claim_nouns for c in judged):
+                return True
+            # "did not think Putin was a killer": a thought disowned
+            head = node.head
+            return (
+                node.dep_ == "ccomp"
+                and head.lemma_.lower() in _DISOWNABLE
+                and any(c.dep_ == "neg" for c in head.children)
+            )
         if node.dep_ not in _PREDICATE_UP or node.head.i == node.i:
             return False
         node = node.head

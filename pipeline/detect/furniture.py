@@ -23,12 +23,31 @@ _PROMPT = re.compile(
     r"this story has been|copyright|\(c\)|©|all rights reserved|terms of use|privacy policy|"
     r"cookie|photo:|photos:|image:|picture:|video:|credit:|source:|file photo|"
     r"reporting by|editing by|writing by|additional reporting|contributing:|"
-    r"updated\b|published\b|posted\b|last updated|add .* on google|get our|join our)",
+    r"updated\b|published\b|posted\b|last updated|add .* on google|get our|join our|"
+    r"our standards|got a (?:confidential )?(?:news )?tip|also on our site|we may earn|"
+    r"image source|image caption|media caption|caption:|file\s*[-–—:]\s|listen to this|"
+    r"story continues|read next|up next|watch next|more on this|related stories|"
+    r"related articles|related topics|related coverage|first published|ad feedback|"
+    r"supported by|you might also|recommended stories|more stories|don'?t miss|must read|"
+    r"latest news|sign in|log in|enable javascript|follow (?:him|her|them|the author)|"
+    r"contact the (?:author|writer|reporter)|email the (?:author|writer|reporter))",
     re.IGNORECASE,
 )
+# "Fox News' Jane Roe contributed to this report.", "AP writer John Doe in Kyiv contributed."
+_CONTRIBUTED = re.compile(
+    r"\bcontributed(?: reporting)?(?: to (?:this|the) (?:report|story|article))?\.?\s*$|"
+    r"^(?:the )?associated press (?:writers?|reporters?) ",
+    re.IGNORECASE,
+)
+# "Jane Roe is a Moscow correspondent for Example News.": the author's note
+_AUTHOR_NOTE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:is|was) (?:a|an|the) [\w ,-]{0,60}\b(?:reporter|"
+    r"correspondent|editor|writer|contributor|columnist|journalist|producer)\b",
+)
 _SHARE = re.compile(
-    r"^(?:share|tweet|email|print|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|"
-    r"copy link|comments?|save|\d+ comments?)$",
+    r"^(?:share|tweet|email|print|facebook|twitter|x|linkedin|whatsapp|reddit|telegram|vk|"
+    r"copy link|link copied!?|comments?|save|\d+ comments?|comments? \(\d+\)|"
+    r"share this (?:article|story)|share via \w+)\s*:?$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
@@ -44,6 +63,11 @@ _CREDIT = re.compile(
 _CAPTION_SHAPE = re.compile(
     r"\b(?:attends?|speaks?|looks? on|gestures?|arrives?|listens?|walks?|is seen|are seen|"
     r"pictured|poses?|shakes? hands|waves?|delivers?|sits?|stands?)\b"
+)
+# The present-tense verbs of a caption ("Putin gestures", "the two leaders shake hands")
+_CAPTION_VERB = re.compile(
+    r"\b(?:attends|speaks|looks on|gestures|arrives|listens|walks|is seen|are seen|"
+    r"pictured|poses|shake hands|shakes hands|waves|delivers|sits|stands)\b"
 )
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'’/-]{2,40}?)"  # MOSCOW, WASHINGTON/MOSCOW, ST. PETERSBURG
@@ -177,12 +201,52 @@ def clean_dateline(line: str) -> str:
     return line
 
 
+def _is_share_bar(line: str) -> bool:
+    """ "Facebook | Twitter | Email | Link Copied!": a row of share buttons."""
+    items = [i.strip() for i in re.split(r"[|•·]", line) if i.strip()]
+    return len(items) >= 2 and all(_SHARE.match(i) for i in items)
+
+
+def _is_quoted_headline(line: str) -> bool:
+    """ "Moscow calls it 'step in right direction'": a headline ends on a quoted phrase with
+    no full stop; a story sentence ends with its stop."""
+    return (
+        len(line.split()) < 25
+        and line.endswith(("'", "’"))
+        and line[-2:-1].isalnum()
+        and not re.search(r"(?<=[a-z]{2})[.!?]\s", line)  # a sentence ends inside it
+    )
+
+
+def _is_caption_sentence(line: str) -> bool:
+    """ "Vladimir Putin speaks during a meeting in Moscow.": one short sentence describing a
+    picture in the present tense, with no quote and no attribution."""
+    words = line.split()
+    if len(words) > 40 or re.search(r"[\"“”]|\b(?:said|says|told)\b", line):
+        return False
+    if re.search(r"(?<=[a-z]{2})[.!?]\s+\S", line):
+        return False  # more than one sentence
+    if _DATELINE.match(line):
+        return False
+    match = _CAPTION_VERB.search(line)
+    return bool(
+        match
+        and len(line[: match.start()].split()) <= 12
+        and re.search(r"\b(?:in|at|during|outside|near|on)\b", line[match.end() :])
+        and line[:1].isupper()
+    )
+
+
 def is_furniture(line: str) -> bool:
     """True when the line is page furniture rather than story text."""
     stripped = line.strip()
     if not stripped:
         return True
-    if _PROMPT.match(stripped) or _SHARE.match(stripped):
+    if _PROMPT.match(stripped) or _SHARE.match(stripped) or _is_share_bar(stripped):
+        return True
+    if len(stripped) < 200 and (_CONTRIBUTED.search(stripped) or _AUTHOR_NOTE.match(stripped)):
+        return True
+    if _is_quoted_headline(stripped) or _is_caption_sentence(stripped):
         return True
     if _is_headline(stripped) or _is_menu(stripped) or _is_caption(stripped):
         return True

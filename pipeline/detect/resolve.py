@@ -154,11 +154,24 @@ class ArticleContext(PronounResolver):
             if i < 0:
                 break
             mention = self._by_token.get(i)
-            if mention is not None and mention.kind in ("adjective", "country", "body"):
+            if mention is not None and (
+                mention.kind in ("adjective", "country", "body") or self._named_before(mention)
+            ):
                 return mention
             if self.doc[i].tag_ not in ("POS", "DT", "JJ", "NNP", "HYPH") or self.doc[i].is_punct:
                 break
         return None
+
+    def _named_before(self, mention: Mention) -> bool:
+        """A generic body ("the department", "the ministry") the story named in full before."""
+        return (
+            mention.kind == "generic"
+            and mention.actor is not None
+            and any(
+                m.kind == "body" and m.actor == mention.actor and m.start < mention.start
+                for m in self.mentions
+            )
+        )
 
     def _qualifier_country(self, span: Span) -> tuple[str | None, Mention | None]:
         qualifier = self._qualifier_before(span.start)
@@ -250,6 +263,8 @@ class ArticleContext(PronounResolver):
         else:
             holders = self.dictionary.holders(country, office, self.day)
             person = seen[0] if seen else (holders[0] if len(holders) == 1 else None)
+            if self._indefinite(span):
+                person = None  # "a department spokesperson": not the one the story named
             if person is None:
                 words = [qualifier.actor.name if qualifier and qualifier.actor else country]
                 return ActorRef(f"{words[0]} {span.text.lower()}", country, role)
@@ -279,6 +294,14 @@ class ArticleContext(PronounResolver):
         return sides.pop() if len(sides) == 1 else None
 
     def _generic_actor(self, span: Span, kind: str) -> ActorRef | None:
+        if kind == "department":
+            # "the department", "a department spokesperson": the department last named
+            for m in reversed(self.mentions):
+                if span.start - m.start > 200:
+                    break
+                if m.kind == "body" and m.actor is not None and "Department" in m.actor.name:
+                    return m.actor
+            return None
         country, _ = self._qualifier_country(span)
         bodies = [b for b in self.dictionary.bodies.values() if b.kind == kind]
         if country is not None:
@@ -431,7 +454,9 @@ class ArticleContext(PronounResolver):
             and m.actor
             and m.actor.role != "COUNTRY"
         ]
-        chosen = subjects or near
+        # "... harassed an American drone over Syria": a place named last is not the side
+        placed = [m for m in near if self.doc[m.end - 1].dep_ != "pobj"]
+        chosen = subjects or placed or near
         if not chosen:
             return None
         best = max(chosen, key=lambda m: m.start)

@@ -20,6 +20,7 @@ from pipeline.detect.arguments import subject
 from pipeline.detect.events import EventFinder
 from pipeline.detect.lexicon import cue_counts
 from pipeline.detect.positions import PositionRules
+from pipeline.detect.pronouns import RELATIVE
 from pipeline.models import ActorRef
 
 LOGGER = logging.getLogger(__name__)
@@ -37,6 +38,8 @@ _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")  # "said extending it
 # "urged Moscow to withdraw", "called on Washington to lift": a demand put in words is a
 # statement too (the REQUEST event is coded separately); "accused X of Y" likewise.
 _URGE = {"urge", "ask", "press", "implore", "appeal", "demand", "exhort", "beg"}
+# Courts and judges rule; what they say from the bench is no side's diplomatic statement
+_COURT = re.compile(r"\b(?:court|courts|judge|judges|tribunal)\b", re.IGNORECASE)
 _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
 
 
@@ -161,7 +164,22 @@ class StatementFinder(PositionRules):
                 distance = span.start - i if i < span.start else i - span.end
                 if best is None or distance < best[0]:
                     best = (distance, tok)
-        return best[1] if best else None
+        if best is None:
+            return self._colon_verb(span, inside)
+        return best[1]
+
+    def _colon_verb(self, span: Span, inside: set[int]) -> Token | None:
+        """'Then he proposed the next round: "Next time in Moscow."': a quote after a colon is
+        the words of the clause before it, whatever its verb."""
+        i = span.start - 1
+        while i >= 0 and self.doc[i].is_quote:
+            i -= 1
+        if i <= 0 or self.doc[i].text != ":":
+            return None
+        root = self.doc[i].sent.root  # the main clause, not "what it is" inside it
+        if root.pos_ in ("VERB", "AUX") and root.i not in inside and root.i < i:
+            return root
+        return None
 
     def find(self) -> list[Found]:
         quotes = find_quotes(self.doc.text)
@@ -190,6 +208,11 @@ class StatementFinder(PositionRules):
         for tok in self.doc:
             if tok.i in by_verb or tok.i in inside or tok.pos_ not in ("VERB", "AUX"):
                 continue
+            if tok.lower_ == "according":
+                according = self._according(tok, inside)
+                if according is not None and according.verb is not None:
+                    by_verb.setdefault(according.verb.i, according)
+                continue
             indirect = self._indirect(tok)
             if indirect is not None:
                 by_verb[tok.i] = indirect
@@ -213,6 +236,7 @@ class StatementFinder(PositionRules):
                 self._country_speaker(found.verb)
                 or self._bare_country(found.speaker)
                 or self._anonymous_sources(found.speaker)
+                or _COURT.search(found.speaker.name)
             ):
                 continue  # "Russia said it would expel ...": the state's act, reported
             outer = [
@@ -279,9 +303,17 @@ class StatementFinder(PositionRules):
             g.dep_ == "mark" and g.lower_ in ("whether", "if") for c in comps for g in c.children
         ):
             return None  # "asked whether ...": a question put to the speaker
-        if tok.dep_ == "relcl" or any(c.lower_ in ("what", "whom", "which") for c in kids):
+        if (tok.dep_ == "relcl" and not self._misparsed_main(tok)) or any(
+            c.lower_ in ("what", "whom", "which") for c in kids
+        ):
             return None  # "what it called fake news": the article's aside, not a statement
-        as_predicate = any(c.dep_ == "prep" and c.lower_ == "as" for c in kids)
+        # "welcomed the decision as a step forward": the parser may hang "as" on the object
+        as_predicate = any(c.dep_ == "prep" and c.lower_ == "as" for c in kids) or any(
+            g.dep_ == "prep" and g.lower_ == "as" and any(p.dep_ == "pobj" for p in g.children)
+            for c in kids
+            if c.dep_ == "dobj"
+            for g in c.children
+        )
         judged = (
             lemma in self.judging
             and (
@@ -376,6 +408,65 @@ class StatementFinder(PositionRules):
             gloss_only=gloss_only,
         )
 
+    def _according(self, tok: Token, inside: set[int]) -> Found | None:
+        """ "According to a readout from the ministry, the ministers discussed 'the removal of
+        barriers'", "Putin, according to the Kremlin, asked for guarantees": the clause is the
+        source's account of words, when it quotes them or reports an act of speaking. Nested
+        speech credits the person who spoke, else the source."""
+        main = tok.head
+        if main.i == tok.i or main.pos_ not in ("VERB", "AUX") or main.i in inside:
+            return None
+        source = None
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        source = self.ctx.actor_of(pobj)
+        if source is None:
+            return None
+        lemma = main.lemma_.lower()
+        skip = {t.i for t in tok.subtree}
+        words = [t for t in main.subtree if t.i not in skip]
+        quoting = any(t.is_quote for t in words)
+        speaking = lemma in self.speech or self._request(main)
+        if not (quoting or speaking):
+            return None  # "Russia has massed troops, according to U.S. intelligence": a fact
+        speaker = source
+        if speaking:
+            subj, passive = subject(main)
+            inner = self.ctx.actor_of(subj) if subj is not None and not passive else None
+            if inner is not None and inner.role != "COUNTRY" and not self._bare_country(inner):
+                speaker = inner
+                skip |= {t.i for t in subj.subtree}  # "asked for guarantees", not "Putin, asked"
+        lo, hi = min(skip), max(skip)
+        words = [
+            t for t in words if t.i not in skip and not (t.is_punct and lo - 1 <= t.i <= hi + 1)
+        ]
+        if not words:
+            return None
+        start, end = words[0].i, words[-1].i + 1
+        text = "".join(t.text_with_ws for t in words).strip(" ,.;:\n")
+        if len(text.split()) < 3:
+            return None
+        return Found(
+            speaker, main, indirect=text, sentence=main.sent, clause=(start, end), head=main
+        )
+
+    @staticmethod
+    def _misparsed_main(verb: Token) -> bool:
+        """ "Speaker of the Duma Vyacheslav Volodin called the remarks hysteria": the parser
+        made the title the sentence's root and the main verb a relative clause on it. A
+        relative clause on a verbless root, with a subject of its own and no relative word,
+        is the sentence's main clause."""
+        head = verb.head
+        return (
+            head.dep_ == "ROOT"
+            and head.pos_ in ("PROPN", "NOUN")
+            and head.i < verb.i
+            and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
+            and not any(t.lower_ in RELATIVE for t in verb.subtree if t.i < verb.i)
+        )
+
     def _stray_that_clauses(self, verb: Token) -> list[Token]:
         """ "told reporters outside the court that the charges were baseless": the parser may
         hang the that-clause on a noun of the verb's phrase; a clause with its own subject
@@ -401,27 +492,35 @@ class StatementFinder(PositionRules):
         lemma = verb.lemma_.lower()
         kids = list(verb.children)
         if lemma == "accuse":
-            return any(
+            objects = [c for c in kids if c.dep_ == "dobj"]
+            # "accused Washington of meddling" ("of" may hang on the object)
+            return bool(objects) and any(
                 c.dep_ == "prep"
                 and c.lower_ == "of"
                 and any(g.dep_ in ("pcomp", "pobj") for g in c.children)
-                for c in kids
-            ) and any(c.dep_ == "dobj" for c in kids)
+                for c in kids + [g for o in objects for g in o.children]
+            )
         if lemma == "call":
             return any(
                 c.dep_ == "prep"
                 and c.lower_ in ("on", "upon")
                 and any(g.dep_ == "pobj" for g in c.children)
                 for c in kids
-            ) and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in kids)
+            ) and any(self._to_act(c) for c in kids)
         if lemma in _URGE:
-            return any(
-                c.dep_ == "xcomp"
-                and c.pos_ in ("VERB", "AUX")
-                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-                for c in kids
-            ) and any(c.dep_ in ("dobj", "prep", "nsubj") for c in kids if c.i > verb.i)
+            return any(self._to_act(c) for c in kids) and any(
+                c.dep_ in ("dobj", "prep", "nsubj") for c in kids if c.i > verb.i
+            )
         return False
+
+    @staticmethod
+    def _to_act(child: Token) -> bool:
+        """ "to release him": the act a demand asks for (the parser may make it an advcl)."""
+        return (
+            child.dep_ in ("xcomp", "advcl")
+            and child.pos_ in ("VERB", "AUX")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+        )
 
     def _own_addressee(self, verb: Token, speaker: ActorRef) -> bool:
         """The demand is put to the speaker's own side."""
@@ -448,7 +547,8 @@ class StatementFinder(PositionRules):
             if host is None or host.speaker != found.speaker:
                 continue
             if found.indirect:
-                host.glosses.append(found.indirect)
+                if found.indirect not in host.text:  # the host's clause may already hold it
+                    host.glosses.append(found.indirect)
             else:  # ', adding that the offer "deserves attention"': the quote joins the first
                 host.quotes.extend(found.quotes)
             if host.clause is not None and found.clause is not None:
