@@ -371,6 +371,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "hours, aides said.",
             ("CONSULT", "USA", "RUS"),
         ),
+        # an act in a relative clause stands whatever its host clause denies
+        (
+            "Biden said the deal had not brought home Paul Whelan, whom Russia has refused to "
+            "include in any trade.",
+            ("REJECT", "RUS", "USA"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "

@@ -49,6 +49,8 @@ _OFFICES = {"president", "leader", "premier", "minister", "chancellor", "head", 
 _CAPTIVITY = {"prisoner", "detainee", "free", "swap", "inmate", "jail", "freed", "prison"}
 _COURSE_VERBS = {"end", "begin", "last", "start", "open", "conclude", "wrap", "finish",
                  "resume", "continue", "drag", "run"}  # fmt: skip
+_UNREAL_WORDS = {"would", "could", "might", "may", "should", "must", "can", "ca", "shall",
+                 "will", "if", "whether", "unless"}  # fmt: skip
 _MODIFIER_DEPS = {"conj", "nmod", "amod", "compound", "cc", "appos"}
 
 
@@ -163,6 +165,26 @@ class Clues(SenseReader):
                         and self.ctx.actor_of(speaker) is None
                     )
             else:
+                return False
+        return False
+
+    def _relative_fact(self, verb: Token) -> bool:
+        """An act in a relative clause is asserted whatever its host clause denies: "had not
+        forgotten Whelan, whom Russia has refused to include". True when the act's own clause
+        chain up to the relative clause carries no negation, modal, condition or wish."""
+        node = verb
+        for _ in range(4):
+            kids = list(node.children)
+            if any(c.dep_ == "neg" for c in kids) or any(
+                c.dep_ in ("aux", "mark") and c.lower_ in _UNREAL_WORDS for c in kids
+            ):
+                return False
+            if node.dep_ == "relcl":
+                return not node.sent.text.rstrip().endswith("?")
+            if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in self.lex.hypothetical_heads:
                 return False
         return False
 

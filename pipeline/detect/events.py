@@ -234,6 +234,8 @@ class EventFinder(Clues):
             # "he would impose tariffs if Russia blocked a deal": a harm held over the other
             # side on a condition is a threat of it
             kind, mode, state = "THREATEN", _HARM[kind], FACT
+        if state == NOT and kind in _OWN_TYPES and not nominal and self._relative_fact(tok):
+            state = FACT  # "Whelan, whom Russia has refused to include": asserted in passing
         if nominal and kind == "CONSULT" and state == NOT and self._after_talks(tok):
             state = FACT  # "after six hours of talks": the talks the phrase measures took place
         if state == NOT and kind in _OWN_TYPES and self._continued(tok, nominal):
