@@ -432,6 +432,13 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Washington's proposal of arms talks with Moscow fell on deaf ears.",
             ("REJECT", "RUS", "USA"),
         ),
+        # "He" after a quote running over several paragraphs is still the one who spoke it
+        (
+            'Secretary Rubio spoke to reporters in Brussels. "We are ready for hard work.\n\n'
+            '"Diplomacy takes time. Nobody expects miracles. Patience matters here."\n\n'
+            "He renewed his proposal of a meeting with the Russian foreign minister.",
+            ("AGREE", "USA", "RUS"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:

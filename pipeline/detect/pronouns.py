@@ -169,10 +169,13 @@ class PronounResolver:
             subjects = [m for m in before if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
             return (subjects or before)[-1].actor
         start = sent.start
-        for _ in range(4):
-            if start == 0:
-                break
+        counted = 0
+        while counted < 4 and start > 0:
             prev = self.doc[start - 1].sent
+            # a sentence of quoted words (or a stray quote mark) names no one new: "He" after
+            # a quote running over several paragraphs still takes up the one who spoke it
+            quoted_all = self.quoted_tokens()
+            counted += not all(t.i in quoted_all or not t.is_alpha for t in prev)
             people = [
                 m
                 for m in self.mentions
