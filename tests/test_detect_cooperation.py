@@ -439,6 +439,27 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "He renewed his proposal of a meeting with the Russian foreign minister.",
             ("AGREE", "USA", "RUS"),
         ),
+        # praise in idioms and nominals: "spoke highly of", "a welcome", "warm words", grateful
+        ("Secretary Rubio spoke warmly of Lavrov on Sunday.", ("SUPPORT", "USA", "RUS")),
+        (
+            "The Russian ambassador gave a guarded welcome to the White House initiative.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
+        ("Lavrov had kind words for the new American envoy.", ("SUPPORT", "RUS", "USA")),
+        (
+            "The Kremlin said it was thankful to the United States for the warning.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
+        ("Trump lavished praise on Putin during the rally.", ("SUPPORT", "USA", "RUS")),
+        # refusals in idioms: shot down, poured cold water on, threw out
+        ("The Kremlin quickly shot down the American suggestion.", ("REJECT", "RUS", "USA")),
+        (
+            "The State Department poured cold water on Moscow's idea of a new treaty.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        ("Washington tossed out the Russian proposals on Monday.", ("REJECT", "USA", "RUS")),
+        # "signed on to" what the other side put forward accepts it
+        ("Moscow has signed on to the American plan for a truce.", ("AGREE", "RUS", "USA")),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -694,6 +715,22 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         # ignoring advice or reports turns down no offer
         (
             "Russia ignored the American reports about the missile test.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # shooting down aircraft is no refusal; a welcome received in a third country no praise
+        (
+            "Russian forces shot down an American drone over the Black Sea.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        (
+            "Putin received a warm welcome in Beijing, days after Washington imposed new sanctions.",
+            ("SUPPORT", "USA", "RUS"),
+        ),
+        # speaking with the other side is a call, not praise
+        ("Lavrov spoke with Rubio by phone on Friday.", ("SUPPORT", "RUS", "USA")),
+        # pouring water, or throwing out staff, refuses nothing
+        (
+            "Russia threw out two American diplomats over the affair.",
             ("REJECT", "RUS", "USA"),
         ),
     ],
