@@ -460,6 +460,19 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
         ("Washington tossed out the Russian proposals on Monday.", ("REJECT", "USA", "RUS")),
         # "signed on to" what the other side put forward accepts it
         ("Moscow has signed on to the American plan for a truce.", ("AGREE", "RUS", "USA")),
+        # both sides named in the noun's own modifiers, hyphenated or not, are the pair
+        (
+            "Oil prices slipped after the Witkoff-Dmitriev meeting in Miami.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        (
+            "Russia-U.S. consultations on embassy staffing resumed on Monday.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        (
+            "The American-Russian prisoner exchange was completed at the Turkish border.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -732,6 +745,16 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         (
             "Russia threw out two American diplomats over the affair.",
             ("REJECT", "RUS", "USA"),
+        ),
+        # a hyphenated pair without both watched sides names no meeting of theirs
+        (
+            "Washington imposed sanctions. The Russia-Ukraine talks in Istanbul lasted an hour.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # a round of talks held is no one detained
+        (
+            "The next round of U.S.-Russian consultations will be held in Vienna.",
+            ("COERCE", "RUS", "USA"),
         ),
     ],
 )

@@ -584,6 +584,35 @@ class Clues(SenseReader):
                         found.setdefault(actor.country, actor)
         if set(found) >= set(self.sides):
             return found[self.sides[0]], found[self.sides[1]]
+        return self._pair_modifier(tok)
+
+    def _pair_modifier(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
+        """ "the Lavrov-Rubio meeting", "U.S.-Russia talks", "a Russian-American swap": the
+        two watched sides named in the noun's own modifiers, hyphenated or not."""
+        found: dict[str, ActorRef] = {}
+        for mod in tok.children:
+            if mod.dep_ not in ("compound", "amod", "nmod") or mod.i > tok.i:
+                continue
+            for node in [mod, *(g for g in mod.subtree if g.dep_ in ("compound", "amod"))]:
+                actor = self.ctx.actor_of(node)
+                if actor is not None and actor.role != WEAK_ROLE:
+                    found.setdefault(actor.country, actor)
+                elif "-" in node.text:
+                    for part in node.text.split("-"):
+                        code = self._side_word(part)
+                        if code is not None and code not in found:
+                            country = self.ctx.dictionary.countries[code]
+                            found[code] = ActorRef(country.name, code, "GOVERNMENT")
+        if set(found) >= set(self.sides):
+            return found[self.sides[0]], found[self.sides[1]]
+        return None
+
+    def _side_word(self, word: str) -> str | None:
+        """The watched side a country name or adjective ("U.S.", "Russian") stands for."""
+        surfaces = self.ctx.dictionary.surfaces
+        for entry in surfaces.get((word, True), []) + surfaces.get((word.lower(), False), []):
+            if entry.kind in ("country", "adjective") and entry.ref in self.sides:
+                return entry.ref
         return None
 
     def _told_other(self, verb: Token) -> bool:

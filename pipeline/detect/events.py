@@ -296,8 +296,12 @@ class EventFinder(Clues):
             return []  # "suspended its participation in the talks": the refusal is the event
         if nominal and kind == "CONSULT" and state != REFUSED:
             pair = self._between(tok)  # "talks between Kerry and Lavrov": the pair is named
-            if pair is not None:
+            if pair is not None and not self._only_possible(tok):
                 return [Candidate(kind, mode, pair[0], pair[1], tok, 0.6)]
+        if nominal and kind == "COOPERATE" and state != REFUSED:
+            pair = self._pair_modifier(tok)  # "the U.S.-Russian prisoner swap"
+            if pair is not None and not self._only_possible(tok):
+                return [Candidate(kind, mode, pair[0], pair[1], tok, 0.55)]
         source, skip, confidence = self._source(tok, nominal, act_kind)
         if source is None and kind == "COERCE" and not nominal:
             # "an American was detained in Moscow", "..., the Justice Department said"
