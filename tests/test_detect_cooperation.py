@@ -473,6 +473,20 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "The American-Russian prisoner exchange was completed at the Turkish border.",
             ("COOPERATE", "USA", "RUS"),
         ),
+        # a "call for" something, or "on" someone, asks for it; the act asked for is not done
+        (
+            "The U.S. Embassy repeated its call for Russia to let the detained sailor go home.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        (
+            "Moscow's calls for a halt to American arms deliveries were ignored.",
+            ("REQUEST", "RUS", "USA"),
+        ),
+        # granting consular access to the other side's detained national gives way
+        (
+            "Russian authorities granted consular access to the arrested U.S. veteran.",
+            ("CONCEDE", "RUS", "USA"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -755,6 +769,20 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         (
             "The next round of U.S.-Russian consultations will be held in Vienna.",
             ("COERCE", "RUS", "USA"),
+        ),
+        # a call for a length of time, or on a day, is a phone call, not a request
+        (
+            "Rubio and Lavrov held a call for about an hour on Monday.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        (
+            "Putin and Trump had a long call on Wednesday.",
+            ("REQUEST", "RUS", "USA"),
+        ),
+        # what a call asks for is not done
+        (
+            "The U.S. Embassy repeated its call for Russia to let the detained sailor go home.",
+            ("CONCEDE", "RUS", "USA"),
         ),
     ],
 )

@@ -16,6 +16,7 @@ from pipeline.detect.resolve import ArticleContext
 
 _NAME_ENTS = {"ORG", "FAC", "GPE", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
 _TIME_ENTS = {"DATE", "TIME"}
+_DURATIONS = {"hour", "minute", "second", "day", "week", "while", "time", "half", "moment"}
 _JUDGING_PREPS = {"without", "beyond", "against", "contrary"}
 # What makes a judged meeting praise of the other side ("called the summit a great success"),
 # as against the diplomatic register of its tone ("constructive", "businesslike", "frank")
@@ -47,11 +48,34 @@ class SenseReader:
                     return (self.lex.nouns[pair],)
             for key in (tok.lower_, lemma):
                 if key in self.lex.nouns:
+                    if lemma == "call" and "appeal" in self.lex.nouns and self._call_for(tok):
+                        return (self.lex.nouns["appeal"],)  # "its call for Moscow to free him"
                     return (self.lex.nouns[key],)
             return ()
         if tok.pos_ == "ADJ":
             return self.lex.adjectives.get(lemma, ())
         return ()
+
+    def _call_for(self, tok: Token) -> bool:
+        """ "renewed its call for a ceasefire", "calls on Moscow to withdraw": a call asks for
+        something; "a call for an hour", "a call on Tuesday" is a phone call."""
+        if any(
+            c.dep_ in ("advcl", "acl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            for c in tok.children
+        ):
+            return True  # "its call for Moscow to free them"
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "on", "upon"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.ent_type_ in _TIME_ENTS:
+                    continue
+                if obj.lemma_.lower() in _DURATIONS:
+                    continue
+                if prep.lower_ == "for" or self.ctx.actor_of(obj) is not None:
+                    return True
+        return False
 
     def _fits(self, tok: Token, sense: Sense) -> bool:
         kids = list(tok.children)
