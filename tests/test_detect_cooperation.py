@@ -487,6 +487,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Russian authorities granted consular access to the arrested U.S. veteran.",
             ("CONCEDE", "RUS", "USA"),
         ),
+        # words that say the other side's leader is good, in so many words, praise him
+        ('"Trump is a very clever man," Putin told the forum.', ("SUPPORT", "RUS", "USA")),
+        (
+            '"She is an honest and capable diplomat," Lavrov said of the American ambassador.',
+            ("SUPPORT", "RUS", "USA"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -784,6 +790,15 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "The U.S. Embassy repeated its call for Russia to let the detained sailor go home.",
             ("CONCEDE", "RUS", "USA"),
         ),
+        # ... but not when denied, supposed, or mixed with an insult
+        ('"Putin is not a decent man," Secretary Blinken said.', ("SUPPORT", "USA", "RUS")),
+        (
+            '"If the Kremlin were an honest partner, it would free him," Rubio said.',
+            ("SUPPORT", "USA", "RUS"),
+        ),
+        ('"Putin is a clever thug," Biden told donors.', ("SUPPORT", "USA", "RUS")),
+        # praise of one's own side's people is no event
+        ('"He is a brilliant negotiator," Trump said of Witkoff.', ("SUPPORT", "USA", "RUS")),
     ],
 )
 def test_not_found(detector: Detector, text: str, unwanted: tuple[str, str, str]) -> None:

@@ -80,6 +80,11 @@ _CHARGING = {"charge", "indict", "prosecute", "convict"}
 
 
 _NEGATORS = {"no", "not", "never", "without", "nothing", "n't"}
+# what a speaker says the other side's leader or people are when praising them
+_PRAISING = {"smart", "wise", "clever", "brilliant", "great", "good", "excellent", "terrific",
+             "wonderful", "fantastic", "nice", "decent", "honest", "reliable", "talented",
+             "capable", "respected", "friend", "partner", "gentleman", "statesman", "genius"}  # fmt: skip
+_UNREAL = {"would", "could", "might", "may", "should", "if", "whether", "unless"}
 _PREDICATE_DEPS = {"acomp", "attr", "dobj", "pobj", "prep", "amod", "xcomp", "oprd"}
 
 
@@ -871,8 +876,49 @@ class EventFinder(Clues):
                 kinds.append(("THREATEN", "retaliation"))
             if self._imperative(tokens):
                 kinds.append(("REQUEST", "demand"))  # "Let him go", "Release them now"
+            praised = self._praised(tokens, other)
+            if praised is not None and not domestic:
+                target = praised  # "Putin is a very smart man," Trump said
+                kinds.append(("SUPPORT", "praise"))
             for kind, mode in kinds:
                 yield Candidate(kind, mode, speaker, target, tokens[0], 0.55)
+
+    def _praised(self, tokens: list[Token], other: str) -> ActorRef | None:
+        """The other side's actor a statement says is good in so many words: "Putin is a
+        very smart man", "the Americans were great partners" (no negation, no condition)."""
+        inside = {t.i for t in tokens}
+        for verb in tokens:
+            if verb.lemma_ != "be" or any(
+                c.dep_ in ("neg", "mark") or c.lower_ in _UNREAL for c in verb.children
+            ):
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i in inside), None)
+            actor = self.ctx.actor_of(subj) if subj is not None else None
+            if subj is not None and subj.lower_ in ("he", "she", "they"):
+                actor = self._said_of(subj) or actor  # '"He is smart," Trump said of Putin'
+            if actor is None or actor.country != other or actor.role == WEAK_ROLE:
+                continue
+            for pred in verb.children:
+                if pred.dep_ not in ("attr", "acomp"):
+                    continue
+                words = [t for t in pred.subtree if not _negated(t)]
+                if any(t.lemma_.lower() in _PRAISING for t in words) and not any(
+                    t.lemma_.lower() in self.lex.insult_nouns for t in words
+                ):
+                    return actor
+        return None
+
+    def _said_of(self, tok: Token) -> ActorRef | None:
+        """'"He is a smart man," Trump said of Putin': the one the words are said of."""
+        for verb in tok.sent:
+            if verb.lemma_.lower() not in self.lex.speech_verbs:
+                continue
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and self.ctx.actor_of(obj) is not None:
+                            return self.ctx.actor_of(obj)
+        return None
 
     @staticmethod
     def _imperative(tokens: list[Token]) -> bool:
