@@ -403,6 +403,12 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             "systems in Ukraine, the Kremlin said.",
             ("ACCUSE", "RUS", "USA"),
         ),
+        # designating one's own citizen as wrongfully detained sanctions no one
+        (
+            "A Moscow court kept the American reporter in jail. The State Department has "
+            "designated him as wrongfully detained.",
+            ("SANCTION", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_not_found(detector: Detector, text: str, unexpected: tuple) -> None:

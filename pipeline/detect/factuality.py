@@ -74,6 +74,12 @@ def _neither(tok: Token) -> bool:
 def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
     """FACT, REFUSED or NOT for the act a trigger names."""
     node = tok
+    if (
+        kind == "SANCTION"
+        and tok.lemma_.lower() == "designate"
+        and any(t.lemma_.lower() in ("detain", "hostage") for c in tok.children for t in c.subtree)
+    ):
+        return NOT  # "designated Gershkovich as wrongfully detained": a status, no sanction
     if kind == "THREATEN" and not nominal and tok.lemma_.lower() in _ACTED_THREATS:
         # "banned adoptions, retaliating against the law", "meant to respond to the attack":
         # a retaliation carried out or intended by an act is that act, not a threat; "will
