@@ -613,3 +613,13 @@ def test_the_veteran_diplomat_is_the_diplomat_last_named(detector: Detector) -> 
     found = by_phrase(statements(detector, text), "out of their slump")
     assert len(found) == 1, found
     assert "Darchiev" in found[0].speaker.name
+
+
+def test_reported_clause_whose_subject_the_parser_missed(detector: Detector) -> None:
+    text = (
+        "The United States put sanctions on four Russian steel makers on Friday.\n"
+        "Joe Biden said more would follow unless Moscow pulled its troops back."
+    )
+    found = by_phrase(statements(detector, text), "more would follow")
+    assert len(found) == 1, found
+    assert "Biden" in found[0].speaker.name

@@ -369,7 +369,10 @@ class StatementFinder(PositionRules):
             c.dep_ == "dobj" and c.lemma_.lower() in _EXPRESSED for c in kids
         )
         said = lemma in self.speech and any(
-            any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children) for c in comps
+            any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)
+            # "said more would follow": a finite clause whose subject the parser missed
+            or any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
+            for c in comps
         )
         requested = self._request(tok)
         trailing = (
