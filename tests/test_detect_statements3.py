@@ -623,3 +623,14 @@ def test_reported_clause_whose_subject_the_parser_missed(detector: Detector) -> 
     found = by_phrase(statements(detector, text), "more would follow")
     assert len(found) == 1, found
     assert "Biden" in found[0].speaker.name
+
+
+def test_asked_first_then_the_named_speaker_said(detector: Detector) -> None:
+    text = (
+        "A Russian court jailed an American journalist for espionage on Monday.\n"
+        "Asked whether Moscow was ready to trade the reporter, a Russian deputy foreign "
+        "minister, Sergei Ryabkov, said it was premature to discuss any exchange with Washington."
+    )
+    found = by_phrase(statements(detector, text), "premature to discuss")
+    assert len(found) == 1, found
+    assert "Ryabkov" in found[0].speaker.name

@@ -141,6 +141,17 @@ class StatementFinder(PositionRules):
             # "Peskov, asked whether the swap meant a thaw, said ...": the parser made "asked"
             # the main verb; the one asked is the one who said
             subj, passive = subject(head)
+        if subj is None and not passive:
+            asked = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() == "ask"]
+            if asked and asked[0].i == verb.sent.start:
+                # "Asked whether ..., a deputy minister, Sergei Ryabkov, said ...": the parser
+                # lost the subject in the question; it is the actor named right before the verb
+                for i in range(verb.i - 1, asked[0].i, -1):
+                    mention = self.ctx.mention_at(i)
+                    if mention is not None and mention.actor is not None:
+                        return mention.actor if mention.kind in ("person", "body") else None
+                    if self.doc[i].pos_ in ("VERB", "AUX"):
+                        break
         if subj is None or passive:
             return None
         quoted = self.ctx.quoted_tokens()
