@@ -634,3 +634,14 @@ def test_asked_first_then_the_named_speaker_said(detector: Detector) -> None:
     found = by_phrase(statements(detector, text), "premature to discuss")
     assert len(found) == 1, found
     assert "Ryabkov" in found[0].speaker.name
+
+
+def test_question_quote_then_lower_case_attribution(detector: Detector) -> None:
+    text = (
+        "Vladimir Putin answered questions about the new U.S. sanctions on Thursday.\n"
+        "Putin defended Moscow's response to Washington. “Would you accept being lectured "
+        "like that?” he asked."
+    )
+    found = by_phrase(statements(detector, text), "being lectured")
+    assert len(found) == 1, found
+    assert "Putin" in found[0].speaker.name

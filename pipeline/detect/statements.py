@@ -186,7 +186,15 @@ class StatementFinder(PositionRules):
         lo = max(span.sent.start if span.start < len(self.doc) else 0, span.start - _ADJACENT)
         hi = min(len(self.doc), span.end + _ADJACENT)
         end_sent = self.doc[max(span.end - 1, span.start)].sent
-        hi = min(hi, max(end_sent.end, span.end + 1))
+        limit = end_sent.end
+        after = span.end
+        while after < len(self.doc) and self.doc[after].is_quote:
+            after += 1
+        if after < len(self.doc) and self.doc[after].is_lower and self.doc[after].is_alpha:
+            # '"... humiliated?" he asked.': the splitter cut after the question mark, but a
+            # sentence does not open in lower case; the attribution goes on
+            limit = self.doc[after].sent.end
+        hi = min(hi, max(limit, span.end + 1))
         for i in list(range(lo, span.start)) + list(range(span.end, hi)):
             tok = self.doc[i]
             if tok.is_space and "\n" in tok.text:
