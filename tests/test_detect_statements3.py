@@ -347,6 +347,8 @@ def test_foreign_ministry_official_of_an_unknown_country_is_no_side(detector: De
         "Secretary of State Marco Rubio speaks to reporters at the State Department in Washington.",
         "Jane Roe is a Moscow correspondent for Example News.",
         "Listen to this article, 4 min",
+        "- What does the new treaty limit?",
+        "• Who is Sergei Ryabkov?",
     ],
 )
 def test_more_page_furniture_is_dropped(line: str) -> None:
@@ -363,6 +365,7 @@ def test_more_page_furniture_is_dropped(line: str) -> None:
         "A wave of sanctions followed, and Biden met opposition figures in a gesture of "
         "support in Warsaw.",
         "Reporters who contributed to the investigation were questioned by the FSB for hours.",
+        "* Russia released 16 people, including three U.S. citizens.",
     ],
 )
 def test_story_lines_are_not_furniture(line: str) -> None:
