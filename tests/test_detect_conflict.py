@@ -161,6 +161,92 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "would have to cut 200 people from its embassy staff in Moscow.",
             ("SANCTION", "RUS", "USA"),
         ),
+        # an indictment for hacking the other side's networks is brought by it and accuses
+        (
+            "Five officers of Russia's GRU were indicted on Thursday on charges of hacking the "
+            "email accounts of the U.S. State Department.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        (
+            "Five officers of Russia's GRU were indicted on Thursday on charges of hacking the "
+            "email accounts of the U.S. State Department.",
+            ("COERCE", "USA", "RUS"),
+        ),
+        # a third country's extradition to a watched side brings its national to trial there
+        (
+            "Poland extradited a Russian hacker to the United States on Wednesday.",
+            ("COERCE", "USA", "RUS"),
+        ),
+        # clipping a drone's propeller is an attack on it
+        (
+            "A U.S. Reaper drone crashed into the sea after a Russian fighter jet clipped its "
+            "propeller, the Pentagon said.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+        # sealing the other side's embassy property seizes it
+        (
+            "The U.S. embassy's warehouse in St Petersburg was sealed by Russian authorities "
+            "on Friday.",
+            ("COERCE", "RUS", "USA"),
+        ),
+        # further sanctions held ready are a threat
+        (
+            '"If Moscow keeps up its attacks, we stand ready to impose further sanctions," '
+            "President Biden said of Russia.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # alarm at the other side's actions is criticism
+        (
+            '"Every American should be alarmed by Russia\'s actions," the U.S. president said.',
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # a national of the other side "caught red-handed" is charged
+        (
+            'Kremlin spokesman Dmitry Peskov said the detained American had been "caught '
+            'red-handed" passing secrets to Washington.',
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # a response still to come is threatened
+        (
+            "Russia will respond to the stationing of American missiles in Poland with "
+            "measures of its own, Deputy Foreign Minister Sergei Ryabkov said.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        # a law that bans is the enactor's ban
+        (
+            "President Vladimir Putin signed a bill on Monday that bars American citizens from "
+            "working for Russian charities.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+        # further action one is prepared to take is a threat
+        (
+            '"We are prepared to take further action if Moscow does not change course," '
+            "U.S. Treasury Secretary Scott Bessent said of Russia.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # a judgement of the other side's act inside a conditional's object still charges it
+        (
+            "State Department spokesman Matthew Miller said the United States would respond "
+            "to Russia's unacceptable expulsions.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # a side's warship on the move is its armed forces deploying
+        (
+            "A Russian frigate sailed into the port of Havana on Wednesday, shadowed by a U.S. "
+            "Coast Guard cutter.",
+            ("MOBILIZE", "RUS", "USA"),
+        ),
+        # the one named as an attack's perpetrator carried it out
+        (
+            "The White House on Monday named Russia's military intelligence agency as the "
+            "perpetrator of the cyberattack on American hospitals.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+        # a part of a force acts for it
+        (
+            "One of the Russian jets struck the propeller of a U.S. drone over the Black Sea.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:
@@ -288,6 +374,34 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             "Foreign Minister Sergei Lavrov demanded that Washington hand back the seized "
             'Russian dachas, calling the confiscation "daylight robbery".',
             ("ACCUSE", "USA", "RUS"),
+        ),
+        # a threat one is "not concerned about" is denied, not charged
+        (
+            'Two Russian warships docked in Havana on Wednesday. "We are not worried about '
+            'these vessels posing any threat," Pentagon spokesman John Kirby told reporters.',
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # an answer to questions is no threat; nor is the purpose of an act already taken
+        (
+            "The Kremlin will respond to questions from American reporters on Friday.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        (
+            "The White House said the expulsions of Russian diplomats were meant to respond to "
+            "the poisoning.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # the one who says "it would respond" speaks of itself
+        (
+            "The White House condemned Russia's decision to expel two American diplomats and "
+            "said it would respond.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        # offensive weapons are arms, not insults
+        (
+            "Putin asked for guarantees that Washington would not station offensive missile "
+            "systems in Ukraine, the Kremlin said.",
+            ("ACCUSE", "RUS", "USA"),
         ),
     ],
 )

@@ -193,6 +193,190 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Lavrov insisted that Washington return the seized diplomatic compounds.",
             ("REQUEST", "RUS", "USA"),
         ),
+        # an obligation put to the other side in the words of need is a demand
+        (
+            "Rubio told Lavrov on the phone that Russia needed to accept the truce.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # pushing the other side to act asks it to
+        (
+            "Trump pushed Putin to sign the ceasefire during their Monday call.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # "would not accept" what the other side puts forward refuses it
+        (
+            "Peskov said the Kremlin would not accept any ultimatum from Washington.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # pulling out of talks, with "out of" as nested prepositions, refuses them
+        (
+            "Russia pulled out of the talks with the United States on grain exports.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # an office named by the country it is of acts for that country
+        (
+            "For an hour on Monday the president of the United States and the president of "
+            "Russia talked in a palace library.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # "the sides" in a story about the pair are the pair
+        (
+            "Putin spoke after Biden left Geneva. He said the sides had agreed to send their "
+            "ambassadors back.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        (
+            "Putin spoke after Biden left Geneva. He said the sides had agreed to send their "
+            "ambassadors back.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # a joint statement whose sentence names the pair is theirs; what they reaffirm and
+        # agree, after a parse that hangs the agreeing on the quote, is still agreed by both
+        (
+            "Biden met Putin in Geneva. A joint statement was issued: the two sides reaffirm "
+            'that "a trade war cannot be won" and agree to launch a new dialogue.',
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        # telling the other side that something should be so asks it of them
+        (
+            "Biden said he had told Putin that water plants should be off-limits to hackers.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # praise the parser joins to the pair's clause is the speaker's
+        (
+            "Putin said the sides had agreed that talks would go on, and described Biden as a "
+            "very experienced statesman.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
+        # names the parser hangs on an opening phrase still act for the verb left without
+        # a subject
+        (
+            "In the great hall of the Kremlin, President Trump and President Putin on Friday "
+            "signed an accord on Arctic shipping.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        (
+            "In the great hall of the Kremlin, President Trump and President Putin on Friday "
+            "signed an accord on Arctic shipping.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        (
+            "After two days of talks in Vienna, Secretary Rubio and Foreign Minister Lavrov "
+            "announced that the embassies would reopen.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # an invitation for one side to visit, said by the other to stand, is its offer
+        (
+            "Ushakov said the Kremlin regretted the decision and that the invitation for "
+            "Biden to visit Moscow was still valid.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # wanting the other side to act asks it to
+        (
+            "Ryabkov said Moscow wanted Washington to begin talks on the drafts at once.",
+            ("REQUEST", "RUS", "USA"),
+        ),
+        # calling the other side's leader a friend, or its offer incredible, praises it
+        (
+            "Obama spoke at a joint news conference, calling his Russian counterpart a friend "
+            "and partner.",
+            ("SUPPORT", "USA", "RUS"),
+        ),
+        (
+            "Putin offered to let American investigators attend the questioning. Trump "
+            'described that as "an incredible offer".',
+            ("SUPPORT", "USA", "RUS"),
+        ),
+        # a refusal to give way turns down the other side's demands
+        (
+            "Psaki said Washington was ready to discuss Russia's concerns but would not bend "
+            "on core principles.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # an envoy flying to the other side's capital visits it
+        (
+            "Special envoy Steve Witkoff flew to Moscow on Tuesday on a private jet.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # an offer never taken up was turned down
+        (
+            "Putin offered to extend the limits for a year. Washington never took up the "
+            "Russian proposal.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # easing a requirement on the other side's diplomats is a concession
+        (
+            "The State Department told the Russian embassy it was easing the requirement that "
+            "Russian diplomats give notice of their trips.",
+            ("CONCEDE", "USA", "RUS"),
+        ),
+        # an exchange in a sentence about a person's release is a prisoner swap
+        (
+            "Ksenia Karelina's release, which Russian officials confirmed, came after what the "
+            "White House called a negotiated exchange.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        # a demand for a national's release is put to the side that holds him
+        (
+            "A Moscow court jailed Paul Whelan. Pompeo said the verdict was a mockery and that "
+            "Washington demanded his immediate release.",
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # a prisoner swapped for another, passive and with no agent: the pair swapped
+        (
+            "The American basketball player was swapped on Thursday for a Russian arms dealer "
+            "in Abu Dhabi.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        # floating a way out puts an offer forward
+        (
+            "Trump met Putin in Helsinki. The Russian leader floated a plan for joint "
+            "questioning of the suspects.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # a denial of "it" rejects the accusation
+        (
+            "U.S. agencies concluded that Moscow interfered; the Russian president, who "
+            "denies it, stood beside Trump.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # what a request is about is not whom it asks
+        (
+            "Biden and Putin spoke by video. Putin asked for written guarantees that NATO "
+            "would not admit Georgia.",
+            ("REQUEST", "RUS", "USA"),
+        ),
+        # an obligation put upon the other side is a demand
+        (
+            'Austin told reporters that "it is incumbent upon Russia to fly its jets safely".',
+            ("REQUEST", "USA", "RUS"),
+        ),
+        # a meeting on the calendar counts as one
+        (
+            "Lavrov and Rubio are expected to meet in Geneva next week, officials said.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        (
+            "Putin and Trump are scheduled to hold talks in Budapest on Friday.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # no intention of meeting refuses the meeting
+        (
+            "Peskov said Moscow had no intention of meeting the U.S. delegation in Vienna.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # talks whose course is reported right after both sides' people are named are theirs
+        (
+            "Putin greeted Biden on the villa steps.\n\nThe talks ended after about three "
+            "hours, aides said.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # an act in a relative clause stands whatever its host clause denies
+        (
+            "Biden said the deal had not brought home Paul Whelan, whom Russia has refused to "
+            "include in any trade.",
+            ("REJECT", "RUS", "USA"),
+        ),
         # a vow not to give way defies the other side
         (
             "Washington imposed new sanctions. Lavrov said the measures were illegal and vowed "
@@ -371,6 +555,95 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         (
             "Lavrov insisted that Washington return the seized diplomatic compounds.",
             ("CONCEDE", "USA", "RUS"),
+        ),
+        # an act asked for or needed is not done
+        (
+            "Washington again appealed to Moscow to free the jailed reporter.",
+            ("CONCEDE", "RUS", "USA"),
+        ),
+        (
+            "Washington again appealed to Moscow to free the jailed reporter.",
+            ("CONCEDE", "USA", "RUS"),
+        ),
+        (
+            "Rubio told Lavrov on the phone that Russia needed to accept the truce.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # talks pulled out of are not held
+        (
+            "Russia pulled out of the talks with the United States on grain exports.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # a joint statement by two bodies of one side is no cooperation with the other
+        (
+            "Two U.S. agencies said in a joint statement that Russia's senior officials had "
+            "authorised the hacking.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        (
+            "Putin said the sides had agreed that talks would go on, and described Biden as a "
+            "very experienced statesman.",
+            ("SUPPORT", "USA", "RUS"),
+        ),
+        # the wish that the other side act is no offer by the one who wishes it
+        (
+            "Ryabkov said Moscow wanted Washington to begin talks on the drafts at once.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        # wishing the other side an outcome asks nothing of it
+        (
+            "Putin said he had wanted Trump to win the election in 2016.",
+            ("REQUEST", "RUS", "USA"),
+        ),
+        # calling a counterpart a friend rings no one
+        (
+            "Obama spoke at a joint news conference, calling his Russian counterpart a friend "
+            "and partner.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # readiness to carry out operations against the other side is no offer to it
+        (
+            "Bolton said Washington was widening the cyber operations against Russia it was "
+            "prepared to carry out.",
+            ("AGREE", "USA", "RUS"),
+        ),
+        # "it" under a speaker that is no actor is that speaker
+        (
+            "Russia detained the reporter. The newspaper said it denies the allegations and "
+            "demanded his release.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # a kind of visit is not a visit
+        (
+            "The Pentagon said it was normal for Moscow to make such visits to the Caribbean.",
+            ("CONSULT", "RUS", "USA"),
+        ),
+        # an exchange of words is no swap
+        (
+            "The exchange came a day after U.S. agencies released a report on Russian meddling.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
+        # a floated currency is no offer
+        (
+            "Russia floated the rouble in 2014 after U.S. sanctions hit its banks.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # a request to a third party named outside its content is not put to the other side
+        (
+            "Russia and the United States differ. Lavrov asked NATO for guarantees that Kyiv "
+            "would stay neutral.",
+            ("REQUEST", "RUS", "USA"),
+        ),
+        # a meeting not expected is not scheduled
+        (
+            "Lavrov and Rubio are not expected to meet in Geneva next week, officials said.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # ... but not when a third party was named with them
+        (
+            "Washington imposed new tariffs. Putin greeted the Chinese foreign minister at the "
+            "Kremlin.\n\nThe talks ended after about three hours, aides said.",
+            ("CONSULT", "USA", "RUS"),
         ),
         # receiving a note is not a visit
         (

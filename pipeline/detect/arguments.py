@@ -23,6 +23,8 @@ _TARGET_PREPS = {
     "with", "to", "on", "against", "at", "toward", "towards", "for", "over", "from", "of",
     "into", "upon", "between", "in", "near", "off", "about", "as",
 }  # fmt: skip
+_INSTRUMENTS = {"law", "bill", "decree", "order", "legislation", "measure", "act", "directive",
+                "resolution", "ordinance"}  # fmt: skip
 _CHARGE_NOUNS = {"charge", "accusation", "allegation", "suspicion", "count"}
 _DYAD_HEADS = {"leaders", "men", "sides", "countries", "presidents", "ministers", "nations",
                "governments", "delegations", "diplomats", "powers", "officials", "envoys"}  # fmt: skip
@@ -38,6 +40,40 @@ def is_dyad(tok: Token) -> bool:
     if tok.lower_ not in _DYAD_HEADS:
         return False
     return any(c.lower_ in ("two", "both") for c in tok.children)
+
+
+_QUANTITIES = {"one", "two", "three", "some", "several", "many", "most", "each", "both",
+               "all", "none", "either", "neither", "dozens", "hundreds", "thousands"}  # fmt: skip
+_PERPETRATORS = {"perpetrator", "perpetrators", "culprit", "culprits", "author", "authors",
+                 "mastermind", "masterminds", "organizer", "organizers", "organiser"}  # fmt: skip
+
+
+def partitive(tok: Token) -> Token | None:
+    """The whole a part is taken from: "one of two Russian jets" -> jets."""
+    if tok.lower_ not in _QUANTITIES:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def perpetrator(tok: Token) -> Token | None:
+    """Who an act is pinned on as its perpetrator: "named the SVR as the perpetrator of the
+    hack" -> SVR; "Russia was the culprit of the attack" -> Russia."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in _PERPETRATORS:
+        return None
+    role = prep.head
+    if role.dep_ == "pobj" and role.head.lower_ == "as":
+        verb = role.head.head
+        named = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd")), None)
+        return named
+    if role.dep_ == "attr":
+        return next((c for c in role.head.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
@@ -56,6 +92,21 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 if pobj.dep_ == "pobj":
                     return pobj, True
         if not passive and child.dep_ in ("nsubj", "csubj"):
+            part = partitive(child)
+            if part is not None:
+                return part, False  # "one of two Russian jets clipped it": the jets act
+            head = verb.head
+            if (
+                child.lower_ in ("that", "which")
+                and verb.dep_ == "relcl"
+                and head.lemma_.lower() in _INSTRUMENTS
+                and head.dep_ in ("dobj", "nsubjpass")
+                and depth < 3
+            ):
+                # "Putin signed a bill that bans adoptions": who enacts the law does what it does
+                enactor, enacted_passive = subject(head.head, depth + 1)
+                if enactor is not None and not enacted_passive:
+                    return enactor, False
             return child, False
     if passive or depth >= 3 or verb.head.i == verb.i:
         return None, passive
@@ -240,6 +291,17 @@ def implied_agent(
                 if actor is not None and actor.country in sides and actor.country != victim.country:
                     country = ctx.dictionary.countries[actor.country]
                     return ActorRef(country.name, country.code, "GOVERNMENT")
+    if tok.lemma_.lower() in ("indict", "charge"):
+        # "were indicted on charges of hacking the networks of Clinton's campaign": the side
+        # the charged act harmed brings the charge
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _CHARGE_PREPS:
+                continue
+            for node in prep.subtree:
+                actor = ctx.actor_of(node) if node.pos_ in ("NOUN", "PROPN") else None
+                if actor is not None and actor.country in sides and actor.country != victim.country:
+                    country = ctx.dictionary.countries[actor.country]
+                    return ActorRef(country.name, country.code, "GOVERNMENT")
     return None
 
 
@@ -310,6 +372,21 @@ def obliged(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children)
 
 
+def receiving_side(ctx: ArticleContext, verb: Token, sides: tuple[str, str]) -> ActorRef | None:
+    """The watched side a third country extradites someone to ("extradited Bout to the United
+    States"): the trial is that side's act."""
+    if verb.lemma_.lower() not in ("extradite", "deport", "transfer"):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for pobj in prep.children:
+                actor = ctx.actor_of(pobj) if pobj.dep_ == "pobj" else None
+                if actor is not None and actor.country in sides:
+                    country = ctx.dictionary.countries[actor.country]
+                    return ActorRef(country.name, country.code, "GOVERNMENT")
+    return None
+
+
 def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> ActorRef | None:
     """The speaker of the speech verb the trigger's clause is reported under."""
     node = tok
@@ -337,6 +414,9 @@ __all__ = [
     "measured",
     "obliged",
     "owner_token",
+    "partitive",
+    "perpetrator",
+    "receiving_side",
     "reporter",
     "subject",
     "targets",

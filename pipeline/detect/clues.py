@@ -43,6 +43,14 @@ _SUMMONING = {"summon", "invite", "call"}
 _LINKING = {"be", "remain", "seem", "look", "appear", "become"}
 _MODAL_ADJECTIVES = {"possible", "likely", "unlikely", "impossible", "conceivable", "feasible",
                      "doubtful", "uncertain", "unclear", "probable", "improbable"}  # fmt: skip
+_AFFIRMING = {"reaffirm", "affirm", "reconfirm", "declare", "proclaim"}
+_OFFICES = {"president", "leader", "premier", "minister", "chancellor", "head", "ambassador",
+            "envoy", "secretary", "spokesman", "spokeswoman", "spokesperson"}  # fmt: skip
+_CAPTIVITY = {"prisoner", "detainee", "free", "swap", "inmate", "jail", "freed", "prison"}
+_COURSE_VERBS = {"end", "begin", "last", "start", "open", "conclude", "wrap", "finish",
+                 "resume", "continue", "drag", "run"}  # fmt: skip
+_UNREAL_WORDS = {"would", "could", "might", "may", "should", "must", "can", "ca", "shall",
+                 "will", "if", "whether", "unless"}  # fmt: skip
 _MODIFIER_DEPS = {"conj", "nmod", "amod", "compound", "cc", "appos"}
 
 
@@ -54,7 +62,7 @@ class Clues(SenseReader):
             # "the two leaders": the pair acts; each side is named by its country
             code = self.sides[0]
             return ActorRef(self.ctx.dictionary.countries[code].name, code, DYAD_ROLE)
-        return self.ctx.actor_of(tok)
+        return self.ctx.actor_of(tok) or self._office_of(tok)
 
     def _pair_phrase(self, tok: Token) -> bool:
         """ "Officials in both capitals", "the two", and "the ministers" or "the leaders" just
@@ -74,6 +82,8 @@ class Clues(SenseReader):
             return False
         if tok.lower_ == "two" and tok.dep_ == "nsubj":
             return True  # "the two rode together"
+        if tok.lower_ == "sides":
+            return True  # "the sides agreed": in a story about the pair, the pair
         if tok.lower_ not in _PAIR_HEADS:
             return False
         index = self.ctx.sentence_index(tok.i)
@@ -98,6 +108,141 @@ class Clues(SenseReader):
                     out.append(child)
                     frontier.append(child)
         return out
+
+    def _subject_of(self, verb: Token) -> tuple[Token | None, bool]:
+        """`subject`, or for a main verb left without one, the actors the parser coordinated
+        into the sentence's opening phrase ("In Prague, Obama and Medvedev signed ...")."""
+        subj, passive = subject(verb)
+        if subj is not None or passive:
+            return subj, passive
+        return self._stranded_subject(verb), False
+
+    def _stranded_subject(self, verb: Token) -> Token | None:
+        """ "After talks in Geneva, Kerry and Lavrov announced": the parser hangs the names on
+        "Geneva" as its conjuncts and leaves the verb without a subject. The first actor of
+        the coordination that ends just before the verb stands in for the subject."""
+        if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+            return None
+        inner = {
+            t.i
+            for c in verb.children
+            if c.i < verb.i
+            and c.dep_ in ("prep", "advmod", "npadvmod", "aux", "neg")
+            and c.i > verb.i - 6
+            for t in c.subtree
+        }
+        last = None
+        for t in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
+            if t.i in inner or t.is_punct:
+                continue
+            last = t
+            break
+        if last is None or last.dep_ != "conj" or self.ctx.actor_of(last) is None:
+            return None
+        chain = [last]
+        while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i:
+            chain.append(chain[-1].head)
+        actors = [t for t in reversed(chain) if self.ctx.actor_of(t) is not None]
+        return actors[0] if len(actors) >= 2 else None
+
+    def _speaker_pronoun(self, subj: Token) -> bool:
+        """ "The Journal said it denies the allegations": "it" or "they" under a speech verb
+        whose subject is no actor refers to that speaker, so the act is no side's."""
+        if subj.lower_ not in ("it", "they"):
+            return False
+        node = subj.head
+        for _ in range(4):
+            if node.dep_ in ("ccomp", "conj", "xcomp") and node.head.i != node.i:
+                node = node.head
+                if node.lemma_.lower() in self.lex.speech_verbs:
+                    speaker, passive = subject(node)
+                    return (
+                        speaker is not None
+                        and not passive
+                        and speaker.pos_ in ("NOUN", "PROPN")
+                        and self.ctx.actor_of(speaker) is None
+                    )
+            else:
+                return False
+        return False
+
+    def _relative_fact(self, verb: Token) -> bool:
+        """An act in a relative clause is asserted whatever its host clause denies: "had not
+        forgotten Whelan, whom Russia has refused to include". True when the act's own clause
+        chain up to the relative clause carries no negation, modal, condition or wish."""
+        node = verb
+        for _ in range(4):
+            kids = list(node.children)
+            if any(c.dep_ == "neg" for c in kids) or any(
+                c.dep_ in ("aux", "mark") and c.lower_ in _UNREAL_WORDS for c in kids
+            ):
+                return False
+            if node.dep_ == "relcl":
+                return not node.sent.text.rstrip().endswith("?")
+            if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in self.lex.hypothetical_heads:
+                return False
+        return False
+
+    @staticmethod
+    def _noun_holder(verb: Token) -> Token | None:
+        """ "Moscow had no intention of meeting them": the one who has the intention, plan
+        or desire an "of"-clause hangs on acts in it."""
+        prep = verb.head
+        if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "of":
+            return None
+        noun = prep.head
+        if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "attr"):
+            return None
+        holder, passive = subject(noun.head)
+        return None if passive else holder
+
+    @staticmethod
+    def _scheduled(verb: Token) -> bool:
+        """ "Are expected to meet", "is set to visit", "are scheduled to hold talks": a
+        meeting on the calendar, which counts as one."""
+        head = verb.head
+        if verb.dep_ != "xcomp" or head.i == verb.i:
+            return False
+        kids = list(head.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return False
+        lemma = head.lemma_.lower()
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
+        return (lemma in ("expect", "schedule", "set", "slate") and passive) or lemma == "due"
+
+    def _talks_taken_up(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
+        """ "Talks ended after about three hours": meetings whose course a sentence reports
+        (they began, ended, lasted) with no party named, right after sentences naming a
+        person or body of each side, are theirs."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.lemma_.lower() not in _COURSE_VERBS:
+            return None
+        if any(
+            c.dep_ == "neg"
+            or (c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may"))
+            for c in verb.children
+        ):
+            return None
+        sent = tok.sent
+        if self.ctx.actors_in(sent.start, sent.end):
+            return None  # a party is named here: the usual rules apply
+        index = self.ctx.sentence_index(tok.i)
+        start = self.ctx.sentences[max(0, index - 2)].start
+        found: dict[str, ActorRef] = {}
+        for _, actor in self.ctx.actors_in(start, sent.start):
+            if actor.role == WEAK_ROLE:
+                continue
+            if actor.country not in self.sides:
+                return None  # a third party was named: the talks may be with it
+            found.setdefault(actor.country, actor)
+        if set(found) != set(self.sides):
+            return None
+        return found[self.sides[0]], found[self.sides[1]]
 
     def _official_side(self, subj: Token, actor: ActorRef | None) -> ActorRef | None:
         """ "The U.S. and Russian foreign ministers": officials the resolver knows only by
@@ -145,14 +290,38 @@ class Clues(SenseReader):
             verb.dep_ != "conj"
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
             or head.dep_ != "ccomp"
-            or head.head.lemma_.lower() not in self.lex.speech_verbs
+            or (
+                head.head.lemma_.lower() not in self.lex.speech_verbs
+                and head.head.lemma_.lower() not in _AFFIRMING
+            )
         ):
             return None
         speaker, passive = subject(head.head)
         if speaker is None or passive:
             return None
-        actor = self.ctx.actor_of(speaker)
+        actor = self._actor_or_dyad(speaker)
         return actor if actor is not None and actor.role != WEAK_ROLE else None
+
+    def _office_of(self, tok: Token) -> ActorRef | None:
+        """ "The president of Russia", "the foreign minister of the United States": an office
+        named by the country it is of acts for that country's government."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _OFFICES:
+            return None
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                actor = self.ctx.actor_of(pobj) if pobj.dep_ == "pobj" else None
+                if actor is not None and actor.country in self.sides:
+                    country = self.ctx.dictionary.countries[actor.country]
+                    return ActorRef(country.name, country.code, "GOVERNMENT")
+        return None
+
+    def _pair_in_sentence(self, tok: Token) -> bool:
+        """The sentence names the pair as a pair: "the two sides", "the sides"."""
+        return any(
+            is_dyad(t) or self._pair_phrase(t) for t in tok.sent if t.pos_ in ("NOUN", "NUM")
+        )
 
     def _after_talks(self, tok: Token) -> bool:
         """ "After six hours of talks", "following talks in Geneva": talks the setting
@@ -204,8 +373,12 @@ class Clues(SenseReader):
         for _ in range(4):
             if node.dep_ not in ("xcomp", "acomp", "conj") or node.head.i == node.i:
                 break
-            node = node.head
+            below, node = node, node.head
             if self._wish_word(node):
+                if any(c.dep_ == "nsubj" for c in below.children) or any(
+                    c.dep_ == "dobj" and self.ctx.actor_of(c) is not None for c in node.children
+                ):
+                    return None  # "wanted Washington to start talks": asked of the other side
                 stands = not self._negated_word(node) and self._wish_stands(node)
                 return node if stands else None
             if self._negated_word(node):
@@ -294,9 +467,17 @@ class Clues(SenseReader):
         addressees = [
             self.ctx.actor_of(p)
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "to"
+            if c.dep_ == "prep" and c.lower_ in ("to", "for")
             for p in c.children
             if p.dep_ == "pobj"
+        ]
+        # "the invitation for Obama to visit": the one invited is the clause's subject
+        addressees += [
+            self.ctx.actor_of(p)
+            for c in tok.children
+            if c.dep_ in ("acl", "relcl")
+            for p in c.children
+            if p.dep_ == "nsubj"
         ]
         addressee = next((a for a in addressees if a is not None), None)
         if addressee is None or addressee.country not in self.sides:
@@ -404,7 +585,7 @@ class Clues(SenseReader):
     def _told_other(self, verb: Token) -> bool:
         """ "Biden told Putin in a call", "Kerry and Lavrov announced after talks": the
         speech verb's addressee or co-speaker is the other side, so the call is theirs."""
-        subj, passive = subject(verb)
+        subj, passive = self._subject_of(verb)
         if subj is None or passive:
             return False
         speaker = self._actor_or_dyad(subj)
@@ -437,22 +618,39 @@ class Clues(SenseReader):
                         return True  # attributed hacks; strikes are mostly on third parties
         return False
 
-    def _swap(self, tok: Token) -> bool:
-        """A prisoner exchange named in a sentence about one of the watched sides."""
+    def _swap(self, tok: Token, verb: bool = False) -> bool:
+        """A prisoner exchange named in a sentence about one of the watched sides (for a
+        verb, "was swapped for": a passive with no agent and a "for" of what was given)."""
         words = {t.lemma_.lower() for t in tok.sent}
-        if tok.lemma_.lower() not in ("swap", "exchange"):
+        if tok.lemma_.lower() not in ("swap", "exchange", "trade"):
             return False
-        if tok.lemma_.lower() == "exchange" and not words & {
-            "prisoner", "detainee", "free", "swap", "inmate", "jail", "freed", "prison",
-        }:  # fmt: skip
+        if verb and not (
+            any(c.dep_ == "auxpass" for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+        ):
+            return False
+        if not verb and tok.lemma_.lower() == "trade":
+            return False
+        if (
+            tok.lemma_.lower() == "exchange"
+            and not words & _CAPTIVITY
+            and not any(self._person_released(t) for t in tok.sent)
+        ):
             return False  # "an exchange of notes", "the stock exchange"
         sides = {a.country for _, a in self.ctx.actors_in(tok.sent.start, tok.sent.end)}
         return bool(sides & set(self.sides))
 
+    def _person_released(self, tok: Token) -> bool:
+        """ "Fogel's release", "released the teacher": a person set free, not a report."""
+        if tok.lemma_.lower() != "release":
+            return False
+        held = [c for c in tok.children if c.dep_ in ("poss", "dobj", "nsubjpass")]
+        return any(c.ent_type_ == "PERSON" or self.ctx.actor_of(c) is not None for c in held)
+
     def _joint(self, tok: Token) -> bool:
         """Both sides act: coordinated subjects or "the two sides"."""
         verb = governing_verb(tok) if tok.pos_ == "NOUN" else tok
-        subj = subject(verb)[0] if verb is not None else None
+        subj = self._subject_of(verb)[0] if verb is not None else None
         if subj is None:
             return False
         if is_dyad(subj) or subj.conjuncts:

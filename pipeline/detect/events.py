@@ -25,6 +25,8 @@ from pipeline.detect.arguments import (
     measured,
     obliged,
     owner_token,
+    perpetrator,
+    receiving_side,
     reporter,
     subject,
     targets,
@@ -59,9 +61,12 @@ _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "an
 _COMMANDED_ACTS = {"release", "free", "stop", "end", "withdraw", "return", "cease", "halt",
                    "hand", "allow", "lift", "respect", "comply", "abandon", "reverse"}  # fmt: skip
 _LET_ACTS = {"go", "leave", "return", "come", "out", "free"}
+_NEEDING = {"need"}  # "Russia needed to agree": an obligation, not an act
 _MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "propose", "recommend"}
 _PLEDGES = {"promise", "pledge", "vow", "demand", "urge", "ask"}  # refusing these can refuse
-_FUTURE = re.compile(r"\b(?:will|would|shall|'ll|going to|ready to|reserves? the right)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|'ll|going to|ready to|prepared to|reserves? the right)\b", re.I
+)
 _DYAD_ROLE = DYAD_ROLE
 # Non-actor people an addressed act can be aimed at: "thanked allies", "urged partners to"
 _OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "family",
@@ -149,6 +154,11 @@ class EventFinder(Clues):
             if subj is not None and not passive:
                 skip.update(s.i for s in subj.subtree)
                 return self._actor_or_dyad(subj), skip, 0.75
+        if nominal and kind in ("ASSAULT", "COERCE", "SANCTION"):
+            culprit = perpetrator(tok)  # "named the SVR as the perpetrator of the hack"
+            if culprit is not None and self.ctx.actor_of(culprit) is not None:
+                skip.update(s.i for s in culprit.subtree)
+                return self._actor_or_dyad(culprit), skip, 0.7
         if nominal:
             owner = owner_token(tok)
             if owner is not None and self.ctx.mention_at(tok.i) is None:
@@ -179,12 +189,18 @@ class EventFinder(Clues):
                     return None, skip, 0.0  # "condemned the detention": the judge did not detain
             if verb is None:
                 return None, skip, 0.0
-            subj, passive = subject(verb)
+            subj, passive = self._subject_of(verb)
             if subj is None or passive:
                 return None, skip, 0.0
             skip.update(s.i for s in subj.subtree)
             return self._official_side(subj, self._actor_or_dyad(subj)), skip, 0.75
-        subj, passive = subject(tok)
+        subj, passive = self._subject_of(tok)
+        if subj is None and not passive:
+            subj = self._noun_holder(tok)  # "Moscow had no intention of meeting them"
+        if subj is None and self._scheduled(tok):  # "Lavrov and Rubio are expected to meet"
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and self._speaker_pronoun(subj):
+            return None, skip, 0.0  # "The Journal said it denies": the newspaper, no side
         if subj is None:
             if passive:  # "the ambassador was summoned to the Foreign Ministry"
                 host = self._summoner(tok)
@@ -195,6 +211,15 @@ class EventFinder(Clues):
         if passive:
             skip.update(s.i for c in tok.children if c.dep_ == "agent" for s in c.subtree)
         actor = self._official_side(subj, self._actor_or_dyad(subj))
+        if (
+            actor is not None
+            and actor.role == _DYAD_ROLE
+            and kind not in _SYMMETRIC
+            and kind != "AGREE"
+        ):
+            # "said the sides had agreed ..., and described Biden as": a judgement the parser
+            # joined to the pair's clause is the speaker's
+            actor = self._speaker_of_conjoined(tok) or actor
         if (actor is None and subj.pos_ == "PRON") or (
             actor is not None and actor.role == WEAK_ROLE
         ):
@@ -218,10 +243,14 @@ class EventFinder(Clues):
             # "he would impose tariffs if Russia blocked a deal": a harm held over the other
             # side on a condition is a threat of it
             kind, mode, state = "THREATEN", _HARM[kind], FACT
+        if state == NOT and kind in _OWN_TYPES and not nominal and self._relative_fact(tok):
+            state = FACT  # "Whelan, whom Russia has refused to include": asserted in passing
         if nominal and kind == "CONSULT" and state == NOT and self._after_talks(tok):
             state = FACT  # "after six hours of talks": the talks the phrase measures took place
         if state == NOT and kind in _OWN_TYPES and self._continued(tok, nominal):
             state = FACT  # "will continue to call for his release": the act goes on
+        if state == NOT and kind == "CONSULT" and not nominal and self._scheduled(tok):
+            state = FACT  # "Lavrov and Rubio are expected to meet next week": scheduled
         act_kind = kind
         wished = state != REFUSED and self._wished(tok, nominal)
         if wished and kind in _SYMMETRIC:
@@ -229,8 +258,35 @@ class EventFinder(Clues):
             kind, mode, state = "AGREE", "offer", FACT
         elif wished and not nominal and self._wish_head(tok, nominal) is not tok:
             return []  # "would like Russia to release him": the release is only wished for
-        if state == NOT or (not nominal and self._mandated(tok)):
-            return []  # "insisted that Washington return the properties": only demanded
+        if (
+            state == NOT
+            and kind == "AGREE"
+            and mode == "accept"
+            and not nominal
+            and self._will_not(tok)
+        ):
+            # "said it would not accept any ultimatum": a refusal of what was put to it
+            kind, mode, state = "REJECT", "offer", FACT
+        if (
+            state == NOT
+            and kind == "AGREE"
+            and mode == "accept"
+            and not nominal
+            and any(c.dep_ == "neg" and c.lower_ == "never" for c in tok.children)
+        ):
+            # "Washington never took up the Russian proposal": the offer was turned down
+            kind, mode, state = "REJECT", "offer", FACT
+        if (
+            state in (NOT, REFUSED)
+            and kind == "CONCEDE"
+            and mode == "back down"
+            and not nominal
+            and self._will_not(tok)
+        ):
+            # "would not bend on core principles", "will not budge": a refusal to give way
+            kind, mode, state = "REJECT", "demand", FACT
+        if state == NOT or (not nominal and (self._mandated(tok) or self._requested(tok))):
+            return []  # "insisted that Washington return", "appealed to Moscow to free him"
         if nominal and kind in _SYMMETRIC and state == FACT:
             denied = self._under_no(tok)  # "no signals on resuming a dialogue"
             if denied == NOT:
@@ -264,8 +320,50 @@ class EventFinder(Clues):
                     first, second = second, first
                 return [Candidate("REJECT", "offer", first, second, tok, 0.45)]
             return [Candidate(kind, mode, first, second, tok, 0.5)]
+        if (
+            kind == "COERCE"
+            and not nominal
+            and (source is None or source.country not in self.sides)
+        ):
+            source = receiving_side(self.ctx, tok, self.sides) or source  # "extradited to the US"
+        if (
+            source is None
+            and not nominal
+            and kind == "COOPERATE"
+            and mode == "exchange"
+            and self._swap(tok, verb=True)
+        ):
+            # "she was swapped on Thursday for the Russian arms dealer": the pair swapped
+            a, b = (self.ctx.dictionary.countries[c] for c in self.sides)
+            first, second = (
+                ActorRef(a.name, a.code, "GOVERNMENT"),
+                ActorRef(b.name, b.code, "GOVERNMENT"),
+            )
+            return [Candidate(kind, mode, first, second, tok, 0.5)]
+        if source is None and nominal and kind == "CONSULT" and state == FACT:
+            pair = self._talks_taken_up(tok)  # "Talks ended after three hours."
+            if pair is not None:
+                return [Candidate(kind, mode, pair[0], pair[1], tok, 0.45)]
+        if source is None and nominal and mode == "joint statement" and self._pair_in_sentence(tok):
+            # "a joint statement was released: the two sides reaffirm ...": the pair's statement
+            a, b = (self.ctx.dictionary.countries[c] for c in self.sides)
+            first, second = (
+                ActorRef(a.name, a.code, "GOVERNMENT"),
+                ActorRef(b.name, b.code, "GOVERNMENT"),
+            )
+            return [Candidate(kind, mode, first, second, tok, 0.5)]
         if source is None and nominal and kind == "AGREE":
             source = self._standing_offer(tok)  # "said the invitation to Obama stood"
+        if source is not None and source.role == WEAK_ROLE and sense.needs == "subjnoun":
+            # "a Russian frigate sailed into Havana": a side's warship is its armed forces
+            country = self.ctx.dictionary.countries[source.country]
+            source = ActorRef(country.name, country.code, "MILITARY")
+        if kind == "THREATEN" and not nominal and tok.lemma_.lower() in ("respond", "retaliate"):
+            # "the White House said it would respond": the one who says "it" speaks of itself
+            subj, _ = subject(tok)
+            speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
+            if subj is not None and subj.pos_ == "PRON" and speaker is not None:
+                source = speaker
         if source is None or source.role == WEAK_ROLE:
             return []
         if kind == "SANCTION" and obliged(tok):
@@ -280,6 +378,14 @@ class EventFinder(Clues):
             speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
             if speaker is not None and speaker.country in self.sides:
                 source, dyad = speaker, False
+        if (
+            nominal
+            and kind == "CONSULT"
+            and any(c.dep_ in ("det", "amod") and c.lower_ == "such" for c in tok.children)
+        ):
+            return []  # "normal for Moscow to make such visits": a kind of visit, not one
+        if kind == "CONSULT" and mode == "visit" and source.role == "MILITARY":
+            return []  # "bombers flew to Venezuela": a deployment, not a visit
         if nominal and kind == "CONSULT" and self._only_possible(tok):
             return []  # "a summit remained possible": not held, not offered
         if state == REFUSED:
@@ -317,15 +423,25 @@ class EventFinder(Clues):
             )
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
             return []  # "blamed loose monetary policy for the slide": no side is blamed
+        content: frozenset[int] = frozenset()
+        if kind == "REQUEST" and not nominal and (target is None or target.name == "third party"):
+            # "asked for guarantees that NATO would not expand": NATO is what the guarantee
+            # is about; the request goes to the other side
+            content = self._request_content(tok)
+            if content and not self._addressed_outside(tok, content):
+                target = None
         if target is None and kind == "MOBILIZE" and self._faces_third_party(tok):
             return []
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
             if kind == "REQUEST" and source.role == "LEGISLATURE":
                 return []  # "Democrats demanded a briefing": lawmakers ask their own government
-            target = self._fallback(tok, source, kind, kind in _FORCE)
+            target = self._fallback(tok, source, kind, kind in _FORCE, content)
             if target is None and kind == "MOBILIZE":
                 target = self._other_side(source, tok)  # "deployments in Germany": a host
             confidence -= 0.2
+        if kind == "REQUEST" and target is not None and target.country == source.country:
+            # "demanded his immediate release": asked of whoever holds the national
+            target = self._fallback(tok, source, kind)
         if target is None or target.country == source.country:
             return []
         if {source.country, target.country} != set(self.sides):
@@ -349,6 +465,8 @@ class EventFinder(Clues):
             # "accused Russia of cyberattacks", "charged GRU officers with hacking": the
             # attack the accuser attributes is itself coded, by the accused, on the accuser.
             out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
+            if kind == "COERCE":  # charging the other side's agents with hacking accuses it
+                out.append(Candidate("ACCUSE", "allege", source, target, tok, 0.5, reported))
         if kind == "COERCE" and tok.lemma_.lower() in _CHARGING:
             state = charged_state(self.ctx, tok, target.country)
             if state is not None:
@@ -453,24 +571,128 @@ class EventFinder(Clues):
         """ "X told Y that Russia must act": a demand put in the words of obligation."""
         for comp in verb.children:
             if comp.dep_ != "ccomp" or not (
-                any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
+                self._incumbent_on(comp) is not None
+                or any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
                 or self._mandated(comp)  # "insisted that Washington return the properties"
+                or self._needs_act(comp)  # "told Lavrov that Russia needed to agree"
             ):
                 continue
-            if comp.lemma_.lower() in _COGNITION:
-                continue  # "Moscow must understand that ...": a warning, not a demand to act
             if any(c.dep_ == "neg" for c in comp.children):
                 continue
-            subj, passive = subject(comp)
             speaker_tok, _ = subject(verb)
-            if subj is None or passive or speaker_tok is None:
+            bound = self._incumbent_on(comp)
+            if bound is not None and speaker_tok is not None:
+                # "told reporters it is incumbent upon Russia to fly safely": a demand
+                source = self.ctx.actor_of(speaker_tok)
+                if (
+                    source is not None
+                    and source.role != WEAK_ROLE
+                    and {source.country, bound.country} == set(self.sides)
+                ):
+                    return [Candidate("REQUEST", "demand", source, bound, comp, 0.6)]
                 continue
-            target, source = self.ctx.actor_of(subj), self.ctx.actor_of(speaker_tok)
+            subj, passive = subject(comp)
+            if speaker_tok is None:
+                continue
+            target = self.ctx.actor_of(subj) if subj is not None and not passive else None
+            if (
+                comp.lemma_.lower() in _COGNITION
+                and not self._needs_act(comp)
+                and (comp.lemma_.lower() != "be" or target is not None)
+            ):
+                # "Moscow must understand that ...": a warning, not a demand to act; but
+                # "told Putin that infrastructure should be off-limits" asks the one told
+                continue
+            if target is None:
+                # "told Putin that critical infrastructure should be off-limits": the one told
+                told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+                target = next((a for a in map(self.ctx.actor_of, told) if a is not None), None)
+            source = self.ctx.actor_of(speaker_tok)
             if source is None or target is None or source.role == WEAK_ROLE:
                 continue
             if {source.country, target.country} == set(self.sides):
                 return [Candidate("REQUEST", "demand", source, target, comp, 0.6)]
         return []
+
+    def _requested(self, verb: Token) -> bool:
+        """An act asked for or needed, not done: "appealed to Moscow to free him", "pushed
+        Putin to accept the ceasefire", "Russia needed to agree"."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ not in ("xcomp", "advcl", "ccomp") or node.head.i == node.i:
+                return False
+            if node.dep_ == "advcl" and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+            ):
+                return False
+            head = node.head
+            if head.lemma_.lower() in _NEEDING and node.dep_ == "xcomp":
+                return True
+            if node.dep_ != "ccomp" and any(
+                sense.type == "REQUEST" and self._fits(head, sense) for sense in self.senses(head)
+            ):
+                return True
+            if node.dep_ == "ccomp":
+                return False
+            node = head
+        return False
+
+    def _incumbent_on(self, comp: Token) -> ActorRef | None:
+        """ "It is incumbent upon Russia to ...": the side an obligation is put on."""
+        for adj in comp.children:
+            if adj.dep_ != "acomp" or adj.lemma_.lower() not in ("incumbent", "obliged"):
+                continue
+            for prep in adj.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("upon", "on"):
+                    for pobj in prep.children:
+                        actor = self.ctx.actor_of(pobj) if pobj.dep_ == "pobj" else None
+                        if actor is not None:
+                            return actor
+        return None
+
+    def _request_content(self, verb: Token) -> frozenset[int]:
+        """Token positions of the clauses that say what is asked for ("guarantees that NATO
+        would not expand"), under the request's object or its "for" phrase."""
+        things = [c for c in verb.children if c.dep_ == "dobj"]
+        things += [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        return frozenset(
+            t.i
+            for thing in things
+            if self.ctx.actor_of(thing) is None
+            for c in thing.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            for t in c.subtree
+        )
+
+    def _addressed_outside(self, verb: Token, content: frozenset[int]) -> bool:
+        """A third party named outside the request's content: the one asked, perhaps."""
+        return any(
+            start not in content and actor.country not in self.sides and actor.role != WEAK_ROLE
+            for start, actor in self.ctx.actors_in(verb.sent.start, verb.sent.end)
+        )
+
+    @staticmethod
+    def _needs_act(verb: Token) -> bool:
+        """ "Russia needs to agree": an obligation to act put in the words of need."""
+        return (
+            verb.lemma_.lower() in _NEEDING
+            and not any(c.dep_ == "neg" for c in verb.children)
+            and any(c.dep_ == "xcomp" for c in verb.children)
+        )
+
+    @staticmethod
+    def _will_not(verb: Token) -> bool:
+        kids = list(verb.children)
+        return any(c.dep_ == "neg" for c in kids) and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll", "can", "ca", "could")
+            for c in kids
+        )
 
     @staticmethod
     def _mandated(verb: Token) -> bool:
@@ -500,8 +722,10 @@ class EventFinder(Clues):
                     addressee is not None
                     and addressee.country == source.country
                     and addressee.role != WEAK_ROLE  # "protested the detention of a Russian"
+                    and self._objectish(child, strict=True)
                 ):
                     # "Democrats urged Trump to cancel": a request at home, aimed at no one else
+                    # ("demanded his release" names a thing asked for, not the one asked)
                     return ActorRef("own side", "", "COUNTRY")
         third_party = home = False
         for actor in targets(self.ctx, tok, skip, kind in _SPEECHLIKE):
@@ -526,11 +750,11 @@ class EventFinder(Clues):
         if kind not in _SYMMETRIC and kind != "AGREE":
             return None
         verb = governing_verb(tok) if nominal else tok
-        subj = subject(verb)[0] if verb is not None else None
+        subj = self._subject_of(verb)[0] if verb is not None else None
         if subj is None:
             return None
         for conj in subj.conjuncts:
-            actor = self.ctx.actor_of(conj)
+            actor = self.ctx.actor_of(conj) or self._office_of(conj)
             if actor is not None and actor.country != source.country:
                 return actor
         for tok_in in subj.subtree:  # "American and Russian negotiators met"
@@ -549,25 +773,33 @@ class EventFinder(Clues):
         return None
 
     def _fallback(
-        self, tok: Token, source: ActorRef, kind: str, force: bool = False
+        self,
+        tok: Token,
+        source: ActorRef,
+        kind: str,
+        force: bool = False,
+        ignore: frozenset[int] = frozenset(),
     ) -> ActorRef | None:
         """The other watched side named in the sentence, else in the article.
 
         For force (`force`), the side that reports the act is not what it is aimed at:
-        "Russia massed troops near Ukraine, according to U.S. intelligence".
+        "Russia massed troops near Ukraine, according to U.S. intelligence". Mentions at
+        `ignore` (what a request is about, not whom it asks) are passed over.
         """
         witness = reporter(self.ctx, tok, self.lex.speech_verbs) if force else None
+        named = [
+            (start, actor)
+            for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end)
+            if start not in ignore
+        ]
         others = [
             (abs(start - tok.i), actor)
-            for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end)
+            for start, actor in named
             if actor.country in self.sides and actor.country != source.country and actor != witness
         ]
         if others:
             return min(others, key=lambda pair: pair[0])[1]
-        if any(
-            actor.country not in self.sides and actor.role != WEAK_ROLE
-            for _, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end)
-        ):
+        if any(actor.country not in self.sides and actor.role != WEAK_ROLE for _, actor in named):
             return None  # a third party is in the sentence: the act may be aimed at it
         if kind in _SYMMETRIC:
             return None  # a meeting needs its other party named in the sentence

@@ -43,7 +43,9 @@ _NOMINAL_UP = {"dobj", "pobj", "prep", "compound", "conj", "appos", "attr", "nsu
 # Words whose act is conditional by nature: "threatened tariffs if Moscow balks" is a threat
 # made, "offered talks if ..." an offer made; only the condition's own clause is unreal.
 _CONDITIONAL_BY_NATURE = {"THREATEN", "REQUEST", "AGREE"}
-_ACTED_THREATS = {"retaliate"}
+_ACTED_THREATS = {"retaliate", "respond"}
+_PROMISING = {"vow", "promise", "pledge", "threaten", "warn", "intend", "plan", "go", "ready",
+              "prepared", "prepare", "decide", "want", "reserve"}  # fmt: skip
 ACT_NOUN_TYPES = {"CONSULT", "COOPERATE", "CONCEDE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 
 
@@ -72,15 +74,16 @@ def _neither(tok: Token) -> bool:
 def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
     """FACT, REFUSED or NOT for the act a trigger names."""
     node = tok
-    if (
-        kind == "THREATEN"
-        and not nominal
-        and tok.lemma_.lower() in _ACTED_THREATS
-        and tok.tag_ in ("VBD", "VBN", "VBG")
-    ):
-        # "banned adoptions, retaliating against the law": a retaliation carried out is the
-        # act it names (the ban), not a threat; "will retaliate" is one
-        return NOT
+    if kind == "THREATEN" and not nominal and tok.lemma_.lower() in _ACTED_THREATS:
+        # "banned adoptions, retaliating against the law", "meant to respond to the attack":
+        # a retaliation carried out or intended by an act is that act, not a threat; "will
+        # retaliate", "vowed to respond" are threats
+        future = any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo")
+            for c in tok.children
+        ) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PROMISING)
+        if tok.tag_ in ("VBD", "VBN", "VBG") or not future:
+            return NOT
     if nominal:
         if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in tok.children):
             return NOT if kind not in ACT_NOUN_TYPES else REFUSED
@@ -168,13 +171,19 @@ def uncommitted(tok: Token, claim_nouns: frozenset[str]) -> bool:
     the detention was inappropriate"), in what a conditional would bring ("it would mean
     escalation"), or judging a claim rather than a side ("called the allegations
     fabricated", "these claims are lies": a denial)."""
-    node = tok
+    node, came, below = tok, "", False
     for _ in range(8):
         kids = list(node.children)
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
             return True
-        if node.i != tok.i and node.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in kids):
+        if node.i != tok.i and node.dep_ in ("acl", "pcomp") and node.tag_ in ("VBG", "VBN"):
+            pass  # "concerned about these ships posing any threat": a participle, climb on
+        elif node.i != tok.i and node.pos_ in ("VERB", "AUX"):
+            if came == "acomp" and below and any(c.dep_ == "neg" for c in kids):
+                return True  # "we're not concerned about these ships posing any threat"
+            if came != "prep" and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in kids
+            ):  # "it would mean escalation"; not "would respond to Russia's unacceptable act"
                 return True
             judged = [c for c in kids if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
             judging = node.lemma_.lower() in _JUDGING_VERBS or node.lemma_ == "be"
@@ -187,9 +196,12 @@ def uncommitted(tok: Token, claim_nouns: frozenset[str]) -> bool:
                 and head.lemma_.lower() in _DISOWNABLE
                 and any(c.dep_ == "neg" for c in head.children)
             )
-        if node.dep_ not in _PREDICATE_UP or node.head.i == node.i:
+        if node.i != tok.i and node.pos_ == "ADJ" and any(c.dep_ == "neg" for c in kids):
+            return True  # "not concerned about ... any threat": the worry is denied
+        if node.dep_ not in _PREDICATE_UP | {"acl", "pcomp"} or node.head.i == node.i:
             return False
-        node = node.head
+        below = node.i != tok.i  # the word hangs under the predicate, not is it
+        came, node = node.dep_, node.head
     return False
 
 

@@ -21,7 +21,8 @@ _JUDGING_PREPS = {"without", "beyond", "against", "contrary"}
 # as against the diplomatic register of its tone ("constructive", "businesslike", "frank")
 _WARM = {"good", "great", "excellent", "wonderful", "fantastic", "terrific", "tremendous",
          "success", "successful", "productive", "fruitful", "warm", "friendly", "breakthrough",
-         "best", "historic", "brilliant"}  # fmt: skip
+         "best", "historic", "brilliant", "incredible", "amazing", "outstanding", "friend",
+         "partner"}  # fmt: skip
 
 
 class SenseReader:
@@ -101,6 +102,8 @@ class SenseReader:
                 return bool(self._predicate(tok)) and self._evaluate(tok) is not None
             return bool(self._predicate(tok))
         if needs == "object":
+            if sense.type == "CONSULT" and self._small_clause(tok):
+                return False  # "calling his counterpart a friend" judges; it rings no one
             return any(
                 c.dep_ in ("dobj", "dative", "nsubjpass")
                 and self._objectish(c, strict=sense.type == "CONSULT")
@@ -137,6 +140,7 @@ class SenseReader:
             return any(
                 c.dep_ in ("ccomp", "xcomp")
                 and c.tag_ in ("VB", "VBP")
+                and c.lemma_.lower() not in sense.unless
                 and all(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
                 and any(
                     self.ctx.actor_of(s) is not None
@@ -169,6 +173,16 @@ class SenseReader:
         ]
         objects += [g for c in objects for g in c.children if g.dep_ in ("compound", "conj")]
         objects += [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        # "pulled out of the talks", "walked away from the deal": a preposition in a preposition
+        objects += [
+            p
+            for c in kids
+            if c.dep_ in ("prep", "prt") and c.lower_ in ("out", "away")
+            for g in c.children
+            if g.dep_ == "prep"
+            for p in g.children
+            if p.dep_ == "pobj"
+        ]
         # "removed a supplier from its sanctions list": the parser hangs "from" on the object
         objects += [
             p
@@ -180,6 +194,15 @@ class SenseReader:
             if p.dep_ == "pobj"
         ]
         return objects
+
+    @staticmethod
+    def _small_clause(tok: Token) -> bool:
+        """An object predicate proper: "called him a friend", "called the allegations false"."""
+        return any(
+            c.dep_ in ("oprd", "attr")
+            or (c.dep_ in ("ccomp", "xcomp") and c.tag_ in ("VBN", "JJ", "NN", "NNS"))
+            for c in tok.children
+        )
 
     @staticmethod
     def _temporal(prep: Token) -> bool:
