@@ -247,6 +247,11 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "One of the Russian jets struck the propeller of a U.S. drone over the Black Sea.",
             ("ASSAULT", "RUS", "USA"),
         ),
+        # what the other side could suffer is a threat
+        (
+            "President Biden warned that Russia could face crippling sanctions.",
+            ("THREATEN", "USA", "RUS"),
+        ),
     ],
 )
 def test_conflict_event_found(detector: Detector, text: str, expected: tuple) -> None:
@@ -402,6 +407,18 @@ def test_conflict_event_found(detector: Detector, text: str, expected: tuple) ->
             "Putin asked for guarantees that Washington would not station offensive missile "
             "systems in Ukraine, the Kremlin said.",
             ("ACCUSE", "RUS", "USA"),
+        ),
+        # designating one's own citizen as wrongfully detained sanctions no one
+        (
+            "A Moscow court kept the American reporter in jail. The State Department has "
+            "designated him as wrongfully detained.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # a forecast of what the other side may do is no threat to it
+        (
+            "U.S. intelligence officials warned that Russia could launch an offensive in "
+            "Ukraine as early as January.",
+            ("THREATEN", "USA", "RUS"),
         ),
     ],
 )

@@ -49,6 +49,20 @@ _PROMISING = {"vow", "promise", "pledge", "threaten", "warn", "intend", "plan", 
 ACT_NOUN_TYPES = {"CONSULT", "COOPERATE", "CONCEDE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 
 
+_SUFFERING = {"face", "pay", "suffer", "bear", "incur", "risk", "lose", "regret", "feel", "see"}
+
+
+def _forecast(warn: Token) -> bool:
+    """ "warned that Russia could put troops on the border": what the warned-of party may do,
+    not what it would suffer ("warned that Russia could face sanctions" is a threat)."""
+    for clause in (c for c in warn.children if c.dep_ == "ccomp"):
+        if clause.lemma_.lower() in _SUFFERING:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in clause.children):
+            return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in clause.children)
+    return False
+
+
 def _has_no(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
@@ -74,6 +88,14 @@ def _neither(tok: Token) -> bool:
 def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
     """FACT, REFUSED or NOT for the act a trigger names."""
     node = tok
+    if (
+        kind == "SANCTION"
+        and tok.lemma_.lower() == "designate"
+        and any(t.lemma_.lower() in ("detain", "hostage") for c in tok.children for t in c.subtree)
+    ):
+        return NOT  # "designated Gershkovich as wrongfully detained": a status, no sanction
+    if kind == "THREATEN" and not nominal and tok.lemma_.lower() == "warn" and _forecast(tok):
+        return NOT  # "intelligence warned that Russia could mass 175,000 troops": a forecast
     if kind == "THREATEN" and not nominal and tok.lemma_.lower() in _ACTED_THREATS:
         # "banned adoptions, retaliating against the law", "meant to respond to the attack":
         # a retaliation carried out or intended by an act is that act, not a threat; "will
