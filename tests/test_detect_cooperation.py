@@ -493,6 +493,23 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             '"She is an honest and capable diplomat," Lavrov said of the American ambassador.',
             ("SUPPORT", "RUS", "USA"),
         ),
+        # "they" opening the sentence after one whose subject is the pair is the pair
+        (
+            "Secretary Rubio and Foreign Minister Lavrov met in Istanbul. Later they told "
+            "reporters they had agreed to reopen the consulates.",
+            ("AGREE", "RUS", "USA"),
+        ),
+        # "the two ministers" just after both are named; a working lunch is a meeting
+        (
+            "Blinken greeted Lavrov warmly in Geneva. The two ministers then held a working "
+            "lunch at the hotel.",
+            ("CONSULT", "USA", "RUS"),
+        ),
+        # swapping agents is a prisoner swap
+        (
+            "Washington and Moscow traded three intelligence officers at the Finnish border.",
+            ("COOPERATE", "USA", "RUS"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -799,6 +816,11 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         ('"Putin is a clever thug," Biden told donors.', ("SUPPORT", "USA", "RUS")),
         # praise of one's own side's people is no event
         ('"He is a brilliant negotiator," Trump said of Witkoff.', ("SUPPORT", "USA", "RUS")),
+        # "they" after a one-sided subject is that side, not the pair
+        (
+            "American negotiators met Lavrov. Afterwards they said they had agreed to nothing new.",
+            ("AGREE", "RUS", "USA"),
+        ),
     ],
 )
 def test_not_found(detector: Detector, text: str, unwanted: tuple[str, str, str]) -> None:

@@ -62,11 +62,35 @@ class Clues(SenseReader):
     """Parse clues around a trigger, for `EventFinder`."""
 
     def _actor_or_dyad(self, tok: Token) -> ActorRef | None:
-        if is_dyad(tok) or self._pair_phrase(tok):
+        if is_dyad(tok) or self._pair_phrase(tok) or self._pair_they(tok):
             # "the two leaders": the pair acts; each side is named by its country
             code = self.sides[0]
             return ActorRef(self.ctx.dictionary.countries[code].name, code, DYAD_ROLE)
         return self.ctx.actor_of(tok) or self._office_of(tok)
+
+    def _pair_they(self, tok: Token) -> bool:
+        """ "The two ministers held a dinner. Afterwards they said they had agreed ...": a
+        "they" leading a sentence (or the clause its own "they" says) after one whose subject
+        is the pair takes up the pair."""
+        if tok.lower_ != "they" or tok.dep_ != "nsubj":
+            return False
+        head = tok.head
+        while head.dep_ in ("ccomp", "conj") and head.head.i != head.i:
+            head = head.head
+            if any(c.dep_ == "nsubj" and c.lower_ != "they" for c in head.children):
+                return False  # "Lavrov said they ...": someone else's clause
+        if head.dep_ != "ROOT" or tok.sent.start == 0:
+            return False
+        prev = self.ctx.doc[tok.sent.start - 1].sent
+        for subj in prev.root.children:
+            if subj.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if is_dyad(subj) or self._pair_phrase(subj):
+                return True
+            named = {self.ctx.actor_of(t) for t in (subj, *subj.conjuncts)} - {None}
+            sides = {a.country for a in named if a is not None and a.role != WEAK_ROLE}
+            return sides >= set(self.sides)
+        return False
 
     def _pair_phrase(self, tok: Token) -> bool:
         """ "Officials in both capitals", "the two", and "the ministers" or "the leaders" just
@@ -81,7 +105,12 @@ class Clues(SenseReader):
                     and any(c.lower_ in ("two", "both") for c in place.children)
                 ):
                     return True
-        kids = [c for c in tok.children if c.dep_ != "punct"]
+        # "the ministers", "the two ministers"
+        kids = [
+            c
+            for c in tok.children
+            if c.dep_ != "punct" and not (c.dep_ == "nummod" and c.lower_ in ("two", "2"))
+        ]
         if len(kids) != 1 or kids[0].dep_ != "det" or kids[0].lower_ != "the":
             return False
         if tok.lower_ == "two" and tok.dep_ == "nsubj":
