@@ -510,6 +510,17 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Washington and Moscow traded three intelligence officers at the Finnish border.",
             ("COOPERATE", "USA", "RUS"),
         ),
+        # a plain past after ", and" following a backshifted reported clause is the speaker's
+        (
+            "Lavrov said Rubio had raised fair concerns about the embassies, and thanked the "
+            "American side for its patience.",
+            ("SUPPORT", "RUS", "USA"),
+        ),
+        (
+            "Rubio said Lavrov had been candid even when the talks would have stalled "
+            "otherwise, and praised his Russian counterpart.",
+            ("SUPPORT", "USA", "RUS"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -820,6 +831,11 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         (
             "American negotiators met Lavrov. Afterwards they said they had agreed to nothing new.",
             ("AGREE", "RUS", "USA"),
+        ),
+        # without the comma the act stays with the reported clause's subject
+        (
+            "Peskov said Trump had phoned Putin and praised him.",
+            ("SUPPORT", "RUS", "USA"),
         ),
     ],
 )

@@ -225,6 +225,15 @@ class EventFinder(Clues):
             # "said the sides had agreed ..., and described Biden as": a judgement the parser
             # joined to the pair's clause is the speaker's
             actor = self._speaker_of_conjoined(tok) or actor
+        elif actor is not None and kind in ("SUPPORT", "ACCUSE"):
+            # "He said Trump had been right ..., and praised the atmosphere": a plain past
+            # after ", and" leaves the backshifted reported clause for the speaker's own act
+            said = self._tense_break(tok)
+            speaker = subject(said)[0] if said is not None else None
+            if speaker is not None and not subject(said)[1]:
+                spoken = self._actor_or_dyad(speaker)
+                if spoken is not None and spoken.role != WEAK_ROLE:
+                    actor = spoken
         if (actor is None and subj.pos_ == "PRON") or (
             actor is not None and actor.role == WEAK_ROLE
         ):
@@ -906,6 +915,32 @@ class EventFinder(Clues):
                     t.lemma_.lower() in self.lex.insult_nouns for t in words
                 ):
                     return actor
+        return None
+
+    def _tense_break(self, verb: Token) -> Token | None:
+        """The verb of saying whose reported clause, in the pluperfect or with a modal, a
+        simple past joins by ", and" ("said Moscow had been wrong, and praised ..."): there
+        the narrative resumes, and the act is the speaker's."""
+        head = verb.head
+        if verb.dep_ != "conj" or verb.tag_ != "VBD":
+            return None
+        if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+            return None
+        if not any(
+            c.dep_ == "aux" and c.lower_ in ("had", "would", "could", "might")
+            for c in head.children
+        ):
+            return None
+        cc = next((c for c in head.children if c.dep_ == "cc" and c.i < verb.i), None)
+        if cc is None or cc.i == 0 or verb.doc[cc.i - 1].text != ",":
+            return None
+        node = head
+        for _ in range(4):  # "had been right that ... had he been president": up the clauses
+            if node.dep_ not in ("ccomp", "advcl") or node.head.i == node.i:
+                return None
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in self.lex.speech_verbs:
+                return node.head
+            node = node.head
         return None
 
     def _said_of(self, tok: Token) -> ActorRef | None:
