@@ -521,6 +521,11 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "otherwise, and praised his Russian counterpart.",
             ("SUPPORT", "USA", "RUS"),
         ),
+        # a meeting held as a venue for something else is still found through its own verb
+        (
+            "Trump met Putin briefly at a session of the G20 leaders in Osaka.",
+            ("CONSULT", "USA", "RUS"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -836,6 +841,16 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         (
             "Peskov said Trump had phoned Putin and praised him.",
             ("SUPPORT", "RUS", "USA"),
+        ),
+        # a swap or talks only in prospect did not take place
+        (
+            "Peskov said it was too early to discuss a potential prisoner swap with Washington.",
+            ("COOPERATE", "RUS", "USA"),
+        ),
+        # "at a meeting of" a body is a venue, not a meeting of the pair
+        (
+            "Addressing a meeting of his party's congress, Putin said Biden had insulted Russia.",
+            ("CONSULT", "RUS", "USA"),
         ),
     ],
 )

@@ -22,6 +22,7 @@ from pipeline.detect.arguments import (
     governing_verb,
     implied_agent,
     insulted,
+    is_dyad,
     measured,
     obliged,
     owner_token,
@@ -84,6 +85,8 @@ _NEGATORS = {"no", "not", "never", "without", "nothing", "n't"}
 _PRAISING = {"smart", "wise", "clever", "brilliant", "great", "good", "excellent", "terrific",
              "wonderful", "fantastic", "nice", "decent", "honest", "reliable", "talented",
              "capable", "respected", "friend", "partner", "gentleman", "statesman", "genius"}  # fmt: skip
+_ADDRESSING = {"address", "attend", "chair", "open", "tell"}  # "addressing a meeting of"
+_PROSPECTIVE = {"possible", "potential", "hypothetical", "eventual", "prospective", "mooted"}
 _UNREAL = {"would", "could", "might", "may", "should", "if", "whether", "unless"}
 _PREDICATE_DEPS = {"acomp", "attr", "dobj", "pobj", "prep", "amod", "xcomp", "oprd"}
 
@@ -306,6 +309,10 @@ class EventFinder(Clues):
             if denied == NOT:
                 return []
             state = denied or state
+        if nominal and kind in _SYMMETRIC and self._only_prospect(tok):
+            return []  # "a possible prisoner exchange", "potential talks": not held
+        if nominal and kind == "CONSULT" and self._gathering(tok):
+            return []  # "speaking at a meeting of his movement": a venue, not the pair's meeting
         if nominal and kind == "CONSULT" and self._called_off(tok):
             return []  # "suspended its participation in the talks": the refusal is the event
         if nominal and kind == "CONSULT" and state != REFUSED:
@@ -942,6 +949,26 @@ class EventFinder(Clues):
                 return node.head
             node = node.head
         return None
+
+    @staticmethod
+    def _only_prospect(tok: Token) -> bool:
+        """ "a possible swap", "potential talks": a meeting or swap only in prospect."""
+        return any(c.dep_ == "amod" and c.lemma_.lower() in _PROSPECTIVE for c in tok.children)
+
+    def _gathering(self, tok: Token) -> bool:
+        """ "at a meeting of his People's Front", "at a session of the OSCE": a gathering of
+        a body, where something else is said or done, is no meeting of the pair."""
+        venue = tok.dep_ == "pobj" and tok.head.lower_ in ("at", "to")
+        addressed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ADDRESSING
+        if not (venue or addressed) or self._between(tok):
+            return False
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for body in prep.children:
+                if body.dep_ == "pobj" and not (is_dyad(body) or self._pair_phrase(body)):
+                    return True
+        return False
 
     def _said_of(self, tok: Token) -> ActorRef | None:
         """'"He is a smart man," Trump said of Putin': the one the words are said of."""
