@@ -526,6 +526,10 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Trump met Putin briefly at a session of the G20 leaders in Osaka.",
             ("CONSULT", "USA", "RUS"),
         ),
+        (
+            "Moscow complained that its proposal to Washington had been left hanging for months.",
+            ("REJECT", "USA", "RUS"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -851,6 +855,10 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         (
             "Addressing a meeting of his party's congress, Putin said Biden had insulted Russia.",
             ("CONSULT", "RUS", "USA"),
+        ),
+        (
+            "The Russian offer to Washington remains on the table, Peskov said.",
+            ("REJECT", "USA", "RUS"),
         ),
     ],
 )

@@ -53,7 +53,7 @@ _UNREAL_WORDS = {"would", "could", "might", "may", "should", "must", "can", "ca"
                  "will", "if", "whether", "unless"}  # fmt: skip
 _MODIFIER_DEPS = {"conj", "nmod", "amod", "compound", "cc", "appos"}
 # "the offer went unanswered", "the proposal was ignored": an offer left without an answer
-_UNANSWERED = {"unanswered", "unacknowledged", "unheeded", "unreciprocated", "ignored"}
+_UNANSWERED = {"unanswered", "unacknowledged", "unheeded", "unreciprocated", "ignored", "hanging"}
 _UNANSWERING = {"ignore", "rebuff", "spurn", "snub", "disregard", "reject", "dismiss"}
 _LEFT = {"go", "remain", "stay", "be", "get", "lie", "leave"}
 
