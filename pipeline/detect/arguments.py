@@ -60,9 +60,23 @@ def partitive(tok: Token) -> Token | None:
     return None
 
 
+_PINNED = {"blame": ("on",), "pin": ("on",), "attribute": ("to",), "link": ("to",),
+           "trace": ("to",), "tie": ("to",), "ascribe": ("to",)}  # fmt: skip
+_CARRIED = {"carry", "conduct", "launch", "mount", "stage", "orchestrate", "perpetrate",
+            "commit", "execute", "order", "direct", "sponsor"}  # fmt: skip
+
+
 def perpetrator(tok: Token) -> Token | None:
     """Who an act is pinned on as its perpetrator: "named the SVR as the perpetrator of the
     hack" -> SVR; "Russia was the culprit of the attack" -> Russia."""
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        # "a hack blamed on Russia", "an attack attributed to the GRU", "a breach carried
+        # out by Russian hackers": the one the act is pinned on or done by carried it out
+        lemma = acl.lemma_.lower()
+        marks = _PINNED.get(lemma, ("by",) if lemma in _CARRIED else ())
+        for prep in acl.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in marks:
+                return next((p for p in prep.children if p.dep_ == "pobj"), None)
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in _PERPETRATORS:
         return None
@@ -212,6 +226,9 @@ def measured(tok: Token) -> Token:
     return tok
 
 
+_ANSWERING = {"retaliate", "respond", "react", "answer", "reply", "hit", "strike", "fire"}
+
+
 def governing_verb(tok: Token) -> Token | None:
     """The verb whose clause a noun sits in, through prepositions of setting ("after talks,
     X said", "in a phone call, X told Y"), but not of purpose ("recalled for consultations")."""
@@ -220,7 +237,9 @@ def governing_verb(tok: Token) -> Token | None:
         if node.head.i == node.i:
             return None
         measure = node.lower_ == "of" and node.head.lemma_.lower() in _MEASURES
-        if node.dep_ == "prep" and node.lower_ not in _SETTING_PREPS and not measure:
+        # "retaliated with a ban on", "responded by expelling": what one answers with is done
+        answer = node.lower_ == "with" and node.head.lemma_.lower() in _ANSWERING
+        if node.dep_ == "prep" and node.lower_ not in _SETTING_PREPS and not (measure or answer):
             return None
         if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "attr", "appos", "npadvmod",
                              "conj", "compound"):  # fmt: skip
@@ -265,6 +284,9 @@ def targets(
         frontier = nxt
 
 
+_REMOVALS = {"expel", "kick", "oust", "evict", "deport", "bar", "ban", "throw", "order"}
+
+
 def implied_agent(
     ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str], sides: tuple[str, str]
 ) -> ActorRef | None:
@@ -282,11 +304,18 @@ def implied_agent(
         country = ctx.dictionary.countries[teller.country]
         return ActorRef(country.name, country.code, "GOVERNMENT")
     verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+    # "were expelled from Moscow", "were kicked out of the United States": a removal is done
+    # by the side of the place the removed are sent away from
+    removal = tok.lemma_.lower() in _REMOVALS
     for verb in verbs:
         for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ != "in":
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "out"):
                 continue
-            for place in prep.children:
+            if prep.lower_ != "in" and not removal:
+                continue
+            holders = [prep, *(g for g in prep.children if g.dep_ == "prep" and g.lower_ == "of")]
+            places = [p for h in holders for p in h.children]
+            for place in places:
                 actor = ctx.actor_of(place) if place.dep_ == "pobj" else None
                 if actor is not None and actor.country in sides and actor.country != victim.country:
                     country = ctx.dictionary.countries[actor.country]
