@@ -643,3 +643,30 @@ def test_journalism_families_found_2(detector: Detector, text: str, expected: tu
 )
 def test_journalism_families_not_found_2(detector: Detector, text: str, unexpected: tuple) -> None:
     assert unexpected not in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser reads "after" as a preposition and the clause's subject as its object: the
+        # subject of the subordinate clause still acts, not the main clause's subject
+        (
+            "A U.S. surveillance drone crashed after one of two Russian jets clipped its propeller.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+        (
+            "Relations soured further after Moscow expelled two American diplomats.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+    ],
+)
+def test_subordinate_clause_subject(detector: Detector, text: str, expected: tuple) -> None:
+    assert expected in triples(detector, text)
+
+
+def test_subordinate_clause_not_main_subject(detector: Detector) -> None:
+    """The main clause's subject does not act in the 'after' clause."""
+    found = triples(
+        detector, "The American drone fell into the sea after two Russian jets harassed it."
+    )
+    assert ("ASSAULT", "USA", "RUS") not in found

@@ -90,6 +90,9 @@ def perpetrator(tok: Token) -> Token | None:
     return None
 
 
+_SUBORDINATORS = {"after", "before", "since", "until", "as", "because"}
+
+
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The token that acts for a verb, and whether the verb is passive."""
     kids = list(verb.children)
@@ -150,6 +153,15 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "Lavrov demanded that the US return the compounds, calling the seizure theft": the
         # parser hangs the speaker's participle on the reported clause
         return subject(head.head, depth + 1)[0], False
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # "crashed after one of two Russian jets clipped its propeller": the parser takes the
+        # subordinator for a preposition and the clause's subject for its object
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _SUBORDINATORS or prep.i > verb.i:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.right_edge.i == verb.i - 1:
+                    return partitive(pobj) or pobj, False
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "oprd"):
         return subject(head, depth + 1)[0], False
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
