@@ -670,3 +670,62 @@ def test_subordinate_clause_not_main_subject(detector: Detector) -> None:
         detector, "The American drone fell into the sea after two Russian jets harassed it."
     )
     assert ("ASSAULT", "USA", "RUS") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "drew condemnation from X": X condemns the one whose act drew it
+        ("The U.S. decision drew a sharp rebuke from the Kremlin.", ("ACCUSE", "RUS", "USA")),
+        (
+            "Moscow's ban on American journalists drew criticism from the State Department.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # a plain quality before the noun owns nothing: the side after it does
+        (
+            "Fresh U.S. penalties on Russian gas traders took effect at midnight.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # a passive of imposing or announcing with its agent
+        (
+            "Further sanctions on Russian shipping firms were announced by the Treasury.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        (
+            "The sanctions, imposed by Washington last week, target Russia's largest lender.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # "responsible for" the act: the one answerable did it
+        (
+            "Investigators said Russian military intelligence was responsible for the hack of "
+            "U.S. election offices.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+    ],
+)
+def test_nominal_act_owners(detector: Detector, text: str, expected: tuple) -> None:
+    assert expected in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        # a verbal "attack" by a leader is no assault, adjective or not
+        (
+            "It was the harshest attack on Washington by a Russian official in a decade.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+        # drawing a crowd is no reaction of its members
+        (
+            "The American ambassador's speech drew a large crowd of Russian students.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # responsible for a task is no culprit
+        (
+            "A Russian diplomat was responsible for the talks with the U.S. delegation.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+    ],
+)
+def test_nominal_act_owners_not(detector: Detector, text: str, unexpected: tuple) -> None:
+    assert unexpected not in triples(detector, text)

@@ -63,7 +63,9 @@ def partitive(tok: Token) -> Token | None:
 _PINNED = {"blame": ("on",), "pin": ("on",), "attribute": ("to",), "link": ("to",),
            "trace": ("to",), "tie": ("to",), "ascribe": ("to",)}  # fmt: skip
 _CARRIED = {"carry", "conduct", "launch", "mount", "stage", "orchestrate", "perpetrate",
-            "commit", "execute", "order", "direct", "sponsor"}  # fmt: skip
+            "commit", "execute", "order", "direct", "sponsor", "impose", "announce", "levy",
+            "unveil", "introduce", "approve", "slap"}  # fmt: skip
+_ANSWERABLE = {"responsible", "culpable", "accountable"}
 
 
 def perpetrator(tok: Token) -> Token | None:
@@ -77,7 +79,21 @@ def perpetrator(tok: Token) -> Token | None:
         for prep in acl.children:
             if prep.dep_ in ("prep", "agent") and prep.lower_ in marks:
                 return next((p for p in prep.children if p.dep_ == "pobj"), None)
-    prep = tok.head
+    head = tok.head
+    if tok.dep_ == "nsubjpass" and head.lemma_.lower() in _CARRIED:
+        # "new penalties were announced by the Treasury": the agent of the act's passive
+        for agent in (c for c in head.children if c.dep_ == "agent"):
+            return next((p for p in agent.children if p.dep_ == "pobj"), None)
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in _ANSWERABLE:
+        # "Russian hackers were responsible for the attack", "held Moscow responsible for it"
+        adj = head.head
+        if adj.dep_ in ("acomp", "attr"):
+            return next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+        if adj.dep_ in ("oprd", "ccomp", "xcomp"):
+            named = [c for c in adj.children if c.dep_ == "nsubj"]
+            named += [c for c in adj.head.children if c.dep_ == "dobj"]
+            return named[0] if named else None
+    prep = head
     if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in _PERPETRATORS:
         return None
     role = prep.head
@@ -200,11 +216,19 @@ def owner_token(noun: Token) -> Token | None:
     if noun.lower_ in _HELD_NOUNS:
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         return owner if owner is not None and owner.pos_ == "PRON" else None
+    quality = None
     for deps in (("poss",), ("compound", "amod", "nmod")):
         for child in noun.children:
+            if child.dep_ == "amod" and child.pos_ == "ADJ" and not child.ent_type_:
+                quality = quality or child  # "fresh U.S. sanctions": the quality owns nothing
+                continue
             if child.dep_ in deps:
                 return child
-    for child in noun.children:
+    # "the decision drew sharp criticism from the Kremlin": the parser hangs "from" on the verb
+    drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DRAWING
+    if quality is not None and not drawn:
+        return quality
+    for child in (*noun.children, *(noun.head.children if drawn else ())):
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -262,6 +286,10 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
+_DRAWING = {"draw", "prompt", "provoke", "spark", "trigger", "earn", "attract", "elicit"}
+_OWNERS = ("poss", "compound", "amod", "nmod")
+
+
 def targets(
     ctx: ArticleContext, tok: Token, skip: set[int], speechlike: bool
 ) -> Iterator[ActorRef]:
@@ -294,6 +322,15 @@ def targets(
                     continue
                 nxt.append(child)
         frontier = nxt
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DRAWING:
+        # "the U.S. decision drew condemnation from Moscow": the reaction is aimed at the one
+        # whose act drew it
+        for subj in (c for c in tok.head.children if c.dep_ == "nsubj" and c.i not in skip):
+            for node in (subj, *(g for g in subj.children if g.dep_ in _OWNERS)):
+                actor = ctx.actor_of(node)
+                if actor is not None:
+                    yield actor
+                    return
 
 
 _REMOVALS = {"expel", "kick", "oust", "evict", "deport", "bar", "ban", "throw", "order"}
