@@ -413,6 +413,25 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Moscow said.",
             ("CONCEDE", "USA", "RUS"),
         ),
+        # ignoring the other side's offer turns it down, like ignoring its demand
+        (
+            "The White House has simply ignored the Kremlin's proposal for a prisoner swap.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # an offer left unanswered, by name or taken up again by "it", was turned down
+        (
+            "The Russian invitation to Secretary Blinken went unanswered for weeks.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        (
+            "Ryabkov said the Russian offer to Washington was serious and that it had been "
+            "ignored.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        (
+            "Washington's proposal of arms talks with Moscow fell on deaf ears.",
+            ("REJECT", "RUS", "USA"),
+        ),
     ],
 )
 def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) -> None:
@@ -650,6 +669,25 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
             "Moscow expelled two American diplomats. The U.S. Embassy said it had received the "
             "Russian ministry's notification.",
             ("CONSULT", "USA", "RUS"),
+        ),
+        # an offer that did not go unanswered, or only might, was not turned down
+        (
+            "The Russian invitation to Secretary Blinken did not go unanswered.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        (
+            "Officials fear the American offer to Moscow could go unanswered.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # an offer turned down by someone named is that one's refusal, not the addressee's
+        (
+            "The Russian offer to Washington was ignored by Kyiv.",
+            ("REJECT", "USA", "RUS"),
+        ),
+        # ignoring advice or reports turns down no offer
+        (
+            "Russia ignored the American reports about the missile test.",
+            ("REJECT", "RUS", "USA"),
         ),
     ],
 )

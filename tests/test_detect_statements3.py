@@ -347,6 +347,8 @@ def test_foreign_ministry_official_of_an_unknown_country_is_no_side(detector: De
         "Secretary of State Marco Rubio speaks to reporters at the State Department in Washington.",
         "Jane Roe is a Moscow correspondent for Example News.",
         "Listen to this article, 4 min",
+        "- What does the new treaty limit?",
+        "• Who is Sergei Ryabkov?",
     ],
 )
 def test_more_page_furniture_is_dropped(line: str) -> None:
@@ -363,6 +365,7 @@ def test_more_page_furniture_is_dropped(line: str) -> None:
         "A wave of sanctions followed, and Biden met opposition figures in a gesture of "
         "support in Warsaw.",
         "Reporters who contributed to the investigation were questioned by the FSB for hours.",
+        "* Russia released 16 people, including three U.S. citizens.",
     ],
 )
 def test_story_lines_are_not_furniture(line: str) -> None:
@@ -613,3 +616,35 @@ def test_the_veteran_diplomat_is_the_diplomat_last_named(detector: Detector) -> 
     found = by_phrase(statements(detector, text), "out of their slump")
     assert len(found) == 1, found
     assert "Darchiev" in found[0].speaker.name
+
+
+def test_reported_clause_whose_subject_the_parser_missed(detector: Detector) -> None:
+    text = (
+        "The United States put sanctions on four Russian steel makers on Friday.\n"
+        "Joe Biden said more would follow unless Moscow pulled its troops back."
+    )
+    found = by_phrase(statements(detector, text), "more would follow")
+    assert len(found) == 1, found
+    assert "Biden" in found[0].speaker.name
+
+
+def test_asked_first_then_the_named_speaker_said(detector: Detector) -> None:
+    text = (
+        "A Russian court jailed an American journalist for espionage on Monday.\n"
+        "Asked whether Moscow was ready to trade the reporter, a Russian deputy foreign "
+        "minister, Sergei Ryabkov, said it was premature to discuss any exchange with Washington."
+    )
+    found = by_phrase(statements(detector, text), "premature to discuss")
+    assert len(found) == 1, found
+    assert "Ryabkov" in found[0].speaker.name
+
+
+def test_question_quote_then_lower_case_attribution(detector: Detector) -> None:
+    text = (
+        "Vladimir Putin answered questions about the new U.S. sanctions on Thursday.\n"
+        "Putin defended Moscow's response to Washington. “Would you accept being lectured "
+        "like that?” he asked."
+    )
+    found = by_phrase(statements(detector, text), "being lectured")
+    assert len(found) == 1, found
+    assert "Putin" in found[0].speaker.name

@@ -52,6 +52,10 @@ _COURSE_VERBS = {"end", "begin", "last", "start", "open", "conclude", "wrap", "f
 _UNREAL_WORDS = {"would", "could", "might", "may", "should", "must", "can", "ca", "shall",
                  "will", "if", "whether", "unless"}  # fmt: skip
 _MODIFIER_DEPS = {"conj", "nmod", "amod", "compound", "cc", "appos"}
+# "the offer went unanswered", "the proposal was ignored": an offer left without an answer
+_UNANSWERED = {"unanswered", "unacknowledged", "unheeded", "unreciprocated", "ignored"}
+_UNANSWERING = {"ignore", "rebuff", "spurn", "snub", "disregard", "reject", "dismiss"}
+_LEFT = {"go", "remain", "stay", "be", "get", "lie", "leave"}
 
 
 class Clues(SenseReader):
@@ -658,6 +662,48 @@ class Clues(SenseReader):
         # "U.S. and Russian officials agreed": both sides named inside the subject
         named = {self.ctx.actor_of(t) for t in subj.subtree} - {None}
         return {a.country for a in named if a is not None} >= set(self.sides)
+
+    def _left_unanswered(self, tok: Token) -> bool:
+        """ "Moscow's offer went unanswered", "the proposal was ignored", "the invitation fell
+        on deaf ears", "the offer was sincere and it had gone unanswered": an offer the one
+        it was made to left without an answer (with no agent named; "was rejected by
+        Washington" is the verb's own event)."""
+        heads = [tok.head] if tok.dep_ in ("nsubj", "nsubjpass") else []
+        # "it" later in the sentence, with no other noun between, takes the offer up again
+        for later in tok.sent:
+            if later.i <= tok.i or later.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if later.lower_ in ("it", "this", "that") and not any(
+                t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass")
+                for t in tok.doc[tok.i + 1 : later.i]
+            ):
+                heads.append(later.head)
+        return any(self._unanswering(head) for head in heads)
+
+    @staticmethod
+    def _unanswering(head: Token) -> bool:
+        kids = list(head.children)
+        if any(
+            c.dep_ in ("neg", "agent") or c.lower_ in _UNREAL_WORDS
+            for c in kids
+            if c.dep_ in ("neg", "agent", "aux", "mark")
+        ):
+            return False
+        lemma = head.lemma_.lower()
+        if lemma in _UNANSWERING and any(c.dep_ == "nsubjpass" for c in kids):
+            return True
+        if lemma in _LEFT and any(
+            c.dep_ in ("acomp", "oprd", "xcomp", "attr", "advmod") and c.lower_ in _UNANSWERED
+            for c in kids
+        ):
+            return True
+        # "fell on deaf ears"
+        return lemma == "fall" and any(
+            p.lower_ == "ears" and any(a.lower_ == "deaf" for a in p.children)
+            for c in kids
+            if c.dep_ == "prep"
+            for p in c.children
+        )
 
 
 __all__ = ["DYAD_ROLE", "WEAK_ROLE", "Clues"]

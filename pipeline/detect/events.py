@@ -461,6 +461,9 @@ class EventFinder(Clues):
         out = [Candidate(kind, mode, source, target, tok, round(max(confidence, 0.3), 2), reported)]
         if kind == "AGREE" and (dyad or (mode in _BOTH_WAYS_MODES and self._joint(tok))):
             out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
+        if kind == "AGREE" and mode == "offer" and nominal and self._left_unanswered(tok):
+            # "Moscow's offer went unanswered": the one it was made to turned it down
+            out.append(Candidate("REJECT", "offer", target, source, tok, 0.5, reported))
         if kind in ("ACCUSE", "COERCE") and self._attack_in(tok):
             # "accused Russia of cyberattacks", "charged GRU officers with hacking": the
             # attack the accuser attributes is itself coded, by the accused, on the accuser.

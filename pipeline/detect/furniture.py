@@ -248,6 +248,8 @@ def is_furniture(line: str) -> bool:
         return True
     if _is_quoted_headline(stripped) or _is_caption_sentence(stripped):
         return True
+    if re.match(r"^[-*•·]\s", stripped) and stripped.endswith("?") and len(stripped.split()) < 15:
+        return True  # "- Who is Viktor Bout?": a related-story link in a list
     if _is_headline(stripped) or _is_menu(stripped) or _is_caption(stripped):
         return True
     if len(stripped.split()) < 25 and not stripped.endswith(_SENTENCE_END):

@@ -141,6 +141,17 @@ class StatementFinder(PositionRules):
             # "Peskov, asked whether the swap meant a thaw, said ...": the parser made "asked"
             # the main verb; the one asked is the one who said
             subj, passive = subject(head)
+        if subj is None and not passive:
+            asked = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() == "ask"]
+            if asked and asked[0].i == verb.sent.start:
+                # "Asked whether ..., a deputy minister, Sergei Ryabkov, said ...": the parser
+                # lost the subject in the question; it is the actor named right before the verb
+                for i in range(verb.i - 1, asked[0].i, -1):
+                    mention = self.ctx.mention_at(i)
+                    if mention is not None and mention.actor is not None:
+                        return mention.actor if mention.kind in ("person", "body") else None
+                    if self.doc[i].pos_ in ("VERB", "AUX"):
+                        break
         if subj is None or passive:
             return None
         quoted = self.ctx.quoted_tokens()
@@ -175,7 +186,15 @@ class StatementFinder(PositionRules):
         lo = max(span.sent.start if span.start < len(self.doc) else 0, span.start - _ADJACENT)
         hi = min(len(self.doc), span.end + _ADJACENT)
         end_sent = self.doc[max(span.end - 1, span.start)].sent
-        hi = min(hi, max(end_sent.end, span.end + 1))
+        limit = end_sent.end
+        after = span.end
+        while after < len(self.doc) and self.doc[after].is_quote:
+            after += 1
+        if after < len(self.doc) and self.doc[after].is_lower and self.doc[after].is_alpha:
+            # '"... humiliated?" he asked.': the splitter cut after the question mark, but a
+            # sentence does not open in lower case; the attribution goes on
+            limit = self.doc[after].sent.end
+        hi = min(hi, max(limit, span.end + 1))
         for i in list(range(lo, span.start)) + list(range(span.end, hi)):
             tok = self.doc[i]
             if tok.is_space and "\n" in tok.text:
@@ -369,7 +388,10 @@ class StatementFinder(PositionRules):
             c.dep_ == "dobj" and c.lemma_.lower() in _EXPRESSED for c in kids
         )
         said = lemma in self.speech and any(
-            any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children) for c in comps
+            any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)
+            # "said more would follow": a finite clause whose subject the parser missed
+            or any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
+            for c in comps
         )
         requested = self._request(tok)
         trailing = (
