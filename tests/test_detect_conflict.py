@@ -464,3 +464,268 @@ def test_judged_act_keeps_its_doer(detector: Detector) -> None:
     )
     assert ("ACCUSE", "USA", "RUS") in found
     assert ("COERCE", "RUS", "USA") in found
+
+
+# --- round 2: phrasing families of web journalism -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "hit X with sanctions": the idiom of imposing
+        (
+            "The Treasury hit Moscow with new penalties on its shipping sector on Thursday.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        (
+            "Washington hit the Kremlin with another round of sanctions after the poisoning.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # "took aim at", "took a jab at": criticism
+        (
+            "Secretary of State Antony Blinken took aim at Moscow over its jailing of critics.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov took a jab at the White House over its new strategy.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # "put X on notice": a warning
+        (
+            "President Biden put the Kremlin on notice that any attack on NATO would be answered.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # "raised the spectre of": a threat of force
+        (
+            "Medvedev raised the specter of a nuclear clash with the United States on Sunday.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        # passive removal with no agent: the side of the place they are sent away from acts
+        (
+            "Three Russian diplomats were expelled from the United States in March.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        (
+            "Two American embassy staffers were kicked out of Russia last autumn.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+        (
+            "An American envoy was thrown out of Russia after the spy scandal.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+        # an agentless passive expulsion reported by a body of the expelling side
+        (
+            "Four U.S. diplomats were expelled on Monday, the Russian Foreign Ministry said.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+        (
+            "Six American diplomats were ordered out of Russia, according to the Kremlin.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+        # what a side retaliates or responds with is its act
+        (
+            "Moscow retaliated with a ban on entry for dozens of U.S. lawmakers.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+        (
+            "Russia reacted with the expulsion of ten American diplomats.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+        # hackers targeting a network attack it
+        (
+            "Russian hackers targeted American water utilities last year, investigators said.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+    ],
+)
+def test_journalism_families_found(detector: Detector, text: str, expected: tuple) -> None:
+    assert expected in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        # "hit with" weather, not penalties
+        ("The blizzard hit Russia with heavy snow and freezing winds.", ("SANCTION", "USA", "RUS")),
+        # "took aim at" a goal or a military target is no criticism
+        (
+            "The American striker took aim at the Russian goal in the final minute.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        (
+            "Russian artillery took aim at Ukrainian positions held with U.S. weapons.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # "put on the agenda", "raised the issue": no warning
+        (
+            "Biden put the Russian proposal on the agenda for the summit.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        (
+            "The U.S. delegation raised the issue of prisoner releases with Russia.",
+            ("THREATEN", "USA", "RUS"),
+        ),
+        # a removal rule reads "from" only for removals: a recall from a post is one's own
+        (
+            "Russian diplomats were recalled from Washington for consultations.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # players removed from a tournament are no diplomats
+        (
+            "Russian players were kicked out of the tournament in the United States.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # what one responds to is not what one responds with
+        (
+            "Moscow responded calmly to the U.S. sanctions on its banks.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+        # hackers are not the subject: a regulator targeting banks stays a sanction, not an attack
+        (
+            "The U.S. Treasury targeted Russian banks with new restrictions.",
+            ("ASSAULT", "USA", "RUS"),
+        ),
+    ],
+)
+def test_journalism_families_not_found(detector: Detector, text: str, unexpected: tuple) -> None:
+    assert unexpected not in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "called out X for": criticism
+        (
+            "The White House called out the Kremlin for the mistreatment of an American prisoner.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # "barred entry to": an entry ban on the other side's people
+        ("Moscow has barred entry to dozens of U.S. senators.", ("SANCTION", "RUS", "USA")),
+        # an act pinned on or carried out by a side, said in a participle after the noun
+        (
+            "The intrusion into U.S. government networks, attributed to Russia's foreign "
+            "intelligence service, lasted for months.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+        (
+            "The hack of American agencies, carried out by Russia's SVR, went unnoticed for a year.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+        (
+            "A cyberattack blamed on Russia crippled a U.S. fuel pipeline.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+    ],
+)
+def test_journalism_families_found_2(detector: Detector, text: str, expected: tuple) -> None:
+    assert expected in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        # calling out names is no criticism
+        (
+            "The announcer called out the names of the American and Russian athletes.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # an attack pinned on a third party is not the watched side's
+        (
+            "A rocket attack on U.S. troops in Syria was blamed on Iranian-backed militias.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+        # closing a stadium to fans bars no one of the other side
+        (
+            "Russia barred entry to the stadium for fans without tickets.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+    ],
+)
+def test_journalism_families_not_found_2(detector: Detector, text: str, unexpected: tuple) -> None:
+    assert unexpected not in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser reads "after" as a preposition and the clause's subject as its object: the
+        # subject of the subordinate clause still acts, not the main clause's subject
+        (
+            "A U.S. surveillance drone crashed after one of two Russian jets clipped its propeller.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+        (
+            "Relations soured further after Moscow expelled two American diplomats.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+    ],
+)
+def test_subordinate_clause_subject(detector: Detector, text: str, expected: tuple) -> None:
+    assert expected in triples(detector, text)
+
+
+def test_subordinate_clause_not_main_subject(detector: Detector) -> None:
+    """The main clause's subject does not act in the 'after' clause."""
+    found = triples(
+        detector, "The American drone fell into the sea after two Russian jets harassed it."
+    )
+    assert ("ASSAULT", "USA", "RUS") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "drew condemnation from X": X condemns the one whose act drew it
+        ("The U.S. decision drew a sharp rebuke from the Kremlin.", ("ACCUSE", "RUS", "USA")),
+        (
+            "Moscow's ban on American journalists drew criticism from the State Department.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # a plain quality before the noun owns nothing: the side after it does
+        (
+            "Fresh U.S. penalties on Russian gas traders took effect at midnight.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # a passive of imposing or announcing with its agent
+        (
+            "Further sanctions on Russian shipping firms were announced by the Treasury.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        (
+            "The sanctions, imposed by Washington last week, target Russia's largest lender.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        # "responsible for" the act: the one answerable did it
+        (
+            "Investigators said Russian military intelligence was responsible for the hack of "
+            "U.S. election offices.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+    ],
+)
+def test_nominal_act_owners(detector: Detector, text: str, expected: tuple) -> None:
+    assert expected in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unexpected"),
+    [
+        # a verbal "attack" by a leader is no assault, adjective or not
+        (
+            "It was the harshest attack on Washington by a Russian official in a decade.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+        # drawing a crowd is no reaction of its members
+        (
+            "The American ambassador's speech drew a large crowd of Russian students.",
+            ("ACCUSE", "RUS", "USA"),
+        ),
+        # responsible for a task is no culprit
+        (
+            "A Russian diplomat was responsible for the talks with the U.S. delegation.",
+            ("ASSAULT", "RUS", "USA"),
+        ),
+    ],
+)
+def test_nominal_act_owners_not(detector: Detector, text: str, unexpected: tuple) -> None:
+    assert unexpected not in triples(detector, text)

@@ -60,10 +60,40 @@ def partitive(tok: Token) -> Token | None:
     return None
 
 
+_PINNED = {"blame": ("on",), "pin": ("on",), "attribute": ("to",), "link": ("to",),
+           "trace": ("to",), "tie": ("to",), "ascribe": ("to",)}  # fmt: skip
+_CARRIED = {"carry", "conduct", "launch", "mount", "stage", "orchestrate", "perpetrate",
+            "commit", "execute", "order", "direct", "sponsor", "impose", "announce", "levy",
+            "unveil", "introduce", "approve", "slap"}  # fmt: skip
+_ANSWERABLE = {"responsible", "culpable", "accountable"}
+
+
 def perpetrator(tok: Token) -> Token | None:
     """Who an act is pinned on as its perpetrator: "named the SVR as the perpetrator of the
     hack" -> SVR; "Russia was the culprit of the attack" -> Russia."""
-    prep = tok.head
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        # "a hack blamed on Russia", "an attack attributed to the GRU", "a breach carried
+        # out by Russian hackers": the one the act is pinned on or done by carried it out
+        lemma = acl.lemma_.lower()
+        marks = _PINNED.get(lemma, ("by",) if lemma in _CARRIED else ())
+        for prep in acl.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in marks:
+                return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    head = tok.head
+    if tok.dep_ == "nsubjpass" and head.lemma_.lower() in _CARRIED:
+        # "new penalties were announced by the Treasury": the agent of the act's passive
+        for agent in (c for c in head.children if c.dep_ == "agent"):
+            return next((p for p in agent.children if p.dep_ == "pobj"), None)
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in _ANSWERABLE:
+        # "Russian hackers were responsible for the attack", "held Moscow responsible for it"
+        adj = head.head
+        if adj.dep_ in ("acomp", "attr"):
+            return next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+        if adj.dep_ in ("oprd", "ccomp", "xcomp"):
+            named = [c for c in adj.children if c.dep_ == "nsubj"]
+            named += [c for c in adj.head.children if c.dep_ == "dobj"]
+            return named[0] if named else None
+    prep = head
     if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in _PERPETRATORS:
         return None
     role = prep.head
@@ -74,6 +104,9 @@ def perpetrator(tok: Token) -> Token | None:
     if role.dep_ == "attr":
         return next((c for c in role.head.children if c.dep_ == "nsubj"), None)
     return None
+
+
+_SUBORDINATORS = {"after", "before", "since", "until", "as", "because"}
 
 
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
@@ -136,6 +169,15 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "Lavrov demanded that the US return the compounds, calling the seizure theft": the
         # parser hangs the speaker's participle on the reported clause
         return subject(head.head, depth + 1)[0], False
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # "crashed after one of two Russian jets clipped its propeller": the parser takes the
+        # subordinator for a preposition and the clause's subject for its object
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _SUBORDINATORS or prep.i > verb.i:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.right_edge.i == verb.i - 1:
+                    return partitive(pobj) or pobj, False
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp", "oprd"):
         return subject(head, depth + 1)[0], False
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
@@ -174,11 +216,19 @@ def owner_token(noun: Token) -> Token | None:
     if noun.lower_ in _HELD_NOUNS:
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         return owner if owner is not None and owner.pos_ == "PRON" else None
+    quality = None
     for deps in (("poss",), ("compound", "amod", "nmod")):
         for child in noun.children:
+            if child.dep_ == "amod" and child.pos_ == "ADJ" and not child.ent_type_:
+                quality = quality or child  # "fresh U.S. sanctions": the quality owns nothing
+                continue
             if child.dep_ in deps:
                 return child
-    for child in noun.children:
+    # "the decision drew sharp criticism from the Kremlin": the parser hangs "from" on the verb
+    drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DRAWING
+    if quality is not None and not drawn:
+        return quality
+    for child in (*noun.children, *(noun.head.children if drawn else ())):
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -212,6 +262,9 @@ def measured(tok: Token) -> Token:
     return tok
 
 
+_ANSWERING = {"retaliate", "respond", "react", "answer", "reply", "hit", "strike", "fire"}
+
+
 def governing_verb(tok: Token) -> Token | None:
     """The verb whose clause a noun sits in, through prepositions of setting ("after talks,
     X said", "in a phone call, X told Y"), but not of purpose ("recalled for consultations")."""
@@ -220,7 +273,9 @@ def governing_verb(tok: Token) -> Token | None:
         if node.head.i == node.i:
             return None
         measure = node.lower_ == "of" and node.head.lemma_.lower() in _MEASURES
-        if node.dep_ == "prep" and node.lower_ not in _SETTING_PREPS and not measure:
+        # "retaliated with a ban on", "responded by expelling": what one answers with is done
+        answer = node.lower_ == "with" and node.head.lemma_.lower() in _ANSWERING
+        if node.dep_ == "prep" and node.lower_ not in _SETTING_PREPS and not (measure or answer):
             return None
         if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "attr", "appos", "npadvmod",
                              "conj", "compound"):  # fmt: skip
@@ -229,6 +284,10 @@ def governing_verb(tok: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return node
     return None
+
+
+_DRAWING = {"draw", "prompt", "provoke", "spark", "trigger", "earn", "attract", "elicit"}
+_OWNERS = ("poss", "compound", "amod", "nmod")
 
 
 def targets(
@@ -263,6 +322,18 @@ def targets(
                     continue
                 nxt.append(child)
         frontier = nxt
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DRAWING:
+        # "the U.S. decision drew condemnation from Moscow": the reaction is aimed at the one
+        # whose act drew it
+        for subj in (c for c in tok.head.children if c.dep_ == "nsubj" and c.i not in skip):
+            for node in (subj, *(g for g in subj.children if g.dep_ in _OWNERS)):
+                actor = ctx.actor_of(node)
+                if actor is not None:
+                    yield actor
+                    return
+
+
+_REMOVALS = {"expel", "kick", "oust", "evict", "deport", "bar", "ban", "throw", "order"}
 
 
 def implied_agent(
@@ -282,11 +353,18 @@ def implied_agent(
         country = ctx.dictionary.countries[teller.country]
         return ActorRef(country.name, country.code, "GOVERNMENT")
     verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+    # "were expelled from Moscow", "were kicked out of the United States": a removal is done
+    # by the side of the place the removed are sent away from
+    removal = tok.lemma_.lower() in _REMOVALS
     for verb in verbs:
         for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ != "in":
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "out"):
                 continue
-            for place in prep.children:
+            if prep.lower_ != "in" and not removal:
+                continue
+            holders = [prep, *(g for g in prep.children if g.dep_ == "prep" and g.lower_ == "of")]
+            places = [p for h in holders for p in h.children]
+            for place in places:
                 actor = ctx.actor_of(place) if place.dep_ == "pobj" else None
                 if actor is not None and actor.country in sides and actor.country != victim.country:
                     country = ctx.dictionary.countries[actor.country]

@@ -324,7 +324,7 @@ class EventFinder(Clues):
             if pair is not None and not self._only_possible(tok):
                 return [Candidate(kind, mode, pair[0], pair[1], tok, 0.55)]
         source, skip, confidence = self._source(tok, nominal, act_kind)
-        if source is None and kind == "COERCE" and not nominal:
+        if source is None and (kind == "COERCE" or mode == "diplomatic") and not nominal:
             # "an American was detained in Moscow", "..., the Justice Department said"
             source = implied_agent(self.ctx, tok, self.lex.speech_verbs, self.sides)
             confidence = 0.6
