@@ -648,3 +648,54 @@ def test_question_quote_then_lower_case_attribution(detector: Detector) -> None:
     found = by_phrase(statements(detector, text), "being lectured")
     assert len(found) == 1, found
     assert "Putin" in found[0].speaker.name
+
+
+def test_named_holder_after_a_possessive_title_is_the_speaker(detector: Detector) -> None:
+    text = (
+        "Moscow and Washington reopened talks on consular staffing on Monday.\n"
+        "The Kremlin's spokesman, Dmitry Peskov, told journalists the talks with Washington "
+        "had been businesslike."
+    )
+    found = by_phrase(statements(detector, text), "businesslike")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Dmitry Peskov"
+
+
+def test_title_without_an_appositive_name_keeps_the_title(detector: Detector) -> None:
+    text = (
+        "Moscow and Washington reopened talks on consular staffing on Monday.\n"
+        "The Kremlin's spokesman told journalists the talks with Washington had been "
+        "businesslike."
+    )
+    found = by_phrase(statements(detector, text), "businesslike")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "RUS" and "Peskov" not in found[0].speaker.name
+
+
+def test_a_post_only_one_government_has_places_an_unknown_holder(detector: Detector) -> None:
+    text = (
+        "Vladimir Putin said on Tuesday that Russia had never meddled in American politics.\n"
+        "Avery Linden, the director of national intelligence, said Moscow kept targeting "
+        "American elections."
+    )
+    found = by_phrase(statements(detector, text), "targeting")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "USA"
+
+
+def test_a_side_word_still_wins_over_a_national_title(detector: Detector) -> None:
+    text = (
+        "The Kremlin said on Tuesday that Washington had broken the arms accord.\n"
+        "Russian Senator Ilya Brovkin said the United States must answer for the breach."
+    )
+    found = by_phrase(statements(detector, text), "must answer")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "RUS"
+
+
+def test_a_state_secretary_of_state_is_not_the_national_one(detector: Detector) -> None:
+    text = (
+        "Washington and Moscow traded accusations over election meddling on Monday.\n"
+        "In Ohio, the secretary of state's office said two million voters had registered early."
+    )
+    assert not by_phrase(statements(detector, text), "registered early")
