@@ -699,3 +699,15 @@ def test_a_state_secretary_of_state_is_not_the_national_one(detector: Detector) 
         "In Ohio, the secretary of state's office said two million voters had registered early."
     )
     assert not by_phrase(statements(detector, text), "registered early")
+
+
+def test_attribution_after_the_clause_keeps_the_words_as_written(detector: Detector) -> None:
+    text = (
+        "Moscow expelled two American diplomats on Monday.\n"
+        'The decision to expel them was "a grave error, frankly," John Kirby said, and a blow '
+        "to ties with Moscow."
+    )
+    found = by_phrase(statements(detector, text), "a grave error, frankly")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "USA"
+    assert " ," not in found[0].quote.split('"')[1]

@@ -442,8 +442,9 @@ class StatementFinder(PositionRules):
             subj, _ = subject(tok)
             skip = {t.i for t in subj.subtree} if subj is not None else set()
             skip.add(tok.i)
-            text = " ".join(t.text for t in self.doc[start:end] if t.i not in skip)
-            text = text.strip(" ,.;:\n")
+            # the words as written ("was \"a letdown, frankly,\""), not one token per space
+            text = "".join(t.text_with_ws for t in self.doc[start:end] if t.i not in skip)
+            text = " ".join(text.split()).strip(" ,.;:\n")
             speaker = self._speaker(tok)
             if speaker is None or len(text.split()) < 3:
                 return None
