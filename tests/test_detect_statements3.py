@@ -711,3 +711,23 @@ def test_attribution_after_the_clause_keeps_the_words_as_written(detector: Detec
     assert len(found) == 1, found
     assert found[0].speaker.country == "USA"
     assert " ," not in found[0].quote.split('"')[1]
+
+
+def test_quoted_words_someone_called_something_are_theirs(detector: Detector) -> None:
+    text = (
+        "Russian jets buzzed an American patrol plane over the Baltic on Friday.\n"
+        "Washington lodged a protest over what Pentagon spokesman John Kirby called a "
+        '"reckless and needless provocation" by the Russian pilots.'
+    )
+    found = by_phrase(statements(detector, text), "reckless and needless provocation")
+    assert len(found) == 1, found
+    assert "Kirby" in found[0].speaker.name and found[0].speaker.country == "USA"
+
+
+def test_quoted_words_a_non_side_called_something_are_no_statement(detector: Detector) -> None:
+    text = (
+        "Russian jets buzzed an American patrol plane over the Baltic on Friday.\n"
+        'Washington lodged a protest over what aviation analysts called a "reckless and '
+        'needless provocation" by the Russian pilots.'
+    )
+    assert not by_phrase(statements(detector, text), "needless provocation")
