@@ -731,3 +731,21 @@ def test_quoted_words_a_non_side_called_something_are_no_statement(detector: Det
         'needless provocation" by the Russian pilots.'
     )
     assert not by_phrase(statements(detector, text), "needless provocation")
+
+
+def test_a_lawmaker_on_their_own_government_is_home_politics(detector: Detector) -> None:
+    text = (
+        "Joe Biden and Vladimir Putin met in Vienna on Tuesday.\n"
+        "Senator Mark Hollis called the summit an embarrassment for an American president."
+    )
+    assert not by_phrase(statements(detector, text), "embarrassment")
+
+
+def test_a_lawmaker_on_the_other_side_is_still_a_statement(detector: Detector) -> None:
+    text = (
+        "Joe Biden and Vladimir Putin met in Vienna on Tuesday.\n"
+        "Senator Mark Hollis said Russia could not be trusted to keep its promises."
+    )
+    found = by_phrase(statements(detector, text), "could not be trusted")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "USA"
