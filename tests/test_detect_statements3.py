@@ -648,3 +648,104 @@ def test_question_quote_then_lower_case_attribution(detector: Detector) -> None:
     found = by_phrase(statements(detector, text), "being lectured")
     assert len(found) == 1, found
     assert "Putin" in found[0].speaker.name
+
+
+def test_named_holder_after_a_possessive_title_is_the_speaker(detector: Detector) -> None:
+    text = (
+        "Moscow and Washington reopened talks on consular staffing on Monday.\n"
+        "The Kremlin's spokesman, Dmitry Peskov, told journalists the talks with Washington "
+        "had been businesslike."
+    )
+    found = by_phrase(statements(detector, text), "businesslike")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Dmitry Peskov"
+
+
+def test_title_without_an_appositive_name_keeps_the_title(detector: Detector) -> None:
+    text = (
+        "Moscow and Washington reopened talks on consular staffing on Monday.\n"
+        "The Kremlin's spokesman told journalists the talks with Washington had been "
+        "businesslike."
+    )
+    found = by_phrase(statements(detector, text), "businesslike")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "RUS" and "Peskov" not in found[0].speaker.name
+
+
+def test_a_post_only_one_government_has_places_an_unknown_holder(detector: Detector) -> None:
+    text = (
+        "Vladimir Putin said on Tuesday that Russia had never meddled in American politics.\n"
+        "Avery Linden, the director of national intelligence, said Moscow kept targeting "
+        "American elections."
+    )
+    found = by_phrase(statements(detector, text), "targeting")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "USA"
+
+
+def test_a_side_word_still_wins_over_a_national_title(detector: Detector) -> None:
+    text = (
+        "The Kremlin said on Tuesday that Washington had broken the arms accord.\n"
+        "Russian Senator Ilya Brovkin said the United States must answer for the breach."
+    )
+    found = by_phrase(statements(detector, text), "must answer")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "RUS"
+
+
+def test_a_state_secretary_of_state_is_not_the_national_one(detector: Detector) -> None:
+    text = (
+        "Washington and Moscow traded accusations over election meddling on Monday.\n"
+        "In Ohio, the secretary of state's office said two million voters had registered early."
+    )
+    assert not by_phrase(statements(detector, text), "registered early")
+
+
+def test_attribution_after_the_clause_keeps_the_words_as_written(detector: Detector) -> None:
+    text = (
+        "Moscow expelled two American diplomats on Monday.\n"
+        'The decision to expel them was "a grave error, frankly," John Kirby said, and a blow '
+        "to ties with Moscow."
+    )
+    found = by_phrase(statements(detector, text), "a grave error, frankly")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "USA"
+    assert " ," not in found[0].quote.split('"')[1]
+
+
+def test_quoted_words_someone_called_something_are_theirs(detector: Detector) -> None:
+    text = (
+        "Russian jets buzzed an American patrol plane over the Baltic on Friday.\n"
+        "Washington lodged a protest over what Pentagon spokesman John Kirby called a "
+        '"reckless and needless provocation" by the Russian pilots.'
+    )
+    found = by_phrase(statements(detector, text), "reckless and needless provocation")
+    assert len(found) == 1, found
+    assert "Kirby" in found[0].speaker.name and found[0].speaker.country == "USA"
+
+
+def test_quoted_words_a_non_side_called_something_are_no_statement(detector: Detector) -> None:
+    text = (
+        "Russian jets buzzed an American patrol plane over the Baltic on Friday.\n"
+        'Washington lodged a protest over what aviation analysts called a "reckless and '
+        'needless provocation" by the Russian pilots.'
+    )
+    assert not by_phrase(statements(detector, text), "needless provocation")
+
+
+def test_a_lawmaker_on_their_own_government_is_home_politics(detector: Detector) -> None:
+    text = (
+        "Joe Biden and Vladimir Putin met in Vienna on Tuesday.\n"
+        "Senator Mark Hollis called the summit an embarrassment for an American president."
+    )
+    assert not by_phrase(statements(detector, text), "embarrassment")
+
+
+def test_a_lawmaker_on_the_other_side_is_still_a_statement(detector: Detector) -> None:
+    text = (
+        "Joe Biden and Vladimir Putin met in Vienna on Tuesday.\n"
+        "Senator Mark Hollis said Russia could not be trusted to keep its promises."
+    )
+    found = by_phrase(statements(detector, text), "could not be trusted")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "USA"

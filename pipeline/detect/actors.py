@@ -105,6 +105,8 @@ class ActorDictionary:
     # lawyer", "the family of the detained man"): their owner is not the speaker.
     proxy_nouns: set[str] = field(default_factory=set)
     alias_words: dict[str, set[str]] = field(default_factory=dict)  # person key -> name words
+    # lowercase title -> the one side whose government has that post ("attorney general")
+    national_titles: dict[str, str] = field(default_factory=dict)
     # (surface, case_sensitive) -> what it names; the matcher builds its patterns from this.
     surfaces: dict[tuple[str, bool], list[Surface]] = field(default_factory=dict)
 
@@ -245,6 +247,9 @@ def build_dictionary(data: dict[str, Any], where: str = "actors") -> ActorDictio
         for noun in nouns:
             d.person_nouns.add(str(noun).lower())
             d.role_nouns.setdefault(str(noun).lower(), str(role))
+    for code, titles in (data.get("national_titles") or {}).items():
+        for title in titles:
+            d.national_titles[" ".join(str(title).lower().split())] = str(code).upper()
     for noun in data.get("proxy_nouns") or []:
         d.proxy_nouns.add(str(noun).lower())
     for form in data.get("not_actors") or []:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from pipeline.detect.resolve import ArticleContext
     from pipeline.detect.statements import Found
 
+_DOMESTIC_ROLES = {"LEGISLATURE"}  # lawmakers: their words about their own side are home politics
 _RELATIONSHIP = re.compile(
     r"\b(?:bilateral|both countries|two countries|both sides|two sides|two nations|"
     r"relations between|ties between)\b",
@@ -158,6 +159,10 @@ class PositionRules:
             named |= self.ctx.countries_in(start, end)
         if any(c in named for c in other):
             return other
+        if found.speaker.country in named and found.speaker.role in _DOMESTIC_ROLES:
+            # "Senator X called the news conference a disgrace by an American president": a
+            # lawmaker on their own side's government is home politics, not the relationship
+            return []
         if self._sourced_fact(found) or (
             self._follow_up_detail(found) and not self._diplomatic(found)
         ):

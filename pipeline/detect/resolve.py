@@ -231,8 +231,15 @@ class ArticleContext(PronounResolver):
         # side weakly: it can be acted on, but it does not act for the side.
         return ActorRef(country.name, code, "COUNTRY")
 
+    def _national(self, start: int, end: int) -> str | None:
+        """The one side whose government has the post this title names ("attorney general")."""
+        return self.dictionary.national_titles.get(self.doc[start:end].text.lower())
+
     def _title_actor(self, span: Span, office: str) -> ActorRef | None:
         country, qualifier = self._qualifier_country(span)
+        # "the attorney general said": only a holder the story named has a post only one
+        # side's government has (a US state has a secretary of state too)
+        national = self._national(span.start, span.end) if country is None else None
         role = self.dictionary.office_roles.get(office, "OFFICIAL")
         if office == "official":
             if country is None and "administration" in span.text.lower():
@@ -257,6 +264,7 @@ class ArticleContext(PronounResolver):
             if m.person is not None
             and office in m.person.offices_on(self.day)
             and (country is None or m.person.country == country)
+            and (national is None or m.person.country == national)
         ]
         if country is None:
             # A bare title names the office holder the article already introduced; a bare
@@ -406,7 +414,7 @@ class ArticleContext(PronounResolver):
                 i in self._by_token for i in range(ent.start, ent.end)
             ):
                 continue
-            country, office, noun_role = None, None, None
+            country, office, noun_role, national = None, None, None, None
             outside, by_body = False, False
             for i in range(max(0, ent.start - 6), ent.start):
                 tok = self.doc[i]
@@ -431,6 +439,7 @@ class ArticleContext(PronounResolver):
                     break
                 if mention.office:
                     office = mention.office
+                    national = self._national(mention.start, mention.end) or national
                 elif mention.kind == "generic" and mention.actor is None:
                     office = office or "official"  # "Air Force General James Hecker"
                 if mention.actor is not None and mention.kind != "title":
@@ -444,6 +453,7 @@ class ArticleContext(PronounResolver):
                     titled = self._by_token.get(tok.i)
                     if titled is not None and titled.office:
                         office = titled.office
+                        national = self._national(titled.start, titled.end)
             if country is None:
                 for tok in ent.root.children:
                     if tok.dep_ == "appos":
@@ -457,7 +467,7 @@ class ArticleContext(PronounResolver):
                                 by_body = mention.kind != "adjective"  # "an American teacher"
                                 break
             if country is None and office is not None:
-                country = self._quoted_side(ent.start)
+                country = national or self._quoted_side(ent.start)
             if country is None:
                 continue
             role = self.dictionary.office_roles.get(office or "", noun_role or "OFFICIAL")
@@ -550,6 +560,12 @@ class ArticleContext(PronounResolver):
         """The actor a noun phrase headed by `tok` names, looking into its owners."""
         mention = self._by_token.get(tok.i)
         if mention is not None and mention.actor is not None:
+            if mention.kind == "title" and depth == 0:
+                # "The Kremlin's spokesman, Dmitry Peskov, said": the named holder speaks
+                for child in tok.children:
+                    named = self._by_token.get(child.i)
+                    if child.dep_ == "appos" and named is not None and named.kind == "person":
+                        return named.actor or mention.actor
             return mention.actor
         if tok.pos_ == "PRON" or tok.lower_ in RELATIVE:
             return self.resolve_pronoun(tok)

@@ -45,6 +45,7 @@ _MARKET_NOUNS = {"dollar", "currency", "market", "stock", "share", "bond", "yiel
                  "inflation", "rate", "future", "index", "open", "championship",
                  "team", "league", "tour"}  # fmt: skip
 _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
+_NAMING = {"call", "describe", "term", "dub", "label", "brand"}  # "what X called \"...\""
 
 
 @dataclass
@@ -174,6 +175,9 @@ class StatementFinder(PositionRules):
         if span is None:
             return None
         root = span.root
+        named = self._what_called(root, inside)
+        if named is not None:
+            return named
         if (
             root.head.i not in range(span.start, span.end)
             and self._is_speech_verb(root.head, inside)
@@ -208,6 +212,25 @@ class StatementFinder(PositionRules):
         if best is None:
             return self._colon_verb(span, inside)
         return best[1]
+
+    def _what_called(self, root: Token, inside: set[int]) -> Token | None:
+        """'to convey what spokesman Ned Price called "strong objections" to a "reckless
+        intercept"': words quoted as what someone called something are that someone's."""
+        head = root.head
+        for _ in range(3):
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+        if (
+            head.i in inside
+            or head.lemma_.lower() not in _NAMING
+            or not any(
+                c.lower_ == "what" and c.dep_ in ("dobj", "nsubjpass") for c in head.children
+            )
+            or not any(c.dep_ == "nsubj" for c in head.children)
+        ):
+            return None
+        return head
 
     def _colon_verb(self, span: Span, inside: set[int]) -> Token | None:
         """'Then he proposed the next round: "Next time in Moscow."': a quote after a colon is
@@ -442,8 +465,9 @@ class StatementFinder(PositionRules):
             subj, _ = subject(tok)
             skip = {t.i for t in subj.subtree} if subj is not None else set()
             skip.add(tok.i)
-            text = " ".join(t.text for t in self.doc[start:end] if t.i not in skip)
-            text = text.strip(" ,.;:\n")
+            # the words as written ("was \"a letdown, frankly,\""), not one token per space
+            text = "".join(t.text_with_ws for t in self.doc[start:end] if t.i not in skip)
+            text = " ".join(text.split()).strip(" ,.;:\n")
             speaker = self._speaker(tok)
             if speaker is None or len(text.split()) < 3:
                 return None
