@@ -99,8 +99,7 @@ def perpetrator(tok: Token) -> Token | None:
     role = prep.head
     if role.dep_ == "pobj" and role.head.lower_ == "as":
         verb = role.head.head
-        named = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd")), None)
-        return named
+        return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd")), None)
     if role.dep_ == "attr":
         return next((c for c in role.head.children if c.dep_ == "nsubj"), None)
     return None

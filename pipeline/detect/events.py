@@ -232,8 +232,8 @@ class EventFinder(Clues):
             # "He said Trump had been right ..., and praised the atmosphere": a plain past
             # after ", and" leaves the backshifted reported clause for the speaker's own act
             said = self._tense_break(tok)
-            speaker = subject(said)[0] if said is not None else None
-            if speaker is not None and not subject(said)[1]:
+            speaker, passive = subject(said) if said is not None else (None, False)
+            if speaker is not None and not passive:
                 spoken = self._actor_or_dyad(speaker)
                 if spoken is not None and spoken.role != WEAK_ROLE:
                     actor = spoken
@@ -359,11 +359,7 @@ class EventFinder(Clues):
             and self._swap(tok, verb=True)
         ):
             # "she was swapped on Thursday for the Russian arms dealer": the pair swapped
-            a, b = (self.ctx.dictionary.countries[c] for c in self.sides)
-            first, second = (
-                ActorRef(a.name, a.code, "GOVERNMENT"),
-                ActorRef(b.name, b.code, "GOVERNMENT"),
-            )
+            first, second = self._pair_governments()
             return [Candidate(kind, mode, first, second, tok, 0.5)]
         if source is None and nominal and kind == "CONSULT" and state == FACT:
             pair = self._talks_taken_up(tok)  # "Talks ended after three hours."
@@ -371,18 +367,14 @@ class EventFinder(Clues):
                 return [Candidate(kind, mode, pair[0], pair[1], tok, 0.45)]
         if source is None and nominal and mode == "joint statement" and self._pair_in_sentence(tok):
             # "a joint statement was released: the two sides reaffirm ...": the pair's statement
-            a, b = (self.ctx.dictionary.countries[c] for c in self.sides)
-            first, second = (
-                ActorRef(a.name, a.code, "GOVERNMENT"),
-                ActorRef(b.name, b.code, "GOVERNMENT"),
-            )
+            first, second = self._pair_governments()
             return [Candidate(kind, mode, first, second, tok, 0.5)]
         if source is None and nominal and kind == "AGREE":
             source = self._standing_offer(tok)  # "said the invitation to Obama stood"
         if source is not None and source.role == WEAK_ROLE and sense.needs == "subjnoun":
             # "a Russian frigate sailed into Havana": a side's warship is its armed forces
-            country = self.ctx.dictionary.countries[source.country]
-            source = ActorRef(country.name, country.code, "MILITARY")
+            navy = self.ctx.dictionary.countries[source.country]
+            source = ActorRef(navy.name, navy.code, "MILITARY")
         if kind == "THREATEN" and not nominal and tok.lemma_.lower() in ("respond", "retaliate"):
             # "the White House said it would respond": the one who says "it" speaks of itself
             subj, _ = subject(tok)
@@ -496,11 +488,11 @@ class EventFinder(Clues):
             if kind == "COERCE":  # charging the other side's agents with hacking accuses it
                 out.append(Candidate("ACCUSE", "allege", source, target, tok, 0.5, reported))
         if kind == "COERCE" and tok.lemma_.lower() in _CHARGING:
-            state = charged_state(self.ctx, tok, target.country)
-            if state is not None:
+            served = charged_state(self.ctx, tok, target.country)
+            if served is not None:
                 # "charged with working as an agent of the Russian government": the charge
                 # accuses the state the defendant is said to have served
-                out.append(Candidate("ACCUSE", "allege", source, state, tok, 0.55, reported))
+                out.append(Candidate("ACCUSE", "allege", source, served, tok, 0.55, reported))
         return out
 
     def _branding(self, verb: Token) -> list[Candidate]:
@@ -565,6 +557,11 @@ class EventFinder(Clues):
                 return other is not None and other != speaker and other.name != speaker.name
             node = head
         return False
+
+    def _pair_governments(self) -> tuple[ActorRef, ActorRef]:
+        """The governments of the two watched sides, in the dyad's order."""
+        a, b = (self.ctx.dictionary.countries[code] for code in self.sides)
+        return ActorRef(a.name, a.code, "GOVERNMENT"), ActorRef(b.name, b.code, "GOVERNMENT")
 
     def _cue_form(self, tok: Token) -> str:
         """The lemma, or the word as written when only that is a cue ("disappointed" lemmatised

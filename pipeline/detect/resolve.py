@@ -381,7 +381,11 @@ class ArticleContext(PronounResolver):
         named = [m for m in recent if self.doc[m.end - 1].dep_ != "pobj"]
         for m in named + recent:
             for body in bodies:
-                if body.country == m.actor.country and head in body.name.lower():
+                if (
+                    m.actor is not None
+                    and body.country == m.actor.country
+                    and head in body.name.lower()
+                ):
                     return ActorRef(body.name, body.country, body.role)
         return None
 

@@ -557,7 +557,12 @@ class StatementFinder(PositionRules):
         if speaking:
             subj, passive = subject(main)
             inner = self.ctx.actor_of(subj) if subj is not None and not passive else None
-            if inner is not None and inner.role != "COUNTRY" and not self._bare_country(inner):
+            if (
+                subj is not None
+                and inner is not None
+                and inner.role != "COUNTRY"
+                and not self._bare_country(inner)
+            ):
                 speaker = inner
                 skip |= {t.i for t in subj.subtree}  # "asked for guarantees", not "Putin, asked"
         lo, hi = min(skip), max(skip)
