@@ -87,10 +87,36 @@ def _phrase(cue: str) -> bool:
     return " " in cue or "-" in cue
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a mapping key given twice (YAML keeps the last silently)."""
+
+
+def _unique_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+        if key in seen:
+            raise ValueError(
+                f"{key_node.start_mark.name}, line {key_node.start_mark.line + 1}: "
+                f"{key!r} is defined twice; merge its senses into one list"
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
+def read_strict_yaml(path: str | Path) -> Any:
+    """Parse a YAML data file, failing on duplicate keys with the line that repeats one."""
+    with open(path, encoding="utf-8") as fp:
+        return yaml.load(fp, Loader=_StrictLoader)  # noqa: S506 (a SafeLoader subclass)
+
+
 @lru_cache(maxsize=2)
 def load_lexicon(path: str = str(LEXICON_FILE)) -> Lexicon:
     """Parse the lexicon file once per process."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = read_strict_yaml(path) or {}
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or ())
