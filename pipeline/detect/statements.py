@@ -438,36 +438,24 @@ class StatementFinder(PositionRules):
             and tok.left_edge.i > tok.sent.start
             and "," in (tok.left_edge.text, self.doc[tok.left_edge.i - 1].text)
         )
-        if parenthetical:
-            # "Russia, he said, would be guided only by its own interests": the sentence
-            # around the attribution is what was said
-            skip = {t.i for t in tok.subtree}
-            if tok.left_edge.text != ",":
-                skip.add(tok.left_edge.i - 1)
-            words = [t for t in tok.sent if t.i not in skip]
-            text = "".join(t.text_with_ws for t in words).strip(" ,.;:\n")
-            speaker = self._speaker(tok)
-            if speaker is None or len(text.split()) < 3:
-                return None
+        if parenthetical or trailing:
             start, end = tok.sent.start, tok.sent.end
-            return Found(
-                speaker,
-                tok,
-                indirect=text,
-                sentence=tok.sent,
-                clause=(start, end),
-                trailing=True,
-                head=tok.head,
-            )
-        if trailing:
-            # "Obama urged Putin to pull back, the White House said": the sentence before it.
-            start, end = tok.sent.start, tok.sent.end
-            subj, _ = subject(tok)
-            skip = {t.i for t in subj.subtree} if subj is not None else set()
-            skip.add(tok.i)
-            # the words as written ("was \"a letdown, frankly,\""), not one token per space
-            text = "".join(t.text_with_ws for t in self.doc[start:end] if t.i not in skip)
-            text = " ".join(text.split()).strip(" ,.;:\n")
+            if parenthetical:
+                # "Russia, he said, would be guided only by its own interests": the sentence
+                # around the attribution is what was said
+                skip = {t.i for t in tok.subtree}
+                if tok.left_edge.text != ",":
+                    skip.add(tok.left_edge.i - 1)
+                words = [t for t in tok.sent if t.i not in skip]
+                text = "".join(t.text_with_ws for t in words).strip(" ,.;:\n")
+            else:
+                # "Obama urged Putin to pull back, the White House said": the sentence before it.
+                subj, _ = subject(tok)
+                skip = {t.i for t in subj.subtree} if subj is not None else set()
+                skip.add(tok.i)
+                # the words as written ("was \"a letdown, frankly,\""), not one token per space
+                text = "".join(t.text_with_ws for t in self.doc[start:end] if t.i not in skip)
+                text = " ".join(text.split()).strip(" ,.;:\n")
             speaker = self._speaker(tok)
             if speaker is None or len(text.split()) < 3:
                 return None
