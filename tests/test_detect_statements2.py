@@ -7,16 +7,13 @@ import datetime as dt
 
 from pipeline.detect import Detector
 from pipeline.models import DetectedStatement
+from tests.support.detection import by_phrase, statements_in
 
 DAY = dt.date(2023, 5, 4)
 
 
 def statements(detector: Detector, text: str, day: dt.date = DAY) -> list[DetectedStatement]:
-    return detector.detect(text, published=day).statements
-
-
-def by_phrase(found: list[DetectedStatement], phrase: str) -> list[DetectedStatement]:
-    return [s for s in found if phrase in s.quote]
+    return statements_in(detector, text, day)
 
 
 def test_participle_after_a_quote_joins_the_quote(detector: Detector) -> None:

@@ -12,17 +12,13 @@ from pipeline.detect import Detector
 from pipeline.detect.furniture import is_furniture
 from pipeline.detect.resolve import ArticleContext
 from pipeline.models import ActorRef, DetectedStatement
-from tests.support.detection import event_triples
+from tests.support.detection import by_phrase, event_triples, statements_in
 
 DAY = dt.date(2024, 2, 6)
 
 
 def statements(detector: Detector, text: str, day: dt.date = DAY) -> list[DetectedStatement]:
-    return detector.detect(text, published=day).statements
-
-
-def by_phrase(found: list[DetectedStatement], phrase: str) -> list[DetectedStatement]:
-    return [s for s in found if phrase in s.quote]
+    return statements_in(detector, text, day)
 
 
 def test_clause_whose_subject_is_a_gerund_is_what_was_said(detector: Detector) -> None:
