@@ -17,6 +17,10 @@ Figures are micro-averaged over articles. Items whose output line has an `error`
 predicting nothing. Usage:
 
     python -m benchmarks.accuracy [--files F ...] [--errors] [--json] [--predictions OUT]
+    python -m benchmarks.accuracy --real tune|blind [--errors] [--json]
+
+`--real` scores a part of the real-text gold set (`tests/data/real/`, text read from
+../shared): the tuning part with every listing, the blind part with its figures only.
 """
 
 from __future__ import annotations
@@ -523,6 +527,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Command line: score the detector and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", nargs="+", type=Path, help="gold JSONL files (default: devset)")
+    parser.add_argument(
+        "--real",
+        choices=["tune", "blind"],
+        help="score a part of the real-text gold set (tests/data/real) instead of the devset",
+    )
     parser.add_argument("--no-seed", action="store_true", help="leave out the seed article")
     parser.add_argument("--predictions", type=Path, help="score this output file, do not run")
     parser.add_argument("--errors", action="store_true", help="list misses and false positives")
@@ -536,8 +545,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.write_baseline and (args.files or args.no_seed or args.predictions):
         parser.error("--write-baseline takes the whole devset and the seed, run by the detector")
 
-    gold = load_gold(args.files if args.files else default_gold_files())
-    seed = None if args.no_seed or args.files else seed_item()
+    if args.real and (args.files or args.write_baseline):
+        parser.error("--real scores a part of the real-text set on its own")
+    if args.real == "blind" and args.errors:
+        parser.error("the blind part is scored as a whole: no per-article listing")
+    if args.real:
+        from benchmarks.realset import load_gold as load_real
+
+        gold = load_real(args.real)
+    else:
+        gold = load_gold(args.files if args.files else default_gold_files())
+    seed = None if args.no_seed or args.files or args.real else seed_item()
     if seed is not None:
         gold.append(seed)
     predictions = (

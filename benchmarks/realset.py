@@ -1,0 +1,277 @@
+"""The real-text gold set: labels in the repository, article text in ../shared.
+
+`../shared/data/real-news/articles.jsonl` holds 2,268 real articles. Their text never enters
+the repository: labels here point at an article by `id` and at passages by short anchors
+(at most 8 words that occur in the article). This module draws the sample and its split
+once (`split`), lists and shows articles to the people labelling them (`ids`, `show`),
+checks the label files (`check`) and joins labels with text for the accuracy benchmark
+(`load_gold`).
+
+    python -m benchmarks.realset split            # once, before anyone labels or tunes
+    python -m benchmarks.realset ids --part tune --shard 1/3
+    python -m benchmarks.realset show ID          # refuses blind ids without --blind
+    python -m benchmarks.realset check            # every label file, both parts
+    python -m benchmarks.realset status
+
+The split is fixed: `tests/data/real/split.json`. The blind part is for measuring only:
+whoever tunes the detector never opens its articles or its labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pipeline.models import EVENT_TYPES
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+REAL_DIR = REPO_ROOT / "tests" / "data" / "real"
+SPLIT_FILE = REAL_DIR / "split.json"
+PARTS = ("tune", "blind")
+
+# The sample: drawn at random within each group of the shared corpus, then a third of each
+# group's draw goes to the blind part. Most `pair-diplomacy` articles are relevant, many are
+# not; `pair-other` holds the hardest negatives (US domestic politics about Russia).
+SAMPLE_SEED = 20261205
+SAMPLE_SIZES = {"pair-diplomacy": 320, "pair-other": 60, "no-pair": 20}
+BLIND_SHARE = 1 / 3
+
+MAX_ANCHOR_WORDS = 8
+SIDES = ("USA", "RUS")
+
+
+def shared_dir() -> Path:
+    import os
+
+    env = os.environ.get("DIPLOWATCH_SHARED")
+    return Path(env) if env else REPO_ROOT.parent / "shared"
+
+
+def articles_file() -> Path:
+    return shared_dir() / "data" / "real-news" / "articles.jsonl"
+
+
+@lru_cache(maxsize=1)
+def load_articles() -> dict[str, dict[str, Any]]:
+    """Every article of the shared corpus by id (raises SystemExit when it is missing)."""
+    path = articles_file()
+    if not path.is_file():
+        raise SystemExit(f"{path} is missing: the real-news corpus lives in ../shared")
+    with open(path, encoding="utf-8") as fp:
+        return {a["id"]: a for a in map(json.loads, fp)}
+
+
+def draw_split(articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The sample and its split, a pure function of the corpus and the seed."""
+    rng = random.Random(SAMPLE_SEED)
+    by_group: dict[str, list[str]] = {}
+    for art_id in sorted(articles):
+        by_group.setdefault(articles[art_id]["group"], []).append(art_id)
+    tune: list[str] = []
+    blind: list[str] = []
+    for group in sorted(SAMPLE_SIZES):
+        drawn = rng.sample(by_group[group], SAMPLE_SIZES[group])
+        cut = round(len(drawn) * BLIND_SHARE)
+        blind += drawn[:cut]
+        tune += drawn[cut:]
+    return {
+        "seed": SAMPLE_SEED,
+        "sizes": SAMPLE_SIZES,
+        "blind_share": round(BLIND_SHARE, 4),
+        "tune": sorted(tune),
+        "blind": sorted(blind),
+    }
+
+
+@lru_cache(maxsize=1)
+def load_split() -> dict[str, list[str]]:
+    data = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    return {part: list(data[part]) for part in PARTS}
+
+
+def part_of(art_id: str) -> str | None:
+    split = load_split()
+    return next((part for part in PARTS if art_id in split[part]), None)
+
+
+def normalise(text: str) -> str:
+    """Case, quotes, dashes and whitespace folded, so an anchor compares with the text fairly."""
+    text = unicodedata.normalize("NFKC", text)
+    for curly, straight in (("\u2018", "'"), ("\u2019", "'"), ("\u02bc", "'"), ("`", "'")):
+        text = text.replace(curly, straight)
+    for mark in ('"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb"):
+        text = text.replace(mark, " ")
+    for dash in ("\u2013", "\u2014", "\u2212"):
+        text = text.replace(dash, "-")
+    return " ".join(text.split()).casefold()
+
+
+def label_files(part: str) -> list[Path]:
+    return sorted((REAL_DIR / part).glob("*.jsonl"))
+
+
+def read_labels(paths: Iterable[Path]) -> list[tuple[Path, int, dict[str, Any]]]:
+    out = []
+    for path in paths:
+        with open(path, encoding="utf-8") as fp:
+            for number, line in enumerate(fp, 1):
+                if not line.strip():
+                    continue
+                try:
+                    out.append((path, number, json.loads(line)))
+                except json.JSONDecodeError as exc:
+                    raise SystemExit(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+    return out
+
+
+def check_label(label: dict[str, Any], article: dict[str, Any] | None) -> list[str]:
+    """What is wrong with one label line (an empty list when nothing is)."""
+    problems: list[str] = []
+    if article is None:
+        return [f"id {label.get('id')!r} is not in the shared corpus"]
+    text = normalise(article["text"])
+
+    def anchored(kind: str, phrase: Any) -> None:
+        if not isinstance(phrase, str) or not phrase.strip():
+            problems.append(f"{kind} is missing")
+            return
+        if len(phrase.split()) > MAX_ANCHOR_WORDS:
+            problems.append(f"{kind} {phrase!r} has more than {MAX_ANCHOR_WORDS} words")
+        if normalise(phrase) not in text:
+            problems.append(f"{kind} {phrase!r} does not occur in the article")
+
+    if not isinstance(label.get("relevant"), bool):
+        problems.append("relevant must be true or false")
+    events = label.get("events") or []
+    statements = label.get("statements") or []
+    for event in events:
+        if event.get("type") not in EVENT_TYPES:
+            problems.append(f"event type {event.get('type')!r} is not a PLOVER type")
+        for end in ("source", "target"):
+            if event.get(end) not in SIDES:
+                problems.append(f"event {end} {event.get(end)!r} is not one of {SIDES}")
+        if event.get("source") == event.get("target"):
+            problems.append("an event's source and target are the same side")
+        anchored("event anchor", event.get("anchor"))
+    for said in statements:
+        if said.get("side") not in SIDES:
+            problems.append(f"statement side {said.get('side')!r} is not one of {SIDES}")
+        if not str(said.get("speaker") or "").strip():
+            problems.append("statement speaker is missing")
+        anchored("statement key", said.get("key"))
+    required = [x for x in [*events, *statements] if not x.get("optional")]
+    if label.get("relevant") and not required:
+        problems.append("relevant, but no required event or statement")
+    if label.get("relevant") is False and required:
+        problems.append("not relevant, but it has required events or statements")
+    return problems
+
+
+def check(parts: Sequence[str] = PARTS) -> list[str]:
+    """Every problem in the label files of `parts`, as `path:line: problem` lines."""
+    articles = load_articles()
+    split = load_split()
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for part in parts:
+        for path, number, label in read_labels(label_files(part)):
+            art_id = str(label.get("id"))
+            where = f"{path.relative_to(REPO_ROOT)}:{number}"
+            if art_id not in split[part]:
+                problems.append(f"{where}: {art_id} is not in the {part} part of the split")
+            if art_id in seen:
+                problems.append(f"{where}: {art_id} is labelled twice (also {seen[art_id]})")
+            seen[art_id] = where
+            problems += [f"{where}: {p}" for p in check_label(label, articles.get(art_id))]
+    return problems
+
+
+def load_gold(part: str) -> list[dict[str, Any]]:
+    """Gold items of one part in the devset's shape, text read from the shared corpus."""
+    articles = load_articles()
+    items = []
+    for _path, _number, label in read_labels(label_files(part)):
+        article = articles[label["id"]]
+        items.append(
+            {
+                "id": label["id"],
+                "title": article.get("title"),
+                "published": article.get("date"),
+                "text": article["text"],
+                "relevant": label["relevant"],
+                "events": label.get("events") or [],
+                "statements": label.get("statements") or [],
+            }
+        )
+    return items
+
+
+def _shard(ids: list[str], spec: str | None) -> list[str]:
+    if not spec:
+        return ids
+    k, n = (int(x) for x in spec.split("/"))
+    return [art_id for i, art_id in enumerate(ids) if i % n == k - 1]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("split", help="draw the sample and its split (once)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing split")
+    p = sub.add_parser("ids", help="the ids of one part")
+    p.add_argument("--part", choices=PARTS, required=True)
+    p.add_argument("--shard", help="k/n: every n-th id starting at the k-th")
+    p = sub.add_parser("show", help="print one article with numbered paragraphs")
+    p.add_argument("id")
+    p.add_argument("--blind", action="store_true", help="allow an article of the blind part")
+    p = sub.add_parser("check", help="validate the label files")
+    p.add_argument("--part", choices=PARTS)
+    sub.add_parser("status", help="how much of each part is labelled")
+    args = parser.parse_args(argv)
+
+    if args.command == "split":
+        if SPLIT_FILE.exists() and not args.force:
+            print(f"{SPLIT_FILE} exists: the split is drawn once", file=sys.stderr)
+            return 2
+        SPLIT_FILE.parent.mkdir(parents=True, exist_ok=True)
+        SPLIT_FILE.write_text(json.dumps(draw_split(load_articles()), indent=1) + "\n")
+        split = load_split()
+        print(f"tune {len(split['tune'])}, blind {len(split['blind'])}")
+    elif args.command == "ids":
+        print("\n".join(_shard(load_split()[args.part], args.shard)))
+    elif args.command == "show":
+        if part_of(args.id) == "blind" and not args.blind:
+            print(f"{args.id} is in the blind part: only its labellers open it", file=sys.stderr)
+            return 2
+        article = load_articles()[args.id]
+        head = {k: article.get(k) for k in ("id", "group", "source", "date", "title", "url")}
+        print(json.dumps(head, ensure_ascii=False))
+        for number, para in enumerate(p for p in article["text"].split("\n") if p.strip()):
+            print(f"[{number}] {para}")
+    elif args.command == "check":
+        problems = check([args.part] if args.part else PARTS)
+        print("\n".join(problems) or "ok")
+        return 1 if problems else 0
+    elif args.command == "status":
+        articles = load_articles()
+        for part in PARTS:
+            labels = [label for _, _, label in read_labels(label_files(part))]
+            groups = Counter(articles[x["id"]]["group"] for x in labels)
+            relevant = sum(1 for x in labels if x.get("relevant"))
+            print(
+                f"{part}: {len(labels)}/{len(load_split()[part])} labelled, {relevant} relevant, "
+                f"by group {dict(groups)}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
