@@ -11,6 +11,7 @@ checks the label files (`check`) and joins labels with text for the accuracy ben
     python -m benchmarks.realset ids --part tune --shard 1/3
     python -m benchmarks.realset show ID          # refuses blind ids without --blind
     python -m benchmarks.realset check            # every label file, both parts
+    python -m benchmarks.realset put FILE < label.json   # add or replace one label, checked
     python -m benchmarks.realset status
 
 The split is fixed: `tests/data/real/split.json`. The blind part is for measuring only:
@@ -214,6 +215,38 @@ def load_gold(part: str) -> list[dict[str, Any]]:
     return items
 
 
+def put_label(path: Path, label: dict[str, Any]) -> list[str]:
+    """Add one label line to `path`, or replace the line with the same id; nothing is written
+    when the label has problems (returned). Several labellers and auditors write at once, so
+    the read-modify-write runs under an exclusive lock on the file."""
+    import fcntl
+
+    art_id = str(label.get("id"))
+    part = path.resolve().parent.name
+    if part not in PARTS or art_id not in load_split()[part]:
+        return [f"{art_id} is not in the {part} part of the split ({path})"]
+    problems = check_label(label, load_articles().get(art_id))
+    if problems:
+        return problems
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+", encoding="utf-8") as fp:
+        fcntl.flock(fp, fcntl.LOCK_EX)
+        fp.seek(0)
+        lines = [line for line in fp.read().splitlines() if line.strip()]
+        line = json.dumps(label, ensure_ascii=False)
+        index = next(
+            (i for i, old in enumerate(lines) if json.loads(old).get("id") == art_id), None
+        )
+        if index is None:
+            lines.append(line)
+        else:
+            lines[index] = line
+        fp.seek(0)
+        fp.truncate()
+        fp.write("\n".join(lines) + "\n")
+    return []
+
+
 def _shard(ids: list[str], spec: str | None) -> list[str]:
     if not spec:
         return ids
@@ -235,6 +268,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("check", help="validate the label files")
     p.add_argument("--part", choices=PARTS)
     sub.add_parser("status", help="how much of each part is labelled")
+    p = sub.add_parser("put", help="add or replace one label (JSON on stdin), checked first")
+    p.add_argument("file", type=Path, help="tests/data/real/<part>/<name>.jsonl")
     args = parser.parse_args(argv)
 
     if args.command == "split":
@@ -258,6 +293,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"[{number}] {para}")
     elif args.command == "check":
         problems = check([args.part] if args.part else PARTS)
+        print("\n".join(problems) or "ok")
+        return 1 if problems else 0
+    elif args.command == "put":
+        problems = put_label(args.file, json.loads(sys.stdin.read()))
         print("\n".join(problems) or "ok")
         return 1 if problems else 0
     elif args.command == "status":
