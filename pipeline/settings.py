@@ -9,7 +9,7 @@ name the environment variable that holds them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,9 @@ class Settings:
     delivery_max_attempts: int = 8
     delivery_backoff_seconds: float = 30.0
     progress: bool | None = None  # None: a progress bar when stderr is a terminal
+    # When set, the API and the page answer only requests bearing it (`Authorization: Bearer`);
+    # kept out of repr() so that it never reaches a log line.
+    api_token: str | None = field(default=None, repr=False)
 
     def with_overrides(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
