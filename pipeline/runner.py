@@ -130,44 +130,62 @@ def _entry_of(article: Article) -> FeedEntry:
     )
 
 
+@dataclass
+class _Extracted:
+    """What a worker thread hands back for one article."""
+
+    article: ExtractedArticle
+    raw_html: str | None
+    final_url: str | None
+    error: str | None = None  # the page's error when the feed's content stands in for it
+
+
 def _fetch_and_extract(
-    url: str, entry: FeedEntry, settings: Settings
-) -> tuple[ExtractedArticle, str | None, str | None]:
-    """Network and parsing for one article, run in a worker thread (no database here)."""
+    url: str, entry: FeedEntry, settings: Settings, *, last_attempt: bool
+) -> _Extracted:
+    """Network and parsing for one article, run in a worker thread (no database here).
+
+    A page that cannot be fetched, or that extraction refuses, is a failed attempt: it is
+    recorded and the page is tried again by a later pass. Only on the last allowed attempt does the feed
+    entry's own content stand in for the page, and the page's error stays on the article.
+    """
     from pipeline.extract import extract_article
     from pipeline.http import fetch_page
 
-    page = None
-    error: DiplowatchError | None = None
     try:
         page = fetch_page(url, settings)
-    except DiplowatchError as exc:  # the feed's own content may still carry the story
-        error = exc
-    try:
-        extracted = extract_article(page, entry)
-    except DiplowatchError:
-        if error is not None:  # the fetch failure is the real cause, say that one
-            raise error from None
-        raise
-    html = page.text() if page is not None and settings.keep_raw_html else None
-    return extracted, html, page.url if page is not None else None
+        extracted = extract_article(page, entry, page_errors="raise")
+    except DiplowatchError as exc:
+        if not last_attempt or not (entry.summary or "").strip():
+            raise
+        note = (
+            f"{exc} (after {settings.article_max_attempts} attempt(s); the feed entry's own "
+            "content is stored instead of the page)"
+        )
+        return _Extracted(extract_article(None, entry), None, None, note)
+    html = page.text() if settings.keep_raw_html else None
+    return _Extracted(extracted, html, page.url)
 
 
 def fetch_articles(
     settings: Settings, article_ids: Iterable[int] | None = None, progress: Progress | None = None
 ) -> tuple[int, list[tuple[str, str]]]:
-    """Fetch and extract waiting articles concurrently. Returns (extracted, failures)."""
+    """Fetch and extract waiting articles concurrently. Returns (extracted, failures).
+
+    A failure counts an attempt (and is listed); an article whose page failed on its last
+    attempt is stored from its feed entry but listed as a failure, not counted as extracted.
+    """
     with db.session_scope(settings.db_url) as session:
         todo = [
-            (a.id, a.url, _entry_of(a))
+            (a.id, a.url, _entry_of(a), a.attempts + 1 >= settings.article_max_attempts)
             for a in store.articles_to_fetch(session, settings, article_ids)
         ]
     extracted = 0
     failures: list[tuple[str, str]] = []
     with ThreadPoolExecutor(max_workers=max(1, settings.fetch_concurrency)) as pool:
         futures = {
-            pool.submit(_fetch_and_extract, url, entry, settings): (aid, url)
-            for aid, url, entry in todo
+            pool.submit(_fetch_and_extract, url, entry, settings, last_attempt=last): (aid, url)
+            for aid, url, entry, last in todo
         }
         for done, future in enumerate(as_completed(futures), 1):
             article_id, url = futures[future]
@@ -175,7 +193,7 @@ def fetch_articles(
                 article = session.get(Article, article_id)
                 assert article is not None
                 try:
-                    result, html, final_url = future.result()
+                    result = future.result()
                 except Exception as exc:  # one hostile page must not stop the run
                     message = str(exc) or exc.__class__.__name__
                     LOGGER.warning("article %s: %s", url, message)
@@ -183,9 +201,19 @@ def fetch_articles(
                     failures.append((url, message))
                 else:
                     store.record_extraction(
-                        session, article, result, raw_html=html, final_url=final_url, now=utcnow()
+                        session,
+                        article,
+                        result.article,
+                        raw_html=result.raw_html,
+                        final_url=result.final_url,
+                        now=utcnow(),
+                        error=result.error,
                     )
-                    extracted += 1
+                    if result.error is None:
+                        extracted += 1
+                    else:
+                        LOGGER.warning("article %s: %s", url, result.error)
+                        failures.append((url, result.error))
             if progress:
                 progress("articles", done, len(futures))
     return extracted, failures

@@ -198,7 +198,10 @@ def record_extraction(
     raw_html: str | None,
     final_url: str | None,
     now: dt.datetime,
+    error: str | None = None,
 ) -> None:
+    """Store an article's text; `error` keeps the page's failure when the feed's content
+    stood in for it."""
     article.title = extracted.title or article.entry_title
     article.author = extracted.author
     article.published_at = extracted.published or article.entry_published_at
@@ -210,7 +213,7 @@ def record_extraction(
     article.final_url = final_url
     article.fetched_at = now
     article.attempts += 1
-    article.last_error = None
+    article.last_error = error[:2000] if error else None
     article.state = "extracted"
 
 
