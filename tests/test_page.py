@@ -197,3 +197,15 @@ def test_a_host_login_opens_the_app(db_url, make_settings):
         client.cookies.set("_token", "logged-in")
         assert client.get("/events").status_code == 200 and client.get("/").status_code == 200
     assert COOKIE != "_token"
+
+
+@pytest.mark.parametrize("value", ["short", "sixteen chars but spaces", "x" * 15 + "\n"])
+def test_a_weak_token_is_refused_at_start_without_showing_it(value):
+    from pipeline.errors import ConfigError
+    from pipeline.settings import load_settings
+
+    with pytest.raises(ConfigError) as refused:
+        load_settings(env={"DIPLOWATCH_API_TOKEN": value})
+    assert "DIPLOWATCH_API_TOKEN" in str(refused.value) and value not in str(refused.value)
+    strong = load_settings(env={"DIPLOWATCH_API_TOKEN": TOKEN})
+    assert strong.api_token == TOKEN and TOKEN not in repr(strong)
