@@ -21,6 +21,7 @@ from pipeline import search
 from pipeline.errors import QueryError
 from pipeline.filters import EventFilter, Known, StatementFilter, parse_date
 from pipeline.records import (
+    Reports,
     article_record,
     event_detail,
     event_record,
@@ -146,6 +147,47 @@ def _total(items: list[Any], offset: int, limit: int | None, count: Callable[[],
     return count()
 
 
+def _reports(session: Session, ids: list[int]) -> dict[int, Reports]:
+    """For each event id: its first mention's reporter and quote speaker, and every source
+    URL, in one query that reads only those columns."""
+    found: dict[int, Reports] = {}
+    if not ids:
+        return found
+    rows = session.execute(
+        select(
+            EventMention.event_id,
+            EventMention.reported_by,
+            EventMention.quote_speaker,
+            Article.url,
+        )
+        .join(Article, Article.id == EventMention.article_id)
+        .where(EventMention.event_id.in_(ids))
+        .order_by(EventMention.event_id, EventMention.id)
+    )
+    for event_id, reported_by, quote_speaker, url in rows:
+        reports = found.setdefault(event_id, Reports([], reported_by, quote_speaker))
+        if url not in reports.sources:
+            reports.sources.append(url)
+    return found
+
+
+def _statement_sources(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    if not ids:
+        return found
+    rows = session.execute(
+        select(StatementMention.statement_id, Article.url)
+        .join(Article, Article.id == StatementMention.article_id)
+        .where(StatementMention.statement_id.in_(ids))
+        .order_by(StatementMention.statement_id, StatementMention.id)
+    )
+    for statement_id, url in rows:
+        urls = found.setdefault(statement_id, [])
+        if url not in urls:
+            urls.append(url)
+    return found
+
+
 def list_events(
     session: Session,
     filters: EventFilter | None = None,
@@ -158,13 +200,14 @@ def list_events(
     query = (
         select(Event)
         .where(*conditions)
-        .options(selectinload(Event.mentions).selectinload(EventMention.article))
         .order_by(Event.event_date.desc(), Event.id.desc())
         .offset(offset)
     )
     if limit:
         query = query.limit(limit)
-    items = [event_record(e) for e in session.scalars(query)]
+    events = list(session.scalars(query))
+    reports = _reports(session, [e.id for e in events])
+    items = [event_record(e, reports.get(e.id, Reports([]))) for e in events]
     total = _total(items, offset, limit, lambda: _count(session, Event, conditions))
     return Page(total=total, offset=offset, limit=limit or 0, items=items)
 
@@ -181,13 +224,14 @@ def list_statements(
     query = (
         select(Statement)
         .where(*conditions)
-        .options(selectinload(Statement.mentions).selectinload(StatementMention.article))
         .order_by(Statement.statement_date.desc().nulls_last(), Statement.id.desc())
         .offset(offset)
     )
     if limit:
         query = query.limit(limit)
-    items = [statement_record(s) for s in session.scalars(query)]
+    statements = list(session.scalars(query))
+    sources = _statement_sources(session, [s.id for s in statements])
+    items = [statement_record(s, sources.get(s.id, [])) for s in statements]
     total = _total(items, offset, limit, lambda: _count(session, Statement, conditions))
     return Page(total=total, offset=offset, limit=limit or 0, items=items)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -43,10 +44,30 @@ def _sources(mentions: list[EventMention] | list[StatementMention]) -> list[str]
     return urls
 
 
-def event_record(event: Event) -> dict[str, Any]:
-    """An event in the EVENTS.md shape, plus what merging adds: id, mentions, sources."""
-    first = event.mentions[0] if event.mentions else None
-    sources = _sources(event.mentions)
+@dataclass(frozen=True)
+class Reports:
+    """What a list shows of a record's mentions without loading them: the first mention's
+    reporter and quote speaker, and the URL of every reporting article."""
+
+    sources: list[str]
+    reported_by: dict[str, Any] | None = None
+    quote_speaker: dict[str, Any] | None = None
+
+
+def _reports(mentions: list[EventMention]) -> Reports:
+    first = mentions[0] if mentions else None
+    return Reports(
+        _sources(mentions),
+        first.reported_by if first else None,
+        first.quote_speaker if first else None,
+    )
+
+
+def event_record(event: Event, reports: Reports | None = None) -> dict[str, Any]:
+    """An event in the EVENTS.md shape, plus what merging adds: id, mentions, sources.
+    `reports` saves loading the mentions (lists); without it they are read from `event`."""
+    reports = reports or _reports(event.mentions)
+    sources = reports.sources
     return {
         "id": event.id,
         "type": event.type,
@@ -61,10 +82,10 @@ def event_record(event: Event) -> dict[str, Any]:
             "country": event.target_country,
             "role": event.target_role,
         },
-        "reported_by": _actor(first.reported_by) if first else None,
+        "reported_by": _actor(reports.reported_by),
         "sentence": event.sentence,
         "quote": event.quote,
-        "quote_speaker": _actor(first.quote_speaker) if first else None,
+        "quote_speaker": _actor(reports.quote_speaker),
         "event_date": event.event_date.isoformat(),
         "confidence": round(event.confidence, 3),
         "mention_count": event.mention_count,
@@ -74,9 +95,9 @@ def event_record(event: Event) -> dict[str, Any]:
     }
 
 
-def statement_record(statement: Statement) -> dict[str, Any]:
+def statement_record(statement: Statement, sources: list[str] | None = None) -> dict[str, Any]:
     """A statement in the EVENTS.md shape, plus id, `direct`, date, mentions and sources."""
-    sources = _sources(statement.mentions)
+    sources = _sources(statement.mentions) if sources is None else sources
     return {
         "id": statement.id,
         "speaker": {
@@ -223,6 +244,7 @@ def run_record(run: Run) -> dict[str, Any]:
 
 
 __all__ = [
+    "Reports",
     "article_brief",
     "article_record",
     "event_detail",
