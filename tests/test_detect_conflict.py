@@ -221,7 +221,7 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
         # further action one is prepared to take is a threat
         (
             '"We are prepared to take further action if Moscow does not change course," '
-            "U.S. Treasury Secretary Scott Bessent said of Russia.",
+            "U.S. Treasury Secretary Janet Yellen said of Russia.",
             ("THREATEN", "USA", "RUS"),
         ),
         # a judgement of the other side's act inside a conditional's object still charges it

@@ -104,12 +104,12 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
         ),
         # calling off a meeting refuses it
         (
-            "President Biden called off his planned meeting with Vladimir Putin in Moscow.",
+            "President Trump called off his planned meeting with Vladimir Putin in Moscow.",
             ("REJECT", "USA", "RUS"),
         ),
         # a phone call on a weekday is a call, not a "call on"
         (
-            "Secretary Blinken called his Russian counterpart Sergei Lavrov on Friday and "
+            "Secretary Rubio called his Russian counterpart Sergei Lavrov on Friday and "
             "raised the case of the detained reporter.",
             ("CONSULT", "USA", "RUS"),
         ),
@@ -239,7 +239,7 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
         ),
         # telling the other side that something should be so asks it of them
         (
-            "Biden said he had told Putin that water plants should be off-limits to hackers.",
+            "Trump said he had told Putin that water plants should be off-limits to hackers.",
             ("REQUEST", "USA", "RUS"),
         ),
         # praise the parser joins to the pair's clause is the speaker's
@@ -278,7 +278,7 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
         ),
         # calling the other side's leader a friend, or its offer incredible, praises it
         (
-            "Obama spoke at a joint news conference, calling his Russian counterpart a friend "
+            "Trump spoke at a joint news conference, calling his Russian counterpart a friend "
             "and partner.",
             ("SUPPORT", "USA", "RUS"),
         ),
@@ -342,13 +342,13 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
         ),
         # what a request is about is not whom it asks
         (
-            "Biden and Putin spoke by video. Putin asked for written guarantees that NATO "
+            "Trump and Putin spoke by video. Putin asked for written guarantees that NATO "
             "would not admit Georgia.",
             ("REQUEST", "RUS", "USA"),
         ),
         # an obligation put upon the other side is a demand
         (
-            'Austin told reporters that "it is incumbent upon Russia to fly its jets safely".',
+            'Hegseth told reporters that "it is incumbent upon Russia to fly its jets safely".',
             ("REQUEST", "USA", "RUS"),
         ),
         # a meeting on the calendar counts as one
@@ -397,7 +397,7 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
         ),
         # an envoy due in the other side's capital: a visit scheduled
         (
-            "National security adviser Jake Sullivan is due in Moscow on Tuesday for talks "
+            "National security adviser Mike Waltz is due in Moscow on Tuesday for talks "
             "on the crisis.",
             ("CONSULT", "USA", "RUS"),
         ),
@@ -557,7 +557,7 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         ),
         # a weekday after "called" does not make a "call on"
         (
-            "Secretary Blinken called his Russian counterpart Sergei Lavrov on Friday and "
+            "Secretary Rubio called his Russian counterpart Sergei Lavrov on Friday and "
             "raised the case of the detained reporter.",
             ("REQUEST", "USA", "RUS"),
         ),
@@ -714,7 +714,7 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         ),
         # calling a counterpart a friend rings no one
         (
-            "Obama spoke at a joint news conference, calling his Russian counterpart a friend "
+            "Trump spoke at a joint news conference, calling his Russian counterpart a friend "
             "and partner.",
             ("CONSULT", "USA", "RUS"),
         ),

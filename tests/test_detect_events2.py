@@ -70,7 +70,7 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
         ),
         # moving forces in an article about the pair is aimed at the other side
         (
-            "Medvedev warned Washington again. President Trump ordered two submarines "
+            "Medvedev warned Washington again. President Biden ordered two submarines "
             "repositioned closer to the region.",
             ("MOBILIZE", "USA", "RUS"),
         ),
@@ -110,7 +110,7 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
         ),
         # a meeting called off is refused
         (
-            "President Trump cancelled his planned summit with Vladimir Putin in Budapest.",
+            "President Biden cancelled his planned summit with Vladimir Putin in Budapest.",
             ("REJECT", "USA", "RUS"),
         ),
         # proposals called non-starters are turned down
@@ -274,7 +274,7 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
         ),
         # the cancelled summit did not take place
         (
-            "President Trump cancelled his planned summit with Vladimir Putin in Budapest.",
+            "President Biden cancelled his planned summit with Vladimir Putin in Budapest.",
             ("CONSULT", "USA", "RUS"),
         ),
         # "detained and accused of theft": the accuser is not named, so no accusation is coded

@@ -15,6 +15,7 @@ from pipeline.models import ActorRef, DetectedStatement
 from tests.support.detection import by_phrase, event_triples, statements_in
 
 DAY = dt.date(2024, 2, 6)
+LATER = dt.date(2025, 9, 1)  # for people in office only from 2025 (Trump, Dmitriev, Darchiev)
 
 
 def statements(detector: Detector, text: str, day: dt.date = DAY) -> list[DetectedStatement]:
@@ -243,7 +244,7 @@ def test_quote_after_a_colon_belongs_to_the_clause_before_it(detector: Detector)
         'At the door, Putin gave his guest a parting invitation: "Next round in Moscow, '
         'Mr. President."'
     )
-    found = by_phrase(statements(detector, text), "Next round in Moscow")
+    found = by_phrase(statements(detector, text, LATER), "Next round in Moscow")
     assert len(found) == 1, found
     assert "Putin" in found[0].speaker.name
 
@@ -254,7 +255,7 @@ def test_welcoming_a_decision_as_something_is_a_statement(detector: Detector) ->
         "Kirill Dmitriev, the Kremlin's envoy for investment, welcomed the move as "
         '"a sign of common sense in Washington."'
     )
-    found = by_phrase(statements(detector, text), "sign of common sense")
+    found = by_phrase(statements(detector, text, LATER), "sign of common sense")
     assert len(found) == 1, found
     assert "Dmitriev" in found[0].speaker.name
 
@@ -609,7 +610,7 @@ def test_the_veteran_diplomat_is_the_diplomat_last_named(detector: Detector) -> 
         "Speaking at the airport, the veteran diplomat said he would work to lift relations "
         "with the United States out of their slump."
     )
-    found = by_phrase(statements(detector, text), "out of their slump")
+    found = by_phrase(statements(detector, text, LATER), "out of their slump")
     assert len(found) == 1, found
     assert "Darchiev" in found[0].speaker.name
 

@@ -83,7 +83,9 @@ class Detector:
     def _finish(self, doc: Doc, published: dt.date | None) -> Detection:
         day = published or dt.date.today()
         try:
-            events, statements = assemble(doc, self.dictionary, self.lexicon, self.sides, day)
+            events, statements = assemble(
+                doc, self.dictionary, self.lexicon, self.sides, day, dated=published is not None
+            )
         except Exception:  # one odd parse must not stop a batch; the text is logged
             LOGGER.exception("detection failed on a text starting %r", doc.text[:80])
             return self._empty()

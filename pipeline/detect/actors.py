@@ -24,6 +24,9 @@ LOGGER = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_ACTORS_FILE = DATA_DIR / "actors.yaml"
+# The role of an actor of a side who does not act or speak for it: a national, a thing of the
+# side, a former official, a candidate or a president-elect (events' WEAK_ROLE).
+NO_SIDE_ROLE = "COUNTRY"
 # Words that make a paragraph worth parsing even when it names no side ("the minister said").
 _OFFICE_WORDS = re.compile(
     r"\b(?:[Pp]residents?|[Mm]inist(?:ers?|ry)|[Ss]pokes(?:man|woman|person)|[Ee]mbassy|"
@@ -127,8 +130,14 @@ class ActorDictionary:
             if (country is None or p.country == country) and office in p.offices_on(day)
         ]
 
-    def role_of(self, person: Person, day: dt.date) -> str:
-        office = person.nearest_office(day)
+    def role_of(self, person: Person, day: dt.date, *, strict: bool = True) -> str:
+        """The person's role on the day; a person outside every term of office then (a former
+        official, a candidate) speaks and acts for no side: a national, `NO_SIDE_ROLE`.
+        Not `strict` (the day is a guess): the role of the office nearest the day."""
+        held = person.offices_on(day)
+        if not held and strict:
+            return NO_SIDE_ROLE
+        office = held[0] if held else person.nearest_office(day)
         return self.office_roles.get(office or "", "OFFICIAL")
 
     def side_forms(self, code: str) -> list[str]:

@@ -154,9 +154,12 @@ def assemble(
     lexicon: Lexicon,
     sides: tuple[str, str],
     published: dt.date,
+    *,
+    dated: bool = True,
 ) -> tuple[list[DetectedEvent], list[DetectedStatement]]:
-    """Events and statements of one parsed article."""
-    ctx = ArticleContext(doc, dictionary, published)
+    """Events and statements of one parsed article (`dated`: `published` is the article's
+    own date, not a stand-in for a missing one)."""
+    ctx = ArticleContext(doc, dictionary, published, dated=dated)
     finder = EventFinder(ctx, lexicon, sides)
     found_statements = StatementFinder(finder).find()
     sent_starts = {s.start: n for n, s in enumerate(doc.sents)}

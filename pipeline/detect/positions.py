@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from pipeline.detect.actors import NO_SIDE_ROLE
 from pipeline.detect.arguments import subject
 from pipeline.detect.lexicon import cue_counts
 from pipeline.models import ActorRef
@@ -31,6 +32,20 @@ _RELATIONSHIP = re.compile(
 )
 
 
+# A passage about the pair: of the sentences from PASSAGE_BEFORE before a statement to the one
+# after it, at least PASSAGE_SHARE name the other side, in a story whose lead names both sides
+# or of whose sentences at least STORY_SHARE name it.
+PASSAGE_BEFORE = 5
+PASSAGE_SHARE = 0.3
+STORY_SHARE = 0.3
+
+# Nouns of home politics: a side named as what they are about is not an actor of the pair
+_HOME_AFFAIRS = {"probe", "investigation", "inquiry", "collusion", "tie", "contact", "link",
+                 "connection", "dossier", "hoax", "hunt", "matter", "story", "counsel"}  # fmt: skip
+_TIES = {"tie", "contact", "link", "connection"}
+_NOUN_PHRASE_DEPS = ("compound", "amod", "poss", "nmod", "pobj", "prep", "npadvmod")
+_THIRD_PERSON = {"he", "him", "his", "she", "her", "they", "them", "their"}
+
 # Words of the business between two sides ("the sides", "relations", "dialogue")
 _PAIR_WORDS = {"side", "relation", "relationship", "dialogue", "confrontation", "tension",
                "polemic", "channel", "ambassador", "embassy", "diplomat", "cooperation",
@@ -44,6 +59,7 @@ class PositionRules:
     ctx: ArticleContext
     finder: EventFinder
     sides: tuple[str, str]
+    _side_sentence_cache: dict[str, set[int]]
 
     def _anonymous_sources(self, speaker: ActorRef) -> bool:
         """ "U.S. officials said ...": unnamed officials known only by their side are the
@@ -144,8 +160,12 @@ class PositionRules:
         return not self._has_cue(found)
 
     def _about(self, found: Found) -> list[str]:
-        """The sides a statement is about: in a story about the pair, the other side, unless
-        the statement names only a third country."""
+        """The sides a statement is about: the other side when its words name it (a name, a
+        title, a pronoun that stands for it) or its sentence does, both when they speak of the
+        relationship. Words that name no side are about the other one only inside a passage
+        of a story about the pair (see `_pair_passage`), unless they name a third country. A
+        side named only as the object of home politics ("the Russia probe", "ties to Russia")
+        is not what the words are about."""
         other = [c for c in self.sides if c != found.speaker.country]
         if self._lead_report(found):
             return []
@@ -156,23 +176,127 @@ class PositionRules:
             ranges.append(found.clause)
         named: set[str] = set()
         for start, end in ranges:
-            named |= self.ctx.countries_in(start, end)
+            named |= self._sides_named(start, end, pronouns=True)
         if any(c in named for c in other):
             return other
         if found.speaker.country in named and found.speaker.role in _DOMESTIC_ROLES:
             # "Senator X called the news conference a disgrace by an American president": a
             # lawmaker on their own side's government is home politics, not the relationship
             return []
-        if self._sourced_fact(found) or (
-            self._follow_up_detail(found) and not self._diplomatic(found)
-        ):
-            return []
+        if found.sentence is not None:
+            sentence = self._sides_named(found.sentence.start, found.sentence.end, pronouns=False)
+            if any(c in sentence for c in other):
+                return other
         countries = self.ctx.dictionary.countries
         if any(
             c not in self.sides and not countries[c].organisation for c in named if c in countries
         ):
             return []  # about Ukraine, Syria, Iran...: not about the watched pair
-        return other
+        if self._sourced_fact(found) or (
+            self._follow_up_detail(found) and not self._diplomatic(found)
+        ):
+            return []
+        if self._names_home(found, ranges):
+            return []  # "Biden said Trump was a liar": words about someone at home
+        if found.sentence is not None and all(
+            self._pair_passage(found.sentence.start, c) for c in other
+        ):
+            return other
+        return []
+
+    def _names_home(self, found: Found, ranges: list[tuple[int, int]]) -> bool:
+        """The words name a player of the speaker's home politics: a person of their side who
+        holds no office (a candidate, a former official) or its legislature ("Congress")."""
+        for start, end in ranges:
+            for m in self.ctx._mentions_between(start, end):
+                actor = m.actor
+                if (
+                    actor is not None
+                    and actor.country == found.speaker.country
+                    and actor != found.speaker
+                    and (
+                        (m.kind == "person" and actor.role == NO_SIDE_ROLE)
+                        or actor.role in _DOMESTIC_ROLES
+                    )
+                ):
+                    return True
+        return False
+
+    def _pair_passage(self, start: int, side: str) -> bool:
+        """The sentence at `start` sits in a passage about the other side: the story is about
+        the pair (its lead names both sides, or many of its sentences name this one) and the
+        sentences around it name this side often."""
+        story = self._side_sentences(side)
+        sentences = self.ctx.sentences
+        if not self._pair_story(side):
+            return False
+        i = self.ctx.sentence_index(start)
+        around = [
+            j
+            for j in range(max(0, i - PASSAGE_BEFORE), min(len(sentences), i + 2))
+            if j != i and sum(t.is_alpha for t in sentences[j]) >= 4
+        ]
+        return bool(around) and sum(j in story for j in around) >= PASSAGE_SHARE * len(around)
+
+    def _pair_story(self, side: str) -> bool:
+        sentences = self.ctx.sentences
+        full = [j for j, sent in enumerate(sentences) if sum(t.is_alpha for t in sent) >= 4]
+        if not full:
+            return False
+        story = self._side_sentences(side)
+        watched = [self._side_sentences(c) for c in self.sides]
+        lead = full[0]
+        return all(lead in named for named in watched) or (
+            sum(j in story for j in full) >= STORY_SHARE * len(full)
+        )
+
+    def _side_sentences(self, side: str) -> set[int]:
+        """Indexes of the sentences that name the side (not as the object of home politics)."""
+        cache = self._side_sentence_cache
+        if side not in cache:
+            cache[side] = {
+                j
+                for j, sent in enumerate(self.ctx.sentences)
+                if side in self._sides_named(sent.start, sent.end, pronouns=False)
+            }
+        return cache[side]
+
+    def _sides_named(self, start: int, end: int, *, pronouns: bool) -> set[str]:
+        """Sides a token range names as actors or things of their own, not as the object of
+        home politics; with `pronouns`, also he/she/they standing for an actor of a side."""
+        named = {
+            m.actor.country
+            for m in self.ctx._mentions_between(start, end)
+            if m.actor is not None and not self._home_affair(m.end - 1)
+        }
+        if pronouns:
+            for tok in self.doc[start:end]:
+                if tok.pos_ == "PRON" and tok.lower_ in _THIRD_PERSON:
+                    actor = self.ctx.resolve_pronoun(tok)
+                    if actor is not None:
+                        named.add(actor.country)
+        return named
+
+    def _home_affair(self, i: int) -> bool:
+        """ "the Russia probe", "ties to Russia", "the investigation into Russian meddling": the
+        side names what a home inquiry or affair is about, not an actor of the relationship."""
+        node = self.doc[i]
+        prep = None
+        for _ in range(4):
+            if node.dep_ not in _NOUN_PHRASE_DEPS or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return False
+            prep = node.lower_ if node.dep_ == "prep" else prep
+            lemma = node.lemma_.lower()
+            if node.pos_ in ("NOUN", "PROPN") and lemma in _HOME_AFFAIRS:
+                # "ties to Russia" and "his contacts with Russians" are affairs at home; "the
+                # connection between Russia and the militants" is a charge against Russia, and
+                # "a blow to ties with Moscow" is the relationship
+                owned = any(c.dep_ in ("poss", "compound") for c in node.children)
+                return lemma not in _TIES or prep == "to" or (prep == "with" and owned)
+        return False
 
 
 __all__ = ["PositionRules"]

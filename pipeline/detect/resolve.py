@@ -21,6 +21,7 @@ from pipeline.detect.pronouns import (
     Mention,
     PronounResolver,
 )
+from pipeline.detect.tenure import date_from_titles
 from pipeline.models import ActorRef
 
 LOGGER = logging.getLogger(__name__)
@@ -41,10 +42,18 @@ _FALLBACK_KINDS = {"foreign_ministry", "embassy", "government", "defence_ministr
 class ArticleContext(PronounResolver):
     """Every actor mention of one article, resolved in reading order."""
 
-    def __init__(self, doc: Doc, dictionary: ActorDictionary, day: dt.date):
+    def __init__(self, doc: Doc, dictionary: ActorDictionary, day: dt.date, *, dated: bool = True):
         self.doc = doc
         self.dictionary = dictionary
         self.day = day
+        # Who holds an office is judged on the article's day; an undated article is dated by
+        # its own titles, and with none, nobody's term is held against them.
+        self.terms_known = dated
+        spans = self.doc.spans.get(ACTOR_SPANS, [])
+        if not dated:
+            found = date_from_titles(doc, spans, dictionary, self._entries, day)
+            self.day = found or day
+            self.terms_known = found is not None
         self.mentions: list[Mention] = []
         self._by_token: dict[int, Mention] = {}
         # Token ranges of quotes and who said them: "we" and "I" inside resolve to the speaker.
@@ -87,9 +96,7 @@ class ArticleContext(PronounResolver):
                 seen_people.add(person.key)
                 mention.kind = "person"
                 mention.person = person
-                mention.actor = ActorRef(
-                    person.name, person.country, self.dictionary.role_of(person, self.day)
-                )
+                mention.actor = ActorRef(person.name, person.country, self._role_of(person))
                 prev = self._by_token.get(span.start - 1)
                 if prev is not None and prev.kind == "title" and prev.office:
                     prev.actor = None  # the title only introduces the name
@@ -133,6 +140,9 @@ class ArticleContext(PronounResolver):
                 pass
             self._add(mention)
         self._add_unknown_people()
+
+    def _role_of(self, person: Person) -> str:
+        return self.dictionary.role_of(person, self.day, strict=self.terms_known)
 
     def _someone_else(self, span: Span, person: Person) -> bool:
         """ "Daniil Medvedev", "Hunter Biden": a surname inside another person's full name."""
@@ -296,7 +306,7 @@ class ArticleContext(PronounResolver):
             return self._last_diplomat(span)  # "the veteran negotiator added"
         if person is None:
             return self._body_spokesperson(span, office, role)
-        return ActorRef(person.name, person.country, self.dictionary.role_of(person, self.day))
+        return ActorRef(person.name, person.country, self._role_of(person))
 
     def _last_diplomat(self, span: Span) -> ActorRef | None:
         """ "the veteran diplomat said", "the negotiator added": the diplomat the story last

@@ -106,6 +106,7 @@ class StatementFinder(PositionRules):
         self.doc = finder.ctx.doc
         self.speech = finder.lex.speech_verbs
         self.sides = finder.sides
+        self._side_sentence_cache = {}
         self.judging = {
             lemma
             for lemma, senses in finder.lex.verbs.items()
