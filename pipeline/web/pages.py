@@ -284,15 +284,16 @@ def install(
             else []
         )
         svg, size = Markup(""), "day"
-        if stats and stats["daily"]:
+        if stats and stats["series"]:
             svg, size = timeline.render(
-                stats["daily"],
+                stats["series"],
                 context.settings.sides,
                 lambda start, end: (
                     "./?" + query.with_(since=start.isoformat(), until=end.isoformat())
                 ),
                 since=filters.since if filters else None,
                 until=filters.until if filters else None,
+                size=stats["bucket"],
             )
         return render(
             request,
