@@ -14,7 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Integer, Select, cast, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    DateTime,
+    Integer,
+    Select,
+    cast,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, selectinload
 
 from pipeline import search
@@ -31,6 +42,7 @@ from pipeline.records import (
     statement_record,
 )
 from pipeline.schema import (
+    RECENT_FIRST,
     Article,
     Event,
     EventMention,
@@ -184,8 +196,10 @@ def list_events(
     *,
     offset: int = 0,
     limit: int | None = 100,
+    total: int | None = None,
 ) -> Page:
-    """Merged events matching the filter, newest event date first, and how many match."""
+    """Merged events matching the filter, newest event date first, and how many match
+    (`total`, when the caller has counted them already, saves counting again)."""
     conditions = event_conditions(session, filters or EventFilter())
     query = (
         select(Event)
@@ -198,7 +212,8 @@ def list_events(
     events = list(session.scalars(query))
     reports = _reports(session, [e.id for e in events])
     items = [event_record(e, reports.get(e.id, Reports([]))) for e in events]
-    total = _total(items, offset, limit, lambda: _count(session, Event, conditions))
+    if total is None:
+        total = _total(items, offset, limit, lambda: _count(session, Event, conditions))
     return Page(total=total, offset=offset, limit=limit or 0, items=items)
 
 
@@ -214,7 +229,7 @@ def list_statements(
     query = (
         select(Statement)
         .where(*conditions)
-        .order_by(Statement.statement_date.desc().nulls_last(), Statement.id.desc())
+        .order_by(literal_column(RECENT_FIRST).desc(), Statement.id.desc())
         .offset(offset)
     )
     if limit:
@@ -296,7 +311,8 @@ def _bucket_column(dialect: str, size: str) -> Any:
     if size == "day":
         return Event.event_date
     if dialect == "postgresql":
-        return cast(func.date_trunc(size, Event.event_date), Date)
+        # a date as a timestamp without zone: truncating needs no time zone look-up per row
+        return cast(func.date_trunc(size, cast(Event.event_date, DateTime())), Date)
     if size == "month":
         return func.date(Event.event_date, "start of month")
     weekday = (cast(func.strftime("%w", Event.event_date), Integer) + 6) % 7

@@ -550,6 +550,10 @@ BEGIN
 END
 $fn$;
 
+CREATE INDEX ix_events_timeline ON events (event_date, type, source_country, target_country);
+
+CREATE INDEX ix_statements_recent ON statements (coalesce(statement_date, '0001-01-01') DESC, id DESC);
+
 UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
 
 COMMIT;

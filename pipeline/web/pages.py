@@ -270,8 +270,10 @@ def install(
                     **_sides(query),
                 )
                 filters = check_events(context, session, params)
-                listed = list_events(session, filters, offset=(page - 1) * per, limit=per)
                 stats = event_stats(session, filters)
+                listed = list_events(
+                    session, filters, offset=(page - 1) * per, limit=per, total=stats["total"]
+                )
             except QueryError as exc:
                 error, filters, listed, stats = exc, None, None, None
         words = filters.query.words if filters is not None and filters.query else []

@@ -273,11 +273,24 @@ def _upgrade_sqlite() -> None:
     op.execute(SQLITE_ARTICLE_TRIGGER)
 
 
+def _indexes() -> None:
+    """For the lists and the timeline: counts per day, type and direction read one index;
+    statements newest first with undated ones last, in an order both databases can index."""
+    op.create_index(
+        "ix_events_timeline", "events", ["event_date", "type", "source_country", "target_country"]
+    )
+    op.execute(
+        "CREATE INDEX ix_statements_recent ON statements "
+        "(coalesce(statement_date, '0001-01-01') DESC, id DESC)"
+    )
+
+
 def upgrade() -> None:
     if op.get_context().dialect.name == "postgresql":
         _upgrade_postgresql()
     else:
         _upgrade_sqlite()
+    _indexes()
 
 
 def downgrade() -> None:
