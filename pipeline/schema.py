@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -34,6 +35,10 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# The order of statements in lists: `ix_statements_recent` indexes this very expression.
+RECENT_FIRST = "coalesce(statement_date, '0001-01-01')"
 
 
 def utcnow() -> dt.datetime:
@@ -152,7 +157,11 @@ class Event(Base):
         back_populates="event", cascade="all, delete-orphan", order_by="EventMention.id"
     )
 
-    __table_args__ = (Index("ix_events_match", "type", "source_country", "target_country"),)
+    __table_args__ = (
+        Index("ix_events_match", "type", "source_country", "target_country"),
+        # the timeline's counts read this index alone, never the table
+        Index("ix_events_timeline", "event_date", "type", "source_country", "target_country"),
+    )
 
 
 class EventMention(Base):
@@ -207,6 +216,9 @@ class Statement(Base):
     mentions: Mapped[list[StatementMention]] = relationship(
         back_populates="statement", cascade="all, delete-orphan", order_by="StatementMention.id"
     )
+
+    # newest first, undated last, on both databases (SQLite indexes know no NULLS LAST)
+    __table_args__ = (Index("ix_statements_recent", text(f"{RECENT_FIRST} DESC"), text("id DESC")),)
 
 
 class StatementMention(Base):
