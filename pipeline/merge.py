@@ -11,9 +11,11 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from difflib import SequenceMatcher
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from pipeline.models import SYMMETRIC_TYPES, ActorRef, DetectedEvent, DetectedStatement, Detection
@@ -90,6 +92,93 @@ def _sides_compatible(
     return same_mode and "GOVERNMENT" in roles and bool(roles & _LEADER_ROLES)
 
 
+def _event_rank(event: Event, found: DetectedEvent, quote: str) -> tuple[int, int, int] | None:
+    """Whether a stored event is the one this mention reports, and how well: None when not.
+
+    Modes must not disagree; the actors on both sides must be compatible (compared the same
+    way round when the event was stored the other way round, for CONSULT and COOPERATE) or,
+    in place of compatible actors, the evidence must be the same quotation. The rank orders
+    the matches: closest date first, then an equal mode, then the oldest event.
+    """
+    if found.mode and event.mode and found.mode != event.mode:
+        return None
+    same_mode = bool(found.mode) and found.mode == event.mode
+    same_way = event.source_country == found.source.country
+    src, tgt = (found.source, found.target) if same_way else (found.target, found.source)
+    actors = _sides_compatible(
+        event.source_name, event.source_role, src, same_mode=same_mode
+    ) and _sides_compatible(event.target_name, event.target_role, tgt, same_mode=same_mode)
+    evidence = bool(quote and event.quote) and quotes_match(
+        normalize_text(event.quote or ""), quote
+    )
+    if not (actors or evidence):
+        return None
+    return (abs((event.event_date - found.event_date).days), int(not same_mode), event.id)
+
+
+def _statement_matches(statement: Statement, found: DetectedStatement, quote: str) -> bool:
+    """A stored statement is this quotation again: a compatible speaker, the same words."""
+    return names_compatible(
+        statement.speaker_name, statement.speaker_role, found.speaker.name, found.speaker.role
+    ) and quotes_match(statement.quote_norm, quote)
+
+
+# --- narrowing in SQL --------------------------------------------------------------------
+#
+# The look-ups below fetch only the rows the rules above could accept: the same type and
+# sides, the date window, and an actor that can be compatible by one of the rules of
+# `names_compatible` and `_sides_compatible` (equal names, a country, a person of the same
+# surname, a body of the same role, a leader and their government in the same mode) or, for
+# quotation evidence, any event with a quotation. The rules then decide among those rows
+# exactly as before. A rule added above needs its clause here (tests/test_merge_narrowing.py
+# checks the narrowing never drops a row the rules accept).
+
+
+def actor_keys(name: str | None, role: str | None) -> tuple[str, str]:
+    """An actor's match keys, stored beside its name: the normalised name and its surname."""
+    return _actor_name(name or ""), _surname(name or "")
+
+
+def _may_be_compatible(
+    norm: Any, surname: Any, role: Any, found: ActorRef, *, mode: Any = None, found_mode: str = ""
+) -> ColumnElement[bool]:
+    """SQL: a stored actor (its key columns) that `_sides_compatible` may accept for `found`."""
+    if found.role == "COUNTRY":
+        return true()
+    found_norm, found_surname = actor_keys(found.name, found.role)
+    clauses: list[ColumnElement[bool]] = [role == "COUNTRY"]
+    if found_norm:
+        clauses.append(norm == found_norm)
+    if found.role in _PERSON_ROLES:
+        clauses.append(role.in_(sorted(_PERSON_ROLES)) & (surname == found_surname))
+    else:
+        clauses.append(role.is_(None) if found.role is None else role == found.role)
+    if found_mode and mode is not None:  # a leader and their government, in the same mode
+        if found.role == "GOVERNMENT":
+            clauses.append(role.in_(sorted(_LEADER_ROLES)) & (mode == found_mode))
+        elif found.role in _LEADER_ROLES:
+            clauses.append((role == "GOVERNMENT") & (mode == found_mode))
+    return or_(*clauses)
+
+
+def _event_actors_may_match(
+    found: DetectedEvent, source: ActorRef, target: ActorRef
+) -> ColumnElement[bool]:
+    mode = found.mode or ""
+    return and_(
+        Event.source_country == source.country,
+        Event.target_country == target.country,
+        _may_be_compatible(
+            Event.source_norm, Event.source_surname, Event.source_role, source,
+            mode=Event.mode, found_mode=mode,
+        ),
+        _may_be_compatible(
+            Event.target_norm, Event.target_surname, Event.target_role, target,
+            mode=Event.mode, found_mode=mode,
+        ),
+    )  # fmt: skip
+
+
 def find_event(session: Session, found: DetectedEvent) -> Event | None:
     """The stored event this mention reports, if any.
 
@@ -100,35 +189,25 @@ def find_event(session: Session, found: DetectedEvent) -> Event | None:
     """
     day = dt.timedelta(days=1)
     sides = [(found.source.country, found.target.country)]
+    actors = [_event_actors_may_match(found, found.source, found.target)]
     if found.type in SYMMETRIC_TYPES:
         sides.append((found.target.country, found.source.country))
-    candidates = session.scalars(
-        select(Event)
-        .where(
-            Event.type == found.type,
-            or_(*[(Event.source_country == s) & (Event.target_country == t) for s, t in sides]),
-            Event.event_date.between(found.event_date - day, found.event_date + day),
-        )
-        .order_by(Event.id)
-    )
+        actors.append(_event_actors_may_match(found, found.target, found.source))
     quote = normalize_text(found.quote) if found.quote else ""
+    if quote:  # the same quotation is evidence enough, whoever the actors
+        actors.append(Event.quote.is_not(None) & (Event.quote != ""))
+    query = select(Event).where(
+        Event.type == found.type,
+        or_(*[(Event.source_country == s) & (Event.target_country == t) for s, t in sides]),
+        Event.event_date.between(found.event_date - day, found.event_date + day),
+        or_(*actors),
+    )
+    if found.mode:
+        query = query.where(or_(Event.mode.is_(None), Event.mode == "", Event.mode == found.mode))
     best: tuple[tuple[int, int, int], Event] | None = None
-    for event in candidates:
-        if found.mode and event.mode and found.mode != event.mode:
-            continue
-        same_mode = bool(found.mode) and found.mode == event.mode
-        same_way = event.source_country == found.source.country
-        src, tgt = (found.source, found.target) if same_way else (found.target, found.source)
-        actors = _sides_compatible(
-            event.source_name, event.source_role, src, same_mode=same_mode
-        ) and _sides_compatible(event.target_name, event.target_role, tgt, same_mode=same_mode)
-        evidence = bool(quote and event.quote) and quotes_match(
-            normalize_text(event.quote or ""), quote
-        )
-        if not (actors or evidence):
-            continue
-        rank = (abs((event.event_date - found.event_date).days), int(not same_mode), event.id)
-        if best is None or rank < best[0]:
+    for event in session.scalars(query.order_by(Event.id)):
+        rank = _event_rank(event, found, quote)
+        if rank is not None and (best is None or rank < best[0]):
             best = (rank, event)
     return best[1] if best else None
 
@@ -159,7 +238,12 @@ def find_statement(
 ) -> Statement | None:
     """The stored statement this quotation repeats: same side, compatible speaker, the same
     or nearly the same words, dated within three days (quotes are re-reported for days)."""
-    query = select(Statement).where(Statement.speaker_country == found.speaker.country)
+    query = select(Statement).where(
+        Statement.speaker_country == found.speaker.country,
+        _may_be_compatible(
+            Statement.speaker_norm, Statement.speaker_surname, Statement.speaker_role, found.speaker
+        ),
+    )
     if when is not None:
         window = dt.timedelta(days=3)
         query = query.where(
@@ -170,32 +254,30 @@ def find_statement(
         )
     quote = normalize_text(found.quote)
     for statement in session.scalars(query.order_by(Statement.id)):
-        if not names_compatible(
-            statement.speaker_name, statement.speaker_role, found.speaker.name, found.speaker.role
-        ):
-            continue
-        if quotes_match(statement.quote_norm, quote):
+        if _statement_matches(statement, found, quote):
             return statement
     return None
 
 
-def lock_merge_keys(session: Session, detection: Detection) -> None:
+def lock_merge_keys(session: Session, detections: Detection | Iterable[Detection]) -> None:
     """Serialise merging of the same kind of record across concurrent writers.
 
     Two workers storing two outlets' versions of one story at the same moment would each
     miss the other's uncommitted event and create a duplicate (and a duplicate alert). On
     Postgres a transaction-level advisory lock per (type, sides) and per speaker side makes
     the second writer wait and then see the first one's rows (READ COMMITTED re-reads).
-    Locks are taken in sorted order so two writers can never deadlock on them. SQLite
-    already allows one writer at a time.
+    A batch takes every lock it needs at once, in sorted order, so two writers can never
+    deadlock on them. SQLite already allows one writer at a time.
     """
     if session.get_bind().dialect.name != "postgresql":
         return
+    batch = [detections] if isinstance(detections, Detection) else list(detections)
     names = {
         f"e|{e.type}|{'|'.join(sorted((e.source.country, e.target.country)))}"
+        for detection in batch
         for e in detection.events
     }
-    names |= {f"s|{s.speaker.country}" for s in detection.statements}
+    names |= {f"s|{s.speaker.country}" for detection in batch for s in detection.statements}
     for name in sorted(names):
         digest = hashlib.sha256(name.encode("utf-8")).digest()
         session.execute(

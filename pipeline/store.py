@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, delete, func, or_, select
+from sqlalchemy import ColumnElement, Table, bindparam, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from pipeline import merge
@@ -268,20 +268,36 @@ def _key(*parts: object) -> str:
     return hashlib.sha256("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:40]
 
 
-def _forget_mentions(session: Session, article: Article) -> None:
+def _articles_with_mentions(session: Session, article_ids: list[int]) -> set[int]:
+    """Which of these articles were detected before (they have mentions to replace)."""
+    if not article_ids:
+        return set()
+    found = set(
+        session.scalars(
+            select(EventMention.article_id).where(EventMention.article_id.in_(article_ids))
+        )
+    )
+    return found | set(
+        session.scalars(
+            select(StatementMention.article_id).where(StatementMention.article_id.in_(article_ids))
+        )
+    )
+
+
+def _forget_mentions(session: Session, article_id: int) -> None:
     """Drop an article's earlier mentions (re-detection) and the records left with none."""
     event_ids = set(
-        session.scalars(select(EventMention.event_id).where(EventMention.article_id == article.id))
+        session.scalars(select(EventMention.event_id).where(EventMention.article_id == article_id))
     )
     statement_ids = set(
         session.scalars(
-            select(StatementMention.statement_id).where(StatementMention.article_id == article.id)
+            select(StatementMention.statement_id).where(StatementMention.article_id == article_id)
         )
     )
     if not event_ids and not statement_ids:
         return
-    session.execute(delete(EventMention).where(EventMention.article_id == article.id))
-    session.execute(delete(StatementMention).where(StatementMention.article_id == article.id))
+    session.execute(delete(EventMention).where(EventMention.article_id == article_id))
+    session.execute(delete(StatementMention).where(StatementMention.article_id == article_id))
     session.flush()
     for event in session.scalars(select(Event).where(Event.id.in_(event_ids))):
         event.mention_count = _count(session, EventMention, EventMention.event_id == event.id)
@@ -314,6 +330,15 @@ def _drop_unreported(session: Session, kind: str, record: Event | Statement) -> 
         session.delete(record)
 
 
+@dataclass(frozen=True)
+class ArticleDetection:
+    """One article's detection, as a batch hands it to storage."""
+
+    article_id: int
+    published: dt.date | None
+    detection: Detection
+
+
 def store_detection(
     session: Session,
     article: Article,
@@ -324,10 +349,91 @@ def store_detection(
 ) -> StoreCounts:
     """Store one article's detection, merging its events and statements with known ones."""
     now = now or utcnow()
-    counts = StoreCounts()
-    merge.lock_merge_keys(session, detection)
-    _forget_mentions(session, article)
     published = article.published_at.date() if article.published_at else None
+    counts = store_detections(
+        session, [ArticleDetection(article.id, published, detection)], on_new=on_new, now=now
+    )
+    article.relevant = detection.relevant
+    article.detector_version = detection.detector_version
+    article.detected_at = now
+    article.state = "detected"
+    session.flush()
+    return counts
+
+
+def store_detections(
+    session: Session,
+    batch: list[ArticleDetection],
+    *,
+    on_new: OnNewRecord | None = None,
+    now: dt.datetime | None = None,
+) -> StoreCounts:
+    """Store a batch of articles' detections in the session's transaction, in order, each
+    merged with what is stored (including the batch's earlier articles); the articles are
+    marked detected. Writes are grouped: one mention insert per article, the records'
+    counters updated once at the end."""
+    now = now or utcnow()
+    counts = StoreCounts()
+    merge.lock_merge_keys(session, [item.detection for item in batch])
+    detected_before = _articles_with_mentions(session, [item.article_id for item in batch])
+    for item in batch:
+        if item.article_id in detected_before:
+            _forget_mentions(session, item.article_id)
+        # The counters change below, the match keys never: no flush before each look-up.
+        with session.no_autoflush:
+            _store_events(session, item, counts, on_new, now)
+            _store_statements(session, item, counts, on_new, now)
+    if batch:
+        articles = Article.__table__
+        assert isinstance(articles, Table)
+        session.execute(
+            update(articles)
+            .where(articles.c.id == bindparam("article_id"))
+            .values(
+                relevant=bindparam("relevant"),
+                detector_version=bindparam("version"),
+                detected_at=now,
+                state="detected",
+            ),
+            [
+                {
+                    "article_id": item.article_id,
+                    "relevant": item.detection.relevant,
+                    "version": item.detection.detector_version,
+                }
+                for item in batch
+            ],
+        )
+    session.flush()
+    return counts
+
+
+def _new_record(
+    session: Session,
+    kind: str,
+    record: Event | Statement,
+    counts: StoreCounts,
+    on_new: OnNewRecord | None,
+) -> None:
+    session.add(record)
+    session.flush()
+    if kind == "event":
+        counts.events_new += 1
+    else:
+        counts.statements_new += 1
+    if on_new:
+        on_new(session, kind, record)
+
+
+def _store_events(
+    session: Session,
+    item: ArticleDetection,
+    counts: StoreCounts,
+    on_new: OnNewRecord | None,
+    now: dt.datetime,
+) -> None:
+    detection = item.detection
+    rows: dict[str, dict[str, object]] = {}
     for found in detection.events:
         key = _key(
             "e",
@@ -341,15 +447,21 @@ def store_detection(
         )
         event = merge.find_event(session, found)
         if event is None:
+            source = merge.actor_keys(found.source.name, found.source.role)
+            target = merge.actor_keys(found.target.name, found.target.role)
             event = Event(
                 type=found.type,
                 mode=found.mode,
                 source_name=found.source.name,
                 source_country=found.source.country,
                 source_role=found.source.role,
+                source_norm=source[0],
+                source_surname=source[1],
                 target_name=found.target.name,
                 target_country=found.target.country,
                 target_role=found.target.role,
+                target_norm=target[0],
+                target_surname=target[1],
                 event_date=found.event_date,
                 confidence=found.confidence,
                 sentence=found.sentence,
@@ -360,50 +472,56 @@ def store_detection(
                 first_seen_at=now,
                 last_seen_at=now,
             )
-            session.add(event)
-            session.flush()
-            counts.events_new += 1
-            if on_new:
-                on_new(session, "event", event)
-        inserted = insert_ignore(
-            session,
-            EventMention.__table__,
-            [
-                {
-                    "event_id": event.id,
-                    "article_id": article.id,
-                    "key": key,
-                    "type": found.type,
-                    "mode": found.mode,
-                    "source": found.source.to_dict(),
-                    "target": found.target.to_dict(),
-                    "reported_by": found.reported_by.to_dict() if found.reported_by else None,
-                    "sentence": found.sentence,
-                    "sentence_index": found.sentence_index,
-                    "quote": found.quote,
-                    "quote_speaker": found.quote_speaker.to_dict() if found.quote_speaker else None,
-                    "event_date": found.event_date,
-                    "confidence": found.confidence,
-                    "detector_version": detection.detector_version,
-                    "created_at": now,
-                }
-            ],
-            ["article_id", "key"],
-        )
-        if inserted:
-            counts.event_mentions += 1
-            event.mention_count += 1
-            event.last_seen_at = now
-            event.confidence = max(event.confidence, found.confidence)
+            _new_record(session, "event", event, counts, on_new)
+        if key in rows:  # the article's earlier mention with this key stands
+            continue
+        rows[key] = {
+            "event_id": event.id,
+            "article_id": item.article_id,
+            "key": key,
+            "type": found.type,
+            "mode": found.mode,
+            "source": found.source.to_dict(),
+            "target": found.target.to_dict(),
+            "reported_by": found.reported_by.to_dict() if found.reported_by else None,
+            "sentence": found.sentence,
+            "sentence_index": found.sentence_index,
+            "quote": found.quote,
+            "quote_speaker": found.quote_speaker.to_dict() if found.quote_speaker else None,
+            "event_date": found.event_date,
+            "confidence": found.confidence,
+            "detector_version": detection.detector_version,
+            "created_at": now,
+        }
+        counts.event_mentions += 1
+        event.mention_count += 1
+        event.last_seen_at = now
+        event.confidence = max(event.confidence, found.confidence)
+    # The article's old mentions were forgotten above, so every key is new.
+    insert_ignore(session, EventMention.__table__, list(rows.values()), ["article_id", "key"])
+
+
+def _store_statements(
+    session: Session,
+    item: ArticleDetection,
+    counts: StoreCounts,
+    on_new: OnNewRecord | None,
+    now: dt.datetime,
+) -> None:
+    detection = item.detection
+    rows: dict[str, dict[str, object]] = {}
     for said in detection.statements:
-        when = said.statement_date or published
+        when = said.statement_date or item.published
         key = _key("s", said.speaker.country, said.speaker.name, merge.normalize_text(said.quote))
         statement = merge.find_statement(session, said, when)
         if statement is None:
+            norm, surname = merge.actor_keys(said.speaker.name, said.speaker.role)
             statement = Statement(
                 speaker_name=said.speaker.name,
                 speaker_country=said.speaker.country,
                 speaker_role=said.speaker.role,
+                speaker_norm=norm,
+                speaker_surname=surname,
                 quote=said.quote,
                 quote_norm=merge.normalize_text(said.quote),
                 direct=said.direct,
@@ -414,37 +532,22 @@ def store_detection(
                 first_seen_at=now,
                 last_seen_at=now,
             )
-            session.add(statement)
-            session.flush()
-            counts.statements_new += 1
-            if on_new:
-                on_new(session, "statement", statement)
-        inserted = insert_ignore(
-            session,
-            StatementMention.__table__,
-            [
-                {
-                    "statement_id": statement.id,
-                    "article_id": article.id,
-                    "key": key,
-                    "speaker": said.speaker.to_dict(),
-                    "quote": said.quote,
-                    "sentence": said.sentence,
-                    "sentence_index": said.sentence_index,
-                    "direct": said.direct,
-                    "detector_version": detection.detector_version,
-                    "created_at": now,
-                }
-            ],
-            ["article_id", "key"],
-        )
-        if inserted:
-            counts.statement_mentions += 1
-            statement.mention_count += 1
-            statement.last_seen_at = now
-    article.relevant = detection.relevant
-    article.detector_version = detection.detector_version
-    article.detected_at = now
-    article.state = "detected"
-    session.flush()
-    return counts
+            _new_record(session, "statement", statement, counts, on_new)
+        if key in rows:
+            continue
+        rows[key] = {
+            "statement_id": statement.id,
+            "article_id": item.article_id,
+            "key": key,
+            "speaker": said.speaker.to_dict(),
+            "quote": said.quote,
+            "sentence": said.sentence,
+            "sentence_index": said.sentence_index,
+            "direct": said.direct,
+            "detector_version": detection.detector_version,
+            "created_at": now,
+        }
+        counts.statement_mentions += 1
+        statement.mention_count += 1
+        statement.last_seen_at = now
+    insert_ignore(session, StatementMention.__table__, list(rows.values()), ["article_id", "key"])
