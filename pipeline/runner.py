@@ -17,11 +17,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from pipeline import db, store
-from pipeline.errors import DiplowatchError
-from pipeline.models import ExtractedArticle, FeedEntry, FeedResult, FeedSpec
-from pipeline.schema import Article, Feed, Run, utcnow
+from pipeline import claims, db, store
+from pipeline.models import FeedResult, FeedSpec
+from pipeline.pool import CpuPool
+from pipeline.schema import Feed, Run, utcnow
 from pipeline.settings import Settings
+from pipeline.work import WorkOutcome, process_articles
 
 LOGGER = logging.getLogger(__name__)
 
@@ -120,75 +121,19 @@ def fetch_feeds(
     return outcomes, sorted(new_ids)
 
 
-def _entry_of(article: Article) -> FeedEntry:
-    return FeedEntry(
-        url=article.url,
-        title=article.entry_title,
-        summary=article.entry_summary,
-        published=article.entry_published_at,
-        guid=article.guid,
-    )
-
-
-def _fetch_and_extract(
-    url: str, entry: FeedEntry, settings: Settings
-) -> tuple[ExtractedArticle, str | None, str | None]:
-    """Network and parsing for one article, run in a worker thread (no database here)."""
-    from pipeline.extract import extract_article
-    from pipeline.http import fetch_page
-
-    page = None
-    error: DiplowatchError | None = None
-    try:
-        page = fetch_page(url, settings)
-    except DiplowatchError as exc:  # the feed's own content may still carry the story
-        error = exc
-    try:
-        extracted = extract_article(page, entry)
-    except DiplowatchError:
-        if error is not None:  # the fetch failure is the real cause, say that one
-            raise error from None
-        raise
-    html = page.text() if page is not None and settings.keep_raw_html else None
-    return extracted, html, page.url if page is not None else None
-
-
 def fetch_articles(
-    settings: Settings, article_ids: Iterable[int] | None = None, progress: Progress | None = None
+    settings: Settings,
+    article_ids: Iterable[int] | None = None,
+    progress: Progress | None = None,
+    *,
+    pool: CpuPool | None = None,
 ) -> tuple[int, list[tuple[str, str]]]:
-    """Fetch and extract waiting articles concurrently. Returns (extracted, failures)."""
-    with db.session_scope(settings.db_url) as session:
-        todo = [
-            (a.id, a.url, _entry_of(a))
-            for a in store.articles_to_fetch(session, settings, article_ids)
-        ]
-    extracted = 0
-    failures: list[tuple[str, str]] = []
-    with ThreadPoolExecutor(max_workers=max(1, settings.fetch_concurrency)) as pool:
-        futures = {
-            pool.submit(_fetch_and_extract, url, entry, settings): (aid, url)
-            for aid, url, entry in todo
-        }
-        for done, future in enumerate(as_completed(futures), 1):
-            article_id, url = futures[future]
-            with db.session_scope(settings.db_url) as session:
-                article = session.get(Article, article_id)
-                assert article is not None
-                try:
-                    result, html, final_url = future.result()
-                except Exception as exc:  # one hostile page must not stop the run
-                    message = str(exc) or exc.__class__.__name__
-                    LOGGER.warning("article %s: %s", url, message)
-                    store.record_article_failure(session, article, message, settings)
-                    failures.append((url, message))
-                else:
-                    store.record_extraction(
-                        session, article, result, raw_html=html, final_url=final_url, now=utcnow()
-                    )
-                    extracted += 1
-            if progress:
-                progress("articles", done, len(futures))
-    return extracted, failures
+    """Fetch and extract waiting articles (only `article_ids` when given), claiming them in
+    batches so other workers take the rest. Returns (extracted, failures)."""
+    outcome = process_articles(
+        settings, pool, fetch=True, detect=False, fetch_ids=article_ids, progress=progress
+    )
+    return outcome.extracted, outcome.failures
 
 
 @dataclass
@@ -199,6 +144,10 @@ class DetectOutcome:
     event_ids: list[int] = field(default_factory=list)
     statement_ids: list[int] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, work: WorkOutcome) -> DetectOutcome:
+        return cls(work.detected, work.relevant, work.counts, work.event_ids, work.statement_ids)
+
 
 def detect_articles(
     settings: Settings,
@@ -208,42 +157,23 @@ def detect_articles(
     limit: int | None = None,
     on_new: store.OnNewRecord | None = None,
     progress: Progress | None = None,
+    pool: CpuPool | None = None,
 ) -> DetectOutcome:
-    """Run the detector over extracted articles and store what it finds, one article per
-    transaction (so an interruption keeps everything detected so far)."""
-    from pipeline.detect import DETECTOR_VERSION, get_detector
-
-    outcome = DetectOutcome()
-    with db.session_scope(settings.db_url) as session:
-        todo = [
-            (a.id, a.text or "", a.title, a.published_at.date() if a.published_at else None)
-            for a in store.articles_to_detect(
-                session, DETECTOR_VERSION, ids=article_ids, redetect=redetect, limit=limit
-            )
-        ]
-    if not todo:  # nothing to read: do not pay for loading the language model
-        return outcome
-    detector = get_detector(settings)
-    items = ((text, title, published) for _, text, title, published in todo)
-
-    def collect(session: Any, kind: str, record: Any) -> None:
-        (outcome.event_ids if kind == "event" else outcome.statement_ids).append(record.id)
-        if on_new:
-            on_new(session, kind, record)
-
-    for done, ((article_id, *_), detection) in enumerate(
-        zip(todo, detector.detect_many(items), strict=True), 1
-    ):
-        with db.session_scope(settings.db_url) as session:
-            article = session.get(Article, article_id)
-            assert article is not None
-            counts = store.store_detection(session, article, detection, on_new=collect)
-        outcome.counts.add(counts)
-        outcome.detected += 1
-        outcome.relevant += int(detection.relevant)
-        if progress:
-            progress("detect", done, len(todo))
-    return outcome
+    """Run the detector over extracted articles and store what it finds, a batch per
+    transaction (an interruption keeps every batch stored so far). With `redetect`, also
+    articles an older detector version analysed."""
+    work = process_articles(
+        settings,
+        pool,
+        fetch=False,
+        detect=True,
+        detect_ids=article_ids,
+        redetect=redetect,
+        limit=limit,
+        on_new=on_new,
+        progress=progress,
+    )
+    return DetectOutcome.of(work)
 
 
 def alerts_hook(settings: Settings) -> tuple[Any, store.OnNewRecord | None]:
@@ -281,33 +211,39 @@ def run_pass(
         session.add(run)
         session.flush()
         summary.run_id = run.id
-    status = "failed"
-    try:
-        feed_ids, skipped = select_feeds(settings, due_only=due_only, force=force)
-        summary.feeds, new_ids = fetch_feeds(settings, feed_ids, progress)
-        summary.feeds += [
-            FeedOutcome(name, "skipped", error="backing off after failures") for name in skipped
-        ]
-        summary.articles_new = len(new_ids)
-        # Not only the new ids: articles an interrupted pass left behind are finished too.
-        summary.articles_extracted, summary.articles_failed = fetch_articles(
-            settings, None, progress
+        # Workers load the model while the feeds are fetched, when there is work for them.
+        waiting = claims.count_waiting(session, "fetch", settings) + claims.count_waiting(
+            session, "detect", settings
         )
-        outcome = detect_articles(settings, None, on_new=on_new, progress=progress)
-        summary.articles_detected = outcome.detected
-        summary.articles_relevant = outcome.relevant
-        summary.events_new = outcome.counts.events_new
-        summary.statements_new = outcome.counts.statements_new
-        summary.mentions_new = outcome.counts.event_mentions + outcome.counts.statement_mentions
-        if alerts is not None:
-            from pipeline.alerts import send_due
+    status = "failed"
+    with CpuPool(settings) as pool:
+        if waiting:
+            pool.fit(waiting)
+            pool.start()
+        try:
+            feed_ids, skipped = select_feeds(settings, due_only=due_only, force=force)
+            summary.feeds, new_ids = fetch_feeds(settings, feed_ids, progress)
+            summary.feeds += [
+                FeedOutcome(name, "skipped", error="backing off after failures") for name in skipped
+            ]
+            summary.articles_new = len(new_ids)
+            # Not only the new ids: articles an interrupted pass left behind are finished too.
+            work = process_articles(settings, pool, on_new=on_new, progress=progress)
+            summary.articles_extracted, summary.articles_failed = work.extracted, work.failures
+            summary.articles_detected = work.detected
+            summary.articles_relevant = work.relevant
+            summary.events_new = work.counts.events_new
+            summary.statements_new = work.counts.statements_new
+            summary.mentions_new = work.counts.event_mentions + work.counts.statement_mentions
+            if alerts is not None:
+                from pipeline.alerts import send_due
 
-            sent = send_due(settings, config=alerts)
-            summary.deliveries_sent, summary.deliveries_failed = sent.sent, sent.failed
-        status = "ok"
-    finally:
-        summary.seconds = round(time.perf_counter() - started, 3)
-        _finish_run(settings, summary, status)
+                sent = send_due(settings, config=alerts)
+                summary.deliveries_sent, summary.deliveries_failed = sent.sent, sent.failed
+            status = "ok"
+        finally:
+            summary.seconds = round(time.perf_counter() - started, 3)
+            _finish_run(settings, summary, status)
     return summary
 
 

@@ -38,6 +38,11 @@ class Settings:
     max_page_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 5
     fetch_concurrency: int = 8
+    # Processes for the CPU stages (extraction, detection), each loading spaCy once; None:
+    # the cores this process may use. 1 runs them in the calling process (Airflow tasks).
+    workers: int | None = None
+    batch_size: int = 32  # articles claimed at a time by a worker
+    lease_seconds: int = 600  # a claimed batch not finished by then is free for others
     max_articles_per_feed: int = 50
     feed_interval_minutes: int = 15  # a healthy feed is due again after this long
     feed_max_backoff_minutes: int = 24 * 60  # cap of the failing-feed backoff

@@ -14,18 +14,24 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Table, bindparam, delete, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    bindparam,
+    case,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from pipeline import merge
 from pipeline.db import insert_ignore
-from pipeline.models import (
-    Detection,
-    ExtractedArticle,
-    FeedResult,
-    FeedSpec,
-)
+from pipeline.models import Detection, FeedEntry, FeedResult, FeedSpec
 from pipeline.schema import (
     Article,
     Base,
@@ -38,6 +44,9 @@ from pipeline.schema import (
     utcnow,
 )
 from pipeline.settings import Settings
+
+if TYPE_CHECKING:
+    from pipeline.pool import Extraction
 
 LOGGER = logging.getLogger(__name__)
 
@@ -190,38 +199,95 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
-def record_extraction(
+def _articles() -> Table:
+    table = Article.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def record_extractions(
     session: Session,
-    article: Article,
-    extracted: ExtractedArticle,
+    results: list[tuple[int, FeedEntry, Extraction]],
     *,
-    raw_html: str | None,
-    final_url: str | None,
     now: dt.datetime,
 ) -> None:
-    article.title = extracted.title or article.entry_title
-    article.author = extracted.author
-    article.published_at = extracted.published or article.entry_published_at
-    article.language = extracted.language
-    article.text = extracted.text
-    article.text_source = extracted.source
-    article.content_hash = content_hash(extracted.text)
-    article.raw_html = raw_html
-    article.final_url = final_url
-    article.fetched_at = now
-    article.attempts += 1
-    article.last_error = None
-    article.state = "extracted"
+    """Store a batch of extracted articles (one statement): text, metadata, state `extracted`.
+
+    The title and publication time fall back to the feed entry's."""
+    if not results:
+        return
+    articles = _articles()
+    column = articles.c
+
+    def param(name: str) -> Any:
+        return bindparam(f"b_{name}", type_=column[name].type)
+
+    session.execute(
+        update(articles)
+        .where(column.id == bindparam("b_id"))
+        .values(
+            {
+                name: param(name)
+                for name in (
+                    "title",
+                    "author",
+                    "published_at",
+                    "language",
+                    "text",
+                    "text_source",
+                    "content_hash",
+                    "raw_html",
+                    "final_url",
+                )
+            }
+            | {
+                "fetched_at": now,
+                "attempts": column.attempts + 1,
+                "last_error": None,
+                "state": "extracted",
+            }
+        ),
+        [
+            {
+                "b_id": article_id,
+                "b_title": result.article.title or entry.title,
+                "b_author": result.article.author,
+                "b_published_at": result.article.published or entry.published,
+                "b_language": result.article.language,
+                "b_text": result.article.text,
+                "b_text_source": result.article.source,
+                "b_content_hash": content_hash(result.article.text),
+                "b_raw_html": result.raw_html,
+                "b_final_url": result.final_url,
+            }
+            for article_id, entry, result in results
+            if result.article is not None
+        ],
+    )
 
 
-def record_article_failure(
-    session: Session, article: Article, error: str, settings: Settings
+def record_article_failures(
+    session: Session, failures: list[tuple[int, str]], settings: Settings
 ) -> None:
-    """Count a failed attempt; after the last allowed attempt the article is marked failed."""
-    article.attempts += 1
-    article.last_error = error[:2000]
-    if article.attempts >= settings.article_max_attempts:
-        article.state = "failed"
+    """Count a failed attempt for each article; after the last allowed attempt an article is
+    marked failed."""
+    if not failures:
+        return
+    articles = _articles()
+    column = articles.c
+    session.execute(
+        update(articles)
+        .where(column.id == bindparam("b_id"))
+        .values(
+            attempts=column.attempts + 1,
+            last_error=bindparam("b_error"),
+            state=case(
+                (column.attempts + 1 >= settings.article_max_attempts, "failed"),
+                else_=column.state,
+            ),
+        ),
+        [{"b_id": article_id, "b_error": error[:2000]} for article_id, error in failures],
+    )
 
 
 def articles_to_detect(
@@ -384,8 +450,7 @@ def store_detections(
             _store_events(session, item, counts, on_new, now)
             _store_statements(session, item, counts, on_new, now)
     if batch:
-        articles = Article.__table__
-        assert isinstance(articles, Table)
+        articles = _articles()
         session.execute(
             update(articles)
             .where(articles.c.id == bindparam("article_id"))
