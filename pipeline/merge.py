@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy import Boolean, ColumnElement, String, and_, bindparam, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from pipeline.models import SYMMETRIC_TYPES, ActorRef, DetectedEvent, DetectedStatement, Detection
@@ -140,43 +140,83 @@ def actor_keys(name: str | None, role: str | None) -> tuple[str, str]:
 
 
 def _may_be_compatible(
-    norm: Any, surname: Any, role: Any, found: ActorRef, *, mode: Any = None, found_mode: str = ""
+    norm: Any, surname: Any, role: Any, slot: str, mode: Any = None
 ) -> ColumnElement[bool]:
-    """SQL: a stored actor (its key columns) that `_sides_compatible` may accept for `found`."""
-    if found.role == "COUNTRY":
-        return true()
-    found_norm, found_surname = actor_keys(found.name, found.role)
-    clauses: list[ColumnElement[bool]] = [role == "COUNTRY"]
-    if found_norm:
-        clauses.append(norm == found_norm)
-    if found.role in _PERSON_ROLES:
-        clauses.append(role.in_(sorted(_PERSON_ROLES)) & (surname == found_surname))
-    else:
-        clauses.append(role.is_(None) if found.role is None else role == found.role)
-    if found_mode and mode is not None:  # a leader and their government, in the same mode
-        if found.role == "GOVERNMENT":
-            clauses.append(role.in_(sorted(_LEADER_ROLES)) & (mode == found_mode))
-        elif found.role in _LEADER_ROLES:
-            clauses.append((role == "GOVERNMENT") & (mode == found_mode))
+    """SQL: a stored actor (its key columns) that `_sides_compatible` may accept for the found
+    actor whose parameters start with `slot` (see `_actor_params`). Written once, with bound
+    parameters, so the statement is built and compiled once per process."""
+
+    def param(name: str, kind: Any = None) -> Any:
+        return bindparam(f"{slot}_{name}", type_=kind)
+
+    person = param("person", Boolean())
+    clauses = [
+        param("any", Boolean()),  # the found actor is the country itself
+        role == "COUNTRY",
+        norm == param("norm"),
+        and_(person, role.in_(sorted(_PERSON_ROLES)), surname == param("surname")),
+        and_(
+            not_(person),
+            or_(role == param("role"), and_(role.is_(None), param("role_none", Boolean()))),
+        ),
+    ]
+    if mode is not None:  # a leader and their government, in the same mode
+        clauses += [
+            and_(param("government", Boolean()), role.in_(sorted(_LEADER_ROLES)), mode == _MODE),
+            and_(param("leader", Boolean()), role == "GOVERNMENT", mode == _MODE),
+        ]
     return or_(*clauses)
 
 
-def _event_actors_may_match(
-    found: DetectedEvent, source: ActorRef, target: ActorRef
-) -> ColumnElement[bool]:
-    mode = found.mode or ""
+def _actor_params(slot: str, found: ActorRef, mode: str = "") -> dict[str, Any]:
+    norm, surname = actor_keys(found.name, found.role)
+    return {
+        f"{slot}_any": found.role == "COUNTRY",
+        f"{slot}_norm": norm,
+        f"{slot}_person": found.role in _PERSON_ROLES,
+        f"{slot}_surname": surname,
+        f"{slot}_role": found.role,
+        f"{slot}_role_none": found.role is None,
+        f"{slot}_government": bool(mode) and found.role == "GOVERNMENT",
+        f"{slot}_leader": bool(mode) and found.role in _LEADER_ROLES,
+    }
+
+
+_MODE = bindparam("mode", type_=String())
+_DAY = dt.timedelta(days=1)
+
+
+def _event_direction(source_slot: str, target_slot: str) -> ColumnElement[bool]:
+    """Events stored with the found source's side (slot) as source, within the window, whose
+    actors may be compatible, or that carry a quotation (evidence if the same words)."""
     return and_(
-        Event.source_country == source.country,
-        Event.target_country == target.country,
-        _may_be_compatible(
-            Event.source_norm, Event.source_surname, Event.source_role, source,
-            mode=Event.mode, found_mode=mode,
-        ),
-        _may_be_compatible(
-            Event.target_norm, Event.target_surname, Event.target_role, target,
-            mode=Event.mode, found_mode=mode,
+        Event.type == bindparam("type"),
+        Event.source_country == bindparam(f"{source_slot}_country"),
+        Event.target_country == bindparam(f"{target_slot}_country"),
+        Event.event_date.between(bindparam("day_from"), bindparam("day_to")),
+        or_(
+            and_(
+                _may_be_compatible(
+                    Event.source_norm, Event.source_surname, Event.source_role, source_slot, Event.mode
+                ),
+                _may_be_compatible(
+                    Event.target_norm, Event.target_surname, Event.target_role, target_slot, Event.mode
+                ),
+            ),
+            and_(bindparam("quoted", type_=Boolean()), Event.quote.is_not(None), Event.quote != ""),
         ),
     )  # fmt: skip
+
+
+# Modes must not disagree (a mention without a mode agrees with any).
+_MODES_AGREE = or_(_MODE == "", Event.mode.is_(None), Event.mode == "", Event.mode == _MODE)
+_EVENTS_ONE_WAY = select(Event).where(_event_direction("s", "t"), _MODES_AGREE).order_by(Event.id)
+# CONSULT and COOPERATE: stored either way round (each way its own indexed range).
+_EVENTS_BOTH_WAYS = (
+    select(Event)
+    .where(or_(_event_direction("s", "t"), _event_direction("t", "s")), _MODES_AGREE)
+    .order_by(Event.id)
+)
 
 
 def find_event(session: Session, found: DetectedEvent) -> Event | None:
@@ -187,25 +227,22 @@ def find_event(session: Session, found: DetectedEvent) -> Event | None:
     place of compatible actors, the same quotation as evidence. Among several candidates
     the one with the closest date and an equal mode wins.
     """
-    day = dt.timedelta(days=1)
-    sides = [(found.source.country, found.target.country)]
-    actors = [_event_actors_may_match(found, found.source, found.target)]
-    if found.type in SYMMETRIC_TYPES:
-        sides.append((found.target.country, found.source.country))
-        actors.append(_event_actors_may_match(found, found.target, found.source))
     quote = normalize_text(found.quote) if found.quote else ""
-    if quote:  # the same quotation is evidence enough, whoever the actors
-        actors.append(Event.quote.is_not(None) & (Event.quote != ""))
-    query = select(Event).where(
-        Event.type == found.type,
-        or_(*[(Event.source_country == s) & (Event.target_country == t) for s, t in sides]),
-        Event.event_date.between(found.event_date - day, found.event_date + day),
-        or_(*actors),
-    )
-    if found.mode:
-        query = query.where(or_(Event.mode.is_(None), Event.mode == "", Event.mode == found.mode))
+    mode = found.mode or ""
+    params = {
+        "type": found.type,
+        "mode": mode,
+        "day_from": found.event_date - _DAY,
+        "day_to": found.event_date + _DAY,
+        "quoted": bool(quote),  # the same quotation is evidence enough, whoever the actors
+        "s_country": found.source.country,
+        "t_country": found.target.country,
+        **_actor_params("s", found.source, mode),
+        **_actor_params("t", found.target, mode),
+    }
+    query = _EVENTS_BOTH_WAYS if found.type in SYMMETRIC_TYPES else _EVENTS_ONE_WAY
     best: tuple[tuple[int, int, int], Event] | None = None
-    for event in session.scalars(query.order_by(Event.id)):
+    for event in session.scalars(query, params):
         rank = _event_rank(event, found, quote)
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, event)
@@ -238,25 +275,40 @@ def find_statement(
 ) -> Statement | None:
     """The stored statement this quotation repeats: same side, compatible speaker, the same
     or nearly the same words, dated within three days (quotes are re-reported for days)."""
-    query = select(Statement).where(
-        Statement.speaker_country == found.speaker.country,
-        _may_be_compatible(
-            Statement.speaker_norm, Statement.speaker_surname, Statement.speaker_role, found.speaker
-        ),
-    )
+    params: dict[str, Any] = {"country": found.speaker.country, **_actor_params("p", found.speaker)}
+    query = _STATEMENTS_ANY_DAY
     if when is not None:
         window = dt.timedelta(days=3)
-        query = query.where(
-            or_(
-                Statement.statement_date.is_(None),
-                Statement.statement_date.between(when - window, when + window),
-            )
-        )
+        params |= {"day_from": when - window, "day_to": when + window}
+        query = _STATEMENTS_IN_WINDOW
     quote = normalize_text(found.quote)
-    for statement in session.scalars(query.order_by(Statement.id)):
+    for statement in session.scalars(query, params):
         if _statement_matches(statement, found, quote):
             return statement
     return None
+
+
+_SPEAKER = and_(
+    Statement.speaker_country == bindparam("country"),
+    _may_be_compatible(
+        Statement.speaker_norm, Statement.speaker_surname, Statement.speaker_role, "p"
+    ),
+)
+_STATEMENTS_ANY_DAY = select(Statement).where(_SPEAKER).order_by(Statement.id)
+# Undated statements, and those dated in the window (each its own indexed range).
+_STATEMENTS_IN_WINDOW = (
+    select(Statement)
+    .where(
+        or_(
+            and_(_SPEAKER, Statement.statement_date.is_(None)),
+            and_(
+                _SPEAKER,
+                Statement.statement_date.between(bindparam("day_from"), bindparam("day_to")),
+            ),
+        )
+    )
+    .order_by(Statement.id)
+)
 
 
 def lock_merge_keys(session: Session, detections: Detection | Iterable[Detection]) -> None:

@@ -27,6 +27,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from pipeline import merge
@@ -563,7 +564,7 @@ def _store_events(
         event.last_seen_at = now
         event.confidence = max(event.confidence, found.confidence)
     # The article's old mentions were forgotten above, so every key is new.
-    insert_ignore(session, EventMention.__table__, list(rows.values()), ["article_id", "key"])
+    _insert_mentions(session, EventMention.__table__, list(rows.values()))
 
 
 def _store_statements(
@@ -615,4 +616,14 @@ def _store_statements(
         counts.statement_mentions += 1
         statement.mention_count += 1
         statement.last_seen_at = now
-    insert_ignore(session, StatementMention.__table__, list(rows.values()), ["article_id", "key"])
+    _insert_mentions(session, StatementMention.__table__, list(rows.values()))
+
+
+def _insert_mentions(session: Session, table: Any, rows: list[dict[str, object]]) -> None:
+    """Insert an article's mentions, keyed on (article, key): one statement, compiled once
+    (executemany; SQLAlchemy sends it as multi-row inserts)."""
+    if rows:
+        dialect = session.get_bind().dialect.name
+        insert_fn = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        statement = insert_fn(table).on_conflict_do_nothing(index_elements=["article_id", "key"])
+        session.execute(statement, rows)
