@@ -44,6 +44,11 @@ PARTS = ("tune", "blind")
 SAMPLE_SEED = 20261205
 SAMPLE_SIZES = {"pair-diplomacy": 320, "pair-other": 60, "no-pair": 20}
 BLIND_SHARE = 1 / 3
+# A second draw, made on 2026-12-05 before any tuning: the first gave 138 relevant articles
+# of 400 (44% of `pair-diplomacy`), short of the 200 the set needs. It takes more
+# `pair-diplomacy` articles from those not drawn yet, split the same way.
+EXTENSION_SEED = SAMPLE_SEED + 1
+EXTENSION_SIZES = {"pair-diplomacy": 200}
 
 MAX_ANCHOR_WORDS = 8
 SIDES = ("USA", "RUS")
@@ -83,9 +88,19 @@ def draw_split(articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
         cut = round(len(drawn) * BLIND_SHARE)
         blind += drawn[:cut]
         tune += drawn[cut:]
+    taken = set(tune) | set(blind)
+    rng = random.Random(EXTENSION_SEED)
+    for group in sorted(EXTENSION_SIZES):
+        left = [art_id for art_id in by_group[group] if art_id not in taken]
+        drawn = rng.sample(left, EXTENSION_SIZES[group])
+        cut = round(len(drawn) * BLIND_SHARE)
+        blind += drawn[:cut]
+        tune += drawn[cut:]
     return {
         "seed": SAMPLE_SEED,
         "sizes": SAMPLE_SIZES,
+        "extension_seed": EXTENSION_SEED,
+        "extension_sizes": EXTENSION_SIZES,
         "blind_share": round(BLIND_SHARE, 4),
         "tune": sorted(tune),
         "blind": sorted(blind),
