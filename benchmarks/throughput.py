@@ -45,7 +45,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -208,10 +208,8 @@ def _tree_pss(root: Any) -> float:
     except psutil.Error:
         return 0.0
     for process in processes:
-        try:
+        with suppress(psutil.Error):
             total += process.memory_full_info().pss
-        except psutil.Error:
-            pass
     return total / (1024 * 1024)
 
 
@@ -303,12 +301,13 @@ def naive_loop(feeds: list[str], db_path: str, limit: int) -> dict[str, int]:
     con.execute("CREATE TABLE IF NOT EXISTS articles (url TEXT UNIQUE, title TEXT, text TEXT)")
     con.execute("CREATE TABLE IF NOT EXISTS mentions (url TEXT, sentence TEXT)")
     done = relevant = 0
+    client = httpx.Client(timeout=20)  # one client: no fresh TLS context per request
     for feed_url in feeds:
-        parsed = feedparser.parse(httpx.get(feed_url).content)
+        parsed = feedparser.parse(client.get(feed_url).content)
         for entry in parsed.entries:
             if done >= limit:
                 break
-            html = httpx.get(entry.link).text
+            html = client.get(entry.link).text
             text = trafilatura.extract(html) or ""
             doc = nlp(text)
             both = [
@@ -352,7 +351,7 @@ def run_pass(feeds_file: Path, db_url: str, **env: str) -> tuple[Measured, dict[
 
 
 def load() -> str:
-    return "load %.2f %.2f %.2f" % os.getloadavg()
+    return "load {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
 
 
 def row(label: str, articles: int, m: Measured, naive_rate: float | None) -> str:

@@ -126,6 +126,24 @@ def detect_summary(outcome: Any) -> dict[str, Any]:
     }
 
 
+def sum_detections(summaries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several detection steps' summaries (mapped batches) as one."""
+    total: dict[str, Any] = {
+        "articles_detected": 0,
+        "articles_relevant": 0,
+        "events_new": 0,
+        "statements_new": 0,
+        "mentions_new": 0,
+        "event_ids": [],
+        "statement_ids": [],
+    }
+    for summary in summaries:
+        for key, value in summary.items():
+            if key in total:
+                total[key] = total[key] + (list(value) if isinstance(value, list) else int(value))
+    return total
+
+
 @task(outlets=[EVENTS_ASSET], execution_timeout=dt.timedelta(minutes=5))
 def publish_new_records(summary: dict[str, Any]) -> dict[str, Any]:
     """Emit an event on the events asset when something new was stored, else skip (a skipped
