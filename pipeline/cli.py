@@ -268,17 +268,18 @@ def cmd_statements(args: argparse.Namespace) -> int:
 def cmd_detect(args: argparse.Namespace) -> int:
     from contextlib import ExitStack
 
-    from pipeline.detect.batch import run_batch
+    from pipeline.detect.batch import open_input, run_batch
 
     settings = _settings(args)
     with ExitStack() as stack:
-        source: TextIO = sys.stdin
-        target: TextIO = sys.stdout
-        if args.input != "-":
+        if args.input == "-":
+            source = open_input(sys.stdin.buffer)
+        else:
             try:
-                source = stack.enter_context(open(args.input, encoding="utf-8", errors="replace"))
+                source = stack.enter_context(open_input(open(args.input, "rb")))  # noqa: SIM115
             except OSError as exc:
                 raise DiplowatchError(f"--input {args.input}: {exc.strerror}") from None
+        target: TextIO = sys.stdout
         if args.output and args.output != "-":
             target = stack.enter_context(open(args.output, "w", encoding="utf-8"))
         stats = run_batch(source, target, settings)

@@ -9,59 +9,128 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from pipeline.errors import ConfigError
+from pipeline.dburl import normalize_url, safe_url, sqlite_path, url_problem
+from pipeline.errors import ConfigError, DatabaseError
+from pipeline.locks import file_lock
 
 LOGGER = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def normalize_url(url: str) -> str:
-    """Accept the usual spellings of a database URL and pick our drivers."""
-    if url.startswith("postgres://"):
-        url = "postgresql://" + url[len("postgres://") :]
-    if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    if "://" not in url:  # a bare path means an SQLite file
-        url = f"sqlite:///{url}"
-    return url
+# Seconds to wait for a PostgreSQL server to answer before saying it cannot be reached.
+CONNECT_TIMEOUT = 10
+# Key of the advisory lock that serialises schema upgrades (any fixed 64-bit number).
+_SCHEMA_LOCK_KEY = 0x64_77_73_63_68_65_6D_61  # "dwschema"
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     # WAL lets readers (the API, a second CLI) work while a pass writes.
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
 @lru_cache(maxsize=16)
 def get_engine(url: str) -> Engine:
-    """One engine per database URL per process."""
-    url = normalize_url(url)
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
+    """One engine per database URL per process. ConfigError for a URL that cannot work."""
+    problem = url_problem(url)
+    if problem is not None:
         raise ConfigError(
-            f"the database URL {url!r} is not valid; use sqlite:///path.db or "
-            "postgresql+psycopg://user@host:5432/dbname",
-            source="DIPLOWATCH_DB_URL",
-        ) from None
+            f"the database URL {safe_url(url)!r} {problem}", source="DIPLOWATCH_DB_URL"
+        )
+    url = normalize_url(url)
+    parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        database = parsed.database
-        if database and database != ":memory:":
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        path = sqlite_path(url)
+        assert path is not None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"cannot create the directory {path.parent} for the SQLite database "
+                f"({exc.strerror}); choose a writable path in DIPLOWATCH_DB_URL"
+            ) from None
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _on_sqlite_connect)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(
+            url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT}
+        )
     return engine
+
+
+def explain(url: str, exc: BaseException) -> DatabaseError:
+    """A DatabaseError saying in plain words why the database at `url` failed, and what to do."""
+    orig = getattr(exc, "orig", None) or exc
+    reason = " ".join(str(orig).split()) or type(orig).__name__
+    shown = safe_url(url)
+    parsed = make_url(normalize_url(url))
+    low = reason.lower()
+    if parsed.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        if "unable to open" in low or "readonly" in low or "read-only" in low:
+            return DatabaseError(
+                f"cannot open or write the SQLite database {path} ({reason}); check that the "
+                "file and its directory exist and are writable by this user, or choose another "
+                "path in DIPLOWATCH_DB_URL"
+            )
+        if "locked" in low:
+            return DatabaseError(
+                f"the SQLite database {path} stayed locked by another process ({reason}); "
+                "retry when the other diplowatch command has finished"
+            )
+        return DatabaseError(f"the SQLite database {path} failed: {reason}")
+    where = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+    if "role" in low and "does not exist" in low:
+        hint = (
+            f"create the role (createuser {parsed.username}) or fix the user in DIPLOWATCH_DB_URL"
+        )
+    elif "database" in low and "does not exist" in low:
+        hint = (
+            f"create it (createdb -O {parsed.username or 'OWNER'} {parsed.database}) or fix "
+            "the database name in DIPLOWATCH_DB_URL"
+        )
+    elif "password" in low or "authentication" in low:
+        hint = "check the user and password in DIPLOWATCH_DB_URL (or the diplowatch_db connection)"
+    elif "refused" in low or "no route" in low or "timeout" in low or "timed out" in low:
+        hint = (
+            f"nothing answers at {where}: check the host and port in DIPLOWATCH_DB_URL and that "
+            "PostgreSQL is running there"
+        )
+    elif "translate host" in low or "name or service" in low or "resolve" in low:
+        hint = f"the host {parsed.host!r} is unknown: check the host in DIPLOWATCH_DB_URL"
+    elif _connection_lost(exc):
+        hint = (
+            "the connection was lost; what was committed before is kept and the next pass "
+            "resumes from there: check that the server is running"
+        )
+    else:
+        hint = "check DIPLOWATCH_DB_URL and that the server is running"
+    return DatabaseError(f"database {shown}: {reason}; {hint}")
+
+
+def _connection_lost(exc: BaseException) -> bool:
+    if getattr(exc, "connection_invalidated", False):
+        return True
+    text = str(getattr(exc, "orig", exc)).lower()
+    return any(
+        words in text
+        for words in (
+            "server closed the connection",
+            "terminating connection",
+            "connection is closed",
+            "consuming input failed",
+            "connection already closed",
+        )
+    )
 
 
 def session_factory(url: str) -> sessionmaker[Session]:
@@ -70,9 +139,30 @@ def session_factory(url: str) -> sessionmaker[Session]:
 
 @contextmanager
 def session_scope(url: str) -> Iterator[Session]:
-    """A session in one transaction: committed on success, rolled back on error."""
-    with session_factory(url).begin() as session:
-        yield session
+    """A session in one transaction: committed on success, rolled back on error.
+
+    A database that cannot be reached, or a connection lost inside the transaction, raises
+    DatabaseError with the reason; nothing of the failed transaction is kept.
+    """
+    try:
+        with session_factory(url).begin() as session:
+            yield session
+    except (OperationalError, InterfaceError) as exc:
+        raise explain(url, exc) from exc
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            raise explain(url, exc) from exc
+        raise
+
+
+@contextmanager
+def connect(url: str) -> Iterator[Connection]:
+    """A connection in one transaction, with the same errors as `session_scope`."""
+    try:
+        with get_engine(url).begin() as connection:
+            yield connection
+    except (OperationalError, InterfaceError) as exc:
+        raise explain(url, exc) from exc
 
 
 def _alembic_config(url: str) -> Any:
@@ -84,28 +174,39 @@ def _alembic_config(url: str) -> Any:
     return config
 
 
+@contextmanager
+def _schema_lock(url: str, connection: Connection) -> Iterator[None]:
+    """Serialise schema upgrades across processes: two passes starting together on a new
+    database must not both create the tables (PostgreSQL: a transaction-level advisory lock;
+    SQLite, whose DDL is not one transaction here: a lock file beside the database)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
+        yield
+        return
+    path = sqlite_path(url)
+    assert path is not None
+    with file_lock(path.with_name(path.name + ".schema-lock"), wait=True):
+        yield
+
+
 def upgrade(url: str, revision: str = "head") -> None:
-    """Bring the database schema to `revision` (creating the database's tables if new)."""
+    """Bring the database schema to `revision` (creating the database's tables if new).
+
+    Safe when several processes do it at once: they take turns, and the later ones find
+    the work done.
+    """
     from alembic import command
 
     config = _alembic_config(url)
-    engine = get_engine(url)
-    try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
-    except OperationalError as exc:
-        raise ConfigError(
-            f"cannot reach the database {engine.url.render_as_string(hide_password=True)}: "
-            f"{exc.orig}; check DIPLOWATCH_DB_URL and that the server is running",
-            source="DIPLOWATCH_DB_URL",
-        ) from None
+    with connect(url) as connection, _schema_lock(url, connection):
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
 
 
 def current_revision(url: str) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
-    with get_engine(url).connect() as connection:
+    with connect(url) as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -120,7 +221,7 @@ def head_revision() -> str:
 def ensure_schema(url: str) -> None:
     """Upgrade a new or older database to the latest schema; cheap when already current."""
     if current_revision(url) != head_revision():
-        LOGGER.info("upgrading database schema at %s", make_url(normalize_url(url)))
+        LOGGER.info("upgrading database schema at %s", safe_url(url))
         upgrade(url)
 
 

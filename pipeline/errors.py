@@ -22,6 +22,18 @@ class ConfigError(DiplowatchError):
         self.line = line
 
 
+class DatabaseError(DiplowatchError):
+    """The database cannot be opened or reached, or the connection to it was lost.
+
+    The message names the database (password hidden), what went wrong and what to check.
+    Everything committed before the error is kept; the next pass resumes from there.
+    """
+
+
+class PassRunning(DiplowatchError):
+    """Another pass over the same database is running; this one did nothing (not a failure)."""
+
+
 class FetchError(DiplowatchError):
     """A feed or page could not be fetched (network, HTTP status, size, content type)."""
 

@@ -17,6 +17,7 @@ from typing import Any
 from pipeline.errors import ExtractionError
 from pipeline.http import HttpResponse, decode_body
 from pipeline.models import ExtractedArticle, FeedEntry
+from pipeline.text import clean, clean_markup
 from pipeline.urls import canonicalize_url
 
 LOGGER = logging.getLogger(__name__)
@@ -169,7 +170,7 @@ def extract_html(
     where = url or "page"
     data = html.encode("utf-8", errors="replace") if isinstance(html, str) else html
     _check_hostile(data, where, max_bytes)
-    text_html = html if isinstance(html, str) else decode_body(html, charset)
+    text_html = clean_markup(html) if isinstance(html, str) else decode_body(html, charset)
     import trafilatura  # heavy import kept out of module import time (Airflow DAG parsing)
 
     try:
@@ -190,8 +191,9 @@ def extract_html(
     if document is None:
         return None
     fields = document if isinstance(document, dict) else document.as_dict()
-    text = _clean_text(str(fields.get("text") or ""))
-    title = str(fields.get("title") or "").strip() or None
+    # The parser expands character references (&#0; included): clean what it gives.
+    text = _clean_text(clean(str(fields.get("text") or "")))
+    title = clean(str(fields.get("title") or "")).strip() or None
     if title and text.startswith(title + "\n"):
         text = text[len(title) + 1 :]  # the headline has its own field
     if not text:
@@ -200,7 +202,7 @@ def extract_html(
         url=url or str(fields.get("url") or ""),
         text=text,
         title=title,
-        author=(fields.get("author") or None),
+        author=clean(str(fields.get("author") or "")) or None,
         published=_published(fields.get("date"), text_html),
         language=_language(text_html),
         source="page",
@@ -208,14 +210,19 @@ def extract_html(
 
 
 def extract_article(
-    page_response: HttpResponse | None, entry: FeedEntry | None
+    page_response: HttpResponse | None,
+    entry: FeedEntry | None,
+    *,
+    page_errors: str = "fallback",
 ) -> ExtractedArticle:
     """The article for an entry: the page's text, else the feed entry's own content.
 
     The page wins when it gives at least MIN_PAGE_CHARS of text or more than the feed has.
     Missing page metadata (title, author, date) is filled from the entry. The URL is the
     entry's canonical URL when there is an entry. Raises ExtractionError when neither the page
-    nor the entry has text.
+    nor the entry has text. With page_errors="raise", a page refused by extraction (hostile,
+    or the extractor failed) raises its ExtractionError instead of falling back to the feed,
+    so that the pipeline records the failure and tries the page again later.
     """
     if page_response is None and entry is None:
         raise ExtractionError("nothing to extract: neither a page nor a feed entry was given")
@@ -229,6 +236,8 @@ def extract_article(
             )
             page_problem = "the page has no article text" if page is None else ""
         except ExtractionError as exc:
+            if page_errors == "raise":
+                raise
             page_problem = str(exc)
             LOGGER.info("extraction failed, trying the feed content: %s", exc)
     feed_text = _clean_text(entry.summary or "") if entry else ""

@@ -23,6 +23,7 @@ from pipeline.http import fetch
 from pipeline.models import FeedEntry, FeedResult, FeedSpec
 from pipeline.netguard import NetGuard
 from pipeline.settings import Settings
+from pipeline.text import clean, clean_char_refs, read_text_file
 from pipeline.urls import canonicalize_url
 
 LOGGER = logging.getLogger(__name__)
@@ -99,13 +100,9 @@ def _feed_spec(node: yaml.Node, source: str, seen: dict[str, int]) -> FeedSpec:
 def load_feeds(path: str | Path) -> list[FeedSpec]:
     """Read a feeds file (`feeds: [{name, url, tags}]`); ConfigError names the line and the fix."""
     source = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot read the feeds file ({exc.strerror}); check the path or DIPLOWATCH_FEEDS",
-            source=source,
-        ) from None
+    text = read_text_file(
+        path, what="the feeds file", hint="check the path, DIPLOWATCH_FEEDS or --feeds"
+    )
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -224,20 +221,25 @@ def _datetime(value: Any) -> dt.datetime | None:
         return None
 
 
+def _raw(value: Any) -> str:
+    """A value feedparser produced, as clean text: this is where a feed's text enters."""
+    return clean(str(value or ""))
+
+
 def _text_of(detail: Any, value: Any) -> str:
     kind = str((detail or {}).get("type", "")) if isinstance(detail, dict) else ""
-    text = str(value or "")
+    text = _raw(value)
     return html_to_text(text) if "html" in kind or "<" in text else " ".join(text.split())
 
 
 def _entry(raw: Any) -> FeedEntry | None:
-    guid = raw.get("id") or None
-    link = raw.get("link") or (
+    guid = _raw(raw.get("id")) or None
+    link = _raw(raw.get("link")) or (
         guid if str(guid or "").startswith(("http://", "https://")) else None
     )
     if not link:
         return None
-    url = canonicalize_url(str(link))
+    url = canonicalize_url(link)
     if not url.startswith(("http://", "https://")):
         return None
     # The fullest of content:encoded / content and summary is the fallback body.
@@ -246,7 +248,7 @@ def _entry(raw: Any) -> FeedEntry | None:
     summary = max(bodies, key=len) or None
     title = _text_of(raw.get("title_detail"), raw.get("title")) or None
     published = _datetime(raw.get("published_parsed")) or _datetime(raw.get("updated_parsed"))
-    author = " ".join(str(raw.get("author") or "").split()) or None
+    author = " ".join(_raw(raw.get("author")).split()) or None
     return FeedEntry(
         url=url, title=title, summary=summary, published=published, author=author, guid=guid
     )
@@ -260,11 +262,11 @@ def parse_feed(
 
     # A stream, never bytes or str: feedparser would treat a str that looks like a URL or
     # a path as something to open itself.
-    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    parsed = feedparser.parse(io.BytesIO(clean_char_refs(body)), response_headers=headers)
     bozo = None
     if parsed.get("bozo"):
         exc = parsed.get("bozo_exception")
-        bozo = f"{type(exc).__name__}: {exc}" if exc is not None else "malformed feed"
+        bozo = clean(f"{type(exc).__name__}: {exc}") if exc is not None else "malformed feed"
     entries: list[FeedEntry] = []
     seen: set[str] = set()
     for raw in parsed.get("entries", []):

@@ -2,8 +2,14 @@
 
 What it adds to httpx: the network guard on every redirect hop (redirects are followed here,
 not by httpx), connections made only to the addresses the guard checked, a size cap enforced
-while streaming (after decompression, so a gzip bomb is stopped too), an overall deadline,
-conditional GET, and charset handling for the body.
+while streaming (after decompression, so a gzip bomb is stopped too), one wall-clock
+deadline for the whole exchange, conditional GET, and charset handling for the body.
+
+The deadline (`http_timeout` seconds from the start of `fetch`) covers connecting, the TLS
+handshake, sending, the status line and headers, the body and every redirect hop: each
+socket operation may wait only for what is left of it. httpx's own timeouts apply to each
+read separately, so a server sending one byte a second (of headers or body) would
+otherwise hold a fetch forever.
 
 One httpx.Client per call, not a shared one: the guard's checked addresses are pinned in that
 client's network backend for the duration of one fetch, the client holds no state between
@@ -30,6 +36,7 @@ import httpx
 from pipeline.errors import BlockedAddressError, FetchError
 from pipeline.netguard import NetGuard
 from pipeline.settings import Settings
+from pipeline.text import clean_markup
 
 LOGGER = logging.getLogger(__name__)
 
@@ -42,9 +49,6 @@ ACCEPT = {
 }
 # Status codes whose Location header we follow.
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-# A slow-drip server sends a byte just inside every read timeout; the whole fetch, all hops
-# included, must still end within this many http_timeouts.
-DEADLINE_FACTOR = 3
 # Media types an article page can have; anything else (images, PDFs, archives) is refused.
 _PAGE_TYPE = re.compile(r"^(text/[\w.+-]+|application/(xhtml\+xml|xml|[\w.+-]+\+xml))$")
 _META_CHARSET = re.compile(
@@ -114,7 +118,15 @@ def sniff_charset(body: bytes) -> str | None:
 
 
 def decode_body(body: bytes, declared: str | None = None) -> str:
-    """Decode a body to text without ever failing; wrong declarations fall back to detection."""
+    """Decode a body to text without ever failing; wrong declarations fall back to detection.
+
+    The text is cleaned (`pipeline.text.clean_markup`): this is where every fetched body
+    enters, so NULs, lone surrogates and references to them (`&#0;`) stop here.
+    """
+    return clean_markup(_decode(body, declared))
+
+
+def _decode(body: bytes, declared: str | None) -> str:
     tried: list[str] = []
     for candidate in (_codec(declared), sniff_charset(body), "utf-8"):
         if candidate is None or candidate in tried:
@@ -141,11 +153,62 @@ def _ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
-class _PinnedBackend(httpcore.SyncBackend):
-    """Connects only to addresses the guard has checked for the host being fetched."""
+class _Deadline:
+    """The wall-clock end of one exchange; every socket operation waits at most until then."""
 
-    def __init__(self, guard: NetGuard) -> None:
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+
+    def passed(self) -> bool:
+        return time.monotonic() >= self.end
+
+    def bound(self, timeout: float | None, error: type[Exception]) -> float:
+        """`timeout` cut to what is left; `error` when nothing is."""
+        left = self.end - time.monotonic()
+        if left <= 0:
+            raise error(f"the {self.seconds}s deadline of the exchange has passed")
+        return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose reads, writes and TLS handshake all end by the deadline."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: _Deadline) -> None:
+        self._stream = stream
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._deadline.bound(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._deadline.bound(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        bounded = self._deadline.bound(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(
+            self._stream.start_tls(ssl_context, server_hostname, bounded), self._deadline
+        )
+
+    def get_extra_info(self, info: str) -> typing.Any:
+        return self._stream.get_extra_info(info)
+
+
+class _PinnedBackend(httpcore.SyncBackend):
+    """Connects only to addresses the guard has checked for the host being fetched, and
+    only until the exchange's deadline."""
+
+    def __init__(self, guard: NetGuard, deadline: _Deadline) -> None:
         self._guard = guard
+        self._deadline = deadline
         self._pins: dict[tuple[str, int], tuple[str, ...]] = {}
 
     def pin(self, host: str, port: int, addresses: tuple[str, ...]) -> None:
@@ -173,7 +236,9 @@ class _PinnedBackend(httpcore.SyncBackend):
             try:
                 # TLS still verifies and sends SNI for the host name: httpcore takes those from
                 # the request's origin, not from the address we connect to.
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                bounded = self._deadline.bound(timeout, httpcore.ConnectTimeout)
+                stream = super().connect_tcp(address, port, bounded, local_address, socket_options)
+                return _DeadlineStream(stream, self._deadline)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 error = exc
         assert error is not None
@@ -200,7 +265,7 @@ def _conditional_headers(etag: str | None, last_modified: str | None) -> dict[st
 
 
 def _read_capped(
-    response: httpx.Response, url: str, max_bytes: int, limit_name: str, deadline: float
+    response: httpx.Response, url: str, max_bytes: int, limit_name: str, deadline: _Deadline
 ) -> bytes:
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
@@ -223,10 +288,8 @@ def _read_capped(
                 f"raise {limit_name} if this source is legitimate",
                 status=response.status_code,
             )
-        if time.monotonic() > deadline:
-            raise FetchError(
-                url, "the server is sending too slowly; gave up at the overall deadline"
-            )
+        if deadline.passed():
+            raise FetchError(url, _too_slow(deadline, "sending the body"))
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -259,8 +322,8 @@ def fetch(
     limit_name = "max_feed_bytes" if kind == "feed" else "max_page_bytes"
     if max_bytes is None:
         max_bytes = settings.max_feed_bytes if kind == "feed" else settings.max_page_bytes
-    backend = _PinnedBackend(guard)
-    deadline = time.monotonic() + DEADLINE_FACTOR * settings.http_timeout
+    deadline = _Deadline(settings.http_timeout)
+    backend = _PinnedBackend(guard, deadline)
     base_headers = {"User-Agent": settings.user_agent, "Accept": ACCEPT[kind]}
     hops: list[str] = []
     current = url
@@ -273,10 +336,8 @@ def fetch(
     ) as client:
         for _ in range(settings.max_redirects + 1):
             hops.append(current)
-            if time.monotonic() > deadline:
-                raise FetchError(
-                    current, "gave up at the overall deadline while following redirects"
-                )
+            if deadline.passed():
+                raise FetchError(current, _too_slow(deadline, "following redirects"))
             try:
                 checked = guard.check(current)
             except BlockedAddressError as exc:
@@ -295,7 +356,7 @@ def fetch(
             except (httpx.InvalidURL, UnicodeError) as exc:
                 raise FetchError(current, f"malformed URL ({exc}); fix the link") from None
             backend.pin(raw_host, checked.port, checked.addresses)
-            response = _send(client, request, current, settings)
+            response = _send(client, request, current, deadline)
             try:
                 status = response.status_code
                 location = response.headers.get("location")
@@ -324,9 +385,7 @@ def fetch(
                 body = _read_capped(response, current, max_bytes, limit_name, deadline)
                 return HttpResponse(body=body, **common)  # type: ignore[arg-type]
             except httpx.TimeoutException:
-                raise FetchError(
-                    current, f"timed out reading the body (http_timeout={settings.http_timeout}s)"
-                ) from None
+                raise FetchError(current, _too_slow(deadline, "sending the body")) from None
             except httpx.DecodingError as exc:
                 raise FetchError(current, f"cannot decompress the body ({exc})") from None
             except httpx.HTTPError as exc:
@@ -339,13 +398,23 @@ def fetch(
     )
 
 
+def _too_slow(deadline: _Deadline, doing: str) -> str:
+    return (
+        f"timed out: the server took more than http_timeout={deadline.seconds}s {doing} (one "
+        "deadline covers connecting, headers, body and redirects); it answers too slowly or has "
+        "stalled"
+    )
+
+
 def _send(
-    client: httpx.Client, request: httpx.Request, url: str, settings: Settings
+    client: httpx.Client, request: httpx.Request, url: str, deadline: _Deadline
 ) -> httpx.Response:
     try:
         return client.send(request, stream=True)
+    except httpx.ConnectTimeout:
+        raise FetchError(url, _too_slow(deadline, "to accept the connection")) from None
     except httpx.TimeoutException:
-        raise FetchError(url, f"timed out (http_timeout={settings.http_timeout}s)") from None
+        raise FetchError(url, _too_slow(deadline, "to answer")) from None
     except httpx.HTTPError as exc:
         raise FetchError(url, f"{type(exc).__name__}: {exc}") from None
 

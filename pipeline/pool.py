@@ -11,6 +11,7 @@ raises for a bad page, it returns the reason.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import multiprocessing
 import os
@@ -43,30 +44,62 @@ def worker_count(settings: Settings) -> int:
 
 @dataclass
 class Extraction:
-    """What extracting one article gave: the article, or the reason it failed."""
+    """What extracting one article gave: the article, or the reason it failed. `note` is
+    the page's error when, on the last attempt, the feed entry's content stood in."""
 
     article: ExtractedArticle | None
     raw_html: str | None = None
     final_url: str | None = None
     error: str | None = None
+    note: str | None = None
 
 
 def extract_job(
-    page: HttpResponse | None, fetch_error: str | None, entry: FeedEntry, keep_raw_html: bool
+    page: HttpResponse | None,
+    fetch_error: str | None,
+    entry: FeedEntry,
+    *,
+    keep_raw_html: bool,
+    last_attempt: bool,
+    max_attempts: int,
 ) -> Extraction:
-    """Extract one fetched page (the feed entry's content when the page gives too little)."""
+    """Extract one fetched page.
+
+    A page that could not be fetched, or that extraction refuses, is a failed attempt: it is
+    recorded and the page is tried again later. Only on the last allowed attempt does the
+    feed entry's own content stand in for the page, and the page's error stays on the article.
+    """
     from pipeline.extract import extract_article
 
     try:
-        article = extract_article(page, entry)
+        if page is None:
+            return _stand_in(
+                fetch_error or "no page was fetched", entry, last_attempt, max_attempts
+            )
+        article = extract_article(page, entry, page_errors="raise")
     except DiplowatchError as exc:
-        # When the fetch failed, that is the real cause: say that one.
-        return Extraction(None, error=fetch_error or str(exc) or type(exc).__name__)
+        return _stand_in(str(exc) or type(exc).__name__, entry, last_attempt, max_attempts)
     except Exception as exc:  # noqa: BLE001 - one hostile page must not stop the run
         LOGGER.exception("extraction of %s crashed", entry.url)
         return Extraction(None, error=str(exc) or type(exc).__name__)
-    html = page.text() if page is not None and keep_raw_html else None
-    return Extraction(article, html, page.url if page is not None else None)
+    html = page.text() if keep_raw_html else None
+    return Extraction(article, html, page.url)
+
+
+def _stand_in(error: str, entry: FeedEntry, last_attempt: bool, max_attempts: int) -> Extraction:
+    """The failure, or on the last attempt the feed entry's content with the error noted."""
+    from pipeline.extract import extract_article
+
+    if not last_attempt or not (entry.summary or "").strip():
+        return Extraction(None, error=error)
+    note = (
+        f"{error} (after {max_attempts} attempt(s); the feed entry's own content is stored "
+        "instead of the page)"
+    )
+    try:
+        return Extraction(extract_article(None, entry), note=note)
+    except DiplowatchError as exc:
+        return Extraction(None, error=str(exc) or type(exc).__name__)
 
 
 def detect_job(settings: Settings, items: list[DetectItem]) -> list[Detection]:
@@ -130,9 +163,19 @@ class CpuPool:
         return self._executor.submit(job, *args)
 
     def extract(
-        self, page: HttpResponse | None, fetch_error: str | None, entry: FeedEntry
+        self, page: HttpResponse | None, fetch_error: str | None, entry: FeedEntry, last: bool
     ) -> Future[Extraction]:
-        return self.submit(extract_job, page, fetch_error, entry, self.settings.keep_raw_html)
+        return self.submit(
+            functools.partial(
+                extract_job,
+                keep_raw_html=self.settings.keep_raw_html,
+                last_attempt=last,
+                max_attempts=self.settings.article_max_attempts,
+            ),
+            page,
+            fetch_error,
+            entry,
+        )
 
     def detect(self, items: list[DetectItem]) -> Future[list[Detection]]:
         return self.submit(detect_job, self.settings, items)

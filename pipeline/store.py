@@ -214,7 +214,8 @@ def record_extractions(
 ) -> None:
     """Store a batch of extracted articles (one statement): text, metadata, state `extracted`.
 
-    The title and publication time fall back to the feed entry's."""
+    The title and publication time fall back to the feed entry's; `last_error` keeps the
+    page's failure when the feed's content stood in for it (the extraction's note)."""
     if not results:
         return
     articles = _articles()
@@ -239,12 +240,12 @@ def record_extractions(
                     "content_hash",
                     "raw_html",
                     "final_url",
+                    "last_error",
                 )
             }
             | {
                 "fetched_at": now,
                 "attempts": column.attempts + 1,
-                "last_error": None,
                 "state": "extracted",
             }
         ),
@@ -260,6 +261,7 @@ def record_extractions(
                 "b_content_hash": content_hash(result.article.text),
                 "b_raw_html": result.raw_html,
                 "b_final_url": result.final_url,
+                "b_last_error": result.note[:2000] if result.note else None,
             }
             for article_id, entry, result in results
             if result.article is not None

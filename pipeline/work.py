@@ -52,6 +52,7 @@ class WorkOutcome:
 @dataclass
 class _FetchBatch:
     entries: dict[int, FeedEntry]  # article id -> its feed entry (the URL included)
+    last_attempt: set[int]  # the articles whose page gets its last chance now
     results: dict[int, Extraction] = field(default_factory=dict)
 
     @property
@@ -222,9 +223,14 @@ class Coordinator:
                     Article.entry_summary,
                     Article.entry_published_at,
                     Article.guid,
+                    Article.attempts,
                 ).where(Article.id.in_(ids))
             ).all()
-        return _FetchBatch({row.id: _entry_of(row) for row in rows})
+        last = self.settings.article_max_attempts
+        return _FetchBatch(
+            {row.id: _entry_of(row) for row in rows},
+            {row.id for row in rows if row.attempts + 1 >= last},
+        )
 
     def _claim_detect(self) -> tuple[_DetectBatch, list[DetectItem]] | None:
         size = self.settings.batch_size
@@ -272,7 +278,9 @@ class Coordinator:
             batch.results[article_id] = Extraction(None, error=error)
             self._batch_progress(batch)
             return
-        extraction = self.pool.extract(page, error, batch.entries[article_id])
+        extraction = self.pool.extract(
+            page, error, batch.entries[article_id], article_id in batch.last_attempt
+        )
         self.pending[extraction] = ("extracted", (batch, article_id))
 
     def _on_extracted(self, future: Future[Any], batch: _FetchBatch, article_id: int) -> None:
@@ -299,8 +307,12 @@ class Coordinator:
             for article_id, result in sorted(batch.results.items()):
                 if article_id not in mine:
                     continue
+                url = batch.entries[article_id].url
                 if result.article is not None:
                     done.append((article_id, batch.entries[article_id], result))
+                    if result.note:  # stored from the feed entry: a failure all the same
+                        LOGGER.warning("article %s: %s", url, result.note)
+                        self.outcome.failures.append((url, result.note))
                 else:
                     message = result.error or "no article text"
                     LOGGER.warning("article %s: %s", batch.entries[article_id].url, message)
@@ -309,7 +321,7 @@ class Coordinator:
             store.record_extractions(session, done, now=now)
             store.record_article_failures(session, failed, self.settings)
             claims.release(session, self.owner, batch.entries)
-        self.outcome.extracted += len(done)
+        self.outcome.extracted += sum(1 for *_, result in done if not result.note)
 
     def _on_detected(self, future: Future[list[Detection]], batch: _DetectBatch) -> None:
         detections = future.result()

@@ -22,6 +22,7 @@ from pipeline.alerts._yaml import Reader, YamlMapping, load_with_lines
 from pipeline.errors import ConfigError
 from pipeline.models import EVENT_TYPES
 from pipeline.schema import Event, Statement
+from pipeline.text import read_text_file
 
 LOGGER = logging.getLogger(__name__)
 
@@ -300,13 +301,7 @@ def load_alerts(path: str | Path) -> AlertsConfig:
     """Read and check an alerts file; raise ConfigError naming the file, line and fix."""
     source = str(path)
     reader = Reader(source)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot read the alerts file ({exc.strerror}); check DIPLOWATCH_ALERTS or --alerts",
-            source=source,
-        ) from None
+    text = read_text_file(path, what="the alerts file", hint="check DIPLOWATCH_ALERTS or --alerts")
     try:
         data = load_with_lines(text)
     except yaml.YAMLError as exc:

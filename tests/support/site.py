@@ -192,7 +192,8 @@ class LocalSite:
         """Make a path misbehave; return its URL. Kinds and their options:
 
         status (code=500), slow (delay=seconds before answering), drip (delay between
-        bytes, bytes=count), redirect (to=URL or path, code=302), binary (size=bytes,
+        bytes, bytes=count), drip_headers (the status line, then one header byte every
+        delay seconds, bytes=count of them, then a normal page), redirect (to=URL or path, code=302), binary (size=bytes,
         content_type), oversized (size=bytes, content_length=bool), gzip (serve the normal
         document gzip-compressed, or size=bytes of zeros as a bomb), malformed (serve
         malformed feed XML).
@@ -270,6 +271,10 @@ class LocalSite:
                     int(opts.get("size", 20_000_000)),
                     bool(opts.get("content_length", False)),
                 )
+            if kind == "drip_headers":
+                return self._send_drip_headers(
+                    handler, float(opts.get("delay", 1.5)), int(opts.get("bytes", 100))
+                )
             if kind == "drip":
                 return self._send_drip(
                     handler, float(opts.get("delay", 0.5)), int(opts.get("bytes", 100))
@@ -346,6 +351,25 @@ class LocalSite:
         while sent < size:
             handler.wfile.write(chunk)
             sent += len(chunk)
+        return 200
+
+    def _send_drip_headers(self, handler: _Handler, delay: float, count: int) -> int:
+        parts = urlsplit(handler.path)
+        headers = {k.lower(): v for k, v in handler.headers.items()}
+        with self._lock:
+            self._requests.append(
+                RequestRecord(handler.command, parts.path, parts.query, headers, 200)
+            )
+        handler.wfile.write(b"HTTP/1.0 200 OK\r\nX-Slow: ")
+        handler.wfile.flush()
+        for _ in range(count):
+            time.sleep(delay)
+            handler.wfile.write(b"x")
+            handler.wfile.flush()
+        body = b"<html><body><p>finally</p></body></html>"
+        handler.wfile.write(
+            b"\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+        )
         return 200
 
     def _send_drip(self, handler: _Handler, delay: float, count: int) -> int:
