@@ -83,11 +83,16 @@ def select_feeds(
         return [f.id for f in fetch], [f.name for f in skipped]
 
 
+# Feed results written per transaction: one commit per feed made a pass over hundreds of
+# unchanged feeds wait on the disk.
+FEED_RESULTS_PER_WRITE = 50
+
+
 def fetch_feeds(
     settings: Settings, feed_ids: Iterable[int], progress: Progress | None = None
 ) -> tuple[list[FeedOutcome], list[int]]:
-    """Fetch feeds concurrently; store each result as it arrives. Returns outcomes and the ids
-    of articles new to the database."""
+    """Fetch feeds concurrently; store the results as they arrive (a few dozen per
+    transaction). Returns outcomes and the ids of articles new to the database."""
     from pipeline.feeds import fetch_feed
 
     with db.session_scope(settings.db_url) as session:
@@ -97,6 +102,24 @@ def fetch_feeds(
     }
     outcomes: list[FeedOutcome] = []
     new_ids: list[int] = []
+    arrived: list[tuple[int, FeedResult]] = []
+
+    def write() -> None:
+        with db.session_scope(settings.db_url) as session:
+            stored = {
+                f.id: f
+                for f in session.scalars(
+                    select(Feed).where(Feed.id.in_([feed_id for feed_id, _ in arrived]))
+                )
+            }
+            for feed_id, result in arrived:
+                ids = store.record_feed_result(session, stored[feed_id], result, settings, utcnow())
+                new_ids.extend(ids)
+                outcomes.append(
+                    FeedOutcome(result.feed.name, result.status, len(ids), result.error)
+                )
+        arrived.clear()
+
     with ThreadPoolExecutor(max_workers=max(1, settings.fetch_concurrency)) as pool:
         futures = {
             pool.submit(fetch_feed, spec, settings, etag=etag, last_modified=lm): fid
@@ -110,12 +133,9 @@ def fetch_feeds(
             except Exception as exc:  # a bug in one feed's handling must not stop the others
                 LOGGER.exception("feed %s: unexpected error", spec.name)
                 result = FeedResult(feed=spec, status="failed", error=f"unexpected error: {exc}")
-            with db.session_scope(settings.db_url) as session:
-                feed = session.get(Feed, feed_id)
-                assert feed is not None
-                ids = store.record_feed_result(session, feed, result, settings, utcnow())
-            new_ids.extend(ids)
-            outcomes.append(FeedOutcome(spec.name, result.status, len(ids), result.error))
+            arrived.append((feed_id, result))
+            if len(arrived) >= FEED_RESULTS_PER_WRITE or done == len(futures):
+                write()
             if progress:
                 progress("feeds", done, len(futures))
     return outcomes, sorted(new_ids)
