@@ -1,142 +1,359 @@
-"""The read-only web API and page: events and statements as JSON, and a page for people.
+"""The read-only JSON API (and, from `pipeline.web`, the page), as one FastAPI app.
 
-`create_app(settings)` builds a FastAPI app that `diplowatch serve` runs with uvicorn and the
-Airflow plugin mounts under /diplowatch. Every answer comes from `pipeline.query`, the
-same functions the CLI's `events` and `statements` commands call, with the same filters.
+`create_app(settings)` builds the app that `diplowatch serve` runs with uvicorn and the
+Airflow plugin mounts under /diplowatch. Every answer comes from `pipeline.query` with
+filters checked by `pipeline.filters`: the same functions and the same rules as the CLI.
+Lists are pages (`total`, `offset`, `limit`, `items`); a filter value the API does not know
+is refused with 422 listing the valid ones; no query string gives a 500.
 """
 
 from __future__ import annotations
 
-import html
+import io
 import logging
-import threading
-from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query
-from fastapi.responses import HTMLResponse
+import fastapi_offline
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.security import HTTPBearer
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import selectinload
 
+from pipeline import api_models as models
 from pipeline import db
-from pipeline.errors import DiplowatchError
-from pipeline.query import event_record, list_events, list_statements, parse_since
-from pipeline.schema import Article, Event, EventMention, Run, Statement
-from pipeline.settings import Settings, load_settings
+from pipeline.auth import Authenticator
+from pipeline.errors import DiplowatchError, QueryError
+from pipeline.filters import EventFilter, StatementFilter, event_filter, statement_filter
+from pipeline.output import EVENT_FIELDS, STATEMENT_FIELDS, write_csv
+from pipeline.query import (
+    MAX_ID,
+    event_stats,
+    feed_health,
+    get_article,
+    get_event,
+    get_statement,
+    known_values,
+    list_events,
+    list_statements,
+    recent_runs,
+)
+from pipeline.schema import Article, Event, Run, Statement
+from pipeline.web.context import AppContext, SettingsSource
 
 LOGGER = logging.getLogger(__name__)
 
-SettingsSource = Settings | Callable[[], Settings]
+DOCS_ASSETS = Path(fastapi_offline.__file__ or "").resolve().parent / "static"
+MAX_EXPORT = 10_000
+_bearer = HTTPBearer(auto_error=False, description="the DIPLOWATCH_API_TOKEN, when one is set")
 
 
-class _Database:
-    """Settings resolved on first use (the plugin builds the app before any request), and the
-    schema brought up to date once, as the CLI's read commands do."""
+# --- the parameters of the lists ------------------------------------------------------------
 
-    def __init__(self, source: SettingsSource | None) -> None:
-        self._source: SettingsSource = source if source is not None else load_settings
-        self._settings: Settings | None = None
-        self._lock = threading.Lock()
-
-    @property
-    def settings(self) -> Settings:
-        with self._lock:
-            if self._settings is None:
-                source = self._source
-                settings = source if isinstance(source, Settings) else source()
-                db.ensure_schema(settings.db_url)
-                self._settings = settings
-            return self._settings
-
-    @property
-    def url(self) -> str:
-        return self.settings.db_url
+Q = Annotated[
+    str | None,
+    Query(
+        description="full-text search of sentences, quotes, names and titles: words (all must "
+        'appear), "a phrase", prefix*, -excluded, a OR b',
+        max_length=2000,
+    ),
+]
+Since = Annotated[
+    str | None, Query(description="from this date (YYYY-MM-DD) or span back: 36h, 7d, 2w")
+]
+Until = Annotated[
+    str | None, Query(description="up to this date, inclusive (YYYY-MM-DD or a span back)")
+]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="skip this many (paging)")]
 
 
-def _split(values: list[str] | None) -> list[str] | None:
-    """`?type=ACCUSE&type=REJECT` and `?type=ACCUSE,REJECT` mean the same."""
-    items = [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
-    return items or None
+@dataclass(frozen=True)
+class EventParams:
+    q: str | None
+    since: str | None
+    until: str | None
+    types: list[str] | None
+    modes: list[str] | None
+    country: str | None
+    source: str | None
+    target: str | None
+    actor: str | None
+    min_confidence: float | None
 
 
-def _since(value: str | None) -> Any:
-    try:
-        return parse_since(value)
-    except DiplowatchError as exc:
-        raise HTTPException(status_code=400, detail=str(exc)) from None
+def event_params(
+    q: Q = None,
+    since: Since = None,
+    until: Until = None,
+    type: Annotated[
+        list[str] | None,
+        Query(description="PLOVER types: type=ACCUSE&type=REJECT or ACCUSE,REJECT"),
+    ] = None,
+    mode: Annotated[list[str] | None, Query(description="modes, e.g. offer,sanctions")] = None,
+    country: Annotated[str | None, Query(description="either side (ISO alpha-3), e.g. RUS")] = None,
+    source: Annotated[str | None, Query(description="the acting side, e.g. USA")] = None,
+    target: Annotated[str | None, Query(description="the side acted on, e.g. RUS")] = None,
+    actor: Annotated[
+        str | None, Query(description="part of a source, target, speaker or reporter name")
+    ] = None,
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+) -> EventParams:
+    return EventParams(q, since, until, type, mode, country, source, target, actor, min_confidence)
 
 
-def create_app(settings: SettingsSource | None = None) -> FastAPI:
-    """The diplowatch API. `settings` may be a Settings, a function returning one (called on
-    the first request), or None for `load_settings()` from the environment."""
-    database = _Database(settings)
-    app = FastAPI(
-        title="diplowatch",
-        description="US-Russia diplomatic events and statements detected in the news.",
-        version="0.1.0",
+@dataclass(frozen=True)
+class StatementParams:
+    q: str | None
+    since: str | None
+    until: str | None
+    country: str | None
+    speaker: str | None
+    direct: bool | None
+
+
+def statement_params(
+    q: Q = None,
+    since: Since = None,
+    until: Until = None,
+    country: Annotated[str | None, Query(description="the speaker's side, e.g. RUS")] = None,
+    speaker: Annotated[str | None, Query(description="part of the speaker's name")] = None,
+    direct: Annotated[
+        bool | None, Query(description="true: direct quotes only; false: paraphrases only")
+    ] = None,
+) -> StatementParams:
+    return StatementParams(q, since, until, country, speaker, direct)
+
+
+def check_events(context: AppContext, session: Any, params: EventParams) -> EventFilter:
+    values = asdict(params)
+    return event_filter(**values, known=known_values(session, context.settings.sides))
+
+
+def check_statements(context: AppContext, session: Any, params: StatementParams) -> StatementFilter:
+    return statement_filter(**asdict(params), known=known_values(session, context.settings.sides))
+
+
+def _invalid(parameter: str, message: str, value: Any = None) -> JSONResponse:
+    """A 422 in the shape FastAPI gives for its own validation errors."""
+    return JSONResponse(
+        status_code=422,
+        content={
+            "detail": [
+                {"type": "value_error", "loc": ["query", parameter], "msg": message, "input": value}
+            ]
+        },
     )
 
-    @app.get("/events")
+
+def _csv(records: list[dict[str, Any]], fields: list[str], name: str, total: int) -> Response:
+    buffer = io.StringIO()
+    write_csv(records, fields, buffer)
+    return Response(
+        buffer.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="diplowatch-{name}.csv"',
+            "X-Total-Count": str(total),
+        },
+    )
+
+
+def create_app(
+    settings: SettingsSource | None = None,
+    *,
+    host_auth: Authenticator | None = None,
+    always_auth: bool = False,
+) -> FastAPI:
+    """The diplowatch API and page. `settings` may be a Settings, a function returning one
+    (called on the first request), or None for `load_settings()` from the environment.
+    `host_auth` lets a host application vouch for a request (the Airflow plugin: a logged-in
+    Airflow user); `always_auth` asks for it even when no DIPLOWATCH_API_TOKEN is set."""
+    from pipeline.web import pages
+
+    context = AppContext(settings, host_auth=host_auth, always_auth=always_auth)
+
+    async def no_nul(request: Request) -> None:
+        for key, value in request.query_params.multi_items():
+            if "\x00" in key or "\x00" in value:
+                raise QueryError(key.replace("\x00", ""), "contains a NUL character")
+
+    async def authorized(request: Request, _: Annotated[Any, Depends(_bearer)] = None) -> None:
+        if not await context.guard().allows(request):
+            raise HTTPException(
+                status_code=401,
+                detail="a valid bearer token is required: send 'Authorization: Bearer <token>'",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+
+    app = FastAPI(
+        title="diplowatch",
+        description=(
+            "US-Russia diplomatic events and statements detected in the news. Lists are pages: "
+            "`total` counts everything the filter matches, `offset` and `limit` choose the "
+            "slice. Unknown filter values are refused with 422 listing the valid ones. When "
+            "DIPLOWATCH_API_TOKEN is set every request needs `Authorization: Bearer <token>`."
+        ),
+        version="0.2.0",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        dependencies=[Depends(no_nul)],
+    )
+    app.state.context = context
+
+    @app.exception_handler(QueryError)
+    async def query_error(request: Request, exc: QueryError) -> Response:
+        shown = page_error(request, exc)
+        if shown is not None:
+            return shown
+        return _invalid(exc.parameter, exc.problem, request.query_params.get(exc.parameter))
+
+    @app.exception_handler(SQLAlchemyError)
+    async def database_error(request: Request, exc: SQLAlchemyError) -> JSONResponse:
+        LOGGER.warning("database error answering %s: %s", request.url.path, exc)
+        return JSONResponse(status_code=503, content={"detail": "database unavailable"})
+
+    @app.exception_handler(DiplowatchError)
+    async def diplowatch_error(request: Request, exc: DiplowatchError) -> JSONResponse:
+        LOGGER.warning("answering %s: %s", request.url.path, exc)
+        return JSONResponse(status_code=503, content={"detail": f"database unavailable: {exc}"})
+
+    guarded = [Depends(authorized)]
+    errors: dict[int | str, dict[str, Any]] = {
+        401: {"model": models.Problem, "description": "no or a wrong bearer token"},
+    }
+
+    @app.get("/events", dependencies=guarded, responses=errors, tags=["events"])
     def events(
-        since: Annotated[
-            str | None, Query(description="ISO date or span back: 36h, 7d, 2w")
-        ] = None,
-        type: Annotated[
-            list[str] | None, Query(description="event types, e.g. ACCUSE,REJECT")
-        ] = None,
-        country: Annotated[
-            str | None, Query(description="source or target country (ISO alpha-3)")
-        ] = None,
-        min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+        params: Annotated[EventParams, Depends(event_params)],
+        offset: Offset = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    ) -> list[dict[str, Any]]:
-        with db.session_scope(database.url) as session:
-            return list_events(
-                session,
-                since=_since(since),
-                types=_split(type),
-                country=country,
-                min_confidence=min_confidence,
-                limit=limit,
+    ) -> models.EventPage:
+        """Merged events matching the filter, newest event date first."""
+        with context.session() as session:
+            page = list_events(
+                session, check_events(context, session, params), offset=offset, limit=limit
             )
+        return models.EventPage.model_validate(page.to_dict())
 
-    @app.get("/events/{event_id}")
-    def event(event_id: int) -> dict[str, Any]:
-        with db.session_scope(database.url) as session:
-            found = session.scalar(
-                select(Event)
-                .where(Event.id == event_id)
-                .options(
-                    selectinload(Event.mentions)
-                    .selectinload(EventMention.article)
-                    .load_only(Article.url)
-                )
+    @app.get(
+        "/events.csv",
+        dependencies=guarded,
+        responses=errors,
+        tags=["events"],
+        response_class=Response,
+    )
+    def events_csv(
+        params: Annotated[EventParams, Depends(event_params)],
+        offset: Offset = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_EXPORT)] = 1000,
+    ) -> Response:
+        """The same list as CSV: a fixed header of every column, nested values flattened."""
+        with context.session() as session:
+            page = list_events(
+                session, check_events(context, session, params), offset=offset, limit=limit
             )
-            if found is None:
-                raise HTTPException(status_code=404, detail=f"no event with id {event_id}")
-            return event_record(found)
+        return _csv(page.items, EVENT_FIELDS, "events", page.total)
 
-    @app.get("/statements")
+    @app.get(
+        "/events/{event_id}",
+        dependencies=guarded,
+        tags=["events"],
+        responses={**errors, 404: {"model": models.Problem}},
+    )
+    def event(event_id: int) -> models.EventDetail:
+        """One event with every mention: sentence, quote, reporter and the article of each."""
+        with context.session() as session:
+            found = get_event(session, event_id)
+        if found is None:
+            raise HTTPException(status_code=404, detail=f"no event with id {event_id}")
+        return models.EventDetail.model_validate(found)
+
+    @app.get("/statements", dependencies=guarded, responses=errors, tags=["statements"])
     def statements(
-        since: Annotated[
-            str | None, Query(description="ISO date or span back: 36h, 7d, 2w")
-        ] = None,
-        speaker: Annotated[str | None, Query(description="part of the speaker's name")] = None,
-        country: Annotated[
-            str | None, Query(description="the speaker's country (ISO alpha-3)")
-        ] = None,
+        params: Annotated[StatementParams, Depends(statement_params)],
+        offset: Offset = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    ) -> list[dict[str, Any]]:
-        with db.session_scope(database.url) as session:
-            return list_statements(
-                session, since=_since(since), speaker=speaker, country=country, limit=limit
-            )
+    ) -> models.StatementPage:
+        """Merged statements matching the filter, newest first (undated ones last)."""
+        with context.session() as session:
+            filters = check_statements(context, session, params)
+            page = list_statements(session, filters, offset=offset, limit=limit)
+        return models.StatementPage.model_validate(page.to_dict())
 
-    @app.get("/health")
+    @app.get(
+        "/statements.csv",
+        dependencies=guarded,
+        responses=errors,
+        tags=["statements"],
+        response_class=Response,
+    )
+    def statements_csv(
+        params: Annotated[StatementParams, Depends(statement_params)],
+        offset: Offset = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_EXPORT)] = 1000,
+    ) -> Response:
+        with context.session() as session:
+            filters = check_statements(context, session, params)
+            page = list_statements(session, filters, offset=offset, limit=limit)
+        return _csv(page.items, STATEMENT_FIELDS, "statements", page.total)
+
+    @app.get(
+        "/statements/{statement_id}",
+        dependencies=guarded,
+        tags=["statements"],
+        responses={**errors, 404: {"model": models.Problem}},
+    )
+    def statement(statement_id: int) -> models.StatementDetail:
+        """One statement with every article that quoted it."""
+        with context.session() as session:
+            found = get_statement(session, statement_id)
+        if found is None:
+            raise HTTPException(status_code=404, detail=f"no statement with id {statement_id}")
+        return models.StatementDetail.model_validate(found)
+
+    @app.get(
+        "/articles/{article_id}",
+        dependencies=guarded,
+        tags=["articles"],
+        responses={**errors, 404: {"model": models.Problem}},
+    )
+    def article(article_id: int) -> models.Article:
+        """One stored article (its text, never its raw HTML) and the records it reports."""
+        with context.session() as session:
+            found = get_article(session, article_id)
+        if found is None:
+            raise HTTPException(status_code=404, detail=f"no article with id {article_id}")
+        return models.Article.model_validate(found)
+
+    @app.get("/stats", dependencies=guarded, responses=errors, tags=["events"])
+    def stats(params: Annotated[EventParams, Depends(event_params)]) -> models.Stats:
+        """Counts of the events matching the filter: in all, by type, by direction, per day."""
+        with context.session() as session:
+            counted = event_stats(session, check_events(context, session, params))
+        return models.Stats.model_validate(counted)
+
+    @app.get("/feeds", dependencies=guarded, responses=errors, tags=["operations"])
+    def feeds() -> list[models.Feed]:
+        """Every enabled feed and its health, failing ones first."""
+        with context.session() as session:
+            return [models.Feed.model_validate(f) for f in feed_health(session)]
+
+    @app.get("/runs", dependencies=guarded, responses=errors, tags=["operations"])
+    def runs(limit: Annotated[int, Query(ge=1, le=1000)] = 20) -> list[models.Run]:
+        """The latest passes, newest first."""
+        with context.session() as session:
+            return [models.Run.model_validate(r) for r in recent_runs(session, limit)]
+
+    @app.get("/health", dependencies=guarded, responses=errors, tags=["operations"])
     def health() -> dict[str, Any]:
+        """Database reachable, schema revision, counts, the last pass."""
         try:
-            url = database.url
+            url = context.url
             with db.session_scope(url) as session:
                 counts = {
                     "events": session.scalar(select(func.count()).select_from(Event)),
@@ -144,6 +361,15 @@ def create_app(settings: SettingsSource | None = None) -> FastAPI:
                     "articles": session.scalar(select(func.count()).select_from(Article)),
                 }
                 last = session.scalar(select(Run).order_by(Run.id.desc()).limit(1))
+                last_run = (
+                    {
+                        "id": last.id,
+                        "status": last.status,
+                        "started_at": last.started_at.isoformat(),
+                    }
+                    if last
+                    else None
+                )
             revision = db.current_revision(url)
         except (DiplowatchError, SQLAlchemyError) as exc:
             LOGGER.warning("health check: database unavailable: %s", exc)
@@ -153,97 +379,39 @@ def create_app(settings: SettingsSource | None = None) -> FastAPI:
             "schema_revision": revision,
             "schema_current": revision == db.head_revision(),
             "counts": counts,
-            "last_run": {
-                "id": last.id,
-                "status": last.status,
-                "started_at": last.started_at.isoformat(),
-            }
-            if last
-            else None,
+            "last_run": last_run,
         }
 
-    @app.get("/", response_class=HTMLResponse)
-    def index(limit: Annotated[int, Query(ge=1, le=200)] = 25) -> str:
-        with db.session_scope(database.url) as session:
-            latest_events = list_events(session, limit=limit)
-            latest_statements = list_statements(session, limit=limit)
-        return render_page(latest_events, latest_statements)
+    # --- the API's own documentation, from files in installed packages (no CDN) -----------
 
+    @app.get("/openapi.json", include_in_schema=False, dependencies=guarded)
+    def openapi() -> dict[str, Any]:
+        return app.openapi()
+
+    @app.get("/docs", include_in_schema=False, dependencies=guarded)
+    def swagger() -> HTMLResponse:
+        # relative URLs: the app may be mounted under a prefix (/diplowatch in Airflow)
+        return get_swagger_ui_html(
+            openapi_url="openapi.json",
+            title="diplowatch API",
+            swagger_js_url="docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="docs-assets/swagger-ui.css",
+            swagger_favicon_url="docs-assets/favicon.png",
+        )
+
+    @app.get("/redoc", include_in_schema=False, dependencies=guarded)
+    def redoc() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url="openapi.json",
+            title="diplowatch API",
+            redoc_js_url="docs-assets/redoc.standalone.js",
+            redoc_favicon_url="docs-assets/favicon.png",
+            with_google_fonts=False,
+        )
+
+    app.mount("/docs-assets", StaticFiles(directory=DOCS_ASSETS), name="docs-assets")
+    page_error = pages.install(app, context)
     return app
 
 
-# --- the page ----------------------------------------------------------------------------
-
-_STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2rem; color: #1f2328; max-width: 1200px; }
-h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
-th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem;
-         border-bottom: 1px solid #d0d7de; }
-th { background: #f6f8fa; } td.quote { font-style: italic; }
-.muted { color: #656d76; } code { font-size: 0.85rem; }
-"""
-
-
-def _e(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
-
-
-def _sources(urls: list[str]) -> str:
-    links = [
-        f'<a href="{_e(u)}" rel="noopener noreferrer">{n}</a>' for n, u in enumerate(urls[:5], 1)
-    ]
-    return " ".join(links)
-
-
-def render_page(events: list[dict[str, Any]], statements: list[dict[str, Any]]) -> str:
-    """The latest events and statements as one HTML page; every value is escaped."""
-    rows = [
-        "<tr>"
-        f"<td>{_e(e['event_date'])}</td><td><b>{_e(e['type'])}</b> {_e(e['mode'] or '')}</td>"
-        f"<td>{_e(e['source']['name'])} <span class=muted>{_e(e['source']['country'])}</span>"
-        f" &rarr; {_e(e['target']['name'])} "
-        f"<span class=muted>{_e(e['target']['country'])}</span></td>"
-        f"<td>{_e(e['sentence'])}</td><td>{e['confidence']:.2f}</td>"
-        f"<td>{_e(e['mention_count'])}</td><td>{_sources(e['sources'])}</td>"
-        "</tr>"
-        for e in events
-    ]
-    said = [
-        "<tr>"
-        f"<td>{_e(s['statement_date'] or '')}</td>"
-        f"<td>{_e(s['speaker']['name'])} <span class=muted>{_e(s['speaker']['country'])}</span>"
-        f"</td><td class=quote>&ldquo;{_e(s['quote'])}&rdquo;</td>"
-        f"<td>{_e(s['mention_count'])}</td><td>{_sources(s['sources'])}</td>"
-        "</tr>"
-        for s in statements
-    ]
-    empty = '<p class="muted">Nothing stored yet.</p>'
-    event_table = (
-        "<table><tr><th>date</th><th>type</th><th>who &rarr; whom</th><th>evidence</th>"
-        "<th>conf.</th><th>mentions</th><th>sources</th></tr>" + "".join(rows) + "</table>"
-        if rows
-        else empty
-    )
-    statement_table = (
-        "<table><tr><th>date</th><th>speaker</th><th>quote</th><th>mentions</th>"
-        "<th>sources</th></tr>" + "".join(said) + "</table>"
-        if said
-        else empty
-    )
-    # Links are relative so the page works at / (diplowatch serve) and under /diplowatch/.
-    return (
-        "<!doctype html><html lang=en><head><meta charset=utf-8>"
-        "<meta name=viewport content='width=device-width, initial-scale=1'>"
-        f"<title>diplowatch</title><style>{_STYLE}</style></head><body>"
-        "<h1>diplowatch: US-Russia diplomatic events and statements</h1>"
-        '<p class=muted>JSON: <a href="events">events</a> &middot; '
-        '<a href="statements">statements</a> &middot; <a href="health">health</a> &middot; '
-        '<a href="docs">API docs</a></p>'
-        f"<h2>Latest events ({len(events)})</h2>{event_table}"
-        f"<h2>Latest statements ({len(statements)})</h2>{statement_table}"
-        "</body></html>"
-    )
-
-
-__all__ = ["create_app", "render_page"]
+__all__ = ["create_app"]

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime as dt
 import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
-from urllib.parse import urlsplit
 
 from pipeline.alerts import cli as alerts_cli
-from pipeline.errors import DiplowatchError
+from pipeline.errors import DiplowatchError, QueryError
+from pipeline.output import EVENT_COLUMNS, STATEMENT_COLUMNS, write_records
 from pipeline.settings import Settings, load_settings
 
 LOGGER = logging.getLogger(__name__)
@@ -27,84 +25,6 @@ def _settings(args: argparse.Namespace) -> Settings:
         alerts_file=getattr(args, "alerts", None),
         workers=getattr(args, "workers", None),
     )
-
-
-# --- output ----------------------------------------------------------------------------
-
-
-def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for key, value in record.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(_flatten(value, name + "_"))
-        elif isinstance(value, list):
-            flat[name] = " ".join(str(v) for v in value)
-        else:
-            flat[name] = value
-    return flat
-
-
-def write_records(
-    records: list[dict[str, Any]], fmt: str, columns: list[tuple[str, str]], out: TextIO
-) -> None:
-    """Print records as a table for people, or JSON / CSV for programs."""
-    if fmt == "json":
-        json.dump(records, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return
-    flat = [_flatten(r) for r in records]
-    if fmt == "csv":
-        names = list(flat[0]) if flat else [c for c, _ in columns]
-        writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(flat)
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(show_lines=False, expand=False)
-    for _, title in columns:
-        table.add_column(title, overflow="fold")
-    for record, row in zip(records, flat, strict=True):
-        # people read outlets, not URLs: the JSON and CSV keep every source URL
-        hosts = [urlsplit(url).hostname or url for url in record.get("sources") or []]
-        row["outlets"] = ", ".join(dict.fromkeys(hosts))
-        table.add_row(*[_cell(row.get(key)) for key, _ in columns])
-    Console(file=out, width=160 if not out.isatty() else None).print(table)
-    out.write(f"{len(records)} record(s)\n")
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M UTC")
-    text = str(value)
-    return text if len(text) <= 140 else text[:137] + "..."
-
-
-EVENT_COLUMNS = [
-    ("event_date", "date"),
-    ("type", "type"),
-    ("mode", "mode"),
-    ("source_name", "source"),
-    ("source_country", ""),
-    ("target_name", "target"),
-    ("target_country", ""),
-    ("confidence", "conf"),
-    ("mention_count", "mentions"),
-    ("sentence", "evidence"),
-    ("outlets", "reported by"),
-]
-STATEMENT_COLUMNS = [
-    ("statement_date", "date"),
-    ("speaker_name", "speaker"),
-    ("speaker_country", ""),
-    ("quote", "quote"),
-    ("mention_count", "mentions"),
-    ("outlets", "reported by"),
-]
 
 
 # --- commands --------------------------------------------------------------------------
@@ -184,13 +104,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     with db.session_scope(settings.db_url) as session:
         events = list_events(session, limit=10)
         statements = list_statements(session, limit=10)
-    if events:
+    if events.items:
         out.write("\nLatest events:\n")
-        write_records(events, "table", EVENT_COLUMNS, out)
-    if statements:
+        write_records(events.items, "table", EVENT_COLUMNS, out, total=events.total)
+    if statements.items:
         out.write("\nLatest statements:\n")
-        write_records(statements, "table", STATEMENT_COLUMNS, out)
-    if not events and not statements:
+        write_records(statements.items, "table", STATEMENT_COLUMNS, out, total=statements.total)
+    if not events.items and not statements.items:
         out.write("No events or statements stored yet.\n")
     return 0
 
@@ -225,43 +145,77 @@ def cmd_work(args: argparse.Namespace) -> int:
     return 0
 
 
+# The CLI's flag for each API parameter named in a QueryError.
+FLAGS = {"q": "--query", "type": "--type", "mode": "--mode", "min_confidence": "--min-confidence"}
+
+
+def _flag_error(exc: QueryError) -> DiplowatchError:
+    flag = FLAGS.get(exc.parameter, "--" + exc.parameter.replace("_", "-"))
+    return DiplowatchError(f"{flag}: {exc.problem}")
+
+
 def cmd_events(args: argparse.Namespace) -> int:
     from pipeline import db
-    from pipeline.query import list_events, parse_since
+    from pipeline.filters import event_filter
+    from pipeline.output import EVENT_FIELDS
+    from pipeline.query import known_values, list_events
 
     settings = _settings(args)
     db.ensure_schema(settings.db_url)
-    types = [t for value in args.type or [] for t in value.split(",") if t]
     with db.session_scope(settings.db_url) as session:
-        records = list_events(
-            session,
-            since=parse_since(args.since),
-            until=parse_since(args.until),
-            types=types or None,
-            country=args.country,
-            min_confidence=args.min_confidence,
-            limit=args.limit,
-        )
-    write_records(records, args.format, EVENT_COLUMNS, sys.stdout)
+        try:
+            filters = event_filter(
+                q=args.query,
+                since=args.since,
+                until=args.until,
+                types=args.type,
+                modes=args.mode,
+                country=args.country,
+                source=args.source,
+                target=args.target,
+                actor=args.actor,
+                min_confidence=args.min_confidence,
+                known=known_values(session, settings.sides),
+            )
+        except QueryError as exc:
+            raise _flag_error(exc) from None
+        page = list_events(session, filters, offset=args.offset, limit=args.limit)
+    write_records(
+        page.items, args.format, EVENT_COLUMNS, sys.stdout, fields=EVENT_FIELDS, total=page.total
+    )
     return 0
 
 
 def cmd_statements(args: argparse.Namespace) -> int:
     from pipeline import db
-    from pipeline.query import list_statements, parse_since
+    from pipeline.filters import statement_filter
+    from pipeline.output import STATEMENT_FIELDS
+    from pipeline.query import known_values, list_statements
 
     settings = _settings(args)
     db.ensure_schema(settings.db_url)
     with db.session_scope(settings.db_url) as session:
-        records = list_statements(
-            session,
-            since=parse_since(args.since),
-            until=parse_since(args.until),
-            speaker=args.speaker,
-            country=args.country,
-            limit=args.limit,
-        )
-    write_records(records, args.format, STATEMENT_COLUMNS, sys.stdout)
+        try:
+            filters = statement_filter(
+                q=args.query,
+                since=args.since,
+                until=args.until,
+                country=args.country,
+                speaker=args.speaker,
+                direct=args.direct,
+                known=known_values(session, settings.sides),
+            )
+        except QueryError as exc:
+            raise _flag_error(exc) from None
+        page = list_statements(session, filters, offset=args.offset, limit=args.limit)
+    write_records(
+        page.items,
+        args.format,
+        STATEMENT_COLUMNS,
+        sys.stdout,
+        fields=STATEMENT_FIELDS,
+        total=page.total,
+    )
     return 0
 
 
@@ -303,32 +257,28 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
-    from pipeline import db
-    from pipeline.runner import prepare
-    from pipeline.schema import Feed
+    """Read-only: the feeds file's feeds with their stored health; writes nothing anywhere."""
+    from pipeline.output import FEED_FIELDS
+    from pipeline.query import feeds_with_health
 
     settings = _settings(args)
-    prepare(settings)
-    with db.session_scope(settings.db_url) as session:
-        rows = [
-            {
-                "name": f.name,
-                "status": f.status,
-                "failures": f.consecutive_failures,
-                "last_success_at": f.last_success_at,
-                "next_due_at": f.next_due_at,
-                "error": f.last_error,
-                "url": f.url,
-            }
-            for f in session.scalars(select(Feed).where(Feed.enabled).order_by(Feed.name))
-        ]
+    rows = feeds_with_health(settings)
     cols = [
         (k, k) for k in ("name", "status", "failures", "last_success_at", "next_due_at", "error")
     ]
-    write_records(rows, args.format, cols, sys.stdout)
+    write_records(rows, args.format, cols, sys.stdout, fields=FEED_FIELDS)
     return 0
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name may resolve anywhere
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -336,7 +286,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from pipeline.api import create_app
 
-    uvicorn.run(create_app(_settings(args)), host=args.host, port=args.port, log_level="info")
+    settings = _settings(args)
+    if not settings.api_token and not _loopback(args.host):
+        raise DiplowatchError(
+            f"--host {args.host}: refusing to serve beyond this machine without a token; "
+            "set DIPLOWATCH_API_TOKEN to a long random secret (clients then send "
+            "'Authorization: Bearer <token>'), or listen on 127.0.0.1"
+        )
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
     return 0
 
 
@@ -375,26 +332,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_work)
 
     fmt = {"choices": ["table", "json", "csv"], "default": "table"}
+
+    def listing(p: argparse.ArgumentParser, what: str) -> None:
+        p.add_argument(
+            "--query",
+            "-q",
+            help='full-text search: words, "a phrase", prefix*, -exclude, a OR b',
+        )
+        p.add_argument("--since", help=f"{what} date from: YYYY-MM-DD, or a span like 24h, 7d")
+        p.add_argument("--until", help=f"{what} date up to (inclusive): YYYY-MM-DD, or a span")
+        p.add_argument("--offset", type=int, default=0, help="skip this many (paging)")
+        p.add_argument("--limit", type=int, default=100, help="show at most this many")
+        p.add_argument("--format", **fmt)  # type: ignore[arg-type]
+
     p = sub.add_parser("events", help="list stored events (merged, newest first)")
     common(p)
-    p.add_argument("--since", help="event date from: YYYY-MM-DD, or a span like 24h, 7d")
-    p.add_argument("--until", help="event date up to (inclusive): YYYY-MM-DD, or a span back")
+    listing(p, "event")
     p.add_argument("--type", action="append", help="PLOVER type(s), e.g. SANCTION,THREATEN")
+    p.add_argument("--mode", action="append", help="mode(s), e.g. offer,sanctions")
     p.add_argument("--country", help="only events with this side as source or target")
+    p.add_argument("--source", help="only events whose source is this side, e.g. USA")
+    p.add_argument("--target", help="only events whose target is this side, e.g. RUS")
+    p.add_argument("--actor", help="part of a source, target, speaker or reporter name")
     p.add_argument("--min-confidence", type=float)
-    p.add_argument("--limit", type=int, default=100)
-    p.add_argument("--format", **fmt)  # type: ignore[arg-type]
     p.set_defaults(func=cmd_events)
 
     p = sub.add_parser("statements", help="list stored statements (merged, newest first)")
     common(p)
-    p.add_argument("--since", help="statement date from: YYYY-MM-DD, or a span like 7d")
-    p.add_argument("--until", help="statement date up to (inclusive): YYYY-MM-DD")
+    listing(p, "statement")
     p.add_argument("--speaker", help="part of the speaker's name, e.g. Peskov")
     p.add_argument("--country", help="speaker's side, e.g. RUS")
-    p.add_argument("--type", action="append", help=argparse.SUPPRESS)
-    p.add_argument("--limit", type=int, default=100)
-    p.add_argument("--format", **fmt)  # type: ignore[arg-type]
+    said = p.add_mutually_exclusive_group()
+    said.add_argument("--direct", action="store_true", default=None, help="only direct quotes")
+    said.add_argument(
+        "--indirect",
+        dest="direct",
+        action="store_false",
+        help="only paraphrases (attributed indirect speech)",
+    )
     p.set_defaults(func=cmd_statements)
 
     p = sub.add_parser("detect", help="run the detector over a JSONL batch (see EVENTS.md)")
@@ -454,4 +429,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["main", "build_parser", "write_records"]
+__all__ = ["main", "build_parser"]

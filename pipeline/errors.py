@@ -58,3 +58,17 @@ class DetectionError(DiplowatchError):
 
 class DeliveryError(DiplowatchError):
     """An alert channel refused or failed a delivery."""
+
+
+class QueryError(DiplowatchError):
+    """A filter value of a query is wrong (an unknown type, a date that is no date).
+
+    `parameter` is the API's name for it (the CLI maps it to its flag), `problem` says what
+    is wrong and `valid` lists the accepted values when there is a list.
+    """
+
+    def __init__(self, parameter: str, problem: str, *, valid: list[str] | None = None):
+        super().__init__(f"{parameter}: {problem}")
+        self.parameter = parameter
+        self.problem = problem
+        self.valid = valid

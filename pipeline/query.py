@@ -1,162 +1,439 @@
-"""Questions people ask of the accumulated records: the same answers for the CLI and the API."""
+"""Questions people ask of the accumulated records: the same answers for the CLI, API and page.
+
+Lists come as a `Page` (the records of one slice and the total of the whole filter), single
+records with every mention and its article, plus the counts behind the timeline, feed health
+and the recent passes. Filters are checked beforehand by `pipeline.filters`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from pipeline.errors import ConfigError
-from pipeline.schema import Article, Event, EventMention, Run, Statement, StatementMention
+from pipeline import search
+from pipeline.errors import QueryError
+from pipeline.filters import EventFilter, Known, StatementFilter, parse_date
+from pipeline.records import (
+    Reports,
+    article_record,
+    event_detail,
+    event_record,
+    feed_record,
+    run_record,
+    statement_detail,
+    statement_record,
+)
+from pipeline.schema import (
+    Article,
+    Event,
+    EventMention,
+    Feed,
+    Run,
+    Statement,
+    StatementMention,
+)
+from pipeline.settings import Settings
 
-_RELATIVE = re.compile(r"^\s*(\d+)\s*([hdw])\s*$", re.IGNORECASE)
+LOGGER = logging.getLogger(__name__)
+
+# Ids are 32-bit integers on PostgreSQL; a larger one names no record (and must not reach SQL).
+MAX_ID = 2**31 - 1
+
+
+@dataclass
+class Page:
+    """One slice of a filtered list: `items` from `offset`, and the `total` of the filter."""
+
+    total: int
+    offset: int
+    limit: int
+    items: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "offset": self.offset,
+            "limit": self.limit,
+            "items": self.items,
+        }
 
 
 def parse_since(value: str | None, today: dt.date | None = None) -> dt.date | None:
-    """`--since` accepts an ISO date (2024-05-01) or a span back from today (36h, 7d, 2w)."""
-    if not value:
-        return None
-    today = today or dt.datetime.now(dt.UTC).date()
-    match = _RELATIVE.match(value)
-    if match:
-        amount, unit = int(match.group(1)), match.group(2).lower()
-        days = {"h": amount / 24, "d": amount, "w": amount * 7}[unit]
-        # event dates are days: a span of hours reaches back to the day it started on
-        return today - dt.timedelta(days=int(-(-days // 1)))
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise ConfigError(
-            f"--since {value!r} is neither a date (YYYY-MM-DD) nor a span like 24h, 7d or 2w"
-        ) from None
+    """Kept for callers of the older name: `filters.parse_date` for `since`."""
+    return parse_date(value, "since", today)
 
 
-def _actor(data: dict[str, Any] | None) -> dict[str, Any] | None:
-    if not data:
-        return None
-    return {"name": data.get("name"), "country": data.get("country"), "role": data.get("role")}
+def _contains(column: Any, text: str) -> ColumnElement[bool]:
+    """Case-insensitive substring match, with LIKE's wildcards taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.ilike(f"%{escaped}%", escape="\\")
 
 
-def event_record(event: Event) -> dict[str, Any]:
-    """An event in the EVENTS.md shape, plus what merging adds: id, mentions, sources."""
-    first = event.mentions[0] if event.mentions else None
-    sources = []
-    for mention in event.mentions:
-        if mention.article is not None and mention.article.url not in sources:
-            sources.append(mention.article.url)
-    return {
-        "id": event.id,
-        "type": event.type,
-        "mode": event.mode,
-        "source": {
-            "name": event.source_name,
-            "country": event.source_country,
-            "role": event.source_role,
-        },
-        "target": {
-            "name": event.target_name,
-            "country": event.target_country,
-            "role": event.target_role,
-        },
-        "reported_by": _actor(first.reported_by) if first else None,
-        "sentence": event.sentence,
-        "quote": event.quote,
-        "quote_speaker": _actor(first.quote_speaker) if first else None,
-        "event_date": event.event_date.isoformat(),
-        "confidence": round(event.confidence, 3),
-        "mention_count": event.mention_count,
-        "sources": sources,
-        "first_seen_at": event.first_seen_at.isoformat(),
-    }
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
 
 
-def statement_record(statement: Statement) -> dict[str, Any]:
-    sources = []
-    for mention in statement.mentions:
-        if mention.article is not None and mention.article.url not in sources:
-            sources.append(mention.article.url)
-    return {
-        "id": statement.id,
-        "speaker": {
-            "name": statement.speaker_name,
-            "country": statement.speaker_country,
-            "role": statement.speaker_role,
-        },
-        "quote": statement.quote,
-        "sentence": statement.sentence,
-        "about": list(statement.about or []),
-        "direct": statement.direct,
-        "statement_date": statement.statement_date.isoformat()
-        if statement.statement_date
-        else None,
-        "mention_count": statement.mention_count,
-        "sources": sources,
-        "first_seen_at": statement.first_seen_at.isoformat(),
-    }
+def event_conditions(session: Session, f: EventFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if f.query is not None:
+        conditions.append(search.matches("events", Event.id, f.query, _dialect(session)))
+    if f.since:
+        conditions.append(Event.event_date >= f.since)
+    if f.until:
+        conditions.append(Event.event_date <= f.until)
+    if f.types:
+        conditions.append(Event.type.in_(f.types))
+    if f.modes:
+        conditions.append(Event.mode.in_(f.modes))
+    if f.country:
+        conditions.append(or_(Event.source_country == f.country, Event.target_country == f.country))
+    if f.source:
+        conditions.append(Event.source_country == f.source)
+    if f.target:
+        conditions.append(Event.target_country == f.target)
+    if f.actor:
+        conditions.append(
+            or_(
+                *(
+                    _contains(column, f.actor)
+                    for column in (
+                        Event.source_name,
+                        Event.target_name,
+                        Event.quote_speaker,
+                        Event.reported_by,
+                    )
+                )
+            )
+        )
+    if f.min_confidence is not None:
+        conditions.append(Event.confidence >= f.min_confidence)
+    return conditions
+
+
+def statement_conditions(session: Session, f: StatementFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if f.query is not None:
+        conditions.append(search.matches("statements", Statement.id, f.query, _dialect(session)))
+    if f.since:
+        conditions.append(Statement.statement_date >= f.since)
+    if f.until:
+        conditions.append(Statement.statement_date <= f.until)
+    if f.country:
+        conditions.append(Statement.speaker_country == f.country)
+    if f.speaker:
+        conditions.append(_contains(Statement.speaker_name, f.speaker))
+    if f.direct is not None:
+        conditions.append(Statement.direct.is_(f.direct))
+    return conditions
+
+
+def _count(session: Session, model: Any, conditions: list[ColumnElement[bool]]) -> int:
+    query: Select[Any] = select(func.count()).select_from(model).where(*conditions)
+    return int(session.scalar(query) or 0)
+
+
+def _total(items: list[Any], offset: int, limit: int | None, count: Callable[[], int]) -> int:
+    """The filter's total: a short last slice tells it; otherwise it is counted."""
+    short = not limit or len(items) < limit
+    if short and (items or offset == 0):
+        return offset + len(items)
+    return count()
+
+
+def _reports(session: Session, ids: list[int]) -> dict[int, Reports]:
+    """For each event id: its first mention's reporter and quote speaker, and every source
+    URL, in one query that reads only those columns."""
+    found: dict[int, Reports] = {}
+    if not ids:
+        return found
+    rows = session.execute(
+        select(
+            EventMention.event_id,
+            EventMention.reported_by,
+            EventMention.quote_speaker,
+            Article.url,
+        )
+        .join(Article, Article.id == EventMention.article_id)
+        .where(EventMention.event_id.in_(ids))
+        .order_by(EventMention.event_id, EventMention.id)
+    )
+    for event_id, reported_by, quote_speaker, url in rows:
+        reports = found.setdefault(event_id, Reports([], reported_by, quote_speaker))
+        if url not in reports.sources:
+            reports.sources.append(url)
+    return found
+
+
+def _statement_sources(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    if not ids:
+        return found
+    rows = session.execute(
+        select(StatementMention.statement_id, Article.url)
+        .join(Article, Article.id == StatementMention.article_id)
+        .where(StatementMention.statement_id.in_(ids))
+        .order_by(StatementMention.statement_id, StatementMention.id)
+    )
+    for statement_id, url in rows:
+        urls = found.setdefault(statement_id, [])
+        if url not in urls:
+            urls.append(url)
+    return found
 
 
 def list_events(
     session: Session,
+    filters: EventFilter | None = None,
     *,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    types: list[str] | None = None,
-    country: str | None = None,
-    min_confidence: float | None = None,
+    offset: int = 0,
     limit: int | None = 100,
-) -> list[dict[str, Any]]:
-    """Merged events, newest event date first."""
-    query = select(Event).options(
-        selectinload(Event.mentions).selectinload(EventMention.article).load_only(Article.url)
+) -> Page:
+    """Merged events matching the filter, newest event date first, and how many match."""
+    conditions = event_conditions(session, filters or EventFilter())
+    query = (
+        select(Event)
+        .where(*conditions)
+        .order_by(Event.event_date.desc(), Event.id.desc())
+        .offset(offset)
     )
-    if since:
-        query = query.where(Event.event_date >= since)
-    if until:
-        query = query.where(Event.event_date <= until)
-    if types:
-        query = query.where(Event.type.in_([t.upper() for t in types]))
-    if country:
-        c = country.upper()
-        query = query.where((Event.source_country == c) | (Event.target_country == c))
-    if min_confidence is not None:
-        query = query.where(Event.confidence >= min_confidence)
-    query = query.order_by(Event.event_date.desc(), Event.id.desc())
     if limit:
         query = query.limit(limit)
-    return [event_record(e) for e in session.scalars(query)]
+    events = list(session.scalars(query))
+    reports = _reports(session, [e.id for e in events])
+    items = [event_record(e, reports.get(e.id, Reports([]))) for e in events]
+    total = _total(items, offset, limit, lambda: _count(session, Event, conditions))
+    return Page(total=total, offset=offset, limit=limit or 0, items=items)
 
 
 def list_statements(
     session: Session,
+    filters: StatementFilter | None = None,
     *,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    speaker: str | None = None,
-    country: str | None = None,
+    offset: int = 0,
     limit: int | None = 100,
-) -> list[dict[str, Any]]:
-    """Merged statements, newest first."""
-    query = select(Statement).options(
-        selectinload(Statement.mentions)
-        .selectinload(StatementMention.article)
-        .load_only(Article.url)
+) -> Page:
+    """Merged statements matching the filter, newest first (undated ones last)."""
+    conditions = statement_conditions(session, filters or StatementFilter())
+    query = (
+        select(Statement)
+        .where(*conditions)
+        .order_by(Statement.statement_date.desc().nulls_last(), Statement.id.desc())
+        .offset(offset)
     )
-    if since:
-        query = query.where(Statement.statement_date >= since)
-    if until:
-        query = query.where(Statement.statement_date <= until)
-    if speaker:
-        query = query.where(Statement.speaker_name.ilike(f"%{speaker}%"))
-    if country:
-        query = query.where(Statement.speaker_country == country.upper())
-    query = query.order_by(Statement.statement_date.desc(), Statement.id.desc())
     if limit:
         query = query.limit(limit)
-    return [statement_record(s) for s in session.scalars(query)]
+    statements = list(session.scalars(query))
+    sources = _statement_sources(session, [s.id for s in statements])
+    items = [statement_record(s, sources.get(s.id, [])) for s in statements]
+    total = _total(items, offset, limit, lambda: _count(session, Statement, conditions))
+    return Page(total=total, offset=offset, limit=limit or 0, items=items)
+
+
+def get_event(session: Session, event_id: int) -> dict[str, Any] | None:
+    """One event with every mention and the article of each, or None."""
+    if not 1 <= event_id <= MAX_ID:
+        return None
+    event = session.scalar(
+        select(Event)
+        .where(Event.id == event_id)
+        .options(
+            selectinload(Event.mentions)
+            .selectinload(EventMention.article)
+            .selectinload(Article.feed)
+        )
+    )
+    return event_detail(event) if event is not None else None
+
+
+def get_statement(session: Session, statement_id: int) -> dict[str, Any] | None:
+    if not 1 <= statement_id <= MAX_ID:
+        return None
+    statement = session.scalar(
+        select(Statement)
+        .where(Statement.id == statement_id)
+        .options(
+            selectinload(Statement.mentions)
+            .selectinload(StatementMention.article)
+            .selectinload(Article.feed)
+        )
+    )
+    return statement_detail(statement) if statement is not None else None
+
+
+def get_article(session: Session, article_id: int) -> dict[str, Any] | None:
+    if not 1 <= article_id <= MAX_ID:
+        return None
+    article = session.scalar(
+        select(Article).where(Article.id == article_id).options(selectinload(Article.feed))
+    )
+    if article is None:
+        return None
+    event_ids = session.scalars(
+        select(EventMention.event_id)
+        .where(EventMention.article_id == article_id)
+        .distinct()
+        .order_by(EventMention.event_id)
+    )
+    statement_ids = session.scalars(
+        select(StatementMention.statement_id)
+        .where(StatementMention.article_id == article_id)
+        .distinct()
+        .order_by(StatementMention.statement_id)
+    )
+    return article_record(article, list(event_ids), list(statement_ids))
+
+
+def event_stats(session: Session, filters: EventFilter | None = None) -> dict[str, Any]:
+    """Counts of the events matching the filter: daily by type and direction, and in all."""
+    conditions = event_conditions(session, filters or EventFilter())
+    rows = session.execute(
+        select(
+            Event.event_date,
+            Event.type,
+            Event.source_country,
+            Event.target_country,
+            func.count(),
+        )
+        .where(*conditions)
+        .group_by(Event.event_date, Event.type, Event.source_country, Event.target_country)
+        .order_by(Event.event_date, Event.type, Event.source_country, Event.target_country)
+    ).all()
+    by_type: dict[str, int] = {}
+    by_direction: dict[tuple[str, str], int] = {}
+    daily = []
+    for day, kind, source, target, count in rows:
+        by_type[kind] = by_type.get(kind, 0) + count
+        by_direction[(source, target)] = by_direction.get((source, target), 0) + count
+        daily.append(
+            {
+                "date": day.isoformat(),
+                "type": kind,
+                "source": source,
+                "target": target,
+                "count": count,
+            }
+        )
+    return {
+        "total": sum(by_type.values()),
+        "first_date": daily[0]["date"] if daily else None,
+        "last_date": daily[-1]["date"] if daily else None,
+        "by_type": [{"type": k, "count": n} for k, n in sorted(by_type.items())],
+        "by_direction": [
+            {"source": s, "target": t, "count": n} for (s, t), n in sorted(by_direction.items())
+        ],
+        "daily": daily,
+    }
+
+
+def feed_health(session: Session) -> list[dict[str, Any]]:
+    """Every enabled feed with its health, failing ones first."""
+    grouped = select(Article.feed_id, func.count()).group_by(Article.feed_id)
+    counts: dict[int | None, int] = {feed_id: n for feed_id, n in session.execute(grouped)}
+    feeds = session.scalars(select(Feed).where(Feed.enabled).order_by(Feed.name))
+    records = [feed_record(f, counts.get(f.id, 0)) for f in feeds]
+    return sorted(records, key=lambda r: (r["failures"] == 0, r["name"]))
+
+
+def _database_exists(url: str) -> bool:
+    """Whether there is a database to read, without creating one (an SQLite file, a schema)."""
+    from sqlalchemy.engine import make_url
+
+    from pipeline import db
+
+    parsed = make_url(db.normalize_url(url))
+    if parsed.get_backend_name() == "sqlite":
+        name = parsed.database
+        if not name or name == ":memory:" or not Path(name).expanduser().exists():
+            return False
+    return db.current_revision(url) is not None
+
+
+def feeds_with_health(settings: Settings) -> list[dict[str, Any]]:
+    """The feeds file's feeds, each with the health stored for it (if any). Read-only: the
+    database is neither created, migrated nor synced with the file."""
+    from pipeline import db
+    from pipeline.feeds import load_feeds
+
+    specs = load_feeds(settings.feeds_file)
+    stored: dict[str, dict[str, Any]] = {}
+    if _database_exists(settings.db_url):
+        with db.session_scope(settings.db_url) as session:
+            names = [spec.name for spec in specs]
+            for feed in session.scalars(select(Feed).where(Feed.name.in_(names))):
+                stored[feed.name] = feed_record(feed)
+    rows = []
+    for spec in specs:
+        row = stored.get(spec.name)
+        if row is None or row["url"] != spec.url:
+            row = {"name": spec.name, "url": spec.url, "status": "never fetched", "failures": 0}
+        rows.append(row)
+    return rows
+
+
+def recent_runs(session: Session, limit: int = 10) -> list[dict[str, Any]]:
+    return [
+        run_record(r) for r in session.scalars(select(Run).order_by(Run.id.desc()).limit(limit))
+    ]
 
 
 def last_runs(session: Session, limit: int = 10) -> list[Run]:
     return list(session.scalars(select(Run).order_by(Run.id.desc()).limit(limit)))
+
+
+def overview(session: Session) -> dict[str, Any]:
+    """What the page's header shows: the last pass, and how many feeds are failing."""
+    last = session.scalar(select(Run).order_by(Run.id.desc()).limit(1))
+    failing, total = session.execute(
+        select(
+            func.count().filter(Feed.consecutive_failures > 0),
+            func.count(),
+        ).where(Feed.enabled)
+    ).one()
+    return {
+        "last_run": run_record(last) if last is not None else None,
+        "feeds": {"total": int(total or 0), "failing": int(failing or 0)},
+    }
+
+
+def known_values(session: Session, sides: tuple[str, ...]) -> Known:
+    """Valid filter values: the configured sides, and what the database holds when asked."""
+
+    def countries() -> list[str]:
+        found = set(session.scalars(select(Event.source_country).distinct()))
+        found |= set(session.scalars(select(Event.target_country).distinct()))
+        found |= set(session.scalars(select(Statement.speaker_country).distinct()))
+        return sorted(found)
+
+    def modes() -> list[str]:
+        return sorted(m for m in session.scalars(select(Event.mode).distinct()) if m)
+
+    return Known(sides=sides, stored_countries=countries, stored_modes=modes)
+
+
+__all__ = [
+    "MAX_ID",
+    "Page",
+    "QueryError",
+    "event_record",
+    "event_stats",
+    "feed_health",
+    "feeds_with_health",
+    "get_article",
+    "get_event",
+    "get_statement",
+    "known_values",
+    "last_runs",
+    "list_events",
+    "list_statements",
+    "overview",
+    "parse_since",
+    "recent_runs",
+    "statement_record",
+]

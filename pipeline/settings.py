@@ -85,10 +85,19 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def setting(default: Any, **check: Any) -> Any:
+def setting(default: Any, *, secret: bool = False, **check: Any) -> Any:
     """A Settings field with a range (see Check): `http_timeout: float = setting(20.0, low=0,
-    low_open=True)`. Other modules' fields use this too, so every value is checked alike."""
-    return field(default=default, metadata={"check": Check(**check)})
+    low_open=True)`. Other modules' fields use this too, so every value is checked alike.
+    A `secret` field is left out of repr() and never shown in a message."""
+    if secret:
+        check["shown"] = lambda value: "(hidden)"
+    return field(default=default, repr=not secret, metadata={"check": Check(**check)})
+
+
+def _token_problem(value: str) -> str | None:
+    if len(value) < 16 or any(c.isspace() for c in value):
+        return "must be a long random secret: 16 characters or more, no spaces"
+    return None
 
 
 def _database_url(value: str) -> str | None:
@@ -142,6 +151,9 @@ class Settings:
     delivery_max_attempts: int = setting(8, low=1, high=100)
     delivery_backoff_seconds: float = setting(30.0, low=0, high=86400)
     progress: bool | None = None  # None: a progress bar when stderr is a terminal
+    # When set, the API and the page answer only requests bearing it (`Authorization: Bearer`);
+    # kept out of repr() and messages so that it never reaches a log line.
+    api_token: str | None = setting(None, secret=True, printable=True, valid=_token_problem)
 
     def __post_init__(self) -> None:
         # Whoever builds a Settings (load_settings, a test, a DAG's with_overrides) gets one

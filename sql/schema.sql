@@ -232,6 +232,140 @@ UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num 
 
 -- Running upgrade 0002 -> 0003
 
+ALTER TABLE events ADD COLUMN search tsvector;
+
+ALTER TABLE statements ADD COLUMN search tsvector;
+
+CREATE FUNCTION diplowatch_search_vector(doc text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
+  SELECT to_tsvector('simple'::regconfig,
+                     regexp_replace(left(coalesce(doc, ''), 200000),
+                                    '[^[:alnum:]]+', ' ', 'g'))
+$fn$;
+
+CREATE FUNCTION diplowatch_event_document(e events) RETURNS text
+LANGUAGE sql STABLE AS $fn$
+  SELECT concat_ws(' ', e.source_name, e.target_name, e.quote_speaker, e.reported_by,
+                   e.sentence, e.quote,
+                   (SELECT string_agg(concat_ws(' ', m.sentence, m.quote, m.source ->> 'name',
+                                                m.target ->> 'name', m.reported_by ->> 'name',
+                                                m.quote_speaker ->> 'name', a.title),
+                                      ' ' ORDER BY m.id)
+                      FROM event_mentions m LEFT JOIN articles a ON a.id = m.article_id
+                     WHERE m.event_id = e.id))
+$fn$;
+
+CREATE FUNCTION diplowatch_statement_document(s statements) RETURNS text
+LANGUAGE sql STABLE AS $fn$
+  SELECT concat_ws(' ', s.speaker_name, s.sentence, s.quote,
+                   (SELECT string_agg(concat_ws(' ', m.sentence, m.quote, m.speaker ->> 'name',
+                                                a.title),
+                                      ' ' ORDER BY m.id)
+                      FROM statement_mentions m LEFT JOIN articles a ON a.id = m.article_id
+                     WHERE m.statement_id = s.id))
+$fn$;
+
+CREATE FUNCTION diplowatch_events_search() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  NEW.search := diplowatch_search_vector(diplowatch_event_document(NEW));
+  RETURN NEW;
+END
+$fn$;
+
+CREATE TRIGGER events_search BEFORE INSERT OR UPDATE OF source_name, target_name, quote_speaker, reported_by, sentence, quote ON events
+FOR EACH ROW EXECUTE FUNCTION diplowatch_events_search();
+
+CREATE FUNCTION diplowatch_statements_search() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  NEW.search := diplowatch_search_vector(diplowatch_statement_document(NEW));
+  RETURN NEW;
+END
+$fn$;
+
+CREATE TRIGGER statements_search BEFORE INSERT OR UPDATE OF speaker_name, sentence, quote ON statements
+FOR EACH ROW EXECUTE FUNCTION diplowatch_statements_search();
+
+CREATE FUNCTION diplowatch_event_mentions_search() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    UPDATE events r SET search = diplowatch_search_vector(diplowatch_event_document(r)) WHERE r.id IN (SELECT event_id FROM new_rows);
+  ELSIF TG_OP = 'DELETE' THEN
+    UPDATE events r SET search = diplowatch_search_vector(diplowatch_event_document(r)) WHERE r.id IN (SELECT event_id FROM old_rows);
+  ELSE
+    UPDATE events r SET search = diplowatch_search_vector(diplowatch_event_document(r)) WHERE r.id IN (SELECT event_id FROM (SELECT event_id FROM old_rows UNION SELECT event_id FROM new_rows) AS changed);
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+
+CREATE TRIGGER event_mentions_search_ai AFTER INSERT ON event_mentions
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION diplowatch_event_mentions_search();
+
+CREATE TRIGGER event_mentions_search_ad AFTER DELETE ON event_mentions
+REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION diplowatch_event_mentions_search();
+
+CREATE TRIGGER event_mentions_search_au AFTER UPDATE ON event_mentions
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION diplowatch_event_mentions_search();
+
+CREATE FUNCTION diplowatch_statement_mentions_search() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    UPDATE statements r SET search = diplowatch_search_vector(diplowatch_statement_document(r)) WHERE r.id IN (SELECT statement_id FROM new_rows);
+  ELSIF TG_OP = 'DELETE' THEN
+    UPDATE statements r SET search = diplowatch_search_vector(diplowatch_statement_document(r)) WHERE r.id IN (SELECT statement_id FROM old_rows);
+  ELSE
+    UPDATE statements r SET search = diplowatch_search_vector(diplowatch_statement_document(r)) WHERE r.id IN (SELECT statement_id FROM (SELECT statement_id FROM old_rows UNION SELECT statement_id FROM new_rows) AS changed);
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+
+CREATE TRIGGER statement_mentions_search_ai AFTER INSERT ON statement_mentions
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION diplowatch_statement_mentions_search();
+
+CREATE TRIGGER statement_mentions_search_ad AFTER DELETE ON statement_mentions
+REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION diplowatch_statement_mentions_search();
+
+CREATE TRIGGER statement_mentions_search_au AFTER UPDATE ON statement_mentions
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION diplowatch_statement_mentions_search();
+
+CREATE FUNCTION diplowatch_articles_search() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  UPDATE events r SET search = diplowatch_search_vector(diplowatch_event_document(r))
+   WHERE r.id IN (SELECT event_id FROM event_mentions WHERE article_id = NEW.id);
+  UPDATE statements r SET search = diplowatch_search_vector(diplowatch_statement_document(r))
+   WHERE r.id IN (SELECT statement_id FROM statement_mentions WHERE article_id = NEW.id);
+  RETURN NULL;
+END
+$fn$;
+
+CREATE TRIGGER articles_search AFTER UPDATE OF title ON articles
+FOR EACH ROW WHEN (OLD.title IS DISTINCT FROM NEW.title)
+EXECUTE FUNCTION diplowatch_articles_search();
+
+UPDATE events r SET search = diplowatch_search_vector(diplowatch_event_document(r));
+
+UPDATE statements r SET search = diplowatch_search_vector(diplowatch_statement_document(r));
+
+CREATE INDEX ix_events_search ON events USING gin (search);
+
+CREATE INDEX ix_statements_search ON statements USING gin (search);
+
+UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
+
+-- Running upgrade 0003 -> 0004
+
 ALTER TABLE articles ADD COLUMN lease_owner VARCHAR(100);
 
 ALTER TABLE articles ADD COLUMN lease_expires_at TIMESTAMP WITH TIME ZONE;
@@ -254,7 +388,7 @@ ALTER TABLE statements ADD COLUMN speaker_surname TEXT;
 
 CREATE INDEX ix_statements_match ON statements (speaker_country, statement_date);
 
-UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
+UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
 
 COMMIT;
 

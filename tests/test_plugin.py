@@ -84,21 +84,33 @@ def test_plugin_loads_from_the_entry_point(tmp_path):
 SERVE_SCRIPT = """
 import json
 from fastapi.testclient import TestClient
-from airflow.api_fastapi.app import create_app
+from airflow.api_fastapi.app import create_app, get_auth_manager
+from airflow.api_fastapi.auth.managers.simple.user import SimpleAuthManagerUser
 
 client = TestClient(create_app())
+login = get_auth_manager().generate_jwt(SimpleAuthManagerUser(username="admin", role="admin"))
 answers = {}
-for path in ("/diplowatch/health", "/diplowatch/events?type=REJECT", "/diplowatch/"):
-    response = client.get(path)
-    body = response.json() if "json" in response.headers["content-type"] else response.text
-    answers[path] = [response.status_code, body]
+for who, headers, cookies in (
+    ("anonymous", {}, {}),
+    ("forged", {"Authorization": "Bearer not-a-jwt"}, {"_token": "not-a-jwt"}),
+    ("airflow-cookie", {}, {"_token": login}),
+    ("airflow-bearer", {"Authorization": "Bearer " + login}, {}),
+):
+    client.cookies.clear()
+    for name, value in cookies.items():
+        client.cookies.set(name, value)
+    for path in ("/diplowatch/health", "/diplowatch/events?type=REJECT", "/diplowatch/"):
+        response = client.get(path, headers=headers)
+        body = response.json() if "json" in response.headers["content-type"] else response.text
+        answers[who + " " + path] = [response.status_code, body]
 print(json.dumps(answers))
 """
 
 
-def test_airflow_api_server_serves_the_app(tmp_path, sqlite_url):
+def test_airflow_api_server_serves_the_app_to_airflow_users_only(tmp_path, sqlite_url):
     """Airflow's own FastAPI application (what `airflow api-server` runs) answers under
-    /diplowatch from the database named by DIPLOWATCH_DB_URL."""
+    /diplowatch from the database named by DIPLOWATCH_DB_URL, to requests that carry an
+    Airflow login (cookie or bearer JWT); anonymous and forged ones get 401."""
     db.upgrade(sqlite_url)
     with db.session_scope(sqlite_url) as session:
         session.add(
@@ -116,6 +128,16 @@ def test_airflow_api_server_serves_the_app(tmp_path, sqlite_url):
         )
     home = tmp_path / "airflow"
     home.mkdir()
+    # Airflow's own middleware reads its metadata database for every login it sees
+    migrated = subprocess.run(
+        [AIRFLOW, "db", "migrate"],
+        env=airflow_env(home, REPO / "plugins"),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert migrated.returncode == 0, migrated.stderr[-3000:]
     done = subprocess.run(
         [PYTHON, "-c", SERVE_SCRIPT],
         env=airflow_env(home, REPO / "plugins", DIPLOWATCH_DB_URL=sqlite_url),
@@ -126,12 +148,18 @@ def test_airflow_api_server_serves_the_app(tmp_path, sqlite_url):
     )
     assert done.returncode == 0, done.stderr[-3000:]
     answers = json.loads(done.stdout.strip().splitlines()[-1])
-    status, health = answers["/diplowatch/health"]
-    assert status == 200 and health["counts"]["events"] == 1
-    status, events = answers["/diplowatch/events?type=REJECT"]
-    assert status == 200 and [e["source"]["country"] for e in events] == ["USA"]
-    status, page = answers["/diplowatch/"]
-    assert status == 200 and "declined the offer &lt;of a call&gt;" in page
+    for who in ("anonymous", "forged"):
+        assert answers[f"{who} /diplowatch/health"][0] == 401
+        assert answers[f"{who} /diplowatch/events?type=REJECT"][0] == 401
+        status, page = answers[f"{who} /diplowatch/"]
+        assert status == 401 and "declined" not in page and "sign in to Airflow" in page
+    for who in ("airflow-cookie", "airflow-bearer"):
+        status, health = answers[f"{who} /diplowatch/health"]
+        assert status == 200 and health["counts"]["events"] == 1
+        status, events = answers[f"{who} /diplowatch/events?type=REJECT"]
+        assert status == 200 and [e["source"]["country"] for e in events["items"]] == ["USA"]
+        status, page = answers[f"{who} /diplowatch/"]
+        assert status == 200 and "declined the offer &lt;of a call&gt;" in page
 
 
 def test_plugin_module_imports_without_touching_a_database(tmp_path):

@@ -60,7 +60,7 @@ def cmd_retry(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from pipeline import db
     from pipeline.alerts import list_deliveries
-    from pipeline.cli import write_records
+    from pipeline.output import write_records
 
     settings = _settings(args)
     db.ensure_schema(settings.db_url)
