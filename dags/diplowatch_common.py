@@ -31,6 +31,28 @@ FEEDS_PER_TASK = 20  # one mapped fetch task per this many feeds
 ARTICLES_PER_TASK = 25  # one mapped extraction task per this many articles
 
 
+def detect_articles_per_task() -> int:
+    """Articles per mapped detection task: DIPLOWATCH_DETECT_ARTICLES_PER_TASK, default 100.
+    Larger than an extraction batch because each detection task loads spaCy first (a few
+    seconds): 100 articles keep that under half of the task's time (docs/scaling.md)."""
+    try:
+        return max(1, int(os.environ.get("DIPLOWATCH_DETECT_ARTICLES_PER_TASK", "100")))
+    except ValueError:
+        LOGGER.warning("DIPLOWATCH_DETECT_ARTICLES_PER_TASK is not a number; using 100")
+        return 100
+
+
+def parallel_tasks() -> int:
+    """Mapped tasks of one kind running at once in a DAG run: DIPLOWATCH_PARALLEL_TASKS
+    (default 4); raise it with the executor's slots (docs/scaling.md). Read at parse time
+    from the environment only: cheap, no settings file, no database."""
+    try:
+        return max(1, int(os.environ.get("DIPLOWATCH_PARALLEL_TASKS", "4")))
+    except ValueError:
+        LOGGER.warning("DIPLOWATCH_PARALLEL_TASKS is not a number; using 4")
+        return 4
+
+
 def default_args() -> dict[str, Any]:
     """Task defaults: retries with exponential backoff (1, 2, 4... minutes, at most 30).
 

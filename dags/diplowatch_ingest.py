@@ -3,7 +3,7 @@
 prepare and pick the due feeds -> fetch feeds (mapped over feed batches) -> pick the
 articles waiting for their page, new or left half-processed -> fetch and extract them
 (mapped over article batches) -> pick the extracted articles -> detect and store them
-(mapped over article batches) -> sum up, finishing anything left -> publish the events asset.
+(mapped over batches of 100) -> sum up, finishing anything left -> publish the events asset.
 
 Every task calls the same `pipeline.runner` steps as `diplowatch run`. Mapped tasks run in
 parallel (LocalExecutor slots or Celery workers) and each does its CPU work in its own
@@ -28,7 +28,9 @@ from diplowatch_common import (
     chunked,
     dag_schedule,
     default_args,
+    detect_articles_per_task,
     detect_summary,
+    parallel_tasks,
     publish_new_records,
     sum_detections,
     task_settings,
@@ -61,7 +63,7 @@ def diplowatch_ingest() -> None:
         )
         return chunked(feed_ids, FEEDS_PER_TASK)
 
-    @task(execution_timeout=dt.timedelta(minutes=15), max_active_tis_per_dagrun=4)
+    @task(execution_timeout=dt.timedelta(minutes=15), max_active_tis_per_dagrun=parallel_tasks())
     def fetch_feed_batch(feed_ids: list[int]) -> dict[str, int]:
         """Fetch a batch of feeds; store their entries as new articles."""
         from pipeline import runner
@@ -92,7 +94,7 @@ def diplowatch_ingest() -> None:
         LOGGER.info("%s article(s) waiting for their page", len(waiting))
         return chunked(waiting, ARTICLES_PER_TASK)
 
-    @task(execution_timeout=dt.timedelta(minutes=30), max_active_tis_per_dagrun=4)
+    @task(execution_timeout=dt.timedelta(minutes=30), max_active_tis_per_dagrun=parallel_tasks())
     def fetch_article_batch(article_ids: list[int]) -> dict[str, int]:
         """Fetch and extract a batch of articles; a failing page is recorded, not raised."""
         from pipeline import runner
@@ -114,9 +116,9 @@ def diplowatch_ingest() -> None:
 
         waiting = maintenance.article_ids_to_detect(task_settings())
         LOGGER.info("%s article(s) waiting for detection", len(waiting))
-        return chunked(waiting, ARTICLES_PER_TASK)
+        return chunked(waiting, detect_articles_per_task())
 
-    @task(execution_timeout=dt.timedelta(minutes=30), max_active_tis_per_dagrun=4)
+    @task(execution_timeout=dt.timedelta(minutes=30), max_active_tis_per_dagrun=parallel_tasks())
     def detect_article_batch(article_ids: list[int]) -> dict[str, Any]:
         """Detect events and statements in a batch of articles and store them, merged."""
         from pipeline import runner

@@ -8,6 +8,7 @@ by the same speaker with the same or nearly the same words. `pipeline.store` app
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -15,13 +16,25 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, String, and_, bindparam, func, not_, or_, select
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    String,
+    and_,
+    bindparam,
+    func,
+    literal_column,
+    not_,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from pipeline.models import SYMMETRIC_TYPES, ActorRef, DetectedEvent, DetectedStatement, Detection
 from pipeline.schema import Event, Statement
 
 
+@functools.lru_cache(maxsize=65536)  # the same names and quotes come back all the time
 def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"[\u2018\u2019\u201c\u201d\"'`]", "", text)
@@ -139,6 +152,11 @@ def actor_keys(name: str | None, role: str | None) -> tuple[str, str]:
     return _actor_name(name or ""), _surname(name or "")
 
 
+def _one_of(column: Any, roles: frozenset[str]) -> ColumnElement[bool]:
+    """column IN (the roles), written into the SQL (a bound list is re-expanded per call)."""
+    return column.in_([literal_column(f"'{role}'") for role in sorted(roles)])
+
+
 def _may_be_compatible(
     norm: Any, surname: Any, role: Any, slot: str, mode: Any = None
 ) -> ColumnElement[bool]:
@@ -154,7 +172,7 @@ def _may_be_compatible(
         param("any", Boolean()),  # the found actor is the country itself
         role == "COUNTRY",
         norm == param("norm"),
-        and_(person, role.in_(sorted(_PERSON_ROLES)), surname == param("surname")),
+        and_(person, _one_of(role, _PERSON_ROLES), surname == param("surname")),
         and_(
             not_(person),
             or_(role == param("role"), and_(role.is_(None), param("role_none", Boolean()))),
@@ -162,7 +180,7 @@ def _may_be_compatible(
     ]
     if mode is not None:  # a leader and their government, in the same mode
         clauses += [
-            and_(param("government", Boolean()), role.in_(sorted(_LEADER_ROLES)), mode == _MODE),
+            and_(param("government", Boolean()), _one_of(role, _LEADER_ROLES), mode == _MODE),
             and_(param("leader", Boolean()), role == "GOVERNMENT", mode == _MODE),
         ]
     return or_(*clauses)
@@ -264,7 +282,13 @@ def quotes_match(a: str, b: str) -> bool:
     shorter, longer = sorted((a, b), key=len)
     if len(shorter) >= 20 and f" {shorter} " in f" {longer} ":
         return True
-    if SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85:
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    # The quick ratios are upper bounds of ratio(): the same answer, most of the time cheaply.
+    if (
+        matcher.real_quick_ratio() >= 0.85
+        and matcher.quick_ratio() >= 0.85
+        and matcher.ratio() >= 0.85
+    ):
         return True
     small, large = sorted((_content_words(a), _content_words(b)), key=len)
     return len(small) >= 6 and len(small & large) >= 0.8 * len(small)

@@ -23,7 +23,7 @@ from pipeline import db
 from tests.test_claims import _serve_stories
 from tests.test_dags import AIRFLOW, airflow_env, airflow_home  # noqa: F401 - the fixture
 
-ARTICLES = 80  # four mapped batches of 25 (ARTICLES_PER_TASK) each way
+ARTICLES = 80  # four mapped batches of 25 (ARTICLES_PER_TASK, and for detection set below)
 
 
 def _free_port() -> int:
@@ -101,6 +101,7 @@ def test_mapped_tasks_run_in_parallel_under_the_local_executor(
         DIPLOWATCH_DB_URL=url,
         DIPLOWATCH_FEEDS=feeds,
         DIPLOWATCH_ALLOW_PRIVATE_HOSTS="1",
+        DIPLOWATCH_DETECT_ARTICLES_PER_TASK="25",
         DIPLOWATCH_SCHEDULE="0 0 1 1 *",  # one run: the latest interval, started at once
     )
     logs = {}
@@ -135,7 +136,7 @@ def test_mapped_tasks_run_in_parallel_under_the_local_executor(
 
     for task_id in ("fetch_article_batch", "detect_article_batch"):
         instances = _instances(metadata, task_id)
-        assert len(instances) == ARTICLES // 25 + 1, (task_id, instances)
+        assert len(instances) == -(-ARTICLES // 25), (task_id, instances)
         assert {s for s, *_ in instances} == {"success"}, (task_id, instances)
         parallel = _overlapping([(start, end) for _, start, end in instances])
         assert parallel >= 2, (task_id, instances)  # at least two batches at once
