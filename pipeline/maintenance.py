@@ -109,7 +109,7 @@ def purge_raw_html(
 def article_ids_to_fetch(settings: Settings) -> list[int]:
     """Ids of every article waiting for its page: new ones and those an earlier pass left."""
     with db.session_scope(settings.db_url) as session:
-        return [a.id for a in store.articles_to_fetch(session, settings)]
+        return store.article_ids_to_fetch(session, settings)
 
 
 def article_ids_to_detect(settings: Settings) -> list[int]:

@@ -10,6 +10,7 @@ task instances' start and end times from the metadata database.
 
 from __future__ import annotations
 
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -21,7 +22,7 @@ import sqlalchemy as sa
 
 from pipeline import db
 from tests.test_claims import _serve_stories
-from tests.test_dags import AIRFLOW, airflow_env, airflow_home  # noqa: F401 - the fixture
+from tests.test_dags import AIRFLOW, DAGS, airflow_env, airflow_home  # noqa: F401 - the fixture
 
 ARTICLES = 80  # four mapped batches of 25 (ARTICLES_PER_TASK, and for detection set below)
 
@@ -80,6 +81,11 @@ def test_mapped_tasks_run_in_parallel_under_the_local_executor(
     tmp_path,
 ):
     feeds = _serve_stories(site, ARTICLES, 40, tmp_path)
+    # Only the ingest DAG: the others would compete for the shared machine's two cores.
+    dags = tmp_path / "dags"
+    dags.mkdir()
+    for name in ("diplowatch_common.py", "diplowatch_ingest.py"):
+        shutil.copy(DAGS / name, dags / name)
     url = f"sqlite:///{tmp_path / 'diplowatch.db'}"
     home = tmp_path / "airflow"
     home.mkdir()
@@ -98,6 +104,9 @@ def test_mapped_tasks_run_in_parallel_under_the_local_executor(
         AIRFLOW__API__SECRET_KEY="diplowatch-test-secret",
         AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC="1",
         AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL="5",
+        AIRFLOW__CORE__DAGS_FOLDER=str(dags),
+        # SQLite metadata on a busy machine answers slowly; the task's calls must wait for it.
+        AIRFLOW__WORKERS__EXECUTION_API_TIMEOUT="60",
         DIPLOWATCH_DB_URL=url,
         DIPLOWATCH_FEEDS=feeds,
         DIPLOWATCH_ALLOW_PRIVATE_HOSTS="1",
