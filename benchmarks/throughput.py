@@ -459,11 +459,15 @@ def bench_two_workers(size: int, tmp: Path) -> None:
             twice = sum(1 for n in hits.values() if n > 1)
             detected = [o["detected"] for o in outputs]
             extracted = [o["extracted"] for o in outputs]
+            stored = sum(o["store_seconds"] for o in outputs)
+            written = sum(o["write_seconds"] for o in outputs)
             print(
                 f"{count} worker(s) on PostgreSQL: {len(new_ids)} articles in {walls[count]:.1f} s "
                 f"({len(new_ids) / walls[count]:.1f}/s); extracted {extracted} (sum "
                 f"{sum(extracted)}), detected {detected} (sum {sum(detected)}); pages fetched "
-                f"{sum(hits.values())}, fetched twice {twice}; states {states}   ({load()})",
+                f"{sum(hits.values())}, fetched twice {twice}; states {states}; "
+                f"database writes {1000 * (stored + written) / len(new_ids):.1f} ms per article "
+                f"({1000 * stored / len(new_ids):.1f} storing detections)   ({load()})",
                 flush=True,
             )
             if twice or sum(detected) != len(new_ids) or sum(extracted) != len(new_ids):

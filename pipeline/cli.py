@@ -132,6 +132,8 @@ def cmd_work(args: argparse.Namespace) -> int:
         "events_new": outcome.counts.events_new,
         "statements_new": outcome.counts.statements_new,
         "mentions_new": outcome.counts.event_mentions + outcome.counts.statement_mentions,
+        "write_seconds": round(outcome.write_seconds, 3),
+        "store_seconds": round(outcome.store_seconds, 3),
     }
     if args.json:
         json.dump(result, sys.stdout)

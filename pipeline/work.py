@@ -14,6 +14,7 @@ database: each article's step is done by whoever claimed it, once.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -47,6 +48,9 @@ class WorkOutcome:
     counts: store.StoreCounts = field(default_factory=store.StoreCounts)
     event_ids: list[int] = field(default_factory=list)
     statement_ids: list[int] = field(default_factory=list)
+    # Seconds the coordinator spent writing (where the database sits on the critical path).
+    write_seconds: float = 0.0
+    store_seconds: float = 0.0
 
 
 @dataclass
@@ -64,6 +68,7 @@ class _FetchBatch:
 class _DetectBatch:
     ids: list[int]
     published: list[Any]
+    detections: list[Detection] | None = None  # set when the worker is done
 
 
 def _fetch(url: str, settings: Settings) -> tuple[HttpResponse | None, str | None, bool]:
@@ -147,6 +152,13 @@ class Coordinator:
         finally:
             net.shutdown(wait=True, cancel_futures=True)
             self._give_back()
+        LOGGER.info(
+            "%d extracted (written in %.1f s), %d detected (stored in %.1f s)",
+            self.outcome.extracted,
+            self.outcome.write_seconds,
+            self.outcome.detected,
+            self.outcome.store_seconds,
+        )
         return self.outcome
 
     def _count_work(self) -> None:
@@ -184,7 +196,8 @@ class Coordinator:
                 self.pending[future] = ("page", (batch, article_id))
         while (
             self.detect_may_have_work
-            and len(self.detecting_now) <= self.pool.size
+            and sum(b.detections is None for b in self.detecting_now) <= self.pool.size
+            and len(self.detecting_now) <= 2 * self.pool.size + 1
             and not self._limit_reached()
         ):
             job = self._claim_detect()
@@ -300,6 +313,7 @@ class Coordinator:
         self._tick("articles", len(batch.entries))
 
     def _write_extractions(self, batch: _FetchBatch) -> None:
+        started = time.perf_counter()
         now = utcnow()
         with db.session_scope(self.settings.db_url) as session:
             mine = claims.held(session, self.owner, batch.entries)
@@ -322,14 +336,21 @@ class Coordinator:
             store.record_article_failures(session, failed, self.settings)
             claims.release(session, self.owner, batch.entries)
         self.outcome.extracted += sum(1 for *_, result in done if not result.note)
+        self.outcome.write_seconds += time.perf_counter() - started
 
     def _on_detected(self, future: Future[list[Detection]], batch: _DetectBatch) -> None:
-        detections = future.result()
-        self.detecting_now.remove(batch)
+        batch.detections = future.result()
+        # Stored in the order claimed (article id order), whichever worker finished first:
+        # merging depends on order, and one coordinator's result is the same every time.
+        while self.detecting_now and self.detecting_now[0].detections is not None:
+            self._store(self.detecting_now.pop(0))
+
+    def _store(self, batch: _DetectBatch) -> None:
+        assert batch.detections is not None
         items = [
             store.ArticleDetection(article_id, published, detection)
             for article_id, published, detection in zip(
-                batch.ids, batch.published, detections, strict=True
+                batch.ids, batch.published, batch.detections, strict=True
             )
         ]
 
@@ -339,11 +360,13 @@ class Coordinator:
             if self.on_new:
                 self.on_new(session, kind, record)
 
+        started = time.perf_counter()
         with db.session_scope(self.settings.db_url) as session:
             mine = claims.held(session, self.owner, batch.ids)
             items = [item for item in items if item.article_id in mine]
             counts = store.store_detections(session, items, on_new=collect)
             claims.release(session, self.owner, batch.ids)
+        self.outcome.store_seconds += time.perf_counter() - started
         self.outcome.counts.add(counts)
         self.outcome.detected += len(items)
         self.outcome.relevant += sum(item.detection.relevant for item in items)

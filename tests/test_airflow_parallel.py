@@ -10,7 +10,10 @@ task instances' start and end times from the metadata database.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -31,6 +34,18 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop an Airflow component and whatever it started; a busy machine may need a while."""
+    for sig, patience in ((signal.SIGTERM, 60), (signal.SIGKILL, 30)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(patience)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def _wait_for(url: str, process: subprocess.Popen, seconds: float = 180) -> None:
@@ -119,10 +134,14 @@ def test_mapped_tasks_run_in_parallel_under_the_local_executor(
             log = stack.enter_context(open(tmp_path / f"{command[0]}.log", "w"))
             logs[command[0]] = tmp_path / f"{command[0]}.log"
             process = subprocess.Popen(
-                [AIRFLOW, *command], env=env, cwd=home, stdout=log, stderr=subprocess.STDOUT
+                [AIRFLOW, *command],
+                env=env,
+                cwd=home,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group: stopped with its children
             )
-            stack.callback(process.wait, 30)
-            stack.callback(process.terminate)
+            stack.callback(_stop, process)
             if command[0] == "api-server":  # tasks call it: it must answer before they start
                 _wait_for(f"http://127.0.0.1:{port}/api/v2/version", process)
         deadline = time.monotonic() + 600
