@@ -28,7 +28,17 @@ EVENTS_ASSET = Asset(uri="diplowatch://events", name="diplowatch_events", group=
 DEFAULT_SCHEDULE = "*/15 * * * *"
 START_DATE = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 FEEDS_PER_TASK = 20  # one mapped fetch task per this many feeds
-ARTICLES_PER_TASK = 25  # one mapped extraction task per this many articles
+ARTICLES_PER_TASK = 25  # one mapped extraction task per this many articles (default)
+
+
+def articles_per_task() -> int:
+    """Articles per mapped extraction task: DIPLOWATCH_ARTICLES_PER_TASK, default 25. Each
+    task costs a second or two of start-up; at high volume raise it (docs/scaling.md)."""
+    try:
+        return max(1, int(os.environ.get("DIPLOWATCH_ARTICLES_PER_TASK", ARTICLES_PER_TASK)))
+    except ValueError:
+        LOGGER.warning("DIPLOWATCH_ARTICLES_PER_TASK is not a number; using %s", ARTICLES_PER_TASK)
+        return ARTICLES_PER_TASK
 
 
 def detect_articles_per_task() -> int:

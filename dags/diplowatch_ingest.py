@@ -21,10 +21,10 @@ from typing import Any
 
 from airflow.sdk import TriggerRule, dag, get_current_context, task
 from diplowatch_common import (
-    ARTICLES_PER_TASK,
     FEEDS_PER_TASK,
     START_DATE,
     alert_hook,
+    articles_per_task,
     chunked,
     dag_schedule,
     default_args,
@@ -92,7 +92,7 @@ def diplowatch_ingest() -> None:
 
         waiting = maintenance.article_ids_to_fetch(task_settings())
         LOGGER.info("%s article(s) waiting for their page", len(waiting))
-        return chunked(waiting, ARTICLES_PER_TASK)
+        return chunked(waiting, articles_per_task())
 
     @task(execution_timeout=dt.timedelta(minutes=30), max_active_tis_per_dagrun=parallel_tasks())
     def fetch_article_batch(article_ids: list[int]) -> dict[str, int]:

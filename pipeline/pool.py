@@ -15,6 +15,7 @@ import functools
 import logging
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from pipeline.settings import Settings
 LOGGER = logging.getLogger(__name__)
 
 DetectItem = tuple[str, str | None, dt.date | None]  # text, title, publication date
+IN_PROCESS_SWITCH_INTERVAL = 0.0005  # seconds
 
 
 def available_cores() -> int:
@@ -124,6 +126,7 @@ class CpuPool:
         self.settings = settings
         self.size = workers or worker_count(settings)
         self._executor: Executor | None = None
+        self._switch_interval: float | None = None
 
     def fit(self, articles: int) -> None:
         """Before starting: no more processes than there are batches of work for them (a
@@ -141,6 +144,11 @@ class CpuPool:
         if self._executor is None:
             if self.in_process:
                 self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cpu")
+                # spaCy holds the GIL for the whole switch interval (5 ms by default); the
+                # coordinator, which waits on the database between statements, gets it
+                # back sooner this way (storage is on the critical path).
+                self._switch_interval = sys.getswitchinterval()
+                sys.setswitchinterval(IN_PROCESS_SWITCH_INTERVAL)
             else:
                 LOGGER.info("starting %d worker processes", self.size)
                 # spawn, not fork: the coordinator has threads and open database connections.
@@ -184,6 +192,9 @@ class CpuPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     def __enter__(self) -> CpuPool:
         return self
