@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -34,6 +35,10 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# The order of statements in lists: `ix_statements_recent` indexes this very expression.
+RECENT_FIRST = "coalesce(statement_date, '0001-01-01')"
 
 
 def utcnow() -> dt.datetime:
@@ -164,6 +169,8 @@ class Event(Base):
 
     __table_args__ = (
         Index("ix_events_match", "type", "source_country", "target_country", "event_date"),
+        # the timeline's counts read this index alone, never the table
+        Index("ix_events_timeline", "event_date", "type", "source_country", "target_country"),
     )
 
 
@@ -222,7 +229,11 @@ class Statement(Base):
         back_populates="statement", cascade="all, delete-orphan", order_by="StatementMention.id"
     )
 
-    __table_args__ = (Index("ix_statements_match", "speaker_country", "statement_date"),)
+    __table_args__ = (
+        Index("ix_statements_match", "speaker_country", "statement_date"),
+        # newest first, undated last, on both databases (SQLite indexes know no NULLS LAST)
+        Index("ix_statements_recent", text(f"{RECENT_FIRST} DESC"), text("id DESC")),
+    )
 
 
 class StatementMention(Base):

@@ -196,10 +196,10 @@ def test_narrowed_statement_lookup_finds_what_the_rules_accept(db_url):
 
 
 def test_upgrade_fills_the_match_keys_of_stored_records(db_url):
-    """Records stored before revision 0004 get their keys, so old stories still merge."""
+    """Records stored before revision 0005 get their keys, so old stories still merge."""
     import sqlalchemy as sa
 
-    db.upgrade(db_url, "0003")
+    db.upgrade(db_url, "0004")
     with db.get_engine(db_url).begin() as connection:
         connection.execute(
             sa.text(

@@ -128,6 +128,10 @@ class Candidate:
     reported_by: ActorRef | None = None
 
 
+# How many sentences back an act's unnamed target may be found (see `_fallback`).
+LOCAL_WINDOW = 1
+
+
 class EventFinder(Clues):
     """Walks a parsed article and yields candidate events between the watched sides."""
 
@@ -805,7 +809,7 @@ class EventFinder(Clues):
         force: bool = False,
         ignore: frozenset[int] = frozenset(),
     ) -> ActorRef | None:
-        """The other watched side named in the sentence, else in the article.
+        """The other watched side named in the sentence, else in the sentence before.
 
         For force (`force`), the side that reports the act is not what it is aimed at:
         "Russia massed troops near Ukraine, according to U.S. intelligence". Mentions at
@@ -828,11 +832,32 @@ class EventFinder(Clues):
             return None  # a third party is in the sentence: the act may be aimed at it
         if kind in _SYMMETRIC:
             return None  # a meeting needs its other party named in the sentence
+        # The other side as an actor of the sentence before: "The Kremlin rejected the
+        # allegation" after the sentence that made it. Farther than that, on long real
+        # articles, the other side named anywhere is as often a third party's story.
+        index = self.ctx.sentence_index(tok.sent.start)
+        before = self.ctx.sentences[max(0, index - LOCAL_WINDOW)].start
+        near = {
+            a.country for _, a in self.ctx.actors_in(before, tok.sent.start) if a.role != WEAK_ROLE
+        }
+        if kind == "REJECT" and self._denies_charge(tok):
+            # "The Kremlin denied any role": a denial answers the charge the story reports,
+            # which the other side made when the story names it as an actor
+            near = near | self._article_sides
         for code in self.sides:
-            if code != source.country and code in self._article_sides:
+            if code != source.country and code in near:
                 country = self.ctx.dictionary.countries[code]
                 return ActorRef(country.name, code, "GOVERNMENT")
         return None
+
+    def _denies_charge(self, tok: Token) -> bool:
+        """The refusal's object is a charge ("denied any role", "rejected the allegations"),
+        or a denial has no object ("Moscow denies")."""
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "pobj")]
+        if not objects:
+            return tok.lemma_.lower() == "deny"
+        nouns = self.lex.accusation_nouns | {"role", "hand", "part", "link", "connection"}
+        return any(o.lemma_.lower() in nouns for o in objects)
 
     def statement_events(
         self, statements: list[tuple[ActorRef, list[Token], str]]

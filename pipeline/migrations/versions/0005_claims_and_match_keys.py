@@ -4,8 +4,8 @@ Articles get a lease (owner, expiry) so workers claim batches without repeating 
 work. Events and statements get their actors' match keys (normalised name, surname), filled
 in for existing rows, and the merge look-ups an index that ends with the date.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-06
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
