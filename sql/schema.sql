@@ -556,5 +556,31 @@ CREATE INDEX ix_statements_recent ON statements (coalesce(statement_date, '0001-
 
 UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
 
+-- Running upgrade 0004 -> 0005
+
+ALTER TABLE articles ADD COLUMN lease_owner VARCHAR(100);
+
+ALTER TABLE articles ADD COLUMN lease_expires_at TIMESTAMP WITH TIME ZONE;
+
+ALTER TABLE events ADD COLUMN source_norm TEXT;
+
+ALTER TABLE events ADD COLUMN source_surname TEXT;
+
+ALTER TABLE events ADD COLUMN target_norm TEXT;
+
+ALTER TABLE events ADD COLUMN target_surname TEXT;
+
+DROP INDEX ix_events_match;
+
+CREATE INDEX ix_events_match ON events (type, source_country, target_country, event_date);
+
+ALTER TABLE statements ADD COLUMN speaker_norm TEXT;
+
+ALTER TABLE statements ADD COLUMN speaker_surname TEXT;
+
+CREATE INDEX ix_statements_match ON statements (speaker_country, statement_date);
+
+UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0004';
+
 COMMIT;
 
