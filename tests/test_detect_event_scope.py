@@ -60,3 +60,28 @@ def test_words_aimed_at_the_other_side_still_accuse(
     detector: Detector, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in triples(detector, text)
+
+
+# ------------------------------------------------------------ topics are not parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the probe is what is criticised; Russia is only what it looks into
+        "President Biden sharply criticized the Russia probe on Tuesday.",
+        "Secretary of State Antony Blinken dismissed the congressional investigation into "
+        "Russian hacking as a partisan stunt.",
+        # contacts with the other side's officials are what is denied, not their charge
+        "The White House chief of staff denied any contacts with Russian officials during the "
+        "transition.",
+    ],
+)
+def test_an_actor_named_as_a_topic_is_no_party(detector: Detector, text: str) -> None:
+    assert triples(detector, text) == set()
+
+
+def test_an_act_named_under_a_topic_is_not_reported(detector: Detector) -> None:
+    # the hacking is what the hearing is about, not news of an attack
+    text = "The Senate hearing into Russian hacking of state election systems opened on Monday."
+    assert ("ASSAULT", "RUS", "USA") not in triples(detector, text)

@@ -30,6 +30,7 @@ from pipeline.detect.arguments import (
     reporter,
     subject,
     targets,
+    under_topic,
 )
 from pipeline.detect.clues import DYAD_ROLE, WEAK_ROLE, Clues
 from pipeline.detect.factuality import (
@@ -263,6 +264,8 @@ class EventFinder(Clues):
             if not kind:
                 return []
             mode = {"ACCUSE": "criticize", "REJECT": "accusation"}.get(kind, "praise")
+        if nominal and under_topic(tok):
+            return []  # "the investigation into Russian hacking": the topic, not an act reported
         if nominal and kind == "SANCTION" and self._eased(tok):
             return []  # "lifted sanctions on Dmitriev": the verb's easing is the event
         state = factuality(tok, nominal, kind, self.lex)
@@ -825,7 +828,7 @@ class EventFinder(Clues):
         named = [
             (start, actor)
             for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end)
-            if start not in ignore
+            if start not in ignore and not under_topic(self._mention_head(start))
         ]
         others = [
             (abs(start - tok.i), actor)
@@ -855,6 +858,12 @@ class EventFinder(Clues):
                 country = self.ctx.dictionary.countries[code]
                 return ActorRef(country.name, code, "GOVERNMENT")
         return None
+
+    def _mention_head(self, start: int) -> Token:
+        """The syntactic head of the actor mention starting at `start`."""
+        mention = self.ctx.mention_at(start)
+        end = mention.end if mention is not None else start + 1
+        return self.ctx.doc[start:end].root
 
     def _denies_charge(self, tok: Token) -> bool:
         """The refusal's object is a charge ("denied any role", "rejected the allegations"),
