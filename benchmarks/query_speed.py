@@ -257,7 +257,9 @@ def served(url: str) -> Iterator[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOWATCH_")}
     env["DIPLOWATCH_DB_URL"] = url
     command = [sys.executable, "-m", "pipeline.cli", "serve", "--port", str(port)]
-    child = subprocess.Popen(command, env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):

@@ -28,7 +28,39 @@ EVENTS_ASSET = Asset(uri="diplowatch://events", name="diplowatch_events", group=
 DEFAULT_SCHEDULE = "*/15 * * * *"
 START_DATE = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 FEEDS_PER_TASK = 20  # one mapped fetch task per this many feeds
-ARTICLES_PER_TASK = 25  # one mapped extraction task per this many articles
+ARTICLES_PER_TASK = 25  # one mapped extraction task per this many articles (default)
+
+
+def articles_per_task() -> int:
+    """Articles per mapped extraction task: DIPLOWATCH_ARTICLES_PER_TASK, default 25. Each
+    task costs a second or two of start-up; at high volume raise it (docs/scaling.md)."""
+    try:
+        return max(1, int(os.environ.get("DIPLOWATCH_ARTICLES_PER_TASK", ARTICLES_PER_TASK)))
+    except ValueError:
+        LOGGER.warning("DIPLOWATCH_ARTICLES_PER_TASK is not a number; using %s", ARTICLES_PER_TASK)
+        return ARTICLES_PER_TASK
+
+
+def detect_articles_per_task() -> int:
+    """Articles per mapped detection task: DIPLOWATCH_DETECT_ARTICLES_PER_TASK, default 100.
+    Larger than an extraction batch because each detection task loads spaCy first (a few
+    seconds): 100 articles keep that under half of the task's time (docs/scaling.md)."""
+    try:
+        return max(1, int(os.environ.get("DIPLOWATCH_DETECT_ARTICLES_PER_TASK", "100")))
+    except ValueError:
+        LOGGER.warning("DIPLOWATCH_DETECT_ARTICLES_PER_TASK is not a number; using 100")
+        return 100
+
+
+def parallel_tasks() -> int:
+    """Mapped tasks of one kind running at once in a DAG run: DIPLOWATCH_PARALLEL_TASKS
+    (default 4); raise it with the executor's slots (docs/scaling.md). Read at parse time
+    from the environment only: cheap, no settings file, no database."""
+    try:
+        return max(1, int(os.environ.get("DIPLOWATCH_PARALLEL_TASKS", "4")))
+    except ValueError:
+        LOGGER.warning("DIPLOWATCH_PARALLEL_TASKS is not a number; using 4")
+        return 4
 
 
 def default_args() -> dict[str, Any]:
@@ -124,6 +156,24 @@ def detect_summary(outcome: Any) -> dict[str, Any]:
         "event_ids": list(outcome.event_ids),
         "statement_ids": list(outcome.statement_ids),
     }
+
+
+def sum_detections(summaries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several detection steps' summaries (mapped batches) as one."""
+    total: dict[str, Any] = {
+        "articles_detected": 0,
+        "articles_relevant": 0,
+        "events_new": 0,
+        "statements_new": 0,
+        "mentions_new": 0,
+        "event_ids": [],
+        "statement_ids": [],
+    }
+    for summary in summaries:
+        for key, value in summary.items():
+            if key in total:
+                total[key] = total[key] + (list(value) if isinstance(value, list) else int(value))
+    return total
 
 
 @task(outlets=[EVENTS_ASSET], execution_timeout=dt.timedelta(minutes=5))

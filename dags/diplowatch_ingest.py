@@ -2,10 +2,14 @@
 
 prepare and pick the due feeds -> fetch feeds (mapped over feed batches) -> pick the
 articles waiting for their page, new or left half-processed -> fetch and extract them
-(mapped over article batches) -> detect and store -> publish the events asset.
+(mapped over article batches) -> pick the extracted articles -> detect and store them
+(mapped over batches of 100) -> sum up, finishing anything left -> publish the events asset.
 
-Every task calls the same `pipeline.runner` steps as `diplowatch run`. Tasks hand over
-ids and counts only. Each step writes keyed on natural keys (feed name, canonical URL,
+Every task calls the same `pipeline.runner` steps as `diplowatch run`. Mapped tasks run in
+parallel (LocalExecutor slots or Celery workers) and each does its CPU work in its own
+process (workers=1): the mapped tasks are the parallelism. Articles are claimed with a
+lease (`pipeline.claims`), so two tasks, a retried task or a CLI worker beside them never
+do one article twice. Tasks hand over ids and counts only. Each step writes keyed on natural keys (feed name, canonical URL,
 mention key), so retrying a task, or re-running the whole run, stores nothing twice.
 """
 
@@ -17,15 +21,18 @@ from typing import Any
 
 from airflow.sdk import TriggerRule, dag, get_current_context, task
 from diplowatch_common import (
-    ARTICLES_PER_TASK,
     FEEDS_PER_TASK,
     START_DATE,
     alert_hook,
+    articles_per_task,
     chunked,
     dag_schedule,
     default_args,
+    detect_articles_per_task,
     detect_summary,
+    parallel_tasks,
     publish_new_records,
+    sum_detections,
     task_settings,
 )
 
@@ -56,7 +63,7 @@ def diplowatch_ingest() -> None:
         )
         return chunked(feed_ids, FEEDS_PER_TASK)
 
-    @task(execution_timeout=dt.timedelta(minutes=15), max_active_tis_per_dagrun=4)
+    @task(execution_timeout=dt.timedelta(minutes=15), max_active_tis_per_dagrun=parallel_tasks())
     def fetch_feed_batch(feed_ids: list[int]) -> dict[str, int]:
         """Fetch a batch of feeds; store their entries as new articles."""
         from pipeline import runner
@@ -85,14 +92,15 @@ def diplowatch_ingest() -> None:
 
         waiting = maintenance.article_ids_to_fetch(task_settings())
         LOGGER.info("%s article(s) waiting for their page", len(waiting))
-        return chunked(waiting, ARTICLES_PER_TASK)
+        return chunked(waiting, articles_per_task())
 
-    @task(execution_timeout=dt.timedelta(minutes=30), max_active_tis_per_dagrun=4)
+    @task(execution_timeout=dt.timedelta(minutes=30), max_active_tis_per_dagrun=parallel_tasks())
     def fetch_article_batch(article_ids: list[int]) -> dict[str, int]:
         """Fetch and extract a batch of articles; a failing page is recorded, not raised."""
         from pipeline import runner
 
-        extracted, failures = runner.fetch_articles(task_settings(), article_ids)
+        settings = task_settings().with_overrides(workers=1)
+        extracted, failures = runner.fetch_articles(settings, article_ids)
         for url, error in failures:
             LOGGER.warning("article %s: %s", url, error)
         return {
@@ -101,14 +109,33 @@ def diplowatch_ingest() -> None:
             "failures": [[url, error[:500]] for url, error in failures[:50]],
         }
 
-    @task(trigger_rule=TriggerRule.NONE_FAILED, execution_timeout=dt.timedelta(minutes=45))
-    def detect_and_store() -> dict[str, Any]:
-        """Detect events and statements in every extracted article and store them, merged."""
+    @task(trigger_rule=TriggerRule.NONE_FAILED, execution_timeout=dt.timedelta(minutes=5))
+    def select_extracted_articles() -> list[list[int]]:
+        """Batch every article waiting for detection."""
+        from pipeline import maintenance
+
+        waiting = maintenance.article_ids_to_detect(task_settings())
+        LOGGER.info("%s article(s) waiting for detection", len(waiting))
+        return chunked(waiting, detect_articles_per_task())
+
+    @task(execution_timeout=dt.timedelta(minutes=30), max_active_tis_per_dagrun=parallel_tasks())
+    def detect_article_batch(article_ids: list[int]) -> dict[str, Any]:
+        """Detect events and statements in a batch of articles and store them, merged."""
         from pipeline import runner
 
-        settings = task_settings()
-        outcome = runner.detect_articles(settings, on_new=alert_hook(settings))
-        summary = detect_summary(outcome)
+        settings = task_settings().with_overrides(workers=1)
+        outcome = runner.detect_articles(settings, article_ids, on_new=alert_hook(settings))
+        return detect_summary(outcome)
+
+    @task(trigger_rule=TriggerRule.NONE_FAILED, execution_timeout=dt.timedelta(minutes=45))
+    def detect_and_store(batches: list[dict[str, Any]]) -> dict[str, Any]:
+        """Sum up the detection batches, and detect whatever is still waiting (an article
+        extracted after the batches were picked, or given back by a failed batch)."""
+        from pipeline import runner
+
+        settings = task_settings().with_overrides(workers=1)
+        rest = detect_summary(runner.detect_articles(settings, on_new=alert_hook(settings)))
+        summary = sum_detections([*(batches or []), rest])
         LOGGER.info(
             "%s article(s) analysed, %s relevant; %s new event(s), %s new statement(s)",
             summary["articles_detected"],
@@ -154,8 +181,9 @@ def diplowatch_ingest() -> None:
     article_batches = select_waiting_articles()
     fetched_feeds >> article_batches
     fetched_articles = fetch_article_batch.expand(article_ids=article_batches)
-    stored = detect_and_store()
-    fetched_articles >> stored
+    detect_batches = select_extracted_articles()
+    fetched_articles >> detect_batches
+    stored = detect_and_store(detect_article_batch.expand(article_ids=detect_batches))
     publish_new_records(stored)
     record_pass(fetched_feeds, fetched_articles, stored)
 

@@ -54,6 +54,8 @@ def diplowatch_maintenance() -> None:
         from pipeline.detect import DETECTOR_VERSION
 
         settings = task_settings()
+        # In the task's own process unless DIPLOWATCH_WORKERS asks for worker processes.
+        settings = settings.with_overrides(workers=settings.workers or 1)
         outcome = runner.detect_articles(settings, redetect=True, on_new=alert_hook(settings))
         summary = detect_summary(outcome)
         LOGGER.info(

@@ -13,7 +13,7 @@ import io
 import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import fastapi_offline
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -330,12 +330,28 @@ def create_app(
             raise HTTPException(status_code=404, detail=f"no article with id {article_id}")
         return models.Article.model_validate(found)
 
-    @app.get("/stats", dependencies=guarded, responses=errors, tags=["events"])
-    def stats(params: Annotated[EventParams, Depends(event_params)]) -> models.Stats:
-        """Counts of the events matching the filter: in all, by type, by direction, per day."""
+    @app.get(
+        "/stats",
+        dependencies=guarded,
+        responses=errors,
+        tags=["events"],
+        response_model=models.Stats,
+    )
+    def stats(
+        params: Annotated[EventParams, Depends(event_params)],
+        bucket: Annotated[
+            Literal["auto", "day", "week", "month"],
+            Query(
+                description="the period of the series; auto: days up to four months, "
+                "weeks up to three years, months beyond"
+            ),
+        ] = "auto",
+    ) -> Response:
+        """Counts of the events matching the filter: in all, by type, by direction, and per
+        period by type and direction (the page's timeline)."""
         with context.session() as session:
-            counted = event_stats(session, check_events(context, session, params))
-        return models.Stats.model_validate(counted)
+            counted = event_stats(session, check_events(context, session, params), bucket)
+        return JSONResponse(counted)  # already in the documented shape; not validated again
 
     @app.get("/feeds", dependencies=guarded, responses=errors, tags=["operations"])
     def feeds() -> list[models.Feed]:

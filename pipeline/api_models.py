@@ -139,8 +139,8 @@ class DirectionCount(BaseModel):
     count: int
 
 
-class DailyCount(BaseModel):
-    date: str
+class PeriodCount(BaseModel):
+    date: str = Field(description="the first day of the period (a Monday for weeks)")
     type: str
     source: str
     target: str
@@ -153,10 +153,11 @@ class Stats(BaseModel):
     total: int
     first_date: str | None
     last_date: str | None
+    bucket: str = Field(description="the period of `series`: day, week or month")
     by_type: list[TypeCount]
     by_direction: list[DirectionCount]
-    daily: list[DailyCount] = Field(
-        description="per day, type and direction; days without events are left out"
+    series: list[PeriodCount] = Field(
+        description="counts per period, type and direction; periods without events are left out"
     )
 
 

@@ -23,6 +23,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         db_url=getattr(args, "db", None),
         feeds_file=getattr(args, "feeds", None),
         alerts_file=getattr(args, "alerts", None),
+        workers=getattr(args, "workers", None),
     )
 
 
@@ -111,6 +112,38 @@ def cmd_run(args: argparse.Namespace) -> int:
         write_records(statements.items, "table", STATEMENT_COLUMNS, out, total=statements.total)
     if not events.items and not statements.items:
         out.write("No events or statements stored yet.\n")
+    return 0
+
+
+def cmd_work(args: argparse.Namespace) -> int:
+    from pipeline import db
+    from pipeline.runner import alerts_hook
+    from pipeline.work import process_articles
+
+    settings = _settings(args)
+    _, hook = alerts_hook(settings)
+    db.ensure_schema(settings.db_url)
+    outcome = process_articles(settings, on_new=hook)
+    result = {
+        "extracted": outcome.extracted,
+        "failed": len(outcome.failures),
+        "detected": outcome.detected,
+        "relevant": outcome.relevant,
+        "events_new": outcome.counts.events_new,
+        "statements_new": outcome.counts.statements_new,
+        "mentions_new": outcome.counts.event_mentions + outcome.counts.statement_mentions,
+        "write_seconds": round(outcome.write_seconds, 3),
+        "store_seconds": round(outcome.store_seconds, 3),
+    }
+    if args.json:
+        json.dump(result, sys.stdout)
+        sys.stdout.write("\n")
+    else:
+        print(
+            f"worker done: {result['extracted']} extracted, {result['failed']} failed, "
+            f"{result['detected']} analysed ({result['relevant']} relevant); "
+            f"events: {result['events_new']} new; statements: {result['statements_new']} new"
+        )
     return 0
 
 
@@ -286,7 +319,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--alerts", help="alerts YAML file (default: $DIPLOWATCH_ALERTS)")
     p.add_argument("--force", action="store_true", help="also fetch feeds that are backing off")
     p.add_argument("--json", action="store_true", help="print the pass summary as JSON")
+    p.add_argument("--workers", type=int, help="CPU worker processes (default: the cores)")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser(
+        "work",
+        help="work beside a pass: fetch, extract, detect and store the waiting articles this "
+        "process can claim, then exit (start several to use more cores or machines)",
+    )
+    common(p)
+    p.add_argument("--alerts", help="alerts YAML file (default: $DIPLOWATCH_ALERTS)")
+    p.add_argument("--workers", type=int, help="CPU worker processes (default: the cores)")
+    p.add_argument("--json", action="store_true", help="print what was done as JSON")
+    p.set_defaults(func=cmd_work)
 
     fmt = {"choices": ["table", "json", "csv"], "default": "table"}
 

@@ -146,11 +146,15 @@ def lexicon_modes() -> frozenset[str]:
     return frozenset(found)
 
 
-def _text(value: str | None, parameter: str) -> str | None:
+def _name(value: str | None, parameter: str) -> str | None:
+    """A name to look for: its words must appear in this order in a name of the record,
+    the last perhaps only begun ("lavr" finds Lavrov)."""
     if value is None or not value.strip():
         return None
     if len(value) > MAX_TEXT:
         raise QueryError(parameter, f"is {len(value)} characters long; at most {MAX_TEXT}")
+    if not search.name_words(value):
+        raise QueryError(parameter, f"{value!r} has no letters or digits to look for")
     return value.strip()
 
 
@@ -226,7 +230,7 @@ def event_filter(
         country=side("country", country),
         source=side("source", source),
         target=side("target", target),
-        actor=_text(actor, "actor"),
+        actor=_name(actor, "actor"),
         min_confidence=_confidence(min_confidence),
     )
 
@@ -255,7 +259,7 @@ def statement_filter(
         since=parse_date(since, "since", today),
         until=parse_date(until, "until", today),
         country=checked[0] if checked else None,
-        speaker=_text(speaker, "speaker"),
+        speaker=_name(speaker, "speaker"),
         direct=direct,
     )
 

@@ -109,7 +109,17 @@ def purge_raw_html(
 def article_ids_to_fetch(settings: Settings) -> list[int]:
     """Ids of every article waiting for its page: new ones and those an earlier pass left."""
     with db.session_scope(settings.db_url) as session:
-        return [a.id for a in store.articles_to_fetch(session, settings)]
+        return store.article_ids_to_fetch(session, settings)
+
+
+def article_ids_to_detect(settings: Settings) -> list[int]:
+    """Ids of every extracted article waiting for detection."""
+    with db.session_scope(settings.db_url) as session:
+        return list(
+            session.scalars(
+                select(Article.id).where(Article.state == "extracted").order_by(Article.id)
+            )
+        )
 
 
 def pending_deliveries(settings: Settings, limit: int = 100) -> list[dict[str, Any]]:
@@ -138,6 +148,7 @@ def pending_deliveries(settings: Settings, limit: int = 100) -> list[dict[str, A
 
 __all__ = [
     "FeedHealth",
+    "article_ids_to_detect",
     "article_ids_to_fetch",
     "feed_health",
     "format_feed_health",

@@ -14,7 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    DateTime,
+    Integer,
+    Select,
+    cast,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, selectinload
 
 from pipeline import search
@@ -31,6 +42,7 @@ from pipeline.records import (
     statement_record,
 )
 from pipeline.schema import (
+    RECENT_FIRST,
     Article,
     Event,
     EventMention,
@@ -99,19 +111,7 @@ def event_conditions(session: Session, f: EventFilter) -> list[ColumnElement[boo
     if f.target:
         conditions.append(Event.target_country == f.target)
     if f.actor:
-        conditions.append(
-            or_(
-                *(
-                    _contains(column, f.actor)
-                    for column in (
-                        Event.source_name,
-                        Event.target_name,
-                        Event.quote_speaker,
-                        Event.reported_by,
-                    )
-                )
-            )
-        )
+        conditions.append(search.names_match("events", Event.id, f.actor, _dialect(session)))
     if f.min_confidence is not None:
         conditions.append(Event.confidence >= f.min_confidence)
     return conditions
@@ -128,7 +128,9 @@ def statement_conditions(session: Session, f: StatementFilter) -> list[ColumnEle
     if f.country:
         conditions.append(Statement.speaker_country == f.country)
     if f.speaker:
-        conditions.append(_contains(Statement.speaker_name, f.speaker))
+        conditions.append(
+            search.names_match("statements", Statement.id, f.speaker, _dialect(session))
+        )
     if f.direct is not None:
         conditions.append(Statement.direct.is_(f.direct))
     return conditions
@@ -194,8 +196,10 @@ def list_events(
     *,
     offset: int = 0,
     limit: int | None = 100,
+    total: int | None = None,
 ) -> Page:
-    """Merged events matching the filter, newest event date first, and how many match."""
+    """Merged events matching the filter, newest event date first, and how many match
+    (`total`, when the caller has counted them already, saves counting again)."""
     conditions = event_conditions(session, filters or EventFilter())
     query = (
         select(Event)
@@ -208,7 +212,8 @@ def list_events(
     events = list(session.scalars(query))
     reports = _reports(session, [e.id for e in events])
     items = [event_record(e, reports.get(e.id, Reports([]))) for e in events]
-    total = _total(items, offset, limit, lambda: _count(session, Event, conditions))
+    if total is None:
+        total = _total(items, offset, limit, lambda: _count(session, Event, conditions))
     return Page(total=total, offset=offset, limit=limit or 0, items=items)
 
 
@@ -224,7 +229,7 @@ def list_statements(
     query = (
         select(Statement)
         .where(*conditions)
-        .order_by(Statement.statement_date.desc().nulls_last(), Statement.id.desc())
+        .order_by(literal_column(RECENT_FIRST).desc(), Statement.id.desc())
         .offset(offset)
     )
     if limit:
@@ -290,45 +295,69 @@ def get_article(session: Session, article_id: int) -> dict[str, Any] | None:
     return article_record(article, list(event_ids), list(statement_ids))
 
 
-def event_stats(session: Session, filters: EventFilter | None = None) -> dict[str, Any]:
-    """Counts of the events matching the filter: daily by type and direction, and in all."""
-    conditions = event_conditions(session, filters or EventFilter())
+BUCKETS = ("day", "week", "month")
+
+
+def bucket_for(first: dt.date, last: dt.date) -> str:
+    """Days for up to four months, weeks for up to three years, months beyond."""
+    span = (last - first).days
+    if span <= 120:
+        return "day"
+    return "week" if span <= 3 * 366 else "month"
+
+
+def _bucket_column(dialect: str, size: str) -> Any:
+    """The first day of the day, week (Monday) or month an event falls in, in SQL."""
+    if size == "day":
+        return Event.event_date
+    if dialect == "postgresql":
+        # a date as a timestamp without zone: truncating needs no time zone look-up per row
+        return cast(func.date_trunc(size, cast(Event.event_date, DateTime())), Date)
+    if size == "month":
+        return func.date(Event.event_date, "start of month")
+    weekday = (cast(func.strftime("%w", Event.event_date), Integer) + 6) % 7
+    return func.date(Event.event_date, func.printf("-%d days", weekday))
+
+
+def event_stats(
+    session: Session, filters: EventFilter | None = None, bucket: str = "auto"
+) -> dict[str, Any]:
+    """Counts of the events matching the filter: in all, by type, by direction, and per day
+    (week, month) by type and direction. `auto` picks the period from the filter's span."""
+    filters = filters or EventFilter()
+    conditions = event_conditions(session, filters)
+    first, last = session.execute(
+        select(func.min(Event.event_date), func.max(Event.event_date)).where(*conditions)
+    ).one()
+    if bucket == "auto":
+        bucket = bucket_for(filters.since or first, filters.until or last) if first else "day"
+    period = _bucket_column(_dialect(session), bucket).label("period")
     rows = session.execute(
-        select(
-            Event.event_date,
-            Event.type,
-            Event.source_country,
-            Event.target_country,
-            func.count(),
-        )
+        select(period, Event.type, Event.source_country, Event.target_country, func.count())
         .where(*conditions)
-        .group_by(Event.event_date, Event.type, Event.source_country, Event.target_country)
-        .order_by(Event.event_date, Event.type, Event.source_country, Event.target_country)
+        .group_by(period, Event.type, Event.source_country, Event.target_country)
+        .order_by(period, Event.type, Event.source_country, Event.target_country)
     ).all()
     by_type: dict[str, int] = {}
     by_direction: dict[tuple[str, str], int] = {}
-    daily = []
-    for day, kind, source, target, count in rows:
+    series = []
+    for start, kind, source, target, count in rows:
         by_type[kind] = by_type.get(kind, 0) + count
         by_direction[(source, target)] = by_direction.get((source, target), 0) + count
-        daily.append(
-            {
-                "date": day.isoformat(),
-                "type": kind,
-                "source": source,
-                "target": target,
-                "count": count,
-            }
+        day = start.isoformat() if isinstance(start, dt.date) else str(start)[:10]
+        series.append(
+            {"date": day, "type": kind, "source": source, "target": target, "count": count}
         )
     return {
         "total": sum(by_type.values()),
-        "first_date": daily[0]["date"] if daily else None,
-        "last_date": daily[-1]["date"] if daily else None,
+        "first_date": first.isoformat() if isinstance(first, dt.date) else first,
+        "last_date": last.isoformat() if isinstance(last, dt.date) else last,
+        "bucket": bucket,
         "by_type": [{"type": k, "count": n} for k, n in sorted(by_type.items())],
         "by_direction": [
             {"source": s, "target": t, "count": n} for (s, t), n in sorted(by_direction.items())
         ],
-        "daily": daily,
+        "series": series,
     }
 
 
@@ -418,6 +447,7 @@ def known_values(session: Session, sides: tuple[str, ...]) -> Known:
 
 
 __all__ = [
+    "BUCKETS",
     "MAX_ID",
     "Page",
     "QueryError",

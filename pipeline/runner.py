@@ -17,11 +17,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from pipeline import db, store
-from pipeline.errors import DiplowatchError
-from pipeline.models import ExtractedArticle, FeedEntry, FeedResult, FeedSpec
-from pipeline.schema import Article, Feed, Run, utcnow
+from pipeline import claims, db, store
+from pipeline.models import FeedResult, FeedSpec
+from pipeline.pool import CpuPool
+from pipeline.schema import Feed, Run, utcnow
 from pipeline.settings import Settings
+from pipeline.work import WorkOutcome, process_articles
 
 LOGGER = logging.getLogger(__name__)
 
@@ -82,11 +83,16 @@ def select_feeds(
         return [f.id for f in fetch], [f.name for f in skipped]
 
 
+# Feed results written per transaction: one commit per feed made a pass over hundreds of
+# unchanged feeds wait on the disk.
+FEED_RESULTS_PER_WRITE = 50
+
+
 def fetch_feeds(
     settings: Settings, feed_ids: Iterable[int], progress: Progress | None = None
 ) -> tuple[list[FeedOutcome], list[int]]:
-    """Fetch feeds concurrently; store each result as it arrives. Returns outcomes and the ids
-    of articles new to the database."""
+    """Fetch feeds concurrently; store the results as they arrive (a few dozen per
+    transaction). Returns outcomes and the ids of articles new to the database."""
     from pipeline.feeds import fetch_feed
 
     with db.session_scope(settings.db_url) as session:
@@ -96,6 +102,24 @@ def fetch_feeds(
     }
     outcomes: list[FeedOutcome] = []
     new_ids: list[int] = []
+    arrived: list[tuple[int, FeedResult]] = []
+
+    def write() -> None:
+        with db.session_scope(settings.db_url) as session:
+            stored = {
+                f.id: f
+                for f in session.scalars(
+                    select(Feed).where(Feed.id.in_([feed_id for feed_id, _ in arrived]))
+                )
+            }
+            for feed_id, result in arrived:
+                ids = store.record_feed_result(session, stored[feed_id], result, settings, utcnow())
+                new_ids.extend(ids)
+                outcomes.append(
+                    FeedOutcome(result.feed.name, result.status, len(ids), result.error)
+                )
+        arrived.clear()
+
     with ThreadPoolExecutor(max_workers=max(1, settings.fetch_concurrency)) as pool:
         futures = {
             pool.submit(fetch_feed, spec, settings, etag=etag, last_modified=lm): fid
@@ -109,114 +133,27 @@ def fetch_feeds(
             except Exception as exc:  # a bug in one feed's handling must not stop the others
                 LOGGER.exception("feed %s: unexpected error", spec.name)
                 result = FeedResult(feed=spec, status="failed", error=f"unexpected error: {exc}")
-            with db.session_scope(settings.db_url) as session:
-                feed = session.get(Feed, feed_id)
-                assert feed is not None
-                ids = store.record_feed_result(session, feed, result, settings, utcnow())
-            new_ids.extend(ids)
-            outcomes.append(FeedOutcome(spec.name, result.status, len(ids), result.error))
+            arrived.append((feed_id, result))
+            if len(arrived) >= FEED_RESULTS_PER_WRITE or done == len(futures):
+                write()
             if progress:
                 progress("feeds", done, len(futures))
     return outcomes, sorted(new_ids)
 
 
-def _entry_of(article: Article) -> FeedEntry:
-    return FeedEntry(
-        url=article.url,
-        title=article.entry_title,
-        summary=article.entry_summary,
-        published=article.entry_published_at,
-        guid=article.guid,
-    )
-
-
-@dataclass
-class _Extracted:
-    """What a worker thread hands back for one article."""
-
-    article: ExtractedArticle
-    raw_html: str | None
-    final_url: str | None
-    error: str | None = None  # the page's error when the feed's content stands in for it
-
-
-def _fetch_and_extract(
-    url: str, entry: FeedEntry, settings: Settings, *, last_attempt: bool
-) -> _Extracted:
-    """Network and parsing for one article, run in a worker thread (no database here).
-
-    A page that cannot be fetched, or that extraction refuses, is a failed attempt: it is
-    recorded and the page is tried again by a later pass. Only on the last allowed attempt does the feed
-    entry's own content stand in for the page, and the page's error stays on the article.
-    """
-    from pipeline.extract import extract_article
-    from pipeline.http import fetch_page
-
-    try:
-        page = fetch_page(url, settings)
-        extracted = extract_article(page, entry, page_errors="raise")
-    except DiplowatchError as exc:
-        if not last_attempt or not (entry.summary or "").strip():
-            raise
-        note = (
-            f"{exc} (after {settings.article_max_attempts} attempt(s); the feed entry's own "
-            "content is stored instead of the page)"
-        )
-        return _Extracted(extract_article(None, entry), None, None, note)
-    html = page.text() if settings.keep_raw_html else None
-    return _Extracted(extracted, html, page.url)
-
-
 def fetch_articles(
-    settings: Settings, article_ids: Iterable[int] | None = None, progress: Progress | None = None
+    settings: Settings,
+    article_ids: Iterable[int] | None = None,
+    progress: Progress | None = None,
+    *,
+    pool: CpuPool | None = None,
 ) -> tuple[int, list[tuple[str, str]]]:
-    """Fetch and extract waiting articles concurrently. Returns (extracted, failures).
-
-    A failure counts an attempt (and is listed); an article whose page failed on its last
-    attempt is stored from its feed entry but listed as a failure, not counted as extracted.
-    """
-    with db.session_scope(settings.db_url) as session:
-        todo = [
-            (a.id, a.url, _entry_of(a), a.attempts + 1 >= settings.article_max_attempts)
-            for a in store.articles_to_fetch(session, settings, article_ids)
-        ]
-    extracted = 0
-    failures: list[tuple[str, str]] = []
-    with ThreadPoolExecutor(max_workers=max(1, settings.fetch_concurrency)) as pool:
-        futures = {
-            pool.submit(_fetch_and_extract, url, entry, settings, last_attempt=last): (aid, url)
-            for aid, url, entry, last in todo
-        }
-        for done, future in enumerate(as_completed(futures), 1):
-            article_id, url = futures[future]
-            with db.session_scope(settings.db_url) as session:
-                article = session.get(Article, article_id)
-                assert article is not None
-                try:
-                    result = future.result()
-                except Exception as exc:  # one hostile page must not stop the run
-                    message = str(exc) or exc.__class__.__name__
-                    LOGGER.warning("article %s: %s", url, message)
-                    store.record_article_failure(session, article, message, settings)
-                    failures.append((url, message))
-                else:
-                    store.record_extraction(
-                        session,
-                        article,
-                        result.article,
-                        raw_html=result.raw_html,
-                        final_url=result.final_url,
-                        now=utcnow(),
-                        error=result.error,
-                    )
-                    if result.error is None:
-                        extracted += 1
-                    else:
-                        LOGGER.warning("article %s: %s", url, result.error)
-                        failures.append((url, result.error))
-            if progress:
-                progress("articles", done, len(futures))
-    return extracted, failures
+    """Fetch and extract waiting articles (only `article_ids` when given), claiming them in
+    batches so other workers take the rest. Returns (extracted, failures)."""
+    outcome = process_articles(
+        settings, pool, fetch=True, detect=False, fetch_ids=article_ids, progress=progress
+    )
+    return outcome.extracted, outcome.failures
 
 
 @dataclass
@@ -227,6 +164,10 @@ class DetectOutcome:
     event_ids: list[int] = field(default_factory=list)
     statement_ids: list[int] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, work: WorkOutcome) -> DetectOutcome:
+        return cls(work.detected, work.relevant, work.counts, work.event_ids, work.statement_ids)
+
 
 def detect_articles(
     settings: Settings,
@@ -236,42 +177,23 @@ def detect_articles(
     limit: int | None = None,
     on_new: store.OnNewRecord | None = None,
     progress: Progress | None = None,
+    pool: CpuPool | None = None,
 ) -> DetectOutcome:
-    """Run the detector over extracted articles and store what it finds, one article per
-    transaction (so an interruption keeps everything detected so far)."""
-    from pipeline.detect import DETECTOR_VERSION, get_detector
-
-    outcome = DetectOutcome()
-    with db.session_scope(settings.db_url) as session:
-        todo = [
-            (a.id, a.text or "", a.title, a.published_at.date() if a.published_at else None)
-            for a in store.articles_to_detect(
-                session, DETECTOR_VERSION, ids=article_ids, redetect=redetect, limit=limit
-            )
-        ]
-    if not todo:  # nothing to read: do not pay for loading the language model
-        return outcome
-    detector = get_detector(settings)
-    items = ((text, title, published) for _, text, title, published in todo)
-
-    def collect(session: Any, kind: str, record: Any) -> None:
-        (outcome.event_ids if kind == "event" else outcome.statement_ids).append(record.id)
-        if on_new:
-            on_new(session, kind, record)
-
-    for done, ((article_id, *_), detection) in enumerate(
-        zip(todo, detector.detect_many(items), strict=True), 1
-    ):
-        with db.session_scope(settings.db_url) as session:
-            article = session.get(Article, article_id)
-            assert article is not None
-            counts = store.store_detection(session, article, detection, on_new=collect)
-        outcome.counts.add(counts)
-        outcome.detected += 1
-        outcome.relevant += int(detection.relevant)
-        if progress:
-            progress("detect", done, len(todo))
-    return outcome
+    """Run the detector over extracted articles and store what it finds, a batch per
+    transaction (an interruption keeps every batch stored so far). With `redetect`, also
+    articles an older detector version analysed."""
+    work = process_articles(
+        settings,
+        pool,
+        fetch=False,
+        detect=True,
+        detect_ids=article_ids,
+        redetect=redetect,
+        limit=limit,
+        on_new=on_new,
+        progress=progress,
+    )
+    return DetectOutcome.of(work)
 
 
 def alerts_hook(settings: Settings) -> tuple[Any, store.OnNewRecord | None]:
@@ -309,33 +231,39 @@ def run_pass(
         session.add(run)
         session.flush()
         summary.run_id = run.id
-    status = "failed"
-    try:
-        feed_ids, skipped = select_feeds(settings, due_only=due_only, force=force)
-        summary.feeds, new_ids = fetch_feeds(settings, feed_ids, progress)
-        summary.feeds += [
-            FeedOutcome(name, "skipped", error="backing off after failures") for name in skipped
-        ]
-        summary.articles_new = len(new_ids)
-        # Not only the new ids: articles an interrupted pass left behind are finished too.
-        summary.articles_extracted, summary.articles_failed = fetch_articles(
-            settings, None, progress
+        # Workers load the model while the feeds are fetched, when there is work for them.
+        waiting = claims.count_waiting(session, "fetch", settings) + claims.count_waiting(
+            session, "detect", settings
         )
-        outcome = detect_articles(settings, None, on_new=on_new, progress=progress)
-        summary.articles_detected = outcome.detected
-        summary.articles_relevant = outcome.relevant
-        summary.events_new = outcome.counts.events_new
-        summary.statements_new = outcome.counts.statements_new
-        summary.mentions_new = outcome.counts.event_mentions + outcome.counts.statement_mentions
-        if alerts is not None:
-            from pipeline.alerts import send_due
+    status = "failed"
+    with CpuPool(settings) as pool:
+        if waiting:
+            pool.fit(waiting)
+            pool.start()
+        try:
+            feed_ids, skipped = select_feeds(settings, due_only=due_only, force=force)
+            summary.feeds, new_ids = fetch_feeds(settings, feed_ids, progress)
+            summary.feeds += [
+                FeedOutcome(name, "skipped", error="backing off after failures") for name in skipped
+            ]
+            summary.articles_new = len(new_ids)
+            # Not only the new ids: articles an interrupted pass left behind are finished too.
+            work = process_articles(settings, pool, on_new=on_new, progress=progress)
+            summary.articles_extracted, summary.articles_failed = work.extracted, work.failures
+            summary.articles_detected = work.detected
+            summary.articles_relevant = work.relevant
+            summary.events_new = work.counts.events_new
+            summary.statements_new = work.counts.statements_new
+            summary.mentions_new = work.counts.event_mentions + work.counts.statement_mentions
+            if alerts is not None:
+                from pipeline.alerts import send_due
 
-            sent = send_due(settings, config=alerts)
-            summary.deliveries_sent, summary.deliveries_failed = sent.sent, sent.failed
-        status = "ok"
-    finally:
-        summary.seconds = round(time.perf_counter() - started, 3)
-        _finish_run(settings, summary, status)
+                sent = send_due(settings, config=alerts)
+                summary.deliveries_sent, summary.deliveries_failed = sent.sent, sent.failed
+            status = "ok"
+        finally:
+            summary.seconds = round(time.perf_counter() - started, 3)
+            _finish_run(settings, summary, status)
     return summary
 
 

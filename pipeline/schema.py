@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -34,6 +35,10 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# The order of statements in lists: `ix_statements_recent` indexes this very expression.
+RECENT_FIRST = "coalesce(statement_date, '0001-01-01')"
 
 
 def utcnow() -> dt.datetime:
@@ -120,6 +125,10 @@ class Article(Base):
     discovered_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     fetched_at: Mapped[dt.datetime | None]
     detected_at: Mapped[dt.datetime | None]
+    # The worker holding this article's next step, until when (pipeline.claims): a lease
+    # past its expiry is free again, so a crashed worker's batch is taken up by another.
+    lease_owner: Mapped[str | None] = mapped_column(String(100))
+    lease_expires_at: Mapped[dt.datetime | None]
 
     feed: Mapped[Feed | None] = relationship()
 
@@ -138,6 +147,12 @@ class Event(Base):
     target_name: Mapped[str] = mapped_column(Text)
     target_country: Mapped[str] = mapped_column(String(3))
     target_role: Mapped[str | None] = mapped_column(String(40))
+    # Match keys (pipeline.merge.actor_keys): the normalised name and a person's surname,
+    # so the merge look-up narrows candidates in SQL.
+    source_norm: Mapped[str | None] = mapped_column(Text)
+    source_surname: Mapped[str | None] = mapped_column(Text)
+    target_norm: Mapped[str | None] = mapped_column(Text)
+    target_surname: Mapped[str | None] = mapped_column(Text)
     event_date: Mapped[dt.date] = mapped_column(Date, index=True)
     confidence: Mapped[float] = mapped_column(Float)
     sentence: Mapped[str] = mapped_column(Text)  # the first evidence sentence
@@ -152,7 +167,11 @@ class Event(Base):
         back_populates="event", cascade="all, delete-orphan", order_by="EventMention.id"
     )
 
-    __table_args__ = (Index("ix_events_match", "type", "source_country", "target_country"),)
+    __table_args__ = (
+        Index("ix_events_match", "type", "source_country", "target_country", "event_date"),
+        # the timeline's counts read this index alone, never the table
+        Index("ix_events_timeline", "event_date", "type", "source_country", "target_country"),
+    )
 
 
 class EventMention(Base):
@@ -194,6 +213,8 @@ class Statement(Base):
     speaker_name: Mapped[str] = mapped_column(Text)
     speaker_country: Mapped[str] = mapped_column(String(3), index=True)
     speaker_role: Mapped[str | None] = mapped_column(String(40))
+    speaker_norm: Mapped[str | None] = mapped_column(Text)  # match keys, as on Event
+    speaker_surname: Mapped[str | None] = mapped_column(Text)
     quote: Mapped[str] = mapped_column(Text)
     quote_norm: Mapped[str] = mapped_column(Text)  # normalised text used for matching
     direct: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -206,6 +227,12 @@ class Statement(Base):
 
     mentions: Mapped[list[StatementMention]] = relationship(
         back_populates="statement", cascade="all, delete-orphan", order_by="StatementMention.id"
+    )
+
+    __table_args__ = (
+        Index("ix_statements_match", "speaker_country", "statement_date"),
+        # newest first, undated last, on both databases (SQLite indexes know no NULLS LAST)
+        Index("ix_statements_recent", text(f"{RECENT_FIRST} DESC"), text("id DESC")),
     )
 
 

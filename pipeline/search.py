@@ -2,9 +2,11 @@
 
 Each event and statement has one search document: its evidence sentences, quotes, the names
 of its actors, speakers and reporters, and the titles of the articles that report it (every
-mention included). Triggers written by migration 0003 keep the documents in step with every
-insert, update and delete, whoever writes: a `tsvector` column with a GIN index on
-PostgreSQL, an FTS5 table on SQLite. Both see a document as the same words: runs of letters
+mention included), and a second of names only (actors, speakers, reporters), which the actor
+and speaker filters search. Triggers written by migrations 0003 and 0004 keep both in step
+with every insert, update and delete, whoever writes: `tsvector` columns with GIN indexes in
+a table beside the records on PostgreSQL (`events_search`, `statements_search`), FTS5 tables
+of the same names on SQLite. Both see a document as the same words: runs of letters
 and digits, case-folded, no stemming and no stop words, so both databases give the same
 answers to the same query.
 
@@ -24,6 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, func, literal_column, select, text
+from sqlalchemy import column as sql_column
+from sqlalchemy import table as sql_table
 
 LOGGER = logging.getLogger(__name__)
 
@@ -170,19 +174,59 @@ def to_tsquery(query: SearchQuery) -> str:
     return " | ".join(alternatives)
 
 
-def matches(table: str, id_column: Any, query: SearchQuery, dialect: str) -> ColumnElement[bool]:
-    """A WHERE condition: the record (`table` is "events" or "statements") matches the query."""
-    if table not in ("events", "statements"):
+_KEYS = {"events": "event_id", "statements": "statement_id"}
+
+
+def _side_table(table: str) -> Any:
+    """PostgreSQL's table of search vectors beside `table` (migration 0004)."""
+    return sql_table(
+        f"{table}_search", sql_column(_KEYS[table]), sql_column("search"), sql_column("names")
+    )
+
+
+def _condition(
+    table: str, id_column: Any, dialect: str, pg_column: str, tsq: str, fts5: str
+) -> ColumnElement[bool]:
+    if table not in _KEYS:
         raise ValueError(f"no search index on {table!r}")
     if dialect == "postgresql":
-        vector: ColumnElement[Any] = literal_column(f"{table}.search")
-        return vector.op("@@")(func.to_tsquery(literal_column("'simple'"), to_tsquery(query)))
-    found: Select[Any] = (
+        side = _side_table(table)
+        vector = side.c[pg_column]
+        config: ColumnElement[Any] = literal_column("'simple'")
+        found: Select[Any] = select(side.c[_KEYS[table]]).where(
+            vector.op("@@")(func.to_tsquery(config, tsq))
+        )
+        return id_column.in_(found)
+    found = (
         select(literal_column("rowid"))
         .select_from(text(f"{table}_search"))
-        .where(literal_column(f"{table}_search").op("MATCH")(to_fts5(query)))
+        .where(literal_column(f"{table}_search").op("MATCH")(fts5))
     )
     return id_column.in_(found)
+
+
+def matches(table: str, id_column: Any, query: SearchQuery, dialect: str) -> ColumnElement[bool]:
+    """A WHERE condition: the record (`table` is "events" or "statements") matches the query."""
+    return _condition(
+        table, id_column, dialect, "search", to_tsquery(query), "{doc} : (" + to_fts5(query) + ")"
+    )
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of a name as the index sees them."""
+    return tuple(w.lower() for w in _WORD.findall(name))
+
+
+def names_match(table: str, id_column: Any, name: str, dialect: str) -> ColumnElement[bool]:
+    """A WHERE condition: a name of the record (actor, speaker, reporter, quote speaker, in
+    any mention) has these words in this order, the last one perhaps only begun ("lavr")."""
+    term = Term(name_words(name), prefix=True)
+    if not term.words:
+        raise SearchSyntaxError("has no letters or digits to look for")
+    query = SearchQuery((Group((term,)),))
+    return _condition(
+        table, id_column, dialect, "names", to_tsquery(query), "{names} : (" + to_fts5(query) + ")"
+    )
 
 
 # --- the schema objects the search owns -----------------------------------------------------
@@ -195,10 +239,8 @@ def schema_object(name: str | None, type_: str, parent: str | None = None) -> bo
         return False
     if type_ == "table":
         return name.startswith(("events_search", "statements_search"))
-    if type_ == "column":
-        return name == "search" and parent in ("events", "statements")
     if type_ == "index":
-        return name in ("ix_events_search", "ix_statements_search")
+        return name is not None and name.startswith(("ix_events_search", "ix_statements_search"))
     return False
 
 
@@ -219,19 +261,18 @@ _TRIGGERS = {
 
 def rebuild(connection: Connection) -> None:
     """Recompute every search document from the tables (after a bulk load, or to repair)."""
-    if connection.dialect.name == "postgresql":
-        for table, kind in (("events", "event"), ("statements", "statement")):
+    for table in _KEYS:
+        if connection.dialect.name == "postgresql":
             connection.execute(
-                text(
-                    f"UPDATE {table} AS r SET search = diplowatch_search_vector("
-                    f"diplowatch_{kind}_document(r))"
-                )
+                text(f"SELECT diplowatch_refresh_{table}_search(ARRAY(SELECT id FROM {table}))")
             )
-        return
-    for table in ("events", "statements"):
+            continue
         connection.execute(text(f"DELETE FROM {table}_search"))
         connection.execute(
-            text(f"INSERT INTO {table}_search (rowid, doc) SELECT id, doc FROM {table}_search_doc")
+            text(
+                f"INSERT INTO {table}_search (rowid, doc, names) "
+                f"SELECT id, doc, names FROM {table}_search_doc"
+            )
         )
 
 
@@ -265,6 +306,8 @@ def triggers_suspended(connection: Connection) -> Iterator[None]:
 __all__ = [
     "SearchQuery",
     "include_object",
+    "name_words",
+    "names_match",
     "SearchSyntaxError",
     "matches",
     "parse",

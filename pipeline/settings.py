@@ -135,6 +135,12 @@ class Settings:
     max_page_bytes: int = setting(5 * 1024 * 1024, low=1)
     max_redirects: int = setting(5, low=0, high=50)
     fetch_concurrency: int = setting(8, low=1, high=256)
+    # Processes for the CPU stages (extraction, detection), each loading spaCy once; None:
+    # the cores this process may use. 1 runs them in the calling process (Airflow tasks).
+    workers: int | None = setting(None, low=1, high=256)
+    batch_size: int = setting(32, low=1, high=10_000)  # articles a worker claims at a time
+    # A claimed batch not finished by then is free for other workers (a crashed one's).
+    lease_seconds: int = setting(600, low=10, high=7 * 86400)
     max_articles_per_feed: int = setting(50, low=1)
     feed_interval_minutes: int = setting(15, low=1)  # a healthy feed is due again after this long
     feed_max_backoff_minutes: int = setting(24 * 60, low=1)  # cap of the failing-feed backoff

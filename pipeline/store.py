@@ -1,8 +1,9 @@
-"""Reading and writing the pipeline's records: feeds, articles, and detections merged into events.
+"""Reading and writing the pipeline's records: feeds and articles (detections: store_detections).
 
-Every write keys on a natural key (feed name, canonical article URL, mention key) so that
-re-running any step is a no-op, and detection results are merged so that one real-world
-event or statement reported by many articles is stored once with many mentions.
+Every write keys on a natural key (feed name, canonical article URL) so that re-running any
+step is a no-op; article results are written a batch per statement. Storing detections,
+merged into events and statements, lives in `pipeline.store_detections` (its names are
+importable from here too).
 """
 
 from __future__ import annotations
@@ -12,38 +13,31 @@ import hashlib
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, delete, func, or_, select
+from sqlalchemy import (
+    Table,
+    bindparam,
+    case,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
-from pipeline import merge
 from pipeline.db import insert_ignore
-from pipeline.models import (
-    Detection,
-    ExtractedArticle,
-    FeedResult,
-    FeedSpec,
-)
+from pipeline.models import FeedEntry, FeedResult, FeedSpec
 from pipeline.schema import (
     Article,
-    Base,
-    Delivery,
-    Event,
-    EventMention,
     Feed,
-    Statement,
-    StatementMention,
     utcnow,
 )
 from pipeline.settings import Settings
 
-LOGGER = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from pipeline.pool import Extraction
 
-# A hook the alerts outbox plugs in: called for each newly created event or statement,
-# inside the transaction that creates it, so an alert row exists iff the record does.
-OnNewRecord = Callable[[Session, str, Event | Statement], None]
+LOGGER = logging.getLogger(__name__)
 
 
 # --- feeds -----------------------------------------------------------------------------
@@ -173,11 +167,11 @@ def record_feed_result(
 # --- articles --------------------------------------------------------------------------
 
 
-def articles_to_fetch(
+def article_ids_to_fetch(
     session: Session, settings: Settings, ids: Iterable[int] | None = None
-) -> list[Article]:
+) -> list[int]:
     """Articles waiting for their page: new ones and earlier failures with attempts left."""
-    query = select(Article).where(
+    query = select(Article.id).where(
         Article.state == "new", Article.attempts < settings.article_max_attempts
     )
     if ids is not None:
@@ -190,264 +184,119 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
-def record_extraction(
+def _articles() -> Table:
+    table = Article.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def record_extractions(
     session: Session,
-    article: Article,
-    extracted: ExtractedArticle,
+    results: list[tuple[int, FeedEntry, Extraction]],
     *,
-    raw_html: str | None,
-    final_url: str | None,
     now: dt.datetime,
-    error: str | None = None,
 ) -> None:
-    """Store an article's text; `error` keeps the page's failure when the feed's content
-    stood in for it."""
-    article.title = extracted.title or article.entry_title
-    article.author = extracted.author
-    article.published_at = extracted.published or article.entry_published_at
-    article.language = extracted.language
-    article.text = extracted.text
-    article.text_source = extracted.source
-    article.content_hash = content_hash(extracted.text)
-    article.raw_html = raw_html
-    article.final_url = final_url
-    article.fetched_at = now
-    article.attempts += 1
-    article.last_error = error[:2000] if error else None
-    article.state = "extracted"
+    """Store a batch of extracted articles (one statement): text, metadata, state `extracted`.
 
-
-def record_article_failure(
-    session: Session, article: Article, error: str, settings: Settings
-) -> None:
-    """Count a failed attempt; after the last allowed attempt the article is marked failed."""
-    article.attempts += 1
-    article.last_error = error[:2000]
-    if article.attempts >= settings.article_max_attempts:
-        article.state = "failed"
-
-
-def articles_to_detect(
-    session: Session,
-    detector_version: str,
-    *,
-    ids: Iterable[int] | None = None,
-    redetect: bool = False,
-    limit: int | None = None,
-) -> list[Article]:
-    """Extracted articles, plus (with `redetect`) articles detected by another detector version."""
-    condition = Article.state == "extracted"
-    if redetect:
-        condition = or_(
-            condition,
-            (Article.state == "detected") & (Article.detector_version != detector_version),
-        )
-    query = select(Article).where(condition).order_by(Article.id)
-    if ids is not None:
-        query = query.where(Article.id.in_(list(ids)))
-    if limit:
-        query = query.limit(limit)
-    return list(session.scalars(query))
-
-
-# --- detections ------------------------------------------------------------------------
-
-
-@dataclass
-class StoreCounts:
-    events_new: int = 0
-    statements_new: int = 0
-    event_mentions: int = 0
-    statement_mentions: int = 0
-
-    def add(self, other: StoreCounts) -> None:
-        self.events_new += other.events_new
-        self.statements_new += other.statements_new
-        self.event_mentions += other.event_mentions
-        self.statement_mentions += other.statement_mentions
-
-
-def _key(*parts: object) -> str:
-    return hashlib.sha256("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:40]
-
-
-def _forget_mentions(session: Session, article: Article) -> None:
-    """Drop an article's earlier mentions (re-detection) and the records left with none."""
-    event_ids = set(
-        session.scalars(select(EventMention.event_id).where(EventMention.article_id == article.id))
-    )
-    statement_ids = set(
-        session.scalars(
-            select(StatementMention.statement_id).where(StatementMention.article_id == article.id)
-        )
-    )
-    if not event_ids and not statement_ids:
+    The title and publication time fall back to the feed entry's; `last_error` keeps the
+    page's failure when the feed's content stood in for it (the extraction's note)."""
+    if not results:
         return
-    session.execute(delete(EventMention).where(EventMention.article_id == article.id))
-    session.execute(delete(StatementMention).where(StatementMention.article_id == article.id))
-    session.flush()
-    for event in session.scalars(select(Event).where(Event.id.in_(event_ids))):
-        event.mention_count = _count(session, EventMention, EventMention.event_id == event.id)
-        if event.mention_count == 0:
-            _drop_unreported(session, "event", event)
-    for statement in session.scalars(select(Statement).where(Statement.id.in_(statement_ids))):
-        statement.mention_count = _count(
-            session, StatementMention, StatementMention.statement_id == statement.id
-        )
-        if statement.mention_count == 0:
-            _drop_unreported(session, "statement", statement)
-    session.flush()
+    articles = _articles()
+    column = articles.c
 
+    def param(name: str) -> Any:
+        return bindparam(f"b_{name}", type_=column[name].type)
 
-def _count(session: Session, model: type[Base], condition: ColumnElement[bool]) -> int:
-    return int(session.scalar(select(func.count()).select_from(model).where(condition)) or 0)
-
-
-def _drop_unreported(session: Session, kind: str, record: Event | Statement) -> None:
-    """A record no article reports any more goes, unless an alert about it was already sent."""
-    sent = _count(
-        session,
-        Delivery,
-        (Delivery.kind == kind) & (Delivery.record_id == record.id) & (Delivery.status == "sent"),
+    session.execute(
+        update(articles)
+        .where(column.id == bindparam("b_id"))
+        .values(
+            {
+                name: param(name)
+                for name in (
+                    "title",
+                    "author",
+                    "published_at",
+                    "language",
+                    "text",
+                    "text_source",
+                    "content_hash",
+                    "raw_html",
+                    "final_url",
+                    "last_error",
+                )
+            }
+            | {
+                "fetched_at": now,
+                "attempts": column.attempts + 1,
+                "state": "extracted",
+            }
+        ),
+        [
+            {
+                "b_id": article_id,
+                "b_title": result.article.title or entry.title,
+                "b_author": result.article.author,
+                "b_published_at": result.article.published or entry.published,
+                "b_language": result.article.language,
+                "b_text": result.article.text,
+                "b_text_source": result.article.source,
+                "b_content_hash": content_hash(result.article.text),
+                "b_raw_html": result.raw_html,
+                "b_final_url": result.final_url,
+                "b_last_error": result.note[:2000] if result.note else None,
+            }
+            for article_id, entry, result in results
+            if result.article is not None
+        ],
     )
-    if not sent:
-        session.execute(
-            delete(Delivery).where(Delivery.kind == kind, Delivery.record_id == record.id)
-        )
-        session.delete(record)
 
 
-def store_detection(
-    session: Session,
-    article: Article,
-    detection: Detection,
-    *,
-    on_new: OnNewRecord | None = None,
-    now: dt.datetime | None = None,
-) -> StoreCounts:
-    """Store one article's detection, merging its events and statements with known ones."""
-    now = now or utcnow()
-    counts = StoreCounts()
-    merge.lock_merge_keys(session, detection)
-    _forget_mentions(session, article)
-    published = article.published_at.date() if article.published_at else None
-    for found in detection.events:
-        key = _key(
-            "e",
-            found.type,
-            found.source.country,
-            found.source.name,
-            found.target.country,
-            found.target.name,
-            found.sentence_index,
-            found.sentence,
-        )
-        event = merge.find_event(session, found)
-        if event is None:
-            event = Event(
-                type=found.type,
-                mode=found.mode,
-                source_name=found.source.name,
-                source_country=found.source.country,
-                source_role=found.source.role,
-                target_name=found.target.name,
-                target_country=found.target.country,
-                target_role=found.target.role,
-                event_date=found.event_date,
-                confidence=found.confidence,
-                sentence=found.sentence,
-                quote=found.quote,
-                quote_speaker=found.quote_speaker.name if found.quote_speaker else None,
-                reported_by=found.reported_by.name if found.reported_by else None,
-                mention_count=0,
-                first_seen_at=now,
-                last_seen_at=now,
-            )
-            session.add(event)
-            session.flush()
-            counts.events_new += 1
-            if on_new:
-                on_new(session, "event", event)
-        inserted = insert_ignore(
-            session,
-            EventMention.__table__,
-            [
-                {
-                    "event_id": event.id,
-                    "article_id": article.id,
-                    "key": key,
-                    "type": found.type,
-                    "mode": found.mode,
-                    "source": found.source.to_dict(),
-                    "target": found.target.to_dict(),
-                    "reported_by": found.reported_by.to_dict() if found.reported_by else None,
-                    "sentence": found.sentence,
-                    "sentence_index": found.sentence_index,
-                    "quote": found.quote,
-                    "quote_speaker": found.quote_speaker.to_dict() if found.quote_speaker else None,
-                    "event_date": found.event_date,
-                    "confidence": found.confidence,
-                    "detector_version": detection.detector_version,
-                    "created_at": now,
-                }
-            ],
-            ["article_id", "key"],
-        )
-        if inserted:
-            counts.event_mentions += 1
-            event.mention_count += 1
-            event.last_seen_at = now
-            event.confidence = max(event.confidence, found.confidence)
-    for said in detection.statements:
-        when = said.statement_date or published
-        key = _key("s", said.speaker.country, said.speaker.name, merge.normalize_text(said.quote))
-        statement = merge.find_statement(session, said, when)
-        if statement is None:
-            statement = Statement(
-                speaker_name=said.speaker.name,
-                speaker_country=said.speaker.country,
-                speaker_role=said.speaker.role,
-                quote=said.quote,
-                quote_norm=merge.normalize_text(said.quote),
-                direct=said.direct,
-                about=list(said.about),
-                sentence=said.sentence,
-                statement_date=when,
-                mention_count=0,
-                first_seen_at=now,
-                last_seen_at=now,
-            )
-            session.add(statement)
-            session.flush()
-            counts.statements_new += 1
-            if on_new:
-                on_new(session, "statement", statement)
-        inserted = insert_ignore(
-            session,
-            StatementMention.__table__,
-            [
-                {
-                    "statement_id": statement.id,
-                    "article_id": article.id,
-                    "key": key,
-                    "speaker": said.speaker.to_dict(),
-                    "quote": said.quote,
-                    "sentence": said.sentence,
-                    "sentence_index": said.sentence_index,
-                    "direct": said.direct,
-                    "detector_version": detection.detector_version,
-                    "created_at": now,
-                }
-            ],
-            ["article_id", "key"],
-        )
-        if inserted:
-            counts.statement_mentions += 1
-            statement.mention_count += 1
-            statement.last_seen_at = now
-    article.relevant = detection.relevant
-    article.detector_version = detection.detector_version
-    article.detected_at = now
-    article.state = "detected"
-    session.flush()
-    return counts
+def record_article_failures(
+    session: Session, failures: list[tuple[int, str]], settings: Settings
+) -> None:
+    """Count a failed attempt for each article; after the last allowed attempt an article is
+    marked failed."""
+    if not failures:
+        return
+    articles = _articles()
+    column = articles.c
+    session.execute(
+        update(articles)
+        .where(column.id == bindparam("b_id"))
+        .values(
+            attempts=column.attempts + 1,
+            last_error=bindparam("b_error"),
+            state=case(
+                (column.attempts + 1 >= settings.article_max_attempts, "failed"),
+                else_=column.state,
+            ),
+        ),
+        [{"b_id": article_id, "b_error": error[:2000]} for article_id, error in failures],
+    )
+
+
+# Storing detections has its own module; these names stay importable from here.
+from pipeline.store_detections import (  # noqa: E402
+    ArticleDetection,
+    OnNewRecord,
+    StoreCounts,
+    store_detection,
+    store_detections,
+)
+
+__all__ = [
+    "ArticleDetection",
+    "OnNewRecord",
+    "StoreCounts",
+    "article_ids_to_fetch",
+    "content_hash",
+    "feeds_to_fetch",
+    "record_article_failures",
+    "record_extractions",
+    "record_feed_result",
+    "store_detection",
+    "store_detections",
+    "sync_feeds",
+]

@@ -364,5 +364,223 @@ CREATE INDEX ix_statements_search ON statements USING gin (search);
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
+-- Running upgrade 0003 -> 0004
+
+DROP TRIGGER event_mentions_search_ai ON event_mentions;
+
+DROP TRIGGER event_mentions_search_ad ON event_mentions;
+
+DROP TRIGGER event_mentions_search_au ON event_mentions;
+
+DROP TRIGGER events_search ON events;
+
+DROP FUNCTION diplowatch_event_mentions_search();
+
+DROP FUNCTION diplowatch_events_search();
+
+DROP INDEX ix_events_search;
+
+ALTER TABLE events DROP COLUMN search;
+
+DROP TRIGGER statement_mentions_search_ai ON statement_mentions;
+
+DROP TRIGGER statement_mentions_search_ad ON statement_mentions;
+
+DROP TRIGGER statement_mentions_search_au ON statement_mentions;
+
+DROP TRIGGER statements_search ON statements;
+
+DROP FUNCTION diplowatch_statement_mentions_search();
+
+DROP FUNCTION diplowatch_statements_search();
+
+DROP INDEX ix_statements_search;
+
+ALTER TABLE statements DROP COLUMN search;
+
+CREATE FUNCTION diplowatch_event_names(e events) RETURNS text
+LANGUAGE sql STABLE AS $fn$
+  SELECT concat_ws(' ', e.source_name, e.target_name, e.quote_speaker, e.reported_by,
+                   (SELECT string_agg(concat_ws(' ', m.source ->> 'name', m.target ->> 'name',
+                                                m.reported_by ->> 'name',
+                                                m.quote_speaker ->> 'name'),
+                                      ' ' ORDER BY m.id)
+                      FROM event_mentions m WHERE m.event_id = e.id))
+$fn$;
+
+CREATE FUNCTION diplowatch_statement_names(s statements) RETURNS text
+LANGUAGE sql STABLE AS $fn$
+  SELECT concat_ws(' ', s.speaker_name,
+                   (SELECT string_agg(m.speaker ->> 'name', ' ' ORDER BY m.id)
+                      FROM statement_mentions m WHERE m.statement_id = s.id))
+$fn$;
+
+CREATE TABLE events_search (event_id integer PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE, search tsvector NOT NULL, names tsvector NOT NULL);
+
+CREATE FUNCTION diplowatch_refresh_events_search(ids integer[]) RETURNS void
+LANGUAGE sql AS $fn$
+  INSERT INTO events_search (event_id, search, names)
+  SELECT r.id, diplowatch_search_vector(diplowatch_event_document(r)),
+         diplowatch_search_vector(diplowatch_event_names(r))
+    FROM events r WHERE r.id = ANY(ids)
+  ON CONFLICT (event_id) DO UPDATE SET search = EXCLUDED.search, names = EXCLUDED.names
+$fn$;
+
+CREATE FUNCTION diplowatch_events_search() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM diplowatch_refresh_events_search(ARRAY(SELECT id FROM new_rows));
+  ELSE
+    PERFORM diplowatch_refresh_events_search(ARRAY[NEW.id]);
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+
+CREATE TRIGGER events_search_ai AFTER INSERT ON events
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION diplowatch_events_search();
+
+CREATE TRIGGER events_search_au AFTER UPDATE OF source_name, target_name, quote_speaker, reported_by, sentence, quote ON events
+FOR EACH ROW EXECUTE FUNCTION diplowatch_events_search();
+
+CREATE FUNCTION diplowatch_event_mentions_search() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM diplowatch_refresh_events_search(ARRAY(SELECT DISTINCT event_id FROM new_rows));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM diplowatch_refresh_events_search(ARRAY(SELECT DISTINCT event_id FROM old_rows));
+  ELSE
+    PERFORM diplowatch_refresh_events_search(ARRAY(SELECT event_id FROM old_rows UNION SELECT event_id FROM new_rows));
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+
+CREATE TRIGGER event_mentions_search_ai AFTER INSERT ON event_mentions
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION diplowatch_event_mentions_search();
+
+CREATE TRIGGER event_mentions_search_ad AFTER DELETE ON event_mentions
+REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION diplowatch_event_mentions_search();
+
+CREATE TRIGGER event_mentions_search_au AFTER UPDATE ON event_mentions
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION diplowatch_event_mentions_search();
+
+SELECT diplowatch_refresh_events_search(ARRAY(SELECT id FROM events));
+
+CREATE INDEX ix_events_search ON events_search USING gin (search);
+
+CREATE INDEX ix_events_search_names ON events_search USING gin (names);
+
+CREATE TABLE statements_search (statement_id integer PRIMARY KEY REFERENCES statements (id) ON DELETE CASCADE, search tsvector NOT NULL, names tsvector NOT NULL);
+
+CREATE FUNCTION diplowatch_refresh_statements_search(ids integer[]) RETURNS void
+LANGUAGE sql AS $fn$
+  INSERT INTO statements_search (statement_id, search, names)
+  SELECT r.id, diplowatch_search_vector(diplowatch_statement_document(r)),
+         diplowatch_search_vector(diplowatch_statement_names(r))
+    FROM statements r WHERE r.id = ANY(ids)
+  ON CONFLICT (statement_id) DO UPDATE SET search = EXCLUDED.search, names = EXCLUDED.names
+$fn$;
+
+CREATE FUNCTION diplowatch_statements_search() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM diplowatch_refresh_statements_search(ARRAY(SELECT id FROM new_rows));
+  ELSE
+    PERFORM diplowatch_refresh_statements_search(ARRAY[NEW.id]);
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+
+CREATE TRIGGER statements_search_ai AFTER INSERT ON statements
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION diplowatch_statements_search();
+
+CREATE TRIGGER statements_search_au AFTER UPDATE OF speaker_name, sentence, quote ON statements
+FOR EACH ROW EXECUTE FUNCTION diplowatch_statements_search();
+
+CREATE FUNCTION diplowatch_statement_mentions_search() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM diplowatch_refresh_statements_search(ARRAY(SELECT DISTINCT statement_id FROM new_rows));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM diplowatch_refresh_statements_search(ARRAY(SELECT DISTINCT statement_id FROM old_rows));
+  ELSE
+    PERFORM diplowatch_refresh_statements_search(ARRAY(SELECT statement_id FROM old_rows UNION SELECT statement_id FROM new_rows));
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+
+CREATE TRIGGER statement_mentions_search_ai AFTER INSERT ON statement_mentions
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION diplowatch_statement_mentions_search();
+
+CREATE TRIGGER statement_mentions_search_ad AFTER DELETE ON statement_mentions
+REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION diplowatch_statement_mentions_search();
+
+CREATE TRIGGER statement_mentions_search_au AFTER UPDATE ON statement_mentions
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION diplowatch_statement_mentions_search();
+
+SELECT diplowatch_refresh_statements_search(ARRAY(SELECT id FROM statements));
+
+CREATE INDEX ix_statements_search ON statements_search USING gin (search);
+
+CREATE INDEX ix_statements_search_names ON statements_search USING gin (names);
+
+CREATE OR REPLACE FUNCTION diplowatch_articles_search() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  PERFORM diplowatch_refresh_events_search(
+    ARRAY(SELECT DISTINCT event_id FROM event_mentions WHERE article_id = NEW.id));
+  PERFORM diplowatch_refresh_statements_search(
+    ARRAY(SELECT DISTINCT statement_id FROM statement_mentions WHERE article_id = NEW.id));
+  RETURN NULL;
+END
+$fn$;
+
+CREATE INDEX ix_events_timeline ON events (event_date, type, source_country, target_country);
+
+CREATE INDEX ix_statements_recent ON statements (coalesce(statement_date, '0001-01-01') DESC, id DESC);
+
+UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
+
+-- Running upgrade 0004 -> 0005
+
+ALTER TABLE articles ADD COLUMN lease_owner VARCHAR(100);
+
+ALTER TABLE articles ADD COLUMN lease_expires_at TIMESTAMP WITH TIME ZONE;
+
+ALTER TABLE events ADD COLUMN source_norm TEXT;
+
+ALTER TABLE events ADD COLUMN source_surname TEXT;
+
+ALTER TABLE events ADD COLUMN target_norm TEXT;
+
+ALTER TABLE events ADD COLUMN target_surname TEXT;
+
+DROP INDEX ix_events_match;
+
+CREATE INDEX ix_events_match ON events (type, source_country, target_country, event_date);
+
+ALTER TABLE statements ADD COLUMN speaker_norm TEXT;
+
+ALTER TABLE statements ADD COLUMN speaker_surname TEXT;
+
+CREATE INDEX ix_statements_match ON statements (speaker_country, statement_date);
+
+UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0004';
+
 COMMIT;
 

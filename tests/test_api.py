@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -175,9 +176,19 @@ def test_stats_count_by_type_direction_and_day(seeded):
     assert stats["total"] == records.events
     assert {t["type"]: t["count"] for t in stats["by_type"]} == records.by_type
     assert sum(d["count"] for d in stats["by_direction"]) == records.events
-    assert sum(d["count"] for d in stats["daily"]) == records.events
+    assert stats["bucket"] == "day" and stats["first_date"] <= stats["last_date"]
+    assert sum(d["count"] for d in stats["series"]) == records.events
+    weekly = client.get("/stats?bucket=week").json()
+    assert (
+        weekly["bucket"] == "week" and sum(d["count"] for d in weekly["series"]) == records.events
+    )
+    mondays = {dt.date.fromisoformat(d["date"]).weekday() for d in weekly["series"]}
+    assert mondays == {0} and len(weekly["series"]) < len(stats["series"])
+    monthly = client.get("/stats?bucket=month").json()
+    assert {d["date"][8:] for d in monthly["series"]} == {"01"}
+    assert client.get("/stats?bucket=year").status_code == 422
     narrowed = client.get("/stats?type=COOPERATE&since=2024-05-20&until=2024-05-20").json()
-    assert narrowed["total"] >= 1 and {d["date"] for d in narrowed["daily"]} == {"2024-05-20"}
+    assert narrowed["total"] >= 1 and {d["date"] for d in narrowed["series"]} == {"2024-05-20"}
 
 
 def test_feeds_runs_and_health(seeded):

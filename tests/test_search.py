@@ -272,3 +272,35 @@ def test_sqlite_and_postgres_agree_on_random_searches(sqlite_url, pg_url, docs, 
             session.add_all(_event(sentence) for sentence in docs)
         found.append(_found(url, q))
     assert found[0] == found[1], (docs, q)
+
+
+def test_actor_and_speaker_filters_search_names_only(db_url):
+    """`actor` finds the words of a name (the last one perhaps begun) among an event's
+    actors, reporters and quote speakers, in any mention; never in its sentences."""
+    db.upgrade(db_url)
+    with db.session_scope(db_url) as session:
+        article = Article(url="https://news.example/c", state="detected", title="Lavrov on talks")
+        named = _event(
+            "Moscow rejected the offer.", source_name="Sergei Lavrov", source_country="RUS"
+        )
+        reported = _event("Russia said the talks were off.")
+        mentioned = _event("Sergei Lavrov's remarks were noted.")  # a name in a sentence only
+        session.add_all([article, named, reported, mentioned])
+        session.flush()
+        session.add(
+            _mention(
+                reported, article, "r1", "Russia said the talks were off.",
+                reported_by={"name": "Maria Zakharova", "country": "RUS"},
+            )
+        )  # fmt: skip
+
+    def found(actor: str) -> list[str]:
+        with db.session_scope(db_url) as session:
+            page = list_events(session, EventFilter(actor=actor), limit=None)
+        return sorted(e["sentence"] for e in page.items)
+
+    assert (
+        found("lavrov") == found("Sergei Lavrov") == found("lavr") == ["Moscow rejected the offer."]
+    )
+    assert found("zakharova") == ["Russia said the talks were off."]
+    assert found("avrov") == [] and found("lavrov sergei") == []

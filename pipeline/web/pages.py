@@ -270,8 +270,10 @@ def install(
                     **_sides(query),
                 )
                 filters = check_events(context, session, params)
-                listed = list_events(session, filters, offset=(page - 1) * per, limit=per)
                 stats = event_stats(session, filters)
+                listed = list_events(
+                    session, filters, offset=(page - 1) * per, limit=per, total=stats["total"]
+                )
             except QueryError as exc:
                 error, filters, listed, stats = exc, None, None, None
         words = filters.query.words if filters is not None and filters.query else []
@@ -284,15 +286,16 @@ def install(
             else []
         )
         svg, size = Markup(""), "day"
-        if stats and stats["daily"]:
+        if stats and stats["series"]:
             svg, size = timeline.render(
-                stats["daily"],
+                stats["series"],
                 context.settings.sides,
                 lambda start, end: (
                     "./?" + query.with_(since=start.isoformat(), until=end.isoformat())
                 ),
                 since=filters.since if filters else None,
                 until=filters.until if filters else None,
+                size=stats["bucket"],
             )
         return render(
             request,

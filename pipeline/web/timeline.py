@@ -78,15 +78,17 @@ def render(
     *,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    size: str | None = None,
 ) -> tuple[Markup, str]:
-    """The SVG of `daily` counts (from `query.event_stats`) and the bucket size used."""
+    """The SVG of the counts per period (`query.event_stats`'s series, of `size` periods)
+    and the period used."""
     if not daily:
         return Markup(""), "day"
     days = [dt.date.fromisoformat(str(row["date"])) for row in daily]
     first, last = since or min(days), until or max(days)
     if first > last:
         first, last = last, first
-    size = bucket_size(first, last)
+    size = size or bucket_size(first, last)
     buckets = _buckets(first, last, size)
     index = {b.start: i for i, b in enumerate(buckets)}
     up: list[dict[str, int]] = [{} for _ in buckets]

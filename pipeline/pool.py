@@ -1,0 +1,206 @@
+"""The processes that do a pass's CPU work: extraction (trafilatura) and detection (spaCy).
+
+`CpuPool(settings)` starts `settings.workers` worker processes (default: the cores this
+process may use, but no more than there are batches of work), each importing trafilatura and loading the detector once, when it starts;
+the coordinator keeps the network and the database and hands them pages and texts. With one
+worker the jobs run on a thread of the calling process instead (Airflow tasks, where the
+mapped tasks are the parallelism). Jobs and results are plain picklable records; a job never
+raises for a bad page, it returns the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.errors import DiplowatchError
+from pipeline.http import HttpResponse
+from pipeline.models import Detection, ExtractedArticle, FeedEntry
+from pipeline.settings import Settings
+
+LOGGER = logging.getLogger(__name__)
+
+DetectItem = tuple[str, str | None, dt.date | None]  # text, title, publication date
+IN_PROCESS_SWITCH_INTERVAL = 0.0005  # seconds
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def worker_count(settings: Settings) -> int:
+    return max(1, settings.workers or available_cores())
+
+
+@dataclass
+class Extraction:
+    """What extracting one article gave: the article, or the reason it failed. `note` is
+    the page's error when, on the last attempt, the feed entry's content stood in."""
+
+    article: ExtractedArticle | None
+    raw_html: str | None = None
+    final_url: str | None = None
+    error: str | None = None
+    note: str | None = None
+
+
+def extract_job(
+    page: HttpResponse | None,
+    fetch_error: str | None,
+    entry: FeedEntry,
+    *,
+    keep_raw_html: bool,
+    last_attempt: bool,
+    max_attempts: int,
+) -> Extraction:
+    """Extract one fetched page.
+
+    A page that could not be fetched, or that extraction refuses, is a failed attempt: it is
+    recorded and the page is tried again later. Only on the last allowed attempt does the
+    feed entry's own content stand in for the page, and the page's error stays on the article.
+    """
+    from pipeline.extract import extract_article
+
+    try:
+        if page is None:
+            return _stand_in(
+                fetch_error or "no page was fetched", entry, last_attempt, max_attempts
+            )
+        article = extract_article(page, entry, page_errors="raise")
+    except DiplowatchError as exc:
+        return _stand_in(str(exc) or type(exc).__name__, entry, last_attempt, max_attempts)
+    except Exception as exc:  # noqa: BLE001 - one hostile page must not stop the run
+        LOGGER.exception("extraction of %s crashed", entry.url)
+        return Extraction(None, error=str(exc) or type(exc).__name__)
+    html = page.text() if keep_raw_html else None
+    return Extraction(article, html, page.url)
+
+
+def _stand_in(error: str, entry: FeedEntry, last_attempt: bool, max_attempts: int) -> Extraction:
+    """The failure, or on the last attempt the feed entry's content with the error noted."""
+    from pipeline.extract import extract_article
+
+    if not last_attempt or not (entry.summary or "").strip():
+        return Extraction(None, error=error)
+    note = (
+        f"{error} (after {max_attempts} attempt(s); the feed entry's own content is stored "
+        "instead of the page)"
+    )
+    try:
+        return Extraction(extract_article(None, entry), note=note)
+    except DiplowatchError as exc:
+        return Extraction(None, error=str(exc) or type(exc).__name__)
+
+
+def detect_job(settings: Settings, items: list[DetectItem]) -> list[Detection]:
+    """Detect over a batch of articles with this process's detector."""
+    from pipeline.detect import get_detector
+
+    return list(get_detector(settings).detect_many(items))
+
+
+def _start_worker(settings: Settings, log_level: int) -> None:
+    """Each worker process: logging like the parent's, the detector loaded before any job."""
+    logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
+    from pipeline.detect import get_detector
+
+    get_detector(settings)
+
+
+class CpuPool:
+    """Extraction and detection jobs on `workers` processes (or one in-process thread)."""
+
+    def __init__(self, settings: Settings, workers: int | None = None) -> None:
+        self.settings = settings
+        self.size = workers or worker_count(settings)
+        self._executor: Executor | None = None
+        self._switch_interval: float | None = None
+
+    def fit(self, articles: int) -> None:
+        """Before starting: no more processes than there are batches of work for them (a
+        pass over a handful of articles does not pay for loading the model twice)."""
+        if self._executor is None:
+            batches = -(-articles // max(1, self.settings.batch_size))
+            self.size = max(1, min(self.size, batches))
+
+    @property
+    def in_process(self) -> bool:
+        return self.size == 1
+
+    def start(self) -> CpuPool:
+        """Start the workers now (they load the model while the caller fetches)."""
+        if self._executor is None:
+            if self.in_process:
+                self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cpu")
+                # spaCy holds the GIL for the whole switch interval (5 ms by default); the
+                # coordinator, which waits on the database between statements, gets it
+                # back sooner this way (storage is on the critical path).
+                self._switch_interval = sys.getswitchinterval()
+                sys.setswitchinterval(IN_PROCESS_SWITCH_INTERVAL)
+            else:
+                LOGGER.info("starting %d worker processes", self.size)
+                # spawn, not fork: the coordinator has threads and open database connections.
+                self._executor = ProcessPoolExecutor(
+                    max_workers=self.size,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_start_worker,
+                    initargs=(self.settings, logging.getLogger().getEffectiveLevel()),
+                )
+                # The executor starts its processes on the first jobs: one warm-up each.
+                for _ in range(self.size):
+                    self._executor.submit(os.getpid)
+        return self
+
+    def submit(self, job: Callable[..., Any], *args: Any) -> Future[Any]:
+        return self.start()._submit(job, *args)
+
+    def _submit(self, job: Callable[..., Any], *args: Any) -> Future[Any]:
+        assert self._executor is not None
+        return self._executor.submit(job, *args)
+
+    def extract(
+        self, page: HttpResponse | None, fetch_error: str | None, entry: FeedEntry, last: bool
+    ) -> Future[Extraction]:
+        return self.submit(
+            functools.partial(
+                extract_job,
+                keep_raw_html=self.settings.keep_raw_html,
+                last_attempt=last,
+                max_attempts=self.settings.article_max_attempts,
+            ),
+            page,
+            fetch_error,
+            entry,
+        )
+
+    def detect(self, items: list[DetectItem]) -> Future[list[Detection]]:
+        return self.submit(detect_job, self.settings, items)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
+
+    def __enter__(self) -> CpuPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+__all__ = ["CpuPool", "Extraction", "available_cores", "detect_job", "extract_job", "worker_count"]
