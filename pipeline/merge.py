@@ -1,8 +1,10 @@
 """Deciding when two reports are one: the matching rules behind event and statement merging.
 
 An event found in a new article joins an existing event when the type and sides agree, the
-dates are within a day, the modes agree and the actors are compatible; a statement joins one
-by the same speaker with the same or nearly the same words. `pipeline.store` applies these.
+dates are within a day, the modes name the same act (one family: criticism and insult, a
+refused offer and a refused meeting) and the actors are compatible (a speaker and the body
+that speaks for their side count as one); a statement joins one by the same speaker with the
+same or nearly the same words. `pipeline.store` applies these.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
+    case,
     func,
     literal_column,
     not_,
@@ -44,7 +47,6 @@ def normalize_text(text: str) -> str:
 _PERSON_ROLES = frozenset(
     {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "SPOKESPERSON", "DIPLOMAT", "OFFICIAL"}
 )
-_LEADER_ROLES = frozenset({"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT"})
 _LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
 # Words too common to say two paraphrases carry the same content.
 _STOPWORD_TEXT = (
@@ -90,19 +92,57 @@ def names_compatible(a: str, a_role: str | None, b: str, b_role: str | None) -> 
     return bool(shorter) and f" {shorter} " in f" {longer} "
 
 
+# Modes that name one act in different words: outlets call the same remark criticism,
+# an insult or blame, and the same refusal a rejected offer or a refused meeting. Other
+# modes of a type are different acts (a call is not a meeting, economic sanctions are not
+# expulsions, an offer is not its acceptance). A mode outside every family is its own.
+MODE_FAMILIES: dict[str, tuple[frozenset[str], ...]] = {
+    "ACCUSE": (frozenset({"allege", "blame", "criticize", "insult", "protest", "condemn"}),),
+    "SUPPORT": (frozenset({"praise", "endorse"}),),
+    "REQUEST": (frozenset({"demand", "appeal"}),),
+    "THREATEN": (frozenset({"threat", "retaliation", "sanctions", "force"}),),
+    "REJECT": (frozenset({"offer", "demand", "meeting", "treaty", "proposal"}),),
+    "CONSULT": (frozenset({"meeting", "talks", "visit", "summit"}),),
+}
+# Who speaks for whom: the government ("the Kremlin", "the White House") for anyone of its
+# side, the foreign ministry for its minister, spokespeople and diplomats. An act credited to
+# one in a report and to the other in another is the same act ("Peskov rejected the offer",
+# "the Kremlin rejected the offer").
+_MINISTRY_VOICES = frozenset({"FOREIGN_MINISTRY", "SPOKESPERSON", "DIPLOMAT"})
+
+
+def _speaks_for(a_role: str | None, b_role: str | None) -> bool:
+    roles = {a_role, b_role}
+    return "GOVERNMENT" in roles or ("FOREIGN_MINISTRY" in roles and roles <= _MINISTRY_VOICES)
+
+
+def mode_family(event_type: str, mode: str | None) -> str:
+    """The family key of a mode: modes of one family describe one act."""
+    mode = mode or ""
+    for number, family in enumerate(MODE_FAMILIES.get(event_type, ())):
+        if mode in family:
+            return f"{event_type}:{number}"
+    return f"{event_type}:{mode}"
+
+
+def modes_agree(event_type: str, a: str | None, b: str | None) -> bool:
+    """Two mentions' modes can describe the same act (a mention without a mode agrees)."""
+    return not a or not b or mode_family(event_type, a) == mode_family(event_type, b)
+
+
 def _sides_compatible(
-    event_name: str, event_role: str | None, found: ActorRef, *, same_mode: bool
+    event_name: str, event_role: str | None, found: ActorRef, *, same_act: bool
 ) -> bool:
     """Whether the event's actor on one side and a new mention's actor can be the same.
 
-    Beyond `names_compatible`: a leader and their government ("Biden", "White House") are
-    one actor when the two mentions report the same act in the same mode: outlets credit
-    the same refusal to either.
+    Beyond `names_compatible`: when two mentions report the same kind of act (modes of one
+    family), anyone of a side and the body that speaks for them ("Biden", "White House";
+    "Peskov", "the Kremlin"; "Zakharova", "the Foreign Ministry") are one actor: outlets
+    credit the same act to either.
     """
     if names_compatible(event_name, event_role, found.name, found.role):
         return True
-    roles = {event_role, found.role}
-    return same_mode and "GOVERNMENT" in roles and bool(roles & _LEADER_ROLES)
+    return same_act and _speaks_for(event_role, found.role)
 
 
 def _event_rank(event: Event, found: DetectedEvent, quote: str) -> tuple[int, int, int] | None:
@@ -113,14 +153,15 @@ def _event_rank(event: Event, found: DetectedEvent, quote: str) -> tuple[int, in
     in place of compatible actors, the evidence must be the same quotation. The rank orders
     the matches: closest date first, then an equal mode, then the oldest event.
     """
-    if found.mode and event.mode and found.mode != event.mode:
+    if not modes_agree(found.type, found.mode, event.mode):
         return None
     same_mode = bool(found.mode) and found.mode == event.mode
+    same_act = bool(found.mode) and bool(event.mode)  # both named, and (above) one family
     same_way = event.source_country == found.source.country
     src, tgt = (found.source, found.target) if same_way else (found.target, found.source)
     actors = _sides_compatible(
-        event.source_name, event.source_role, src, same_mode=same_mode
-    ) and _sides_compatible(event.target_name, event.target_role, tgt, same_mode=same_mode)
+        event.source_name, event.source_role, src, same_act=same_act
+    ) and _sides_compatible(event.target_name, event.target_role, tgt, same_act=same_act)
     evidence = bool(quote and event.quote) and quotes_match(
         normalize_text(event.quote or ""), quote
     )
@@ -178,10 +219,13 @@ def _may_be_compatible(
             or_(role == param("role"), and_(role.is_(None), param("role_none", Boolean()))),
         ),
     ]
-    if mode is not None:  # a leader and their government, in the same mode
+    if mode is not None:  # anyone of a side and the body that speaks for it, the same act
+        same_act = and_(_MODE != "", _family_of(mode) == _FAMILY)
         clauses += [
-            and_(param("government", Boolean()), _one_of(role, _LEADER_ROLES), mode == _MODE),
-            and_(param("leader", Boolean()), role == "GOVERNMENT", mode == _MODE),
+            and_(param("government", Boolean()), same_act),
+            and_(role == "GOVERNMENT", same_act),
+            and_(param("ministry", Boolean()), _one_of(role, _MINISTRY_VOICES), same_act),
+            and_(param("ministry_voice", Boolean()), role == "FOREIGN_MINISTRY", same_act),
         ]
     return or_(*clauses)
 
@@ -195,12 +239,27 @@ def _actor_params(slot: str, found: ActorRef, mode: str = "") -> dict[str, Any]:
         f"{slot}_surname": surname,
         f"{slot}_role": found.role,
         f"{slot}_role_none": found.role is None,
-        f"{slot}_government": bool(mode) and found.role == "GOVERNMENT",
-        f"{slot}_leader": bool(mode) and found.role in _LEADER_ROLES,
+        f"{slot}_government": found.role == "GOVERNMENT",
+        f"{slot}_ministry": found.role == "FOREIGN_MINISTRY",
+        f"{slot}_ministry_voice": found.role in _MINISTRY_VOICES,
     }
 
 
 _MODE = bindparam("mode", type_=String())
+_FAMILY = bindparam("family", type_=String())
+
+
+def _family_of(mode: Any) -> Any:
+    """SQL: the family key of a stored event's mode, as `mode_family` gives it."""
+    whens = [
+        (and_(Event.type == event_type, mode == literal_column(f"'{member}'")), f"{event_type}:{n}")
+        for event_type, families in MODE_FAMILIES.items()
+        for n, family in enumerate(families)
+        for member in sorted(family)
+    ]
+    return case(*whens, else_=Event.type + literal_column("':'") + func.coalesce(mode, ""))
+
+
 _DAY = dt.timedelta(days=1)
 
 
@@ -226,8 +285,10 @@ def _event_direction(source_slot: str, target_slot: str) -> ColumnElement[bool]:
     )  # fmt: skip
 
 
-# Modes must not disagree (a mention without a mode agrees with any).
-_MODES_AGREE = or_(_MODE == "", Event.mode.is_(None), Event.mode == "", Event.mode == _MODE)
+# Modes must not disagree (a mention without a mode agrees with any): one family.
+_MODES_AGREE = or_(
+    _MODE == "", Event.mode.is_(None), Event.mode == "", _family_of(Event.mode) == _FAMILY
+)
 _EVENTS_ONE_WAY = select(Event).where(_event_direction("s", "t"), _MODES_AGREE).order_by(Event.id)
 # CONSULT and COOPERATE: stored either way round (each way its own indexed range).
 _EVENTS_BOTH_WAYS = (
@@ -241,7 +302,7 @@ def find_event(session: Session, found: DetectedEvent) -> Event | None:
     """The stored event this mention reports, if any.
 
     Same type, same pair of sides (either way round for CONSULT and COOPERATE), event dates
-    within a day, modes that do not disagree, and compatible actors on both sides; or, in
+    within a day, modes of one family, and compatible actors on both sides; or, in
     place of compatible actors, the same quotation as evidence. Among several candidates
     the one with the closest date and an equal mode wins.
     """
@@ -250,6 +311,7 @@ def find_event(session: Session, found: DetectedEvent) -> Event | None:
     params = {
         "type": found.type,
         "mode": mode,
+        "family": mode_family(found.type, mode),
         "day_from": found.event_date - _DAY,
         "day_to": found.event_date + _DAY,
         "quoted": bool(quote),  # the same quotation is evidence enough, whoever the actors

@@ -38,6 +38,8 @@ ACTORS = {
         ("Foreign Ministry", "FOREIGN_MINISTRY"),
         ("Russian Foreign Ministry", "FOREIGN_MINISTRY"),
         ("Dmitry Peskov", "SPOKESPERSON"),
+        ("Sergei Lavrov", "FOREIGN_MINISTRY"),
+        ("Anatoly Antonov", "DIPLOMAT"),
         ("Mikhail Mishustin", "HEAD_OF_GOVERNMENT"),
         ("Kremlin", None),
         ("Duma", "LEGISLATURE"),
@@ -52,7 +54,9 @@ QUOTES = [
     "We will respond to these sanctions in kind and without delay",
 ]
 TYPES = ["ACCUSE", "CONSULT", "REJECT"]
-MODES = [None, "", "criticize", "allege"]
+# Modes of one family (criticize, allege, insult; offer, meeting; meeting, talks) and apart
+# (call) so the family rules are exercised on every type.
+MODES = [None, "", "criticize", "allege", "insult", "offer", "meeting", "talks", "call"]
 DAY = dt.date(2024, 3, 10)
 
 

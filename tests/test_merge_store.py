@@ -110,6 +110,81 @@ def test_distinct_events_stay_apart(db_url):
     assert counts.event_mentions == 8
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # one remark, called an insult by one outlet and criticism by another
+        (
+            ("ACCUSE", "insult", ActorRef("Joe Biden", "USA", "HEAD_OF_STATE")),
+            ("ACCUSE", "criticize", ActorRef("Biden", "USA", "HEAD_OF_STATE")),
+        ),
+        # one refusal, credited to the spokesman and to the government he speaks for
+        (
+            ("REJECT", "offer", ActorRef("Dmitry Peskov", "RUS", "SPOKESPERSON")),
+            ("REJECT", "meeting", ActorRef("Kremlin", "RUS", "GOVERNMENT")),
+        ),
+        # one warning, by the minister and by her ministry
+        (
+            ("THREATEN", "retaliation", ActorRef("Maria Zakharova", "RUS", "SPOKESPERSON")),
+            ("THREATEN", "threat", ActorRef("Russian Foreign Ministry", "RUS", "FOREIGN_MINISTRY")),
+        ),
+    ],
+)
+def test_one_act_in_two_modes_or_by_speaker_and_government_is_one_event_with_one_alert(
+    db_url, tmp_path, monkeypatch, first, second
+):
+    from pipeline.alerts import enqueue_hook, load_alerts
+    from pipeline.schema import Delivery
+    from tests.test_alerts_support import write_alerts
+
+    monkeypatch.setenv("HOOK_SECRET", "s3cret-for-tests")
+    config = load_alerts(
+        write_alerts(
+            tmp_path,
+            "channels:\n  - {name: hook, type: webhook, url: 'http://127.0.0.1:9/x', "
+            "secret_env: HOOK_SECRET}\nrules:\n  - {name: everything, channels: [hook]}\n",
+        )
+    )
+    db.ensure_schema(db_url)
+    day = dt.date(2021, 3, 22)
+    for n, (kind, mode, actor) in enumerate((first, second)):
+        other = USA if actor.country == "RUS" else RUS
+        found = DetectedEvent(kind, mode, actor, other, f"report {n}", day, 0.8)
+        with db.session_scope(db_url) as session:
+            article = add_article(session, f"https://outlet{n}.example/story")
+            store.store_detection(
+                session, article, Detection(True, [found], []), on_new=enqueue_hook(config)
+            )
+    with db.session_scope(db_url) as session:
+        events = list(session.scalars(select(Event)))
+        assert [(e.type, e.mention_count) for e in events] == [(first[0], 2)]
+        alerts = session.scalar(
+            select(func.count()).select_from(Delivery).where(Delivery.kind == "event")
+        )
+        assert alerts == 1
+
+
+def test_different_acts_of_one_type_stay_apart(db_url):
+    db.ensure_schema(db_url)
+    day = dt.date(2016, 12, 29)
+    kremlin = ActorRef("Kremlin", "RUS", "GOVERNMENT")
+    white_house = ActorRef("White House", "USA", "GOVERNMENT")
+    events = [
+        DetectedEvent("SANCTION", "economic", white_house, RUS, "a", day, 0.9),
+        DetectedEvent("SANCTION", "diplomatic", white_house, RUS, "b", day, 0.9),  # expulsions
+        DetectedEvent("CONSULT", "call", kremlin, USA, "c", day, 0.9),
+        DetectedEvent("CONSULT", "meeting", kremlin, USA, "d", day, 0.9),  # not the call
+        DetectedEvent("REJECT", "accusation", kremlin, USA, "e", day, 0.9),  # a denial
+        DetectedEvent("REJECT", "offer", kremlin, USA, "f", day, 0.9),  # not the denial
+        DetectedEvent("AGREE", "offer", kremlin, USA, "g", day, 0.9),
+        DetectedEvent("AGREE", "accept", kremlin, USA, "h", day, 0.9),  # not the offer
+    ]
+    with db.session_scope(db_url) as session:
+        article = add_article(session, "https://example.org/apart")
+        counts = store.store_detection(session, article, Detection(True, events, []))
+    assert counts.events_new == 8
+
+
 def test_statement_windows_and_speakers(db_url):
     db.ensure_schema(db_url)
     peskov = ActorRef("Dmitry Peskov", "RUS", "SPOKESPERSON")
