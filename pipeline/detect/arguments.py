@@ -285,6 +285,38 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
+# Nouns of what is looked into or talked about: an actor named under one is its topic, not a
+# party to the act ("attacked the Russia probe", "denied contacts with Russian officials",
+# "the investigation into Russian interference")
+TOPIC_NOUNS = {"investigation", "probe", "inquiry", "hearing", "testimony", "dossier",
+               "scandal", "collusion", "contact", "contacts", "case", "trial", "lawsuit", "story",
+               "stories", "question", "questions", "matter", "coverage", "memo", "report",
+               "reports", "documents", "inquiries"}  # fmt: skip
+# A charge's owner is who makes it ("the American allegations"); what it is of is its topic
+# ("allegations of collusion with Russian officials")
+_CHARGES = {"allegation", "accusation", "claim", "charge", "suspicion"}
+_PHRASE_DEPS = {"amod", "compound", "poss", "nmod", "pobj", "prep", "appos", "conj", "acl",
+                "pcomp", "npadvmod"}  # fmt: skip
+
+
+def under_topic(tok: Token) -> bool:
+    """The token names what a topic noun over it is about: "Russian" in "the investigation
+    into Russian interference", "Russia" in "the Russia probe", "contacts with Moscow"."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ not in _PHRASE_DEPS or node.head.i == node.i:
+            return False
+        came, node = node.dep_, node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+        if node.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = node.lemma_.lower()
+        if lemma in TOPIC_NOUNS or (lemma in _CHARGES and came in ("prep", "acl")):
+            return True
+    return False
+
+
 _DRAWING = {"draw", "prompt", "provoke", "spark", "trigger", "earn", "attract", "elicit"}
 _OWNERS = ("poss", "compound", "amod", "nmod")
 
@@ -312,6 +344,8 @@ def targets(
                     continue
                 if dep == "ccomp" and not speechlike:
                     continue
+                if child.pos_ in ("NOUN", "PROPN") and child.lemma_.lower() in TOPIC_NOUNS:
+                    continue  # "attacked the Russia probe": the probe is acted on, not Russia
                 if dep in ("compound", "poss") and node.i == tok.i:
                     continue
                 actor = ctx.actor_of(child) if dep not in ("prep", "ccomp") else None
@@ -497,4 +531,5 @@ __all__ = [
     "reporter",
     "subject",
     "targets",
+    "under_topic",
 ]

@@ -180,7 +180,7 @@ def assemble(
     # lead itself is not kept as a statement.
     said = [(f.speaker, _statement_tokens(f), f.text) for f in found_statements]
     found_statements = _own_statements(found_statements, candidates, doc)
-    candidates += finder.statement_events(said)
+    candidates += finder.statement_events(said, candidates)
 
     events: list[DetectedEvent] = []
     seen: set[tuple[str, str, str, int]] = set()

@@ -21,7 +21,6 @@ from pipeline.detect.arguments import (
     charged_state,
     governing_verb,
     implied_agent,
-    insulted,
     is_dyad,
     measured,
     obliged,
@@ -31,6 +30,7 @@ from pipeline.detect.arguments import (
     reporter,
     subject,
     targets,
+    under_topic,
 )
 from pipeline.detect.clues import DYAD_ROLE, WEAK_ROLE, Clues
 from pipeline.detect.factuality import (
@@ -78,6 +78,7 @@ _OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "
                  "journalists", "reporter", "reporters", "host", "hosts", "participant",
                  "participants", "people", "voter", "voters", "audience", "team"}  # fmt: skip
 _CHARGING = {"charge", "indict", "prosecute", "convict"}
+_THIRD_PERSON = {"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"}
 
 
 _NEGATORS = {"no", "not", "never", "without", "nothing", "n't"}
@@ -130,6 +131,12 @@ class Candidate:
 
 # How many sentences back an act's unnamed target may be found (see `_fallback`).
 LOCAL_WINDOW = 1
+# How many sentences back a statement may take up an act of the other side ("the decision")
+ACT_WINDOW = 6
+# Nouns that take up an act already reported: "this decision", "the move", "such steps"
+_ACT_NOUNS = {"decision", "move", "step", "action", "act", "measure", "law", "bill", "policy",
+              "behavior", "behaviour", "conduct", "announcement", "remark", "comment",
+              "statement", "words", "decree", "order", "attack", "provocation", "gesture"}  # fmt: skip
 
 
 class EventFinder(Clues):
@@ -257,6 +264,8 @@ class EventFinder(Clues):
             if not kind:
                 return []
             mode = {"ACCUSE": "criticize", "REJECT": "accusation"}.get(kind, "praise")
+        if nominal and under_topic(tok):
+            return []  # "the investigation into Russian hacking": the topic, not an act reported
         if nominal and kind == "SANCTION" and self._eased(tok):
             return []  # "lifted sanctions on Dmitriev": the verb's easing is the event
         state = factuality(tok, nominal, kind, self.lex)
@@ -819,7 +828,7 @@ class EventFinder(Clues):
         named = [
             (start, actor)
             for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end)
-            if start not in ignore
+            if start not in ignore and not under_topic(self._mention_head(start))
         ]
         others = [
             (abs(start - tok.i), actor)
@@ -850,6 +859,12 @@ class EventFinder(Clues):
                 return ActorRef(country.name, code, "GOVERNMENT")
         return None
 
+    def _mention_head(self, start: int) -> Token:
+        """The syntactic head of the actor mention starting at `start`."""
+        mention = self.ctx.mention_at(start)
+        end = mention.end if mention is not None else start + 1
+        return self.ctx.doc[start:end].root
+
     def _denies_charge(self, tok: Token) -> bool:
         """The refusal's object is a charge ("denied any role", "rejected the allegations"),
         or a denial has no object ("Moscow denies")."""
@@ -860,9 +875,13 @@ class EventFinder(Clues):
         return any(o.lemma_.lower() in nouns for o in objects)
 
     def statement_events(
-        self, statements: list[tuple[ActorRef, list[Token], str]]
+        self,
+        statements: list[tuple[ActorRef, list[Token], str]],
+        acts: list[Candidate] = (),  # type: ignore[assignment]
     ) -> Iterator[Candidate]:
-        """ACCUSE or THREATEN from what a statement says about the other side."""
+        """ACCUSE or THREATEN from what a statement says about the other side: the words must
+        name someone of the other side, or an act of it that the story has just reported
+        ("the State Department said it regretted the decision" after Moscow's decision)."""
         for speaker, tokens, text in statements:
             if not tokens or speaker.role == WEAK_ROLE:
                 continue
@@ -885,41 +904,77 @@ class EventFinder(Clues):
             country = self.ctx.dictionary.countries[other]
             target = ActorRef(country.name, other, "GOVERNMENT")
             named = [a for _, a in self.ctx.actors_in(tokens[0].i, tokens[-1].i + 1)]
-            for actor in named:
-                if actor.country == other:
-                    target = actor
-                    break
-            domestic = all(a.country != other for a in named) and (
-                # a court's words are about its defendant; a lawmaker's about his own leaders
-                speaker.role == "JUDICIARY"
-                or any(
-                    a.country == speaker.country and a.role not in (WEAK_ROLE, "GOVERNMENT")
-                    for a in named
-                )
-                and speaker.role == "LEGISLATURE"
-                # "Biden said Trump was a liar": names called at home
-                or any(
-                    a.country == speaker.country and a.role != WEAK_ROLE
-                    for a in insulted(self.ctx, tokens, self.lex.insult_nouns)
-                )
-            )
+            named += [
+                a
+                for t in tokens
+                if t.lower_ in _THIRD_PERSON and (a := self.ctx.actor_of(t)) is not None
+            ]
+            named += self._spoken_of(tokens[0])
+            aimed = next((a for a in named if a.country == other), None)
+            if aimed is None and self._answers_act(tokens, other, acts):
+                aimed = target
             kinds = []
-            # Praise is coded from what the speaker does ("hailed", "praised"), not from
-            # warm words, which are as often polite as they are support.
-            if blame.get("negative", 0) > blame.get("positive", 0) and not domestic:
-                kinds.append(("ACCUSE", "criticize"))
-            if counts.get("refusal", 0):
-                kinds.append(("REJECT", "offer"))  # "the proposals are non-starters"
-            if counts.get("threat", 0) and _FUTURE.search(text):
+            # Words that name no one of the other side are not aimed at it ("the investigation
+            # is a witch hunt" is home politics, whatever the article is about); a command to
+            # act ("Let him go", "Release them now") is put to whoever holds the power to.
+            if aimed is not None:
+                target = aimed
+                # Praise is coded from what the speaker does ("hailed", "praised"), not from
+                # warm words, which are as often polite as they are support.
+                if blame.get("negative", 0) > blame.get("positive", 0):
+                    kinds.append(("ACCUSE", "criticize"))
+                if counts.get("refusal", 0):
+                    kinds.append(("REJECT", "offer"))  # "the proposals are non-starters"
+                if counts.get("threat", 0) and _FUTURE.search(text):
+                    kinds.append(("THREATEN", "retaliation"))
+            elif (
+                counts.get("threat", 0)
+                and _FUTURE.search(text)
+                and any(a.source.country == other and a.trigger.i < tokens[0].i for a in acts)
+            ):
+                # "Putin will approve retaliation": a reprisal answers what the other side did
                 kinds.append(("THREATEN", "retaliation"))
             if self._imperative(tokens):
-                kinds.append(("REQUEST", "demand"))  # "Let him go", "Release them now"
+                kinds.append(("REQUEST", "demand"))
             praised = self._praised(tokens, other)
-            if praised is not None and not domestic:
+            if praised is not None:
                 target = praised  # "Putin is a very smart man," Trump said
                 kinds.append(("SUPPORT", "praise"))
             for kind, mode in kinds:
                 yield Candidate(kind, mode, speaker, target, tokens[0], 0.55)
+
+    def _spoken_of(self, tok: Token) -> list[ActorRef]:
+        """Actors named in what words are said of: '"A hostile step," Peskov said of the U.S.
+        decision'."""
+        out = []
+        for verb in tok.sent:
+            if verb.lemma_.lower() not in self.lex.speech_verbs:
+                continue
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "about"):
+                    out += [a for _, a in self.ctx.actors_in(prep.i, prep.right_edge.i + 1)]
+        return out
+
+    def _answers_act(self, tokens: list[Token], other: str, acts: list[Candidate]) -> bool:
+        """The words answer an act of the other side that the story reported: one in the
+        same sentence or the one before ("Moscow expelled two diplomats. The ministry said it
+        was disappointed"), one a few sentences back that the words take up with a noun ("the
+        decision", "such steps"), or one named again by its own word ("the sanctions")."""
+        index = self.ctx.sentence_index(tokens[0].i)
+        sentences = self.ctx.sentences
+        before = sentences[max(0, index - 1)].start
+        near = sentences[max(0, index - ACT_WINDOW)].start
+        nouns = {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN"}
+        end = max(tokens[-1].i, tokens[0].sent.end - 1)  # '"...," he said of the expulsion'
+        for act in acts:
+            at = act.trigger.i
+            if act.source.country != other or at > end:
+                continue
+            if at >= before or act.trigger.lemma_.lower() in nouns:
+                return True
+            if at >= near and nouns & (_ACT_NOUNS | set(self.lex.nouns)):
+                return True
+        return False
 
     def _praised(self, tokens: list[Token], other: str) -> ActorRef | None:
         """The other side's actor a statement says is good in so many words: "Putin is a

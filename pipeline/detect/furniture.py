@@ -237,12 +237,41 @@ def _is_caption_sentence(line: str) -> bool:
     )
 
 
+# Players, galleries and sign-up boxes that extraction leaves inside the story's lines
+_CLUTTER_LINE = re.compile(
+    r"^\s*(?:just watched|must watch)\b|\breplay more videos\b|\bhide caption \d+ of \d+|"
+    r"\bmedia playback is unsupported\b|\bby signing up,? you agree\b|\bsign up now\b",
+    re.IGNORECASE,
+)
+# A hover card of linked names: the name as shown, the full name glued to the first of the
+# person's headlines ("Ted Cruz Rafael (Ted) Edward CruzGOP turns ... | ... MORE"), the list
+# ended by "MORE". The shown name stays; the card goes.
+_HOVER_CARD = re.compile(
+    r"\b(?P<name>[A-Z][\w'’-]+)(?P<card> (?:[A-Z(][\w'’().-]*\s){0,5}?(?P=name)"
+    r"(?=[A-Z0-9'‘\"“])[^\n]*?\sMORE\b)"
+)
+# "( PHOTOS: Putin's year)", "(RELATED: How the probe began)": a link in brackets
+_BRACKETED_LINK = re.compile(
+    r"\s?\(\s*(?:PHOTOS|RELATED|WATCH|VIDEO|READ|READ MORE|SEE ALSO|ALSO READ|LISTEN)\s*:"
+    r"[^()]{0,200}\)",
+    re.IGNORECASE,
+)
+
+
+def strip_inline_clutter(line: str) -> str:
+    """A story line without the link cards and bracketed links set inside it."""
+    line = _HOVER_CARD.sub(lambda m: m["name"], line)
+    return _BRACKETED_LINK.sub("", line).strip()
+
+
 def is_furniture(line: str) -> bool:
     """True when the line is page furniture rather than story text."""
     stripped = line.strip()
     if not stripped:
         return True
     if _PROMPT.match(stripped) or _SHARE.match(stripped) or _is_share_bar(stripped):
+        return True
+    if _CLUTTER_LINE.search(stripped):
         return True
     if len(stripped) < 200 and (_CONTRIBUTED.search(stripped) or _AUTHOR_NOTE.match(stripped)):
         return True
@@ -261,7 +290,7 @@ def strip_furniture(text: str) -> list[str]:
     """The story's paragraphs: furniture lines dropped, datelines cleaned."""
     kept: list[str] = []
     for raw in text.splitlines():
-        line = " ".join(raw.split())
+        line = strip_inline_clutter(" ".join(raw.split()))
         if is_furniture(line):
             LOGGER.debug("furniture dropped: %s", line[:80])
             continue
@@ -269,4 +298,4 @@ def strip_furniture(text: str) -> list[str]:
     return kept
 
 
-__all__ = ["clean_dateline", "is_furniture", "strip_furniture"]
+__all__ = ["clean_dateline", "is_furniture", "strip_furniture", "strip_inline_clutter"]

@@ -1,0 +1,87 @@
+"""Events on real journalism: an act must be aimed at the other side by the text itself.
+
+Each sentence is written for these tests. They check the mechanisms that keep home politics,
+third parties and article-wide guesses out of the pair's events (issue 9).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2024, 5, 8)
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+# ------------------------------------------------------------ events derived from statements
+
+
+def test_harsh_words_about_home_matters_accuse_no_one_abroad(detector: Detector) -> None:
+    text = (
+        "Vladimir Putin hosted his annual phone-in on Thursday. Secretary of State Antony "
+        "Blinken said on Friday that the farm bill was a disgraceful and dishonest piece of "
+        "legislation."
+    )
+    assert ("ACCUSE", "USA", "RUS") not in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words take up the act the story has just told
+        (
+            "Russia expelled two American diplomats on Monday. The State Department said on "
+            "Tuesday that it deeply regretted the decision.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # a few sentences on, a noun takes the act up again
+        (
+            "The Kremlin barred an American reporter from entering the country. The weather in "
+            "Moscow was mild. A new theatre opened in the city. The State Department said the "
+            "decision was an outrageous attack on press freedom.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        # words that name the other side are aimed at it
+        (
+            "A State Department spokesman said on Monday that Moscow's conduct was reckless and "
+            "dangerous.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+    ],
+)
+def test_words_aimed_at_the_other_side_still_accuse(
+    detector: Detector, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(detector, text)
+
+
+# ------------------------------------------------------------ topics are not parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the probe is what is criticised; Russia is only what it looks into
+        "President Biden sharply criticized the Russia probe on Tuesday.",
+        "Secretary of State Antony Blinken dismissed the congressional investigation into "
+        "Russian hacking as a partisan stunt.",
+        # contacts with the other side's officials are what is denied, not their charge
+        "The White House chief of staff denied any contacts with Russian officials during the "
+        "transition.",
+    ],
+)
+def test_an_actor_named_as_a_topic_is_no_party(detector: Detector, text: str) -> None:
+    assert triples(detector, text) == set()
+
+
+def test_an_act_named_under_a_topic_is_not_reported(detector: Detector) -> None:
+    # the hacking is what the hearing is about, not news of an attack
+    text = "The Senate hearing into Russian hacking of state election systems opened on Monday."
+    assert ("ASSAULT", "RUS", "USA") not in triples(detector, text)
