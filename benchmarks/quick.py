@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -64,7 +65,10 @@ def predict(gold: Sequence[dict[str, Any]], cache: Path) -> dict[str, dict[str, 
                     doc = nlp(body)
                 parsed = DocBin()
                 parsed.add(doc)
-                parsed.to_disk(path)
+                # Written aside and renamed: tuners sharing one cache never read half a file.
+                partial = path.with_suffix(f".{os.getpid()}.partial")
+                parsed.to_disk(partial)
+                os.replace(partial, path)
             detection = detector._finish(actors(doc), published)
         out[str(item["id"])] = {"id": item["id"], **detection.to_dict()}
     return out
