@@ -14,14 +14,14 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.detect.actors import ActorDictionary, Person, Surface
+from pipeline.detect.actors import NO_SIDE_ROLE, ActorDictionary, Person, Surface
 from pipeline.detect.components import ACTOR_SPANS, CASED
 from pipeline.detect.pronouns import (
     RELATIVE,
     Mention,
     PronounResolver,
 )
-from pipeline.detect.tenure import date_from_titles
+from pipeline.detect.tenure import called_former, date_from_titles
 from pipeline.models import ActorRef
 
 LOGGER = logging.getLogger(__name__)
@@ -31,7 +31,17 @@ _NP_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 _OWNER_PREPS = ("of", "from", "by")
 # Words that put the title after them outside the state ("opposition leader", "rebel leader")
 _NON_STATE = {"opposition", "rebel", "separatist", "militia", "party", "union", "church", "team",
-              "company", "protest", "student", "community", "tribal", "insurgent"}  # fmt: skip
+              "company", "protest", "student", "community", "tribal", "insurgent", "campaign",
+              "transition", "former", "ex", "onetime", "one-time", "erstwhile"}  # fmt: skip
+# Words before a name or in its appositive that say its post is not the state's (now)
+_UNOFFICIAL = {"former", "ex", "onetime", "one-time", "erstwhile", "campaign", "transition"}
+# Bodies around a person that are not the state: "the Trump campaign", "his transition team",
+# "the Trump Organization". The person named on them does not act through them (GUIDE: a
+# campaign or a transition team is not yet the government).
+_NON_STATE_BODIES = {"campaign", "transition", "organization", "organisation", "associate",
+                     "camp", "tower", "business", "foundation"}  # fmt: skip
+# "Donald Trump Jr.", "John Smith Sr.": a namesake, not the person the dictionary knows
+_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _SAYING_LEMMAS = {"say", "tell", "add", "announce", "state", "report", "write", "warn", "confirm",
                   "note", "insist", "claim", "stress", "reply", "respond", "declare", "explain",
                   "comment", "tweet", "post", "accuse", "deny", "describe", "call"}  # fmt: skip
@@ -62,7 +72,7 @@ class ArticleContext(PronounResolver):
         self._sentences: list[Span] | None = None
         self._sentence_starts: list[int] = []
         self._quoted: set[int] | None = None
-        self._resolve_all()
+        self._resolve_all(dated)
 
     # ----------------------------------------------------------------- building
 
@@ -72,9 +82,10 @@ class ArticleContext(PronounResolver):
         text = label[2:]
         return self.dictionary.surfaces.get((text, case_sensitive), [])
 
-    def _resolve_all(self) -> None:
+    def _resolve_all(self, dated: bool) -> None:
         seen_people: set[str] = set()
         others: set[str] = set()  # surnames the article gives to people not in the dictionary
+        former: set[str] = set()  # people the article calls former holders of a post
         spans = list(self.doc.spans.get(ACTOR_SPANS, []))
         self._spanned = {i for span in spans for i in range(span.start, span.end)}
         for span in spans:
@@ -88,12 +99,16 @@ class ArticleContext(PronounResolver):
             mention = Mention(span.start, span.end, entry.kind)
             if entry.kind in ("person", "surname"):
                 person = self.dictionary.people[entry.ref]
+                if self._namesake(span):
+                    continue  # "Donald Trump Jr.": a later bare "Trump" is still the president
                 if self._someone_else(span, person):
                     others.add(span[-1].text)  # "Daniil Medvedev": later "Medvedev" is him too
                     continue
                 if len(span) == 1 and span.text in others:
                     continue
                 seen_people.add(person.key)
+                if called_former(self.doc, span.start, self._by_token.__contains__):
+                    former.add(person.key)
                 mention.kind = "person"
                 mention.person = person
                 mention.actor = ActorRef(person.name, person.country, self._role_of(person))
@@ -140,6 +155,15 @@ class ArticleContext(PronounResolver):
                 pass
             self._add(mention)
         self._add_unknown_people()
+        if not dated:
+            self._no_longer_in_office(former)
+
+    def _no_longer_in_office(self, former: set[str]) -> None:
+        """An article whose date is unknown says itself who has left office: "former FBI
+        Director James Comey" speaks and acts for no side, in every mention of him."""
+        for m in self.mentions:
+            if m.person is not None and m.person.key in former and m.actor is not None:
+                m.actor = ActorRef(m.actor.name, m.actor.country, NO_SIDE_ROLE)
 
     def _role_of(self, person: Person) -> str:
         return self.dictionary.role_of(person, self.day, strict=self.terms_known)
@@ -161,6 +185,22 @@ class ArticleContext(PronounResolver):
                 break
             i -= 1
         return False
+
+    def _non_state_before(self, start: int) -> bool:
+        """A word before a title that puts it outside the state: "opposition leader", "campaign
+        adviser", "ex-minister" (a hyphen is passed over)."""
+        i = start - 1
+        if i >= 0 and self.doc[i].tag_ == "HYPH":
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in _NON_STATE
+
+    def _namesake(self, span: Span) -> bool:
+        """ "Donald Trump Jr.", "Trump, Jr.": the name with a generational suffix is a son or a
+        father of the person the dictionary knows, not that person."""
+        after = span.end
+        if after < len(self.doc) and self.doc[after].text == ",":
+            after += 1
+        return after < len(self.doc) and self.doc[after].lower_ in _NAME_SUFFIXES
 
     def _add(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -429,26 +469,23 @@ class ArticleContext(PronounResolver):
             ):
                 continue
             country, office, noun_role, national = None, None, None, None
-            outside, by_body = False, False
+            outside, by_body, unofficial = False, False, False
             for i in range(max(0, ent.start - 6), ent.start):
                 tok = self.doc[i]
-                if (tok.is_punct and not self._abbreviation_dot(i)) or tok.pos_ in (
-                    "VERB",
-                    "AUX",
-                    "PRON",
-                ):
+                if (
+                    tok.is_punct and tok.tag_ != "HYPH" and not self._abbreviation_dot(i)
+                ) or tok.pos_ in ("VERB", "AUX", "PRON"):
                     country, office, noun_role = None, None, None  # the name's phrase starts
+                    unofficial = False
                     continue
                 mention = self._by_token.get(i)
                 if mention is None:
                     if tok.lower_ in self.dictionary.person_nouns:
                         noun_role = self._role_noun(tok)  # "American journalist Evan X"
+                    # "former adviser X", "Trump campaign chairman X": no post of the state
+                    unofficial = unofficial or tok.lower_ in _UNOFFICIAL
                     continue
-                if (
-                    mention.office
-                    and mention.start > 0
-                    and self.doc[mention.start - 1].lower_ in _NON_STATE
-                ):
+                if mention.office and self._non_state_before(mention.start):
                     outside = True  # "opposition leader Alexei Navalny": a title outside the state
                     break
                 if mention.office:
@@ -461,6 +498,13 @@ class ArticleContext(PronounResolver):
                     by_body = mention.kind in ("body", "generic")
             if outside:
                 continue
+            # "X, the campaign manager for Trump's re-election bid", "X, a former adviser"
+            unofficial = unofficial or any(
+                t.lower_ in _UNOFFICIAL
+                for tok in ent.root.children
+                if tok.dep_ == "appos"
+                for t in tok.subtree
+            )
             for tok in ent.root.children:
                 if tok.dep_ == "appos" and office is None:
                     # "Dan Coats, the director of national intelligence": a post after the name
@@ -485,7 +529,7 @@ class ArticleContext(PronounResolver):
             if country is None:
                 continue
             role = self.dictionary.office_roles.get(office or "", noun_role or "OFFICIAL")
-            if office is None and noun_role is None and not by_body:
+            if (office is None and noun_role is None and not by_body) or unofficial:
                 role = "COUNTRY"  # "American Taylor Fritz": a national, who speaks for no side
             self._add(Mention(ent.start, ent.end, "person", ActorRef(ent.text, country, role)))
             if len(ent) >= 2 and ent[-1].is_title:
@@ -590,6 +634,8 @@ class ArticleContext(PronounResolver):
                 actor = self.actor_of(child, depth + 1)
                 if actor is not None:
                     return actor
+        if mention is None and tok.lemma_.lower() in _NON_STATE_BODIES:
+            return None  # "the Trump campaign said": the campaign, which is no side
         if mention is not None and mention.kind == "title" or tok.dep_ in ("nsubj", "nsubjpass"):
             person = self._person_in(tok)
             if person is not None:

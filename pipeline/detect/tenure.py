@@ -26,6 +26,27 @@ _PAST = {"former", "ex", "then", "late", "onetime", "one-time", "outgoing", "pas
 _YEAR = re.compile(r"\b(?:19[89]\d|20[0-4]\d)\b")
 
 
+# Words that say a post is no longer held at the time of writing ("former FBI Director X")
+_FORMER = {"former", "ex", "onetime", "one-time", "erstwhile"}
+_TITLE_TAGS = {"HYPH", "NNP", "NNPS", "NN", "JJ", "POS"}
+
+
+def called_former(doc: Doc, start: int, named: Callable[[int], bool]) -> bool:
+    """The words before a name, over its title and the side or body named on the title
+    ("former FBI Director James Comey", "ex-Secretary of State X"), say it is a former post."""
+    i = start - 1
+    for _ in range(6):
+        if i < 0:
+            return False
+        tok = doc[i]
+        if tok.lower_ in _FORMER:
+            return True
+        if tok.tag_ not in _TITLE_TAGS and not named(i):
+            return False
+        i -= 1
+    return False
+
+
 def titled_people(
     doc: Doc, spans: Iterable[Span], entries: Callable[[Span], list[Surface]]
 ) -> list[tuple[str, str]]:
@@ -62,6 +83,7 @@ def date_from_titles(
 
     Ties between periods (a president with two terms) go to the period nearest the latest
     year the text names."""
+    spans = list(spans)
     spells: list[tuple[dt.date, dt.date]] = []
     for key, office in titled_people(doc, spans, entries):
         person = dictionary.people.get(key)
@@ -73,6 +95,19 @@ def date_from_titles(
                 end = min(term.end or today, today)
                 if start < end:
                     spells.append((start, end))
+    # "former FBI Director James Comey": the article was written after that post was left
+    covered = {i for span in spans for i in range(span.start, span.end)}
+    for span in spans:
+        named = next((e.ref for e in entries(span) if e.kind == "person"), None)
+        person = dictionary.people.get(named) if named else None
+        if person is None or not person.terms:
+            continue
+        ends = [t.end for t in person.terms]
+        if None in ends or not called_former(doc, span.start, covered.__contains__):
+            continue
+        left = max(e for e in ends if e is not None)
+        if left < today:
+            spells.append((left, today))
     if not spells:
         return None
     # The days where the most spells overlap: sweep the starts and ends in order.
@@ -98,4 +133,4 @@ def date_from_titles(
     return day
 
 
-__all__ = ["date_from_titles", "titled_people"]
+__all__ = ["called_former", "date_from_titles", "titled_people"]
