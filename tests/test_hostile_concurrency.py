@@ -200,6 +200,10 @@ def test_a_killed_pass_is_closed_and_the_rerun_stores_what_an_uninterrupted_run_
     assert any("interrupted" in e for e in closed.errors), closed.errors
     assert rerun.status == "ok"
     # Exactly what an uninterrupted pass stores: nothing lost, nothing twice.
+    print(
+        f"\nkill -9 ({db_url.split(':')[0]}): after the re-run {counts(db_url)}; "
+        f"uninterrupted {expected['counts']}"
+    )
     assert stored(db_url) == expected["records"]
     assert counts(db_url) == expected["counts"]
     assert scalar(db_url, "SELECT count(*) FROM articles WHERE lease_owner IS NOT NULL") == 0
@@ -230,6 +234,11 @@ def test_two_passes_started_together_on_a_new_database_alert_each_record_once(
     assert events and statements
     by_record = collections.Counter((a["kind"], a["record_id"]) for a in received)
     by_id = collections.Counter(r.headers["x-diplowatch-delivery"] for r in receiver.received)
+    print(
+        f"\ntwo passes ({db_url.split(':')[0]}): {len(events)} events, {len(statements)} "
+        f"statements, {len(received)} webhooks, {len(by_id)} delivery ids, "
+        f"{len(refused)} pass refused"
+    )
     assert set(by_record.values()) == {1}, by_record  # no record alerted twice
     assert set(by_id.values()) == {1}, by_id  # no delivery sent twice
     assert set(by_record) == {("event", i) for i in events} | {("statement", i) for i in statements}
@@ -282,6 +291,7 @@ def test_two_senders_never_deliver_one_row_twice(db_url, tmp_path, monkeypatch):
         ids = receiver.ids()
     for code, _out, err in results:
         assert code == 0, err[-3000:]
+    print(f"\nthree senders ({db_url.split(':')[0]}): {len(queued)} queued, {len(ids)} sent")
     repeated = {i: n for i, n in collections.Counter(ids).items() if n > 1}
     assert not repeated, f"{len(repeated)} deliveries sent more than once"
     assert set(ids) == queued
@@ -356,6 +366,7 @@ def test_a_connection_lost_mid_pass_ends_it_cleanly_and_the_rerun_completes(pg_u
     assert "Traceback" not in err, err[-4000:]
     assert len(lines) == 1, err[-4000:]
     (message,) = lines
+    print(f"\nconnection lost: exit {code}: {message}")
     assert db.safe_url(pg_url) in message and "connection" in message
     assert "next pass" in message or "re-run" in message
     after = counts(pg_url)
@@ -366,6 +377,7 @@ def test_a_connection_lost_mid_pass_ends_it_cleanly_and_the_rerun_completes(pg_u
 
     code, out, err = finish(start(["run", "--db", pg_url, "--feeds", str(feeds)], tmp_path))
     assert code == 0, err[-3000:]
+    print(f"connection lost: committed before {committed}; after the re-run {counts(pg_url)}")
     assert stored(pg_url) == expected["records"]
     assert counts(pg_url) == expected["counts"]
 
