@@ -31,21 +31,16 @@ _NP_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 _OWNER_PREPS = ("of", "from", "by")
 # Words that put the title after them outside the state ("opposition leader", "rebel leader")
 _NON_STATE = {"opposition", "rebel", "separatist", "militia", "party", "union", "church", "team",
-              "company", "protest", "student", "community", "tribal", "insurgent", "campaign",
-              "transition", "former", "ex", "onetime", "one-time", "erstwhile"}  # fmt: skip
-# Words before a name or in its appositive that say its post is not the state's (now)
-_UNOFFICIAL = {"former", "ex", "onetime", "one-time", "erstwhile", "campaign", "transition"}
-# Bodies around a person that are not the state: "the Trump campaign", "his transition team",
-# "the Trump Organization". The person named on them does not act through them (GUIDE: a
-# campaign or a transition team is not yet the government).
-_NON_STATE_BODIES = {"campaign", "transition", "organization", "organisation", "associate",
-                     "camp", "tower", "business", "foundation"}  # fmt: skip
-# "Donald Trump Jr.", "John Smith Sr.": a namesake, not the person the dictionary knows
-_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+              "company", "protest", "student", "community", "tribal", "insurgent"}  # fmt: skip
 _SAYING_LEMMAS = {"say", "tell", "add", "announce", "state", "report", "write", "warn", "confirm",
                   "note", "insist", "claim", "stress", "reply", "respond", "declare", "explain",
                   "comment", "tweet", "post", "accuse", "deny", "describe", "call"}  # fmt: skip
 _DEFINITE_BEFORE = {"the", "veteran", "senior", "top", "career", "chief"}  # "the veteran diplomat"
+# Words in a person's phrase that put the post outside the state ("former", "campaign")
+_OUTSIDE_WORDS = {"former", "formerly", "ex", "campaign", "transition", "retired"}
+_STATE_BODY_WORDS = {"committee", "department", "senate", "house", "congress", "agency", "ministry",
+                     "bureau", "command", "council", "administration", "office", "service"}  # fmt: skip
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 _FALLBACK_KINDS = {"foreign_ministry", "embassy", "government", "defence_ministry"}
 
 
@@ -100,7 +95,7 @@ class ArticleContext(PronounResolver):
             if entry.kind in ("person", "surname"):
                 person = self.dictionary.people[entry.ref]
                 if self._namesake(span):
-                    continue  # "Donald Trump Jr.": a later bare "Trump" is still the president
+                    continue  # "Donald Trump Jr.", "the younger Trump": the son, not the father
                 if self._someone_else(span, person):
                     others.add(span[-1].text)  # "Daniil Medvedev": later "Medvedev" is him too
                     continue
@@ -168,6 +163,15 @@ class ArticleContext(PronounResolver):
     def _role_of(self, person: Person) -> str:
         return self.dictionary.role_of(person, self.day, strict=self.terms_known)
 
+    def _namesake(self, span: Span) -> bool:
+        """A relative who shares the name: "Donald Trump Jr.", "Trump Jr.", "the younger
+        Trump". The father keeps the bare name elsewhere in the article."""
+        after = self.doc[span.end : span.end + 2]
+        words = [t.lower_.rstrip(".") for t in after if t.text != ","]
+        if words[:1] == ["jr"]:
+            return True
+        return span.start > 0 and self.doc[span.start - 1].lower_ in ("younger", "elder")
+
     def _someone_else(self, span: Span, person: Person) -> bool:
         """ "Daniil Medvedev", "Hunter Biden": a surname inside another person's full name."""
         first = span[0]
@@ -185,22 +189,6 @@ class ArticleContext(PronounResolver):
                 break
             i -= 1
         return False
-
-    def _non_state_before(self, start: int) -> bool:
-        """A word before a title that puts it outside the state: "opposition leader", "campaign
-        adviser", "ex-minister" (a hyphen is passed over)."""
-        i = start - 1
-        if i >= 0 and self.doc[i].tag_ == "HYPH":
-            i -= 1
-        return i >= 0 and self.doc[i].lower_ in _NON_STATE
-
-    def _namesake(self, span: Span) -> bool:
-        """ "Donald Trump Jr.", "Trump, Jr.": the name with a generational suffix is a son or a
-        father of the person the dictionary knows, not that person."""
-        after = span.end
-        if after < len(self.doc) and self.doc[after].text == ",":
-            after += 1
-        return after < len(self.doc) and self.doc[after].lower_ in _NAME_SUFFIXES
 
     def _add(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -469,23 +457,28 @@ class ArticleContext(PronounResolver):
             ):
                 continue
             country, office, noun_role, national = None, None, None, None
-            outside, by_body, unofficial = False, False, False
+            outside, by_body = False, False
+            phrase_start = max(0, ent.start - 6)
             for i in range(max(0, ent.start - 6), ent.start):
                 tok = self.doc[i]
-                if (
-                    tok.is_punct and tok.tag_ != "HYPH" and not self._abbreviation_dot(i)
-                ) or tok.pos_ in ("VERB", "AUX", "PRON"):
+                if (tok.is_punct and not self._abbreviation_dot(i)) or tok.pos_ in (
+                    "VERB",
+                    "AUX",
+                    "PRON",
+                ):
                     country, office, noun_role = None, None, None  # the name's phrase starts
-                    unofficial = False
+                    phrase_start = i + 1
                     continue
                 mention = self._by_token.get(i)
                 if mention is None:
                     if tok.lower_ in self.dictionary.person_nouns:
                         noun_role = self._role_noun(tok)  # "American journalist Evan X"
-                    # "former adviser X", "Trump campaign chairman X": no post of the state
-                    unofficial = unofficial or tok.lower_ in _UNOFFICIAL
                     continue
-                if mention.office and self._non_state_before(mention.start):
+                if (
+                    mention.office
+                    and mention.start > 0
+                    and self.doc[mention.start - 1].lower_ in _NON_STATE
+                ):
                     outside = True  # "opposition leader Alexei Navalny": a title outside the state
                     break
                 if mention.office:
@@ -496,15 +489,8 @@ class ArticleContext(PronounResolver):
                 if mention.actor is not None and mention.kind != "title":
                     country = mention.actor.country
                     by_body = mention.kind in ("body", "generic")
-            if outside:
+            if outside or self._outside_state(ent, phrase_start):
                 continue
-            # "X, the campaign manager for Trump's re-election bid", "X, a former adviser"
-            unofficial = unofficial or any(
-                t.lower_ in _UNOFFICIAL
-                for tok in ent.root.children
-                if tok.dep_ == "appos"
-                for t in tok.subtree
-            )
             for tok in ent.root.children:
                 if tok.dep_ == "appos" and office is None:
                     # "Dan Coats, the director of national intelligence": a post after the name
@@ -529,13 +515,53 @@ class ArticleContext(PronounResolver):
             if country is None:
                 continue
             role = self.dictionary.office_roles.get(office or "", noun_role or "OFFICIAL")
-            if (office is None and noun_role is None and not by_body) or unofficial:
+            if office is None and noun_role is None and not by_body:
                 role = "COUNTRY"  # "American Taylor Fritz": a national, who speaks for no side
             self._add(Mention(ent.start, ent.end, "person", ActorRef(ent.text, country, role)))
             if len(ent) >= 2 and ent[-1].is_title:
                 surnames[ent[-1].text] = ActorRef(ent.text, country, role)
         self._add_surnames(surnames)
         self.mentions.sort(key=lambda m: m.start)
+
+    def _outside_state(self, ent: Span, phrase_start: int) -> bool:
+        """The name's own phrase puts the person outside any watched state: a former holder
+        ("former CIA director X", "X, formerly the Pentagon's ..."), a campaign or transition
+        post, a place the dictionary does not know ("Italian Foreign Minister X",
+        "Connecticut's secretary of state, X") or an employer that is no body of a side
+        ("X, director of the Carnegie Moscow Center", "X, an analyst at Eurasia Group")."""
+        before = list(self.doc[phrase_start : ent.start])
+        appositions = [t for t in ent.root.children if t.dep_ == "appos"]
+        after = [sub for t in appositions for sub in t.subtree]
+        for tok in before + after:
+            if tok.lower_ in _OUTSIDE_WORDS:
+                return True
+        titles = [self._by_token.get(t.i) for t in before]
+        national = any(m is not None and self._national(m.start, m.end) for m in titles)
+        for tok in before:
+            if tok.i in self._by_token:
+                continue
+            if tok.ent_type_ == "GPE" or (tok.ent_type_ == "NORP" and not national):
+                return True  # "Italian", "Mississippi"; "Republican Sen." is still a senator
+        for tok in after:
+            mention = self._by_token.get(tok.i)
+            if tok.ent_type_ == "GPE" and mention is None and tok.dep_ == "poss":
+                return True  # "Connecticut's secretary of state"
+            if tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" and self._own_employer(tok):
+                return True  # the employer is an organisation of its own
+        return False
+
+    def _own_employer(self, first: Token) -> bool:
+        """An organisation named from `first` that is no body of a side: no mention inside
+        it but a place's name ("Carnegie Moscow Center"), and no word of a state body."""
+        words = [first]
+        for tok in self.doc[first.i + 1 :]:
+            if tok.ent_iob_ != "I":
+                break
+            words.append(tok)
+        mentions = [self._by_token.get(t.i) for t in words]
+        if any(m is not None and m.kind not in ("country", "adjective") for m in mentions):
+            return False
+        return not any(t.lower_ in _STATE_BODY_WORDS for t in words)
 
     def _add_surnames(self, surnames: dict[str, ActorRef]) -> None:
         """ "Pentagon spokesman Peter Cook ... Cook said": a person the dictionary lacks, named
@@ -557,10 +583,21 @@ class ArticleContext(PronounResolver):
                 or tok.pos_ != "PROPN"
                 or tok.ent_type_ not in ("PERSON", "")
                 or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN")
-                or (tok.i > 0 and self.doc[tok.i - 1].pos_ == "PROPN")
+                or (
+                    tok.i > 0
+                    and self.doc[tok.i - 1].pos_ == "PROPN"
+                    and not self._honorific(tok.i - 1)
+                )
             ):
                 continue
             self._add(Mention(tok.i, tok.i + 1, "person", actor))
+
+    def _honorific(self, i: int) -> bool:
+        """ "Mr.", "Ms.", "Sen." before a surname: a form of address or a title, not a name."""
+        if self.doc[i].text.rstrip(".").lower() in _HONORIFICS:
+            return True
+        mention = self._by_token.get(i)
+        return mention is not None and mention.kind == "title"
 
     def _quoted_side(self, start: int) -> str | None:
         """ "..., spokesman Patrick Ventrell said": the side the story is quoting. The latest
@@ -634,9 +671,14 @@ class ArticleContext(PronounResolver):
                 actor = self.actor_of(child, depth + 1)
                 if actor is not None:
                     return actor
-        if mention is None and tok.lemma_.lower() in _NON_STATE_BODIES:
-            return None  # "the Trump campaign said": the campaign, which is no side
-        if mention is not None and mention.kind == "title" or tok.dep_ in ("nsubj", "nsubjpass"):
+        named_after = tok.pos_ == "NOUN" and any(
+            c.dep_ in ("poss", "compound")
+            and getattr(self._by_token.get(c.i), "kind", "") == "person"
+            for c in tok.children
+        )  # "Trump critics said": not Trump
+        if (
+            mention is not None and mention.kind == "title" or tok.dep_ in ("nsubj", "nsubjpass")
+        ) and not named_after:
             person = self._person_in(tok)
             if person is not None:
                 return person
@@ -650,6 +692,11 @@ class ArticleContext(PronounResolver):
             for child in tok.children:
                 if child.dep_ in deps:
                     actor = self.actor_of(child, depth + 1)
+                    owner = self._by_token.get(child.i)
+                    if actor is not None and owner is not None and owner.kind == "person":
+                        # "Trump's own team", "Trump critics", "the Trump campaign": people
+                        # named after a person are not that person
+                        return None if tok.pos_ == "NOUN" else actor
                     if actor is not None:
                         return actor
         for child in tok.children:
