@@ -64,3 +64,15 @@ def test_an_undated_article_calling_someone_former_dates_itself_after_the_post(
         "Kerry said Russia had to stop arming the separatists at once."
     )
     assert len(by_phrase(detector.detect(titled).statements, "stop arming")) == 1
+
+
+def test_a_meeting_with_a_private_national_is_no_meeting_of_the_sides(
+    detector: Detector,
+) -> None:
+    text = (
+        "The White House said on Monday that talks on the treaty would go on.\n"
+        "Secretary of State Rex Tillerson met a Russian lawyer in Vienna on Friday."
+    )
+    assert ("CONSULT", "USA", "RUS") not in event_triples(detector, text, DAY)
+    official = text.replace("a Russian lawyer", "Foreign Minister Sergei Lavrov")
+    assert ("CONSULT", "USA", "RUS") in event_triples(detector, official, DAY)

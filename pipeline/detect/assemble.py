@@ -13,7 +13,7 @@ import logging
 
 from spacy.tokens import Doc, Token
 
-from pipeline.detect.actors import ActorDictionary
+from pipeline.detect.actors import NO_SIDE_ROLE, ActorDictionary
 from pipeline.detect.dates import find_date
 from pipeline.detect.events import Candidate, EventFinder
 from pipeline.detect.lexicon import Lexicon
@@ -26,6 +26,29 @@ LOGGER = logging.getLogger(__name__)
 _SAYING = {"ACCUSE", "SUPPORT", "THREATEN", "REQUEST"}  # events that are words, not acts
 _NESTED = ("ccomp", "advcl", "relcl", "parataxis", "conj")
 _GENERIC_LEMMAS = {"say", "be", "have", "do", "make", "take", "country", "state", "official"}
+# Acts that need a party able to act for the other side: meeting, praising or cooperating
+# with one of its private nationals (a lawyer, a banker, a pop star) is not an act between
+# the governments; arresting, sanctioning or freeing one is (COERCE, SANCTION, an AGREE).
+_BETWEEN_PARTIES = {"CONSULT", "SUPPORT", "COOPERATE"}
+
+
+def _with_a_national(cand: Candidate, dictionary: ActorDictionary, known: set[str]) -> bool:
+    """The meeting, praise or cooperation is with a private national of the other side, who
+    does not act for it: "met a Russian lawyer", "talks with Russian nationals". The side
+    itself named weakly ("met with the Russians") is still the side, and a person of the
+    dictionary (a president-elect) is left to the dates of their offices."""
+    if cand.type not in _BETWEEN_PARTIES:
+        return False
+    for actor in (cand.target, cand.source):
+        country = dictionary.countries.get(actor.country)
+        if (
+            actor.role == NO_SIDE_ROLE
+            and country is not None
+            and actor.name != country.name
+            and actor.name not in known
+        ):
+            return True
+    return False
 
 
 def _governor(tok: Token) -> Token:
@@ -181,6 +204,8 @@ def assemble(
     said = [(f.speaker, _statement_tokens(f), f.text) for f in found_statements]
     found_statements = _own_statements(found_statements, candidates, doc)
     candidates += finder.statement_events(said, candidates)
+    known = {person.name for person in dictionary.people.values()}
+    candidates = [c for c in candidates if not _with_a_national(c, dictionary, known)]
 
     events: list[DetectedEvent] = []
     seen: set[tuple[str, str, str, int]] = set()
