@@ -132,6 +132,11 @@ class Article(Base):
 
     feed: Mapped[Feed | None] = relationship()
 
+    __table_args__ = (
+        # the lists' source URLs (every mention's article) from the index alone
+        Index("ix_articles_id_url", "id", "url"),
+    )
+
 
 class Event(Base):
     """One real-world event, merged from every sentence that reports it."""
@@ -153,7 +158,7 @@ class Event(Base):
     source_surname: Mapped[str | None] = mapped_column(Text)
     target_norm: Mapped[str | None] = mapped_column(Text)
     target_surname: Mapped[str | None] = mapped_column(Text)
-    event_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    event_date: Mapped[dt.date] = mapped_column(Date)
     confidence: Mapped[float] = mapped_column(Float)
     sentence: Mapped[str] = mapped_column(Text)  # the first evidence sentence
     quote: Mapped[str | None] = mapped_column(Text)
@@ -171,7 +176,24 @@ class Event(Base):
         Index("ix_events_match", "type", "source_country", "target_country", "event_date"),
         # the timeline's counts read this index alone, never the table
         Index("ix_events_timeline", "event_date", "type", "source_country", "target_country"),
+        # lists in their order (newest event date first) from the index alone, deep pages too
+        Index("ix_events_recent", "event_date", "id"),
     )
+
+
+class EventCount(Base):
+    """How many events there are per day, week (from Monday) and month, by type and direction:
+    the timeline's and the totals' counts without reading the events. Kept in step with every
+    insert, update and delete of `events` by the triggers of migration 0006, whoever writes."""
+
+    __tablename__ = "event_counts"
+
+    period: Mapped[str] = mapped_column(String(1), primary_key=True)  # d, w or m
+    start: Mapped[dt.date] = mapped_column(Date, primary_key=True)  # the period's first day
+    type: Mapped[str] = mapped_column(String(20), primary_key=True)
+    source_country: Mapped[str] = mapped_column(String(3), primary_key=True)
+    target_country: Mapped[str] = mapped_column(String(3), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class EventMention(Base):
