@@ -87,7 +87,9 @@ def _cache_long_queries() -> None:
 def explain(url: str, exc: BaseException) -> DatabaseError:
     """A DatabaseError saying in plain words why the database at `url` failed, and what to do."""
     orig = getattr(exc, "orig", None) or exc
-    reason = " ".join(str(orig).split()) or type(orig).__name__
+    # PostgreSQL adds the failing statement ("LINE 1: INSERT INTO ..."): no help to the
+    # reader, and it can be long; the message ends before it.
+    reason = " ".join(str(orig).split("\nLINE ", 1)[0].split()) or type(orig).__name__
     shown = safe_url(url)
     parsed = make_url(normalize_url(url))
     low = reason.lower()
