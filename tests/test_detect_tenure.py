@@ -76,3 +76,18 @@ def test_a_meeting_with_a_private_national_is_no_meeting_of_the_sides(
     assert ("CONSULT", "USA", "RUS") not in event_triples(detector, text, DAY)
     official = text.replace("a Russian lawyer", "Foreign Minister Sergei Lavrov")
     assert ("CONSULT", "USA", "RUS") in event_triples(detector, official, DAY)
+
+
+def test_a_denial_answers_the_other_side_only_when_it_charged_something(
+    detector: Detector,
+) -> None:
+    home = (
+        "Prosecutors questioned two former campaign aides about Russia on Tuesday.\n"
+        "The White House denied any wrongdoing in a short statement."
+    )
+    assert ("REJECT", "USA", "RUS") not in event_triples(detector, home, DAY)
+    charged = (
+        "The Kremlin accused the White House of plotting against Russia on Tuesday.\n"
+        "The White House denied any wrongdoing in a short statement."
+    )
+    assert ("REJECT", "USA", "RUS") in event_triples(detector, charged, DAY)
