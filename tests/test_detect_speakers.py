@@ -108,3 +108,16 @@ def test_recalled_speech_is_background(detector: Detector) -> None:
     found = statements(detector, text)
     assert not any("rival" in s.quote or "respect him" in s.quote for s in found), found
     assert any("tough partner" in s.quote for s in found), found
+
+
+def test_speech_relayed_inside_a_quote_credits_the_one_who_spoke(detector: Detector) -> None:
+    text = (
+        "President Donald Trump met Vladimir Putin in Helsinki on Monday.\n"
+        '"President Putin told me that Russia never touched our election. I will be '
+        'announcing more steps soon," Trump told reporters on Monday.'
+    )
+    found = statements(detector, text)
+    assert any(
+        "Putin" in s.speaker.name and "never touched our election" in s.quote for s in found
+    ), found
+    assert any("Trump" in s.speaker.name and "never touched" in s.quote for s in found), found
