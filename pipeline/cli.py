@@ -183,7 +183,13 @@ def cmd_events(args: argparse.Namespace) -> int:
             raise _flag_error(exc) from None
         page = list_events(session, filters, offset=args.offset, limit=args.limit)
     write_records(
-        page.items, args.format, EVENT_COLUMNS, sys.stdout, fields=EVENT_FIELDS, total=page.total
+        page.items,
+        args.format,
+        EVENT_COLUMNS,
+        sys.stdout,
+        fields=EVENT_FIELDS,
+        total=page.total,
+        total_exact=page.total_exact,
     )
     return 0
 
@@ -217,6 +223,7 @@ def cmd_statements(args: argparse.Namespace) -> int:
         sys.stdout,
         fields=STATEMENT_FIELDS,
         total=page.total,
+        total_exact=page.total_exact,
     )
     return 0
 
