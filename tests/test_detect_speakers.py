@@ -121,3 +121,16 @@ def test_speech_relayed_inside_a_quote_credits_the_one_who_spoke(detector: Detec
         "Putin" in s.speaker.name and "never touched our election" in s.quote for s in found
     ), found
     assert any("Trump" in s.speaker.name and "never touched" in s.quote for s in found), found
+
+
+def test_unnamed_officials_of_no_named_body_give_no_statement(detector: Detector) -> None:
+    text = (
+        "The United States expelled ten Russian diplomats on Monday.\n"
+        "A senior administration official said Russia had ignored every warning.\n"
+        "A U.S. official said Moscow would answer within days.\n"
+        "A State Department official said Russia had been warned for months."
+    )
+    found = statements(detector, text)
+    assert not any("ignored every warning" in s.quote for s in found), found
+    assert not any("answer within days" in s.quote for s in found), found
+    assert any("warned for months" in s.quote for s in found), found
