@@ -71,7 +71,9 @@ def get_engine(url: str) -> Engine:
 def explain(url: str, exc: BaseException) -> DatabaseError:
     """A DatabaseError saying in plain words why the database at `url` failed, and what to do."""
     orig = getattr(exc, "orig", None) or exc
-    reason = " ".join(str(orig).split()) or type(orig).__name__
+    # PostgreSQL adds the failing statement ("LINE 1: INSERT INTO ..."): no help to the
+    # reader, and it can be long; the message ends before it.
+    reason = " ".join(str(orig).split("\nLINE ", 1)[0].split()) or type(orig).__name__
     shown = safe_url(url)
     parsed = make_url(normalize_url(url))
     low = reason.lower()
@@ -176,18 +178,26 @@ def _alembic_config(url: str) -> Any:
 
 
 @contextmanager
-def _schema_lock(url: str, connection: Connection) -> Iterator[None]:
-    """Serialise schema upgrades across processes: two passes starting together on a new
-    database must not both create the tables (PostgreSQL: a transaction-level advisory lock;
-    SQLite, whose DDL is not one transaction here: a lock file beside the database)."""
-    if connection.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY})
-        yield
-        return
+def _schema_connection(url: str) -> Iterator[Connection]:
+    """A connection on which to upgrade the schema, held by one process at a time: two
+    passes starting together on a new database must not both create the tables.
+
+    PostgreSQL: a transaction-level advisory lock, taken first in the upgrade's transaction.
+    SQLite, whose DDL is not one transaction here: a lock file beside the database, taken
+    before the connection is opened, so the later process reads the schema the earlier one
+    committed (a connection opened first may keep reading the file as it was).
+    """
+    get_engine(url)  # a URL that cannot work fails here, by name
     path = sqlite_path(url)
-    assert path is not None
-    with file_lock(path.with_name(path.name + ".schema-lock"), wait=True):
-        yield
+    if path is None:
+        with connect(url) as connection:
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK_KEY}
+            )
+            yield connection
+        return
+    with file_lock(path.with_name(path.name + ".schema-lock"), wait=True), connect(url) as conn:
+        yield conn
 
 
 def upgrade(url: str, revision: str = "head") -> None:
@@ -199,7 +209,7 @@ def upgrade(url: str, revision: str = "head") -> None:
     from alembic import command
 
     config = _alembic_config(url)
-    with connect(url) as connection, _schema_lock(url, connection):
+    with _schema_connection(url) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

@@ -626,5 +626,15 @@ INSERT INTO event_counts (period, start, type, source_country, target_country, n
 
 UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0005';
 
+-- Running upgrade 0006 -> 0007
+
+DROP INDEX ix_events_event_date;
+
+CREATE INDEX ix_events_recent ON events (event_date, id);
+
+CREATE INDEX ix_articles_id_url ON articles (id, url);
+
+UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0006';
+
 COMMIT;
 

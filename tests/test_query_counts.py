@@ -146,3 +146,39 @@ def test_the_page_shows_a_capped_total_as_a_floor():
 
     assert _pages(1, 25, 1000, exact=False) == [1, 2, 3, None]
     assert _pages(1, 25, 1000) == [1, 2, 3, None, 40]
+
+
+def test_a_phrase_lists_the_same_newest_first_whichever_way_it_is_found(db_url, monkeypatch):
+    """The newest events are tested one by one for a phrase (PostgreSQL), or the index is
+    asked when they hold too few matches: the same list either way, and as SQL gives it."""
+    seed_records(db_url)
+    with db.session_scope(db_url) as session:
+        f = event_filter(q='"moved troops"')
+        reference = list(
+            session.scalars(
+                select(Event.id)
+                .where(*query.event_conditions(session, f))
+                .order_by(Event.event_date.desc(), Event.id.desc())
+            )
+        )
+        assert 2 < len(reference) < 40
+        for window in (2000, 3):
+            monkeypatch.setattr(query, "SEARCH_WINDOW", window)
+            for offset, limit in ((0, 2), (1, 3), (0, 100)):
+                page = query.list_events(session, f, offset=offset, limit=limit)
+                assert [e["id"] for e in page.items] == reference[offset : offset + limit]
+                assert page.total == len(reference) and page.total_exact
+
+
+def test_a_long_export_streams_in_parts_in_the_list_order(db_url, make_settings, monkeypatch):
+    from pipeline import api
+
+    records = seed_records(db_url)
+    monkeypatch.setattr(api, "EXPORT_PART", 7)
+    with TestClient(create_app(make_settings(db_url=db_url))) as client:
+        listed = client.get("/events?limit=50&offset=3").json()
+        answer = client.get("/events.csv?limit=50&offset=3")
+        lines = answer.text.splitlines()
+        assert lines[0].startswith("id,") and answer.headers["x-total-count"] == str(records.events)
+        ids = [int(line.split(",", 1)[0]) for line in lines[1:]]
+        assert ids == [e["id"] for e in listed["items"]] and len(ids) == 50
