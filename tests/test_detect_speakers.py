@@ -134,3 +134,24 @@ def test_unnamed_officials_of_no_named_body_give_no_statement(detector: Detector
     assert not any("ignored every warning" in s.quote for s in found), found
     assert not any("answer within days" in s.quote for s in found), found
     assert any("warned for months" in s.quote for s in found), found
+
+
+def test_a_title_owned_by_a_place_of_no_side_is_no_side(detector: Detector) -> None:
+    text = (
+        "The United States warned Moscow against sending troops to Central America.\n"
+        "Nicaragua's president said Russia would be welcome to open a base there."
+    )
+    found = statements(detector, text)
+    assert not any("welcome to open a base" in s.quote for s in found), found
+
+
+def test_sources_named_after_a_body_are_not_the_body(detector: Detector) -> None:
+    text = (
+        "The White House met Russian envoys on Monday.\n"
+        "White House sources said Russia had offered nothing new in the talks.\n"
+        "The White House said Russia had offered nothing new in the talks on Monday."
+    )
+    found = statements(detector, text)
+    sentences = [s.sentence for s in found]
+    assert not any(s.startswith("White House sources") for s in sentences), found
+    assert any(s.startswith("The White House said") for s in sentences), found
