@@ -494,7 +494,10 @@ def _auto_bucket(filters: EventFilter, first: dt.date | None, last: dt.date | No
 
 
 def _daily_counts(session: Session, filters: EventFilter) -> query_counts.Counts:
-    """The events matching the filter counted per day, type and direction, in one pass."""
+    """The events matching the filter counted per day, type and direction, in one pass
+    (a search with dates, types and sides on PostgreSQL: from the search table alone)."""
+    if _dialect(session) == "postgresql" and query_counts.searched_only(filters):
+        return query_counts.search_counts(session, filters)
     conditions = event_conditions(session, filters)
     rows = session.execute(
         select(

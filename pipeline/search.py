@@ -188,11 +188,41 @@ def to_tsquery(query: SearchQuery) -> str:
 _KEYS = {"events": "event_id", "statements": "statement_id"}
 
 
+# Columns of the record kept beside its vectors (migration 0008), for counting a search.
+BESIDE = {"events": ("event_date", "type", "source_country", "target_country"), "statements": ()}
+
+
 def _side_table(table: str) -> Any:
-    """PostgreSQL's table of search vectors beside `table` (migration 0004)."""
+    """PostgreSQL's table of search vectors beside `table` (migrations 0004 and 0008)."""
     return sql_table(
-        f"{table}_search", sql_column(_KEYS[table]), sql_column("search"), sql_column("names")
+        f"{table}_search",
+        sql_column(_KEYS[table]),
+        sql_column("search"),
+        sql_column("names"),
+        *(sql_column(name) for name in BESIDE[table]),
     )
+
+
+def side_table(table: str) -> Any:
+    """The table of search vectors beside `table` on PostgreSQL, with the columns the
+    record keeps there (events: event_date, type, source_country, target_country)."""
+    return _side_table(table)
+
+
+def vector_matches(side: Any, query: SearchQuery | None, name: str | None) -> list[Any]:
+    """Conditions on `side_table(...)` itself: the document matches `query`, a name has the
+    words of `name` (as `matches` and `names_match` say, without the record's table)."""
+    config: ColumnElement[Any] = literal_column("'simple'")
+    conditions = []
+    if query is not None:
+        conditions.append(side.c.search.op("@@")(func.to_tsquery(config, to_tsquery(query))))
+    if name is not None:
+        term = Term(name_words(name), prefix=True)
+        if not term.words:
+            raise SearchSyntaxError("has no letters or digits to look for")
+        names = to_tsquery(SearchQuery((Group((term,)),)))
+        conditions.append(side.c.names.op("@@")(func.to_tsquery(config, names)))
+    return conditions
 
 
 def _condition(
@@ -347,6 +377,8 @@ __all__ = [
     "SearchSyntaxError",
     "matches",
     "matching_ids",
+    "side_table",
+    "vector_matches",
     "parse",
     "rebuild",
     "to_fts5",
