@@ -181,6 +181,7 @@ def assemble(
     said = [(f.speaker, _statement_tokens(f), f.text) for f in found_statements]
     found_statements = _own_statements(found_statements, candidates, doc)
     candidates += finder.statement_events(said, candidates)
+    candidates = finder.answered(candidates)
 
     events: list[DetectedEvent] = []
     seen: set[tuple[str, str, str, int]] = set()

@@ -78,6 +78,19 @@ _OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "
                  "journalists", "reporter", "reporters", "host", "hosts", "participant",
                  "participants", "people", "voter", "voters", "audience", "team"}  # fmt: skip
 _CHARGING = {"charge", "indict", "prosecute", "convict"}
+_CLAUSAL = {"ccomp", "xcomp", "pcomp", "advcl", "relcl", "acl", "csubj"}
+_PARTNERING = {"with", "between", "among"}  # "colluded with Russia": a party to the act
+# What a refusal answers, by its mode: a denial answers a charge; a refused offer, demand or
+# meeting answers what the other side put forward, asked or warned
+_ANSWERED = {
+    "accusation": ("ACCUSE", "COERCE", "SANCTION"),  # charges come with arrests and sanctions
+    "": ("ACCUSE", "AGREE", "REQUEST", "THREATEN", "CONSULT", "COOPERATE", "COERCE", "SANCTION"),
+}
+_CHARGED_BY = {"by", "from"}
+_HOSTILE = {"ACCUSE", "EVALUATE", "THREATEN", "SANCTION", "COERCE", "ASSAULT"}
+# verbs of standing up to someone that the lexicon gives no event type of their own
+_CONFRONTING = {"challenge", "confront", "criticize", "criticise", "question", "contradict",
+                "rebuke", "punish", "blame"}  # fmt: skip  # "the accusations by Washington": who made the charge
 _THIRD_PERSON = {"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"}
 
 
@@ -127,6 +140,9 @@ class Candidate:
     trigger: Token
     confidence: float
     reported_by: ActorRef | None = None
+    # the target was not read off the act's own structure (the other side named nearby, or
+    # inside what a denial denies): it stands only where the story gives it a reason
+    guessed: bool = False
 
 
 # How many sentences back an act's unnamed target may be found (see `_fallback`).
@@ -436,6 +452,8 @@ class EventFinder(Clues):
             return []  # "declined to comment" refuses nothing of the other side's
         if kind == "REJECT" and not nominal and self._own_endorsement(tok, source):
             return []  # "declined to endorse his own agencies' finding": no offer turned down
+        if kind == "REJECT" and self._hostile_refused(tok):
+            return []  # "declined to blame Russia", "his refusal to condemn Putin": no offer
         target = None
         if dyad:
             code = self.sides[1]
@@ -462,20 +480,25 @@ class EventFinder(Clues):
                 target = None
         if target is None and kind == "MOBILIZE" and self._faces_third_party(tok):
             return []
+        guessed = False
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
             if kind == "REQUEST" and source.role == "LEGISLATURE":
                 return []  # "Democrats demanded a briefing": lawmakers ask their own government
             target = self._fallback(tok, source, kind, kind in _FORCE, content)
+            guessed = True
             if target is None and kind == "MOBILIZE":
                 target = self._other_side(source, tok)  # "deployments in Germany": a host
             confidence -= 0.2
         if kind == "REQUEST" and target is not None and target.country == source.country:
             # "demanded his immediate release": asked of whoever holds the national
             target = self._fallback(tok, source, kind)
+            guessed = True
         if target is None or target.country == source.country:
             return []
         if {source.country, target.country} != set(self.sides):
             return []
+        if kind == "REJECT" and not guessed and mode != "meeting":
+            guessed = self._inside_denied(tok, target, partners=mode == "accusation")
         if kind == "AGREE" and mode == "offer" and not nominal:
             refused = self._vowed_refusal(tok)
             if refused is not None:
@@ -488,7 +511,11 @@ class EventFinder(Clues):
         if reported is not None and reported == source:
             reported = None
         confidence -= 0.05 if reported is not None else 0.0
-        out = [Candidate(kind, mode, source, target, tok, round(max(confidence, 0.3), 2), reported)]
+        out = [
+            Candidate(
+                kind, mode, source, target, tok, round(max(confidence, 0.3), 2), reported, guessed
+            )
+        ]
         if kind == "AGREE" and (dyad or (mode in _BOTH_WAYS_MODES and self._joint(tok))):
             out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
         if kind == "AGREE" and mode == "offer" and nominal and self._left_unanswered(tok):
@@ -858,6 +885,66 @@ class EventFinder(Clues):
                 country = self.ctx.dictionary.countries[code]
                 return ActorRef(country.name, code, "GOVERNMENT")
         return None
+
+    def _inside_denied(self, tok: Token, target: ActorRef, partners: bool = True) -> bool:
+        """The target of a refusal is named only inside what is refused or denied ("denied
+        that he discussed sanctions with the Russian ambassador", "denied colluding with
+        Russia"): a party to the denied act, not the one who made the charge or the offer,
+        which the refusal's own object names ("rejected Moscow's claims", "a claim by Pompeo")."""
+        inside = False
+        for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end):
+            if actor != target:
+                continue
+            node, nested, charger = self._mention_head(start), False, False
+            for _ in range(12):
+                if node.i == tok.i or node.head.i == node.i:
+                    break
+                if node.dep_ in ("pobj", "agent") and node.head.lower_ in _CHARGED_BY:
+                    charger = True
+                if node.dep_ in _CLAUSAL or (
+                    partners and node.dep_ == "pobj" and node.head.lower_ in _PARTNERING
+                ):
+                    nested = True
+                node = node.head
+            if charger:
+                return False  # "calling the accusations a provocation by Washington"
+            if node.i != tok.i:
+                continue  # not under the refusal: another clause of the sentence
+            if not nested:
+                return False  # the refusal's own object or its owner
+            inside = True
+        return inside
+
+    def _hostile_refused(self, tok: Token) -> bool:
+        """What is refused is an act against the other side or a judgement of it ("declined
+        to blame Russia", "refused to challenge Putin's denial", "his refusal to condemn"):
+        holding back a blow turns down nothing the other side put forward."""
+        for comp in tok.children:
+            if comp.dep_ not in ("xcomp", "acl") or comp.pos_ not in ("VERB", "AUX"):
+                continue
+            if comp.lemma_.lower() in _CONFRONTING or any(
+                sense.type in _HOSTILE for sense in self.senses(comp)
+            ):
+                return True
+        return False
+
+    def answered(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Refusals and denials whose target was guessed stand only when the story reports
+        an act of that side aimed at the refusing side for them to answer: a charge for a
+        denial, a proposal, demand or warning for a refusal. "Trump denies wrongdoing" in a
+        story that names Russia answers the investigation at home, not Moscow."""
+        made = {
+            (c.type, c.source.country, c.target.country) for c in candidates if c.type != "REJECT"
+        }
+        kept = []
+        for cand in candidates:
+            if cand.type == "REJECT" and cand.guessed:
+                kinds = _ANSWERED.get(cand.mode or "", _ANSWERED[""])
+                pair = (cand.target.country, cand.source.country)
+                if not any((kind, *pair) in made for kind in kinds):
+                    continue
+            kept.append(cand)
+        return kept
 
     def _mention_head(self, start: int) -> Token:
         """The syntactic head of the actor mention starting at `start`."""

@@ -1,0 +1,81 @@
+"""Events on real journalism: acts whose target must come from the act itself or answer
+something the story reports (issue 9).
+
+Every sentence here is written for these tests; the detector is the real one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2019, 3, 14)
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a denial at home: nothing in the story is a charge by Moscow
+        "The Kremlin has offered assistance to the campaign, a memo says. President Trump "
+        "denied any wrongdoing on Tuesday.",
+        # the other side named only as a party to the denied act
+        "Moscow tried to influence the vote. President Trump denied that his aides had worked "
+        "together with Moscow.",
+        "Trump denied on Friday that he had talked about sanctions with the Russian envoy.",
+        # refusing to blame or confront the other side turns down nothing it put forward
+        "Trump again declined to dispute Putin's account of what happened in the election.",
+    ],
+)
+def test_denial_without_a_charge_from_the_other_side_is_no_reject(
+    detector: Detector, text: str
+) -> None:
+    found = triples(detector, text)
+    assert not {t for t in found if t[0] == "REJECT"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the charge is in the story: the denial answers it
+        (
+            "The State Department accused Russia of hacking its servers. The Kremlin denied "
+            "any involvement.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # the accuser is the owner of the charge denied
+        (
+            "The Kremlin on Friday rejected Washington's claims about the hacking campaign.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # or named as who made it
+        (
+            "Peskov repeated Moscow's denial, calling the accusations a provocation by Washington.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        # a meeting called off with the other side: the partner is the target
+        (
+            "The White House said Trump was canceling a planned summit with Putin in Moscow.",
+            ("REJECT", "USA", "RUS"),
+        ),
+    ],
+)
+def test_denial_answering_the_other_side_stands(
+    detector: Detector, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(detector, text)
+
+
+def test_an_act_under_a_refusal_is_not_done(detector: Detector) -> None:
+    found = triples(
+        detector, "Congress wrote the law partly because of Trump's refusal to blame Moscow."
+    )
+    assert ("ACCUSE", "USA", "RUS") not in found
+    assert not {t for t in found if t[0] == "REJECT"}, found
