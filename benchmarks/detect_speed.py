@@ -103,8 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     detector = get_detector()
     loaded = time.perf_counter()
+    cpu_started = time.process_time()
     relevant = sum(d.relevant for d in detector.detect_many(items, batch_size=args.batch_size))
     done = time.perf_counter()
+    cpu = time.process_time() - cpu_started
     skipped = sum(detector._prepare(text, title) is None for text, title, _ in items)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     elapsed = done - loaded
@@ -113,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load time         {loaded - started:.2f} s")
     print(f"detect time       {elapsed:.2f} s")
     print(f"articles/s        {len(items) / elapsed:.1f}")
+    # CPU time of this process: the one-core rate when other work shares the machine.
+    print(f"articles/CPU-s    {len(items) / cpu:.1f} ({cpu:.2f} s of CPU)")
     print(f"words/s           {words / elapsed:.0f}")
     print(f"peak memory       {peak_mb:.0f} MB")
     print(f"pre-filter        {skipped} of {len(items)} articles skip the parser")

@@ -50,9 +50,9 @@ def _routes(db_url: str) -> set[tuple[str, str, str]]:
 def test_rules_route_hostile_events_and_kremlin_voices(
     db_url, tmp_path, make_settings, smtp_env, monkeypatch
 ):
-    config = load_alerts(write_alerts(tmp_path, HOSTILE))
     with Receiver() as slack:
         monkeypatch.setenv("SLACK_URL", slack.url)
+        config = load_alerts(write_alerts(tmp_path, HOSTILE))
         store_story(db_url, enqueue_hook(config))
         with db.session_scope(db_url) as session:
             rows = list(session.scalars(select(Delivery)))

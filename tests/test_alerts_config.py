@@ -20,6 +20,13 @@ rules:
 """
 
 
+@pytest.fixture(autouse=True)
+def _secrets(monkeypatch):
+    """The variables GOOD's channels name; unset ones are refused at load (tested below)."""
+    monkeypatch.setenv("HOOK_SECRET", "a-test-secret")
+    monkeypatch.setenv("SLACK_URL", "https://hooks.slack.example/T000/B000/x")
+
+
 def _load(tmp_path, text: str):
     path = tmp_path / "alerts.yaml"
     path.write_text(text, encoding="utf-8")
@@ -90,4 +97,74 @@ def test_a_bad_alerts_file_stops_the_run_before_any_fetch(tmp_path):
     settings = Settings(db_url=f"sqlite:///{db_path}", alerts_file=str(path))
     with pytest.raises(ConfigError, match=r"alerts.yaml:4: unknown channel type 'pager'"):
         run_pass(settings)
+    assert not db_path.exists()
+
+
+# -- secrets named by a channel are checked when the file is loaded ------------------------
+
+
+@pytest.mark.parametrize(
+    ("variable", "line", "channel", "what"),
+    [
+        ("HOOK_SECRET", 2, "hook", "the signing secret"),
+        ("SLACK_URL", 4, "chat", "the Slack webhook URL"),
+    ],
+)
+@pytest.mark.parametrize("state", ["unset", "empty"])
+def test_a_secret_named_but_missing_fails_at_load_naming_channel_and_variable(
+    tmp_path, monkeypatch, variable, line, channel, what, state
+):
+    if state == "unset":
+        monkeypatch.delenv(variable)
+    else:
+        monkeypatch.setenv(variable, "  ")
+    with pytest.raises(ConfigError) as info:
+        _load(tmp_path, GOOD)
+    message = str(info.value)
+    path = str(tmp_path / "alerts.yaml")
+    assert message.startswith(f"{path}:{line}: channel {channel!r} takes {what}"), message
+    assert f"environment variable {variable}" in message
+    assert ("is not set" if state == "unset" else "is empty") in message
+    assert f"set {variable} wherever diplowatch runs" in message  # the fix
+
+
+def test_a_webhook_url_taken_from_the_environment_is_checked_too(tmp_path, monkeypatch):
+    text = (
+        "channels:\n  - {name: ops, type: webhook, url_env: OPS_HOOK_URL}\n"
+        "rules:\n  - {name: all, channels: [ops]}\n"
+    )
+    with pytest.raises(
+        ConfigError, match=r":2: channel 'ops' takes the webhook URL .*OPS_HOOK_URL"
+    ):
+        _load(tmp_path, text)
+    monkeypatch.setenv("OPS_HOOK_URL", "https://ops.example.org/hook")
+    config, _ = _load(tmp_path, text)
+    assert config.channels["ops"].url_env == "OPS_HOOK_URL"
+
+
+def test_an_explicit_environment_is_what_gets_checked(tmp_path, monkeypatch):
+    path = tmp_path / "alerts.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    monkeypatch.delenv("HOOK_SECRET")
+    full = {"HOOK_SECRET": "s", "SLACK_URL": "https://hooks.slack.example/x"}
+    assert list(load_alerts(path, env=full).channels) == ["hook", "desk", "chat"]
+    with pytest.raises(ConfigError, match="SLACK_URL"):
+        load_alerts(path, env={"HOOK_SECRET": "s"})
+
+
+def test_a_missing_secret_stops_the_pass_before_anything_is_fetched_or_stored(
+    tmp_path, monkeypatch, capsys
+):
+    from pipeline.cli import main
+
+    monkeypatch.delenv("HOOK_SECRET")
+    alerts = tmp_path / "alerts.yaml"
+    alerts.write_text(GOOD, encoding="utf-8")
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text("feeds: []\n", encoding="utf-8")
+    db_path = tmp_path / "never.db"
+    code = main(["run", "--db", str(db_path), "--feeds", str(feeds), "--alerts", str(alerts)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert "channel 'hook'" in err and "HOOK_SECRET" in err and "is not set" in err
     assert not db_path.exists()

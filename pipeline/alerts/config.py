@@ -2,16 +2,20 @@
 
 Read once at start (`load_alerts`) and checked whole, so a typo fails the run before
 anything is fetched, with the file, the line and the fix. Secrets never live in this file:
-channels name the environment variable that holds them (`secret_env`, `webhook_url_env`),
-and those are read only when sending, so a worker without them fails its deliveries (with
-the reason, retried) rather than refusing to start.
+channels name the environment variable that holds them (`secret_env`, `url_env`,
+`webhook_url_env`). Each named variable must be set (and not empty) when the file is loaded,
+so a missing secret stops the pass at start, naming the channel and the variable, instead
+of leaving every alert pending until someone reads the outbox. The values themselves are
+read again only when sending (a delivery without them still fails with the reason).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -297,8 +301,37 @@ def _with_lines(items: list[Any], top: YamlMapping, key: str) -> list[tuple[Any,
     return list(zip(items, lines, strict=True))
 
 
-def load_alerts(path: str | Path) -> AlertsConfig:
-    """Read and check an alerts file; raise ConfigError naming the file, line and fix."""
+_SECRET_KEYS = (
+    ("url_env", "the webhook URL"),
+    ("secret_env", "the signing secret"),
+    ("webhook_url_env", "the Slack webhook URL"),
+)
+
+
+def _check_environment(
+    reader: Reader, channels: list[ChannelConfig], env: Mapping[str, str]
+) -> None:
+    """Every variable a channel names must be set now, not discovered unset at delivery."""
+    for channel in channels:
+        for key, purpose in _SECRET_KEYS:
+            name = getattr(channel, key)
+            if name is None or (env.get(name) or "").strip():
+                continue
+            state = "is empty" if name in env else "is not set"
+            raise reader.fail(
+                f"channel {channel.name!r} takes {purpose} from the environment variable "
+                f"{name} ({key}), which {state}; set {name} wherever diplowatch runs passes "
+                f"or sends alerts (docker compose: x-airflow-common.environment), or remove "
+                f"the channel",
+                channel.line,
+            )
+
+
+def load_alerts(path: str | Path, *, env: Mapping[str, str] | None = None) -> AlertsConfig:
+    """Read and check an alerts file; raise ConfigError naming the file, line and fix.
+
+    `env` (default: the process environment) must hold every variable the channels name.
+    """
     source = str(path)
     reader = Reader(source)
     text = read_text_file(path, what="the alerts file", hint="check DIPLOWATCH_ALERTS or --alerts")
@@ -326,6 +359,7 @@ def load_alerts(path: str | Path) -> AlertsConfig:
         for raw, line in _with_lines(lists["channels"], top, "channels")
     ]
     _unique(reader, channels, "channel")
+    _check_environment(reader, channels, os.environ if env is None else env)
     by_name = {c.name: c for c in channels}
     rules = [
         _read_rule(reader, raw, line, by_name)
