@@ -485,7 +485,8 @@ class EventFinder(Clues):
             if kind == "REQUEST" and source.role == "LEGISLATURE":
                 return []  # "Democrats demanded a briefing": lawmakers ask their own government
             target = self._fallback(tok, source, kind, kind in _FORCE, content)
-            guessed = True
+            # a meeting called off names its other party in the sentence that calls it off
+            guessed = not (mode == "meeting" and self._in_sentence(tok, target))
             if target is None and kind == "MOBILIZE":
                 target = self._other_side(source, tok)  # "deployments in Germany": a host
             confidence -= 0.2
@@ -885,6 +886,11 @@ class EventFinder(Clues):
                 country = self.ctx.dictionary.countries[code]
                 return ActorRef(country.name, code, "GOVERNMENT")
         return None
+
+    def _in_sentence(self, tok: Token, actor: ActorRef | None) -> bool:
+        return actor is not None and any(
+            named == actor for _, named in self.ctx.actors_in(tok.sent.start, tok.sent.end)
+        )
 
     def _inside_denied(self, tok: Token, target: ActorRef, partners: bool = True) -> bool:
         """The target of a refusal is named only inside what is refused or denied ("denied
