@@ -79,3 +79,30 @@ def test_an_act_under_a_refusal_is_not_done(detector: Detector) -> None:
     )
     assert ("ACCUSE", "USA", "RUS") not in found
     assert not {t for t in found if t[0] == "REJECT"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the one asked is named and is of no side, or of the asker's own side
+        "Trump asked Comey to drop the part of the inquiry that concerned Moscow's envoy.",
+        "Several Republicans called on Sessions to step aside from the inquiries into Russia.",
+    ],
+)
+def test_request_put_to_someone_else_is_not_aimed_at_the_other_side(
+    detector: Detector, text: str
+) -> None:
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo spoke with Lavrov on Sunday and urged Moscow to pull its troops back.",
+        "Secretary Pompeo called on Russia to withdraw its forces from the border.",
+        # a pronoun asked is left to the resolver
+        "Pompeo met Lavrov and pressed him to free the detained American.",
+    ],
+)
+def test_request_put_to_the_other_side_stands(detector: Detector, text: str) -> None:
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)

@@ -87,6 +87,10 @@ _ANSWERED = {
     "": ("ACCUSE", "AGREE", "REQUEST", "THREATEN", "CONSULT", "COOPERATE", "COERCE", "SANCTION"),
 }
 _CHARGED_BY = {"by", "from"}
+_ASKED_PREPS = {"on", "upon", "with"}  # "called on Sessions", "pleaded with the judge"
+_LEADERS = {"leader", "lawmaker", "member", "official", "counterpart", "colleague", "agency"}
+_CHARGING_VERBS = {"accuse", "charge", "blame", "allege", "indict", "fault", "denounce",
+                   "condemn", "criticize", "criticise"}  # fmt: skip
 _HOSTILE = {"ACCUSE", "EVALUATE", "THREATEN", "SANCTION", "COERCE", "ASSAULT"}
 # verbs of standing up to someone that the lexicon gives no event type of their own
 _CONFRONTING = {"challenge", "confront", "criticize", "criticise", "question", "contradict",
@@ -472,6 +476,8 @@ class EventFinder(Clues):
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
             return []  # "blamed loose monetary policy for the slide": no side is blamed
         content: frozenset[int] = frozenset()
+        if kind == "REQUEST" and not nominal and self._asked_elsewhere(tok, source):
+            return []  # "asked Comey to end the inquiry into Russia": asked of someone else
         if kind == "REQUEST" and not nominal and (target is None or target.name == "third party"):
             # "asked for guarantees that NATO would not expand": NATO is what the guarantee
             # is about; the request goes to the other side
@@ -485,8 +491,14 @@ class EventFinder(Clues):
             if kind == "REQUEST" and source.role == "LEGISLATURE":
                 return []  # "Democrats demanded a briefing": lawmakers ask their own government
             target = self._fallback(tok, source, kind, kind in _FORCE, content)
-            # a meeting called off names its other party in the sentence that calls it off
-            guessed = not (mode == "meeting" and self._in_sentence(tok, target))
+            # the other side named in the act's own sentence is a guess only when it is named
+            # inside what is refused or denied; one named in the sentence before always is
+            guessed = (
+                kind != "REJECT"
+                or not self._in_sentence(tok, target)
+                or (mode != "meeting" and self._inside_denied(tok, target, mode == "accusation"))
+                or (mode == "accusation" and self._only_partner(tok, target))
+            )
             if target is None and kind == "MOBILIZE":
                 target = self._other_side(source, tok)  # "deployments in Germany": a host
             confidence -= 0.2
@@ -892,6 +904,24 @@ class EventFinder(Clues):
             named == actor for _, named in self.ctx.actors_in(tok.sent.start, tok.sent.end)
         )
 
+    def _only_partner(self, tok: Token, actor: ActorRef) -> bool:
+        """Every mention of the actor in the sentence is a party to some act with someone
+        ("colluded with the Russian government", "contacts with Moscow"), not one who acts or
+        is acted on: no accuser for a denial to answer."""
+        found = False
+        for start, named in self.ctx.actors_in(tok.sent.start, tok.sent.end):
+            if named != actor:
+                continue
+            node = self._mention_head(start)
+            for _ in range(12):
+                if node.dep_ == "pobj" and node.head.lower_ in _PARTNERING:
+                    break
+                if node.head.i == node.i:
+                    return False  # reaches the root as a participant
+                node = node.head
+            found = True
+        return found
+
     def _inside_denied(self, tok: Token, target: ActorRef, partners: bool = True) -> bool:
         """The target of a refusal is named only inside what is refused or denied ("denied
         that he discussed sanctions with the Russian ambassador", "denied colluding with
@@ -921,6 +951,41 @@ class EventFinder(Clues):
             inside = True
         return inside
 
+    def _asked_elsewhere(self, tok: Token, source: ActorRef) -> bool:
+        """The request names whom it asks ("asked Comey to", "urged European leaders to",
+        "called on Sessions to"), and that is not the other side: what the asked one is to do
+        may name the other side ("to stand up to Russia"), but the request is not put to it."""
+        asked = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        asked += [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for person in asked:
+            if person.pos_ == "PRON":
+                continue  # "pressed him to": who "him" is rests on the resolver
+            if self.ctx.mention_at(person.i) is None and not self._someone(person):
+                continue  # "demanded his release": a thing asked for, not the one asked
+            actor = self.ctx.actor_of(person)
+            if actor is not None and actor.role == WEAK_ROLE:
+                return True  # "asked Comey", "urged a Russian lawyer": someone holding no office
+            if actor is not None:
+                if actor.country != source.country:
+                    return actor.country not in self.sides
+                return True  # its own side's people: a request at home
+            if self._someone(person):
+                return True
+        return False
+
+    def _someone(self, tok: Token) -> bool:
+        """A person or group named without a side: "Comey", "the Western leaders", "them"."""
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lower_ in _OTHER_PEOPLE:
+            return True
+        roles = self.ctx.dictionary.role_nouns
+        return tok.lemma_.lower() in roles or tok.lower_ in roles or tok.lemma_.lower() in _LEADERS
+
     def _hostile_refused(self, tok: Token) -> bool:
         """What is refused is an act against the other side or a judgement of it ("declined
         to blame Russia", "refused to challenge Putin's denial", "his refusal to condemn"):
@@ -947,10 +1012,25 @@ class EventFinder(Clues):
             if cand.type == "REJECT" and cand.guessed:
                 kinds = _ANSWERED.get(cand.mode or "", _ANSWERED[""])
                 pair = (cand.target.country, cand.source.country)
-                if not any((kind, *pair) in made for kind in kinds):
+                if not any((kind, *pair) in made for kind in kinds) and not self._charged_by(cand):
                     continue
             kept.append(cand)
         return kept
+
+    def _charged_by(self, cand: Candidate) -> bool:
+        """The sentence before a denial, or its own, has the target side charge someone
+        ("Moscow charged the reporter with spying. The U.S. government rejects the charge"),
+        whether or not the one charged is known to be of a side."""
+        index = self.ctx.sentence_index(cand.trigger.sent.start)
+        start = self.ctx.sentences[max(0, index - 1)].start
+        for verb in self.ctx.doc[start : cand.trigger.sent.end]:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CHARGING_VERBS:
+                continue
+            subj, passive = subject(verb)
+            actor = self.ctx.actor_of(subj) if subj is not None and not passive else None
+            if actor is not None and actor.country == cand.target.country:
+                return True
+        return False
 
     def _mention_head(self, start: int) -> Token:
         """The syntactic head of the actor mention starting at `start`."""
