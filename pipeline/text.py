@@ -55,7 +55,7 @@ def clean_data(value: Any) -> Any:
 
 
 def _unsafe_code_point(digits_hex: bytes | str | None, digits_dec: bytes | str | None) -> bool:
-    try:
+    try:  # (more than 4300 digits is a ValueError: unsafe too)
         point = int(digits_hex, 16) if digits_hex else int(digits_dec or b"0")
     except ValueError:
         return True
@@ -66,8 +66,21 @@ def _unsafe_code_point(digits_hex: bytes | str | None, digits_dec: bytes | str |
     )
 
 
-_CHAR_REF_BYTES = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
-_CHAR_REF_TEXT = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+# Any number of digits: `&#99999999999;` must be defused too (parsers overflow on it).
+_CHAR_REF_BYTES = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+_CHAR_REF_TEXT = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+# Markup in a wide encoding, told by its byte order mark or by its first `<` (XML 1.0,
+# appendix F): its references are not ASCII bytes, so they are found in the decoded text.
+_WIDE_ENCODINGS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+)
 
 
 def clean_char_refs(markup: bytes) -> bytes:
@@ -77,10 +90,35 @@ def clean_char_refs(markup: bytes) -> bytes:
     Parsers expand references after we could clean their input, and some crash on them
     (feedparser's lenient parser raises on `&#xD800;`), so they are defused in the markup.
     """
+    for mark, encoding in _WIDE_ENCODINGS:
+        if markup.startswith(mark):
+            return _clean_wide_char_refs(markup, encoding)
     if b"&#" not in markup:
         return markup
     return _CHAR_REF_BYTES.sub(
         lambda m: b"&#xFFFD;" if _unsafe_code_point(m.group(1), m.group(2)) else m.group(0),
+        markup,
+    )
+
+
+def _clean_wide_char_refs(markup: bytes, encoding: str) -> bytes:
+    """`clean_char_refs` for UTF-16/32 markup: decoded losslessly (lone surrogates passed
+    through, a trailing partial unit kept as bytes), references defused, encoded back."""
+    unit = 4 if "32" in encoding else 2
+    whole = len(markup) - len(markup) % unit
+    try:
+        text = markup[:whole].decode(encoding, errors="surrogatepass")
+    except UnicodeDecodeError:  # not that encoding after all (a code point past U+10FFFF)
+        return markup
+    if "&#" not in text:
+        return markup
+    return clean_markup_refs(text).encode(encoding, errors="surrogatepass") + markup[whole:]
+
+
+def clean_markup_refs(markup: str) -> str:
+    """The references of `clean_char_refs`, defused in markup already decoded to text."""
+    return _CHAR_REF_TEXT.sub(
+        lambda m: "&#xFFFD;" if _unsafe_code_point(m.group(1), m.group(2)) else m.group(0),
         markup,
     )
 
@@ -90,10 +128,7 @@ def clean_markup(markup: str) -> str:
     markup = clean(markup)
     if "&#" not in markup:
         return markup
-    return _CHAR_REF_TEXT.sub(
-        lambda m: "&#xFFFD;" if _unsafe_code_point(m.group(1), m.group(2)) else m.group(0),
-        markup,
-    )
+    return clean_markup_refs(markup)
 
 
 def is_clean(text: str) -> bool:

@@ -79,14 +79,14 @@ class _Server(ThreadingHTTPServer):
 class Receiver:
     """An HTTP receiver on loopback: records accepted POSTs; fails its first `fail_first`."""
 
-    def __init__(self, fail_first: int = 0, fail_status: int = 503) -> None:
+    def __init__(self, fail_first: int = 0, fail_status: int = 503, port: int = 0) -> None:
         self.lock = threading.Lock()
         self.calls = 0
         self.fail_first = fail_first
         self.fail_status = fail_status
         self.always_fail = False
         self.received: list[Received] = []
-        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server = _Server(("127.0.0.1", port), _Handler)
         self._server.receiver = self
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/hook"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)

@@ -47,7 +47,11 @@ class ActorMatcher:
         for text, case_sensitive in dictionary.surfaces:
             matcher = self.cased if case_sensitive else self.uncased
             label = surface_label(text, case_sensitive)
-            matcher.add(label, [nlp.make_doc(text)])
+            patterns = [nlp.make_doc(text)]
+            if text.endswith(".") and len(patterns[0]) > 1:
+                # "sen." alone tokenises as "sen" + "."; "Sen." before a name is one token
+                patterns.append(nlp.make_doc(f"{text[0].upper()}{text[1:]} Smith")[:-1].as_doc())
+            matcher.add(label, patterns)
         # "‘s" and "’s" tokenise like "'s"; curly forms of names need no extra patterns.
         LOGGER.debug("actor matcher: %s surface forms", len(dictionary.surfaces))
 

@@ -42,7 +42,7 @@ STORY_SHARE = 0.3
 # Nouns of home politics: a side named as what they are about is not an actor of the pair
 _HOME_AFFAIRS = {"probe", "investigation", "inquiry", "collusion", "tie", "contact", "link",
                  "connection", "dossier", "hoax", "hunt", "matter", "story", "counsel"}  # fmt: skip
-_TIES = {"tie", "contact", "link", "connection"}
+_TIES = {"tie", "link", "connection"}  # "contacts with Russians" are always an affair at home
 _NOUN_PHRASE_DEPS = ("compound", "amod", "poss", "nmod", "pobj", "prep", "npadvmod")
 _THIRD_PERSON = {"he", "him", "his", "she", "her", "they", "them", "their"}
 
@@ -282,6 +282,8 @@ class PositionRules:
         side names what a home inquiry or affair is about, not an actor of the relationship."""
         node = self.doc[i]
         prep = None
+        while node.dep_ in ("conj", "appos") and node.head.i < node.i:
+            node = node.head  # "between his campaign and Russia": the first conjunct's place
         for _ in range(4):
             if node.dep_ not in _NOUN_PHRASE_DEPS or node.head.i == node.i:
                 return False

@@ -140,6 +140,21 @@ class PronounResolver:
                 return child
         return None
 
+    def _stranger(self, tok: Token, quoted: set[int]) -> bool:
+        """A named person the article gives no side: a PERSON name with no resolved actor."""
+        if tok.i in quoted or tok.ent_type_ != "PERSON" or tok.pos_ != "PROPN":
+            return False
+        mention = self._by_token.get(tok.i)
+        return mention is None or mention.actor is None
+
+    def _stranger_subject(self, start: int, end: int, quoted: set[int]) -> int | None:
+        """The position of the last clause subject in [start, end) that is a stranger."""
+        last = None
+        for tok in self.doc[start:end]:
+            if tok.dep_ in ("nsubj", "nsubjpass") and self._stranger(tok, quoted):
+                last = tok.i
+        return last
+
     def _is_person(self, mention: Mention, male: bool) -> bool:
         if mention.actor is None:
             return False
@@ -165,9 +180,15 @@ class PronounResolver:
             for m in self.mentions
             if sent.start <= m.start < tok.i and self._is_person(m, male) and m.start not in quoted
         ]
+        stranger = self._stranger_subject(sent.start, tok.i, quoted)
         if before:
             subjects = [m for m in before if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-            return (subjects or before)[-1].actor
+            chosen = (subjects or before)[-1]
+            if stranger is not None and stranger > chosen.start:
+                return None  # "Goldstone told Putin's aide he ...": the later subject is no actor
+            return chosen.actor
+        if stranger is not None:
+            return None
         start = sent.start
         counted = 0
         while counted < 4 and start > 0:
@@ -187,6 +208,11 @@ class PronounResolver:
                 token = self.doc[m.end - 1]
                 if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
                     return m.actor
+            main = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if main and self._stranger(main[0], quoted):
+                # "Senator X of Idaho said ... He said": the one the story last made its
+                # subject is a person no side owns, so "he" speaks for no side either
+                return None
             if people:
                 return people[-1].actor
             start = prev.start

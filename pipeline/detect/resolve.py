@@ -36,6 +36,11 @@ _SAYING_LEMMAS = {"say", "tell", "add", "announce", "state", "report", "write", 
                   "note", "insist", "claim", "stress", "reply", "respond", "declare", "explain",
                   "comment", "tweet", "post", "accuse", "deny", "describe", "call"}  # fmt: skip
 _DEFINITE_BEFORE = {"the", "veteran", "senior", "top", "career", "chief"}  # "the veteran diplomat"
+# Words in a person's phrase that put the post outside the state ("former", "campaign")
+_OUTSIDE_WORDS = {"former", "formerly", "ex", "campaign", "transition", "retired"}
+_STATE_BODY_WORDS = {"committee", "department", "senate", "house", "congress", "agency", "ministry",
+                     "bureau", "command", "council", "administration", "office", "service"}  # fmt: skip
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 _FALLBACK_KINDS = {"foreign_ministry", "embassy", "government", "defence_ministry"}
 
 
@@ -88,6 +93,8 @@ class ArticleContext(PronounResolver):
             mention = Mention(span.start, span.end, entry.kind)
             if entry.kind in ("person", "surname"):
                 person = self.dictionary.people[entry.ref]
+                if self._namesake(span):
+                    continue  # "Donald Trump Jr.", "the younger Trump": the son, not the father
                 if self._someone_else(span, person):
                     others.add(span[-1].text)  # "Daniil Medvedev": later "Medvedev" is him too
                     continue
@@ -143,6 +150,15 @@ class ArticleContext(PronounResolver):
 
     def _role_of(self, person: Person) -> str:
         return self.dictionary.role_of(person, self.day, strict=self.terms_known)
+
+    def _namesake(self, span: Span) -> bool:
+        """A relative who shares the name: "Donald Trump Jr.", "Trump Jr.", "the younger
+        Trump". The father keeps the bare name elsewhere in the article."""
+        after = self.doc[span.end : span.end + 2]
+        words = [t.lower_.rstrip(".") for t in after if t.text != ","]
+        if words[:1] == ["jr"]:
+            return True
+        return span.start > 0 and self.doc[span.start - 1].lower_ in ("younger", "elder")
 
     def _someone_else(self, span: Span, person: Person) -> bool:
         """ "Daniil Medvedev", "Hunter Biden": a surname inside another person's full name."""
@@ -430,6 +446,7 @@ class ArticleContext(PronounResolver):
                 continue
             country, office, noun_role, national = None, None, None, None
             outside, by_body = False, False
+            phrase_start = max(0, ent.start - 6)
             for i in range(max(0, ent.start - 6), ent.start):
                 tok = self.doc[i]
                 if (tok.is_punct and not self._abbreviation_dot(i)) or tok.pos_ in (
@@ -438,6 +455,7 @@ class ArticleContext(PronounResolver):
                     "PRON",
                 ):
                     country, office, noun_role = None, None, None  # the name's phrase starts
+                    phrase_start = i + 1
                     continue
                 mention = self._by_token.get(i)
                 if mention is None:
@@ -459,7 +477,7 @@ class ArticleContext(PronounResolver):
                 if mention.actor is not None and mention.kind != "title":
                     country = mention.actor.country
                     by_body = mention.kind in ("body", "generic")
-            if outside:
+            if outside or self._outside_state(ent, phrase_start):
                 continue
             for tok in ent.root.children:
                 if tok.dep_ == "appos" and office is None:
@@ -493,6 +511,46 @@ class ArticleContext(PronounResolver):
         self._add_surnames(surnames)
         self.mentions.sort(key=lambda m: m.start)
 
+    def _outside_state(self, ent: Span, phrase_start: int) -> bool:
+        """The name's own phrase puts the person outside any watched state: a former holder
+        ("former CIA director X", "X, formerly the Pentagon's ..."), a campaign or transition
+        post, a place the dictionary does not know ("Italian Foreign Minister X",
+        "Connecticut's secretary of state, X") or an employer that is no body of a side
+        ("X, director of the Carnegie Moscow Center", "X, an analyst at Eurasia Group")."""
+        before = list(self.doc[phrase_start : ent.start])
+        appositions = [t for t in ent.root.children if t.dep_ == "appos"]
+        after = [sub for t in appositions for sub in t.subtree]
+        for tok in before + after:
+            if tok.lower_ in _OUTSIDE_WORDS:
+                return True
+        titles = [self._by_token.get(t.i) for t in before]
+        national = any(m is not None and self._national(m.start, m.end) for m in titles)
+        for tok in before:
+            if tok.i in self._by_token:
+                continue
+            if tok.ent_type_ == "GPE" or (tok.ent_type_ == "NORP" and not national):
+                return True  # "Italian", "Mississippi"; "Republican Sen." is still a senator
+        for tok in after:
+            mention = self._by_token.get(tok.i)
+            if tok.ent_type_ == "GPE" and mention is None and tok.dep_ == "poss":
+                return True  # "Connecticut's secretary of state"
+            if tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" and self._own_employer(tok):
+                return True  # the employer is an organisation of its own
+        return False
+
+    def _own_employer(self, first: Token) -> bool:
+        """An organisation named from `first` that is no body of a side: no mention inside
+        it but a place's name ("Carnegie Moscow Center"), and no word of a state body."""
+        words = [first]
+        for tok in self.doc[first.i + 1 :]:
+            if tok.ent_iob_ != "I":
+                break
+            words.append(tok)
+        mentions = [self._by_token.get(t.i) for t in words]
+        if any(m is not None and m.kind not in ("country", "adjective") for m in mentions):
+            return False
+        return not any(t.lower_ in _STATE_BODY_WORDS for t in words)
+
     def _add_surnames(self, surnames: dict[str, ActorRef]) -> None:
         """ "Pentagon spokesman Peter Cook ... Cook said": a person the dictionary lacks, named
         again by the surname alone later in the article."""
@@ -513,10 +571,21 @@ class ArticleContext(PronounResolver):
                 or tok.pos_ != "PROPN"
                 or tok.ent_type_ not in ("PERSON", "")
                 or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN")
-                or (tok.i > 0 and self.doc[tok.i - 1].pos_ == "PROPN")
+                or (
+                    tok.i > 0
+                    and self.doc[tok.i - 1].pos_ == "PROPN"
+                    and not self._honorific(tok.i - 1)
+                )
             ):
                 continue
             self._add(Mention(tok.i, tok.i + 1, "person", actor))
+
+    def _honorific(self, i: int) -> bool:
+        """ "Mr.", "Ms.", "Sen." before a surname: a form of address or a title, not a name."""
+        if self.doc[i].text.rstrip(".").lower() in _HONORIFICS:
+            return True
+        mention = self._by_token.get(i)
+        return mention is not None and mention.kind == "title"
 
     def _quoted_side(self, start: int) -> str | None:
         """ "..., spokesman Patrick Ventrell said": the side the story is quoting. The latest
