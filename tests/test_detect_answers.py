@@ -81,6 +81,50 @@ def test_an_act_under_a_refusal_is_not_done(detector: Detector) -> None:
     assert not {t for t in found if t[0] == "REJECT"}, found
 
 
+def test_the_two_leaders_are_the_pair_only_where_both_sides_were_just_named(
+    detector: Detector,
+) -> None:
+    # the pair named just before: "the two leaders" are Trump and Putin
+    found = triples(
+        detector, "Trump called Putin on Tuesday. The two leaders agreed to meet in Helsinki."
+    )
+    assert ("AGREE", "USA", "RUS") in found and ("AGREE", "RUS", "USA") in found
+    # Washington named three sentences back: "the two leaders" are Putin and Xi
+    found = triples(
+        detector,
+        "Washington imposed new tariffs on Chinese steel last year. Beijing said the move hurt "
+        "its mills. Exports fell sharply in the spring. Putin met Xi in Beijing on Tuesday. "
+        "The two leaders agreed to expand trade in energy.",
+    )
+    assert not {t for t in found if t[0] == "AGREE"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia has deployed dozens of warplanes near the American base.", True),
+        ("The Pentagon deployed troops to Poland to deter Russia.", True),
+        # what is deployed is no force: a tactic, a strategy
+        (
+            "The strategy that the Trump administration deploys against Russia worked at home.",
+            False,
+        ),
+    ],
+)
+def test_a_deployment_moves_forces(detector: Detector, text: str, expected: bool) -> None:
+    found = triples(detector, text)
+    assert bool({t for t in found if t[0] == "MOBILIZE"}) is expected, found
+
+
+def test_the_one_charged_for_an_act_did_it_not_the_grand_jury(detector: Detector) -> None:
+    found = triples(
+        detector,
+        "Twelve Russian intelligence officers were charged by a U.S. grand jury for hacking "
+        "the Democrats.",
+    )
+    assert ("ASSAULT", "USA", "RUS") not in found
+
+
 @pytest.mark.parametrize(
     "text",
     [

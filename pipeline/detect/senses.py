@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.detect.arguments import is_dyad, subject
+from pipeline.detect.arguments import is_dyad, partitive, subject
 from pipeline.detect.lexicon import Lexicon, Sense, cue_counts
 from pipeline.detect.resolve import ArticleContext
 
@@ -196,6 +196,8 @@ class SenseReader:
             tok.head for c in objects if c.lower_ in ("that", "which") and tok.dep_ == "relcl"
         ]
         objects += [g for c in objects for g in c.children if g.dep_ in ("compound", "conj")]
+        # "deployed dozens of warplanes", "sent thousands of troops": the whole of a quantity
+        objects += [w for c in objects if (w := partitive(c)) is not None]
         objects += [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         # "pulled out of the talks", "walked away from the deal": a preposition in a preposition
         objects += [
