@@ -72,16 +72,13 @@ class Clues(SenseReader):
         return self.ctx.actor_of(tok) or self._office_of(tok)
 
     def _pair_in_view(self, tok: Token) -> bool:
-        """"The two leaders", "both sides" stand for the watched pair only where the text
+        """ "The two leaders", "both sides" stand for the watched pair only where the text
         has just named a person or body of each side (this sentence or the two before): in a
         story that turns to Moscow and Beijing, or to Syria's warring parties, they are those."""
         index = self.ctx.sentence_index(tok.i)
         start = self.ctx.sentences[max(0, index - PAIR_WINDOW)].start
-        named = {
-            actor.country
-            for _, actor in self.ctx.actors_in(start, tok.sent.end)
-            if actor.role != WEAK_ROLE
-        }
+        # people of a side out of office, or its nationals, name it as well as its officials
+        named = {actor.country for _, actor in self.ctx.actors_in(start, tok.sent.end)}
         return named >= set(self.sides)
 
     def _pair_they(self, tok: Token) -> bool:

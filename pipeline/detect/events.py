@@ -495,6 +495,7 @@ class EventFinder(Clues):
             # inside what is refused or denied; one named in the sentence before always is
             guessed = (
                 kind != "REJECT"
+                or target is None
                 or not self._in_sentence(tok, target)
                 or (mode != "meeting" and self._inside_denied(tok, target, mode == "accusation"))
                 or (mode == "accusation" and self._only_partner(tok, target))
