@@ -8,9 +8,13 @@ search document rebuilt once at the end), then runs `diplowatch serve` on each a
 the common requests over HTTP, many runs each, printing p50 and p95 per query and database.
 
     uv run python -m benchmarks.query_speed [--events 100000] [--runs 60] [--only postgresql]
+        [--keep]
 
 PostgreSQL comes from DIPLOWATCH_TEST_PG_URL (default postgresql://postgres@127.0.0.1:5432/
-postgres; a scratch database is created and dropped). Targets at 100k events on PostgreSQL:
+postgres; a scratch database is created and dropped). With `--keep` the loaded databases
+(PostgreSQL `dw_bench_keep_<events>`, SQLite `<tmp>/dw-bench-keep-<events>.db`) are kept and
+reused by the next `--keep` run, brought up to the newest migration first (drop them with
+`--drop-kept`). Targets at 100k events on PostgreSQL:
 p95 of each API query under 100 ms, of the page under 300 ms.
 """
 
@@ -225,29 +229,66 @@ def load(url: str, events: int, seed: int = 5) -> dict[str, int]:
     return counts
 
 
-@contextmanager
-def postgres() -> Iterator[str]:
+def _admin_url() -> sa.engine.URL:
     server = (
         os.environ.get("DIPLOWATCH_TEST_PG_URL") or "postgresql://postgres@127.0.0.1:5432/postgres"
     )
-    admin_url = sa.engine.make_url(db.normalize_url(server))
-    name = f"dw_bench_{uuid.uuid4().hex[:10]}"
+    return sa.engine.make_url(db.normalize_url(server))
+
+
+def _kept_name(events: int) -> str:
+    return f"dw_bench_keep_{events}"
+
+
+def _kept_file(events: int) -> Path:
+    return Path(tempfile.gettempdir()) / f"dw-bench-keep-{events}.db"
+
+
+@contextmanager
+def postgres(keep: str | None = None) -> Iterator[str]:
+    """A scratch database, dropped afterwards; or the kept one named `keep` (made if missing)."""
+    admin_url = _admin_url()
+    name = keep or f"dw_bench_{uuid.uuid4().hex[:10]}"
     admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        exists = conn.scalar(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if not exists:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     try:
         yield admin_url.set(database=name).render_as_string(hide_password=False)
     finally:
         db.get_engine.cache_clear()
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if keep is None:
+            with admin.connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 
 @contextmanager
-def sqlite() -> Iterator[str]:
+def sqlite(keep: Path | None = None) -> Iterator[str]:
+    if keep is not None:
+        yield f"sqlite:///{keep}"
+        return
     with tempfile.TemporaryDirectory(prefix="dw-bench-") as folder:
         yield f"sqlite:///{Path(folder) / 'bench.db'}"
+
+
+def drop_kept(events: int) -> None:
+    admin = sa.create_engine(_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{_kept_name(events)}" WITH (FORCE)'))
+    admin.dispose()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{_kept_file(events)}{suffix}").unlink(missing_ok=True)
+
+
+def loaded(url: str, events: int) -> bool:
+    """Whether a kept database already holds the benchmark's records."""
+    engine = db.get_engine(url)
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table("events"):
+            return False
+        return conn.scalar(sa.text("SELECT count(*) FROM events")) == events
 
 
 @contextmanager
@@ -329,28 +370,48 @@ def time_queries(base: str, events: int, runs: int) -> dict[str, tuple[float, fl
     return figures
 
 
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=60)
     parser.add_argument("--only", choices=["postgresql", "sqlite"])
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the loaded databases and reuse them next time"
+    )
+    parser.add_argument("--drop-kept", action="store_true", help="drop the kept databases")
     args = parser.parse_args()
+    if args.drop_kept:
+        drop_kept(args.events)
+        return
     results: dict[str, dict[str, tuple[float, float]]] = {}
-    for name, database in (("postgresql", postgres), ("sqlite", sqlite)):
+    databases: tuple[tuple[str, Any], ...] = (
+        ("postgresql", lambda: postgres(_kept_name(args.events) if args.keep else None)),
+        ("sqlite", lambda: sqlite(_kept_file(args.events) if args.keep else None)),
+    )
+    for name, database in databases:
         if args.only and args.only != name:
             continue
         with database() as url:
-            print(f"{name}: loading {args.events:,} events", flush=True)
+            reuse = args.keep and loaded(url, args.events)
+            print(f"{name}: {'reusing' if reuse else 'loading'} {args.events:,} events", flush=True)
             db.upgrade(url)
-            load(url, args.events)
+            if not reuse:
+                load(url, args.events)
             db.get_engine.cache_clear()
             with served(url) as base:
-                print(f"{name}: timing {args.runs} runs per query", flush=True)
+                print(f"{name}: timing {args.runs} runs per query; {_load()}", flush=True)
                 results[name] = time_queries(base, args.events, args.runs)
+                print(f"{name}: done; {_load()}", flush=True)
     names = [n for n, _ in queries(args.events, random.Random())]
     header = "| query | " + " | ".join(f"{d} p50 | {d} p95" for d in results) + " |"
     print(f"\n{args.events:,} events, {args.events * 3:,} mentions, {args.events:,} statements; "
-          f"{args.runs} runs per query; milliseconds over HTTP (diplowatch serve)\n")  # fmt: skip
+          f"{args.runs} runs per query; milliseconds over HTTP (diplowatch serve); "
+          f"{_load()}\n")  # fmt: skip
     print(header)
     print("|" + " --- |" * (1 + 2 * len(results)))
     for name in names:

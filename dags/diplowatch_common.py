@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from airflow.sdk import Asset, get_current_context, task
@@ -118,18 +119,42 @@ def db_url_from_connection(conn: Any) -> str:
 
 
 def task_settings() -> Settings:
-    """The settings a task runs with; call it inside a task, never at parse time."""
+    """The settings a task runs with; call it inside a task, never at parse time.
+
+    The database is brought to the current schema here, so any DAG's first run on a new
+    database (alerts or maintenance before any ingest) finds its tables.
+    """
     from airflow.sdk import BaseHook
 
+    from pipeline import db
     from pipeline.settings import load_settings
 
     settings = load_settings()
     try:
         conn = BaseHook.get_connection(DB_CONN_ID)
     except AirflowNotFoundException:
-        return settings
-    LOGGER.info("database URL from the Airflow connection %r", DB_CONN_ID)
-    return settings.with_overrides(db_url=db_url_from_connection(conn))
+        pass
+    else:
+        LOGGER.info("database URL from the Airflow connection %r", DB_CONN_ID)
+        settings = settings.with_overrides(db_url=db_url_from_connection(conn))
+    db.ensure_schema(settings.db_url)
+    return settings
+
+
+@contextmanager
+def feeds_lock(settings: Settings, *, shared: bool = False) -> Iterator[None]:
+    """The database's pass lock around a task that reads feeds (`pipeline.locks.pass_lock`):
+    while a `diplowatch run` holds it the task is skipped, saying so, and reads nothing.
+    The mapped feed tasks of one DAG run share it (`shared`); the runs of this DAG never
+    overlap (max_active_runs=1)."""
+    from pipeline.errors import PassRunning
+    from pipeline.locks import pass_lock
+
+    try:
+        with pass_lock(settings.db_url, shared=shared):
+            yield
+    except PassRunning as exc:
+        raise AirflowSkipException(str(exc)) from None
 
 
 def alert_hook(settings: Settings) -> Any:

@@ -30,6 +30,7 @@ from diplowatch_common import (
     default_args,
     detect_articles_per_task,
     detect_summary,
+    feeds_lock,
     parallel_tasks,
     publish_new_records,
     sum_detections,
@@ -56,8 +57,9 @@ def diplowatch_ingest() -> None:
         from pipeline import runner
 
         settings = task_settings()
-        runner.prepare(settings)
-        feed_ids, backing_off = runner.select_feeds(settings, due_only=True)
+        with feeds_lock(settings):  # skipped while a `diplowatch run` reads the feeds
+            runner.prepare(settings)
+            feed_ids, backing_off = runner.select_feeds(settings, due_only=True)
         LOGGER.info(
             "%s feed(s) due; %s backing off: %s", len(feed_ids), len(backing_off), backing_off
         )
@@ -68,7 +70,9 @@ def diplowatch_ingest() -> None:
         """Fetch a batch of feeds; store their entries as new articles."""
         from pipeline import runner
 
-        outcomes, new_ids = runner.fetch_feeds(task_settings(), feed_ids)
+        settings = task_settings()
+        with feeds_lock(settings, shared=True):
+            outcomes, new_ids = runner.fetch_feeds(settings, feed_ids)
         for outcome in outcomes:
             LOGGER.info(
                 "feed %s: %s, %s new article(s)%s",

@@ -32,6 +32,7 @@ from pipeline.filters import EventFilter, StatementFilter, event_filter, stateme
 from pipeline.output import EVENT_FIELDS, STATEMENT_FIELDS, write_csv
 from pipeline.query import (
     MAX_ID,
+    Page,
     event_stats,
     feed_health,
     get_article,
@@ -149,7 +150,7 @@ def _invalid(parameter: str, message: str, value: Any = None) -> JSONResponse:
     )
 
 
-def _csv(records: list[dict[str, Any]], fields: list[str], name: str, total: int) -> Response:
+def _csv(records: list[dict[str, Any]], fields: list[str], name: str, page: Page) -> Response:
     buffer = io.StringIO()
     write_csv(records, fields, buffer)
     return Response(
@@ -157,7 +158,8 @@ def _csv(records: list[dict[str, Any]], fields: list[str], name: str, total: int
         media_type="text/csv; charset=utf-8",
         headers={
             "Content-Disposition": f'attachment; filename="diplowatch-{name}.csv"',
-            "X-Total-Count": str(total),
+            "X-Total-Count": str(page.total),
+            "X-Total-Exact": "true" if page.total_exact else "false",
         },
     )
 
@@ -193,8 +195,9 @@ def create_app(
         title="diplowatch",
         description=(
             "US-Russia diplomatic events and statements detected in the news. Lists are pages: "
-            "`total` counts everything the filter matches, `offset` and `limit` choose the "
-            "slice. Unknown filter values are refused with 422 listing the valid ones. When "
+            "`total` counts everything the filter matches (a text search up to 1,000: beyond, "
+            "`total_exact` is false and `total` means 'at least'), `offset` and `limit` choose "
+            "the slice. Unknown filter values are refused with 422 listing the valid ones. When "
             "DIPLOWATCH_API_TOKEN is set every request needs `Authorization: Bearer <token>`."
         ),
         version="0.2.0",
@@ -257,7 +260,7 @@ def create_app(
             page = list_events(
                 session, check_events(context, session, params), offset=offset, limit=limit
             )
-        return _csv(page.items, EVENT_FIELDS, "events", page.total)
+        return _csv(page.items, EVENT_FIELDS, "events", page)
 
     @app.get(
         "/events/{event_id}",
@@ -300,7 +303,7 @@ def create_app(
         with context.session() as session:
             filters = check_statements(context, session, params)
             page = list_statements(session, filters, offset=offset, limit=limit)
-        return _csv(page.items, STATEMENT_FIELDS, "statements", page.total)
+        return _csv(page.items, STATEMENT_FIELDS, "statements", page)
 
     @app.get(
         "/statements/{statement_id}",

@@ -112,10 +112,18 @@ class Article(ArticleBrief):
     statement_ids: list[int]
 
 
+TOTAL_EXACT = Field(
+    True,
+    description="false when `total` is a floor: a text search (q, actor, speaker) is counted "
+    "up to 1,000 matches, and `total` is then 1000 meaning 'at least 1,000'",
+)
+
+
 class EventPage(BaseModel):
     """One page of a filtered list: `items` from `offset`, and the `total` the filter matches."""
 
     total: int
+    total_exact: bool = TOTAL_EXACT
     offset: int
     limit: int
     items: list[Event]
@@ -123,6 +131,7 @@ class EventPage(BaseModel):
 
 class StatementPage(BaseModel):
     total: int
+    total_exact: bool = TOTAL_EXACT
     offset: int
     limit: int
     items: list[Statement]

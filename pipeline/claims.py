@@ -32,7 +32,47 @@ Stage = Literal["fetch", "detect"]
 
 def worker_name() -> str:
     """A name for this worker, unique across hosts and processes: host:pid:random."""
-    return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+    return f"{_host()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def _host() -> str:
+    return socket.gethostname()[:40]
+
+
+def _gone(owner: str) -> bool:
+    """Whether `owner` (a worker_name) was a process of this host that no longer exists."""
+    parts = owner.rsplit(":", 2)
+    if len(parts) != 3 or parts[0] != _host() or not parts[1].isdigit():
+        return False
+    pid = parts[1]
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it exists, as another user's process
+        return False
+    return False
+
+
+def free_abandoned(session: Session) -> int:
+    """Free at once the leases of workers of this host whose process has ended (killed with
+    SIGKILL, crashed), instead of at their expiry; returns how many articles were freed.
+    Leases of other hosts' workers, and of live ones, are left to expire."""
+    owners = session.scalars(
+        select(Article.lease_owner).where(Article.lease_owner.like(f"{_host()}:%")).distinct()
+    )
+    gone = [owner for owner in owners if owner and _gone(owner)]
+    if not gone:
+        return 0
+    result = session.execute(
+        update(Article)
+        .where(Article.lease_owner.in_(gone))
+        .values(lease_owner=None, lease_expires_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    freed = int(getattr(result, "rowcount", 0) or 0)
+    LOGGER.warning("freed %d article(s) leased to %d ended worker(s)", freed, len(gone))
+    return freed
 
 
 def _waiting(
@@ -138,4 +178,12 @@ def count_waiting(session: Session, stage: Stage, settings: Settings) -> int:
     )
 
 
-__all__ = ["Stage", "claim", "count_waiting", "held", "release", "worker_name"]
+__all__ = [
+    "Stage",
+    "claim",
+    "count_waiting",
+    "free_abandoned",
+    "held",
+    "release",
+    "worker_name",
+]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from pipeline.alerts import cli as alerts_cli
-from pipeline.errors import DiplowatchError, QueryError
+from pipeline.errors import DiplowatchError, PassRunning, QueryError
 from pipeline.output import EVENT_COLUMNS, STATEMENT_COLUMNS, write_records
 from pipeline.settings import Settings, load_settings
 
@@ -183,7 +183,13 @@ def cmd_events(args: argparse.Namespace) -> int:
             raise _flag_error(exc) from None
         page = list_events(session, filters, offset=args.offset, limit=args.limit)
     write_records(
-        page.items, args.format, EVENT_COLUMNS, sys.stdout, fields=EVENT_FIELDS, total=page.total
+        page.items,
+        args.format,
+        EVENT_COLUMNS,
+        sys.stdout,
+        fields=EVENT_FIELDS,
+        total=page.total,
+        total_exact=page.total_exact,
     )
     return 0
 
@@ -217,6 +223,7 @@ def cmd_statements(args: argparse.Namespace) -> int:
         sys.stdout,
         fields=STATEMENT_FIELDS,
         total=page.total,
+        total_exact=page.total_exact,
     )
     return 0
 
@@ -412,6 +419,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
         return int(args.func(args) or 0)
+    except PassRunning as exc:  # not a failure: the running pass does the work
+        print(f"diplowatch: {exc}", file=sys.stderr)
+        return 0
     except DiplowatchError as exc:
         print(f"diplowatch: error: {exc}", file=sys.stderr)
         return 2

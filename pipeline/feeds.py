@@ -34,6 +34,9 @@ _EXAMPLE = "each feed is a mapping like {name: bbc-world, url: https://..., tags
 # -- the feeds file ---------------------------------------------------------------------------
 
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
@@ -104,7 +107,10 @@ def load_feeds(path: str | Path) -> list[FeedSpec]:
         path, what="the feeds file", hint="check the path, DIPLOWATCH_FEEDS or --feeds"
     )
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:  # libyaml when there: a 500-feed file in 20 ms instead of 250
+            root = yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:  # the pure-Python parser's words for what is wrong, and where
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ConfigError(

@@ -136,12 +136,14 @@ def write_records(
     *,
     fields: list[str] | None = None,
     total: int | None = None,
+    total_exact: bool = True,
 ) -> None:
     """Print records as a table for people, or JSON / CSV for programs.
 
     `fields` fixes the CSV header (every column, whatever the rows hold); without it the
     header is every key of every row. `total`, when known, is what the table's footer
-    counts the shown records against ("showing 10 of 18").
+    counts the shown records against ("showing 10 of 18"; "of 1000+" when `total_exact`
+    is False: a text search counted up to its cap).
     """
     if fmt == "json":
         json.dump(records, out, ensure_ascii=False, indent=2, default=str)
@@ -171,6 +173,8 @@ def write_records(
     shown = len(records)
     if total is None:
         out.write(f"{shown} record(s)\n")
+    elif not total_exact:
+        out.write(f"showing {shown} of {total}+ (--offset and --limit show others)\n")
     elif total > shown:
         out.write(f"showing {shown} of {total} (--offset and --limit show others)\n")
     else:

@@ -16,11 +16,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Date,
-    DateTime,
-    Integer,
     Select,
-    cast,
     func,
     literal_column,
     or_,
@@ -28,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, selectinload
 
-from pipeline import search
+from pipeline import query_counts, search
 from pipeline.errors import QueryError
 from pipeline.filters import EventFilter, Known, StatementFilter, parse_date
 from pipeline.records import (
@@ -61,16 +57,20 @@ MAX_ID = 2**31 - 1
 
 @dataclass
 class Page:
-    """One slice of a filtered list: `items` from `offset`, and the `total` of the filter."""
+    """One slice of a filtered list: `items` from `offset`, and the `total` of the filter.
+    A text search's total is counted up to `COUNT_CAP`: beyond, `total` is the cap and
+    `total_exact` is False ("at least this many")."""
 
     total: int
     offset: int
     limit: int
     items: list[dict[str, Any]]
+    total_exact: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "total": self.total,
+            "total_exact": self.total_exact,
             "offset": self.offset,
             "limit": self.limit,
             "items": self.items,
@@ -136,17 +136,46 @@ def statement_conditions(session: Session, f: StatementFilter) -> list[ColumnEle
     return conditions
 
 
-def _count(session: Session, model: Any, conditions: list[ColumnElement[bool]]) -> int:
-    query: Select[Any] = select(func.count()).select_from(model).where(*conditions)
-    return int(session.scalar(query) or 0)
+# A text search's total is counted up to this many matches (counting every match of a
+# common word means reading every search document that has it).
+COUNT_CAP = 1000
+
+Total = tuple[int, bool]  # how many, and whether exactly that many (or at least)
 
 
-def _total(items: list[Any], offset: int, limit: int | None, count: Callable[[], int]) -> int:
+def _count(
+    session: Session, model: Any, conditions: list[ColumnElement[bool]], cap: int | None = None
+) -> Total:
+    """How many rows match: exactly, or with `cap`, (cap, False) when there are more."""
+    if cap is None:
+        query: Select[Any] = select(func.count()).select_from(model).where(*conditions)
+        return int(session.scalar(query) or 0), True
+    some: Select[Any] = (
+        select(literal_column("1")).select_from(model).where(*conditions).limit(cap + 1)
+    )
+    found = int(session.scalar(select(func.count()).select_from(some.subquery())) or 0)
+    return (cap, False) if found > cap else (found, True)
+
+
+def _total(items: list[Any], offset: int, limit: int | None, count: Callable[[], Total]) -> Total:
     """The filter's total: a short last slice tells it; otherwise it is counted."""
     short = not limit or len(items) < limit
     if short and (items or offset == 0):
-        return offset + len(items)
+        return offset + len(items), True
     return count()
+
+
+def count_events(
+    session: Session, filters: EventFilter, conditions: list[ColumnElement[bool]] | None = None
+) -> Total:
+    """The total of an event filter: from the counts table for dates, types and sides; up
+    to COUNT_CAP for a text search or an actor; otherwise counted exactly."""
+    if query_counts.answerable(filters):
+        return query_counts.total(session, filters), True
+    if conditions is None:
+        conditions = event_conditions(session, filters)
+    searched = filters.query is not None or filters.actor is not None
+    return _count(session, Event, conditions, COUNT_CAP if searched else None)
 
 
 def _reports(session: Session, ids: list[int]) -> dict[int, Reports]:
@@ -212,9 +241,15 @@ def list_events(
     events = list(session.scalars(query))
     reports = _reports(session, [e.id for e in events])
     items = [event_record(e, reports.get(e.id, Reports([]))) for e in events]
+    exact = True
     if total is None:
-        total = _total(items, offset, limit, lambda: _count(session, Event, conditions))
-    return Page(total=total, offset=offset, limit=limit or 0, items=items)
+        total, exact = _total(
+            items,
+            offset,
+            limit,
+            lambda: count_events(session, filters or EventFilter(), conditions),
+        )
+    return Page(total=total, offset=offset, limit=limit or 0, items=items, total_exact=exact)
 
 
 def list_statements(
@@ -225,7 +260,8 @@ def list_statements(
     limit: int | None = 100,
 ) -> Page:
     """Merged statements matching the filter, newest first (undated ones last)."""
-    conditions = statement_conditions(session, filters or StatementFilter())
+    filters = filters or StatementFilter()
+    conditions = statement_conditions(session, filters)
     query = (
         select(Statement)
         .where(*conditions)
@@ -237,8 +273,10 @@ def list_statements(
     statements = list(session.scalars(query))
     sources = _statement_sources(session, [s.id for s in statements])
     items = [statement_record(s, sources.get(s.id, [])) for s in statements]
-    total = _total(items, offset, limit, lambda: _count(session, Statement, conditions))
-    return Page(total=total, offset=offset, limit=limit or 0, items=items)
+    searched = filters.query is not None or filters.speaker is not None
+    cap = COUNT_CAP if searched else None
+    total, exact = _total(items, offset, limit, lambda: _count(session, Statement, conditions, cap))
+    return Page(total=total, offset=offset, limit=limit or 0, items=items, total_exact=exact)
 
 
 def get_event(session: Session, event_id: int) -> dict[str, Any] | None:
@@ -306,52 +344,48 @@ def bucket_for(first: dt.date, last: dt.date) -> str:
     return "week" if span <= 3 * 366 else "month"
 
 
-def _bucket_column(dialect: str, size: str) -> Any:
-    """The first day of the day, week (Monday) or month an event falls in, in SQL."""
-    if size == "day":
-        return Event.event_date
-    if dialect == "postgresql":
-        # a date as a timestamp without zone: truncating needs no time zone look-up per row
-        return cast(func.date_trunc(size, cast(Event.event_date, DateTime())), Date)
-    if size == "month":
-        return func.date(Event.event_date, "start of month")
-    weekday = (cast(func.strftime("%w", Event.event_date), Integer) + 6) % 7
-    return func.date(Event.event_date, func.printf("-%d days", weekday))
-
-
 def event_stats(
     session: Session, filters: EventFilter | None = None, bucket: str = "auto"
 ) -> dict[str, Any]:
     """Counts of the events matching the filter: in all, by type, by direction, and per day
-    (week, month) by type and direction. `auto` picks the period from the filter's span."""
+    (week, month) by type and direction. `auto` picks the period from the filter's span.
+    Dates, types and sides alone are read from the counts table; other filters read the
+    events once, per day, and the periods are summed here."""
     filters = filters or EventFilter()
-    conditions = event_conditions(session, filters)
-    first, last = session.execute(
-        select(func.min(Event.event_date), func.max(Event.event_date)).where(*conditions)
-    ).one()
-    if bucket == "auto":
-        bucket = bucket_for(filters.since or first, filters.until or last) if first else "day"
-    period = _bucket_column(_dialect(session), bucket).label("period")
-    rows = session.execute(
-        select(period, Event.type, Event.source_country, Event.target_country, func.count())
-        .where(*conditions)
-        .group_by(period, Event.type, Event.source_country, Event.target_country)
-        .order_by(period, Event.type, Event.source_country, Event.target_country)
-    ).all()
+    if query_counts.answerable(filters):
+        first, last = query_counts.date_range(session, filters)
+        if bucket == "auto":
+            bucket = _auto_bucket(filters, first, last)
+        found = query_counts.counts(session, filters, bucket) if first else {}
+    else:
+        daily = _daily_counts(session, filters)
+        days = [day for day, _, _, _ in daily]
+        first, last = (min(days), max(days)) if days else (None, None)
+        if bucket == "auto":
+            bucket = _auto_bucket(filters, first, last)
+        found = {}
+        for (day, kind, source, target), count in daily.items():
+            key = (query_counts.period_start(day, bucket), kind, source, target)
+            found[key] = found.get(key, 0) + count
     by_type: dict[str, int] = {}
     by_direction: dict[tuple[str, str], int] = {}
     series = []
-    for start, kind, source, target, count in rows:
+    for (start, kind, source, target), count in sorted(found.items()):
         by_type[kind] = by_type.get(kind, 0) + count
         by_direction[(source, target)] = by_direction.get((source, target), 0) + count
-        day = start.isoformat() if isinstance(start, dt.date) else str(start)[:10]
         series.append(
-            {"date": day, "type": kind, "source": source, "target": target, "count": count}
+            {
+                "date": start.isoformat(),
+                "type": kind,
+                "source": source,
+                "target": target,
+                "count": count,
+            }
         )
     return {
         "total": sum(by_type.values()),
-        "first_date": first.isoformat() if isinstance(first, dt.date) else first,
-        "last_date": last.isoformat() if isinstance(last, dt.date) else last,
+        "first_date": first.isoformat() if first else None,
+        "last_date": last.isoformat() if last else None,
         "bucket": bucket,
         "by_type": [{"type": k, "count": n} for k, n in sorted(by_type.items())],
         "by_direction": [
@@ -359,6 +393,32 @@ def event_stats(
         ],
         "series": series,
     }
+
+
+def _auto_bucket(filters: EventFilter, first: dt.date | None, last: dt.date | None) -> str:
+    if first is None or last is None:
+        return "day"
+    return bucket_for(filters.since or first, filters.until or last)
+
+
+def _daily_counts(session: Session, filters: EventFilter) -> query_counts.Counts:
+    """The events matching the filter counted per day, type and direction, in one pass."""
+    conditions = event_conditions(session, filters)
+    rows = session.execute(
+        select(
+            Event.event_date, Event.type, Event.source_country, Event.target_country, func.count()
+        )
+        .where(*conditions)
+        .group_by(Event.event_date, Event.type, Event.source_country, Event.target_country)
+    )
+    found: query_counts.Counts = {}
+    for day, kind, source, target, count in rows:
+        found[(_as_date(day), kind, source, target)] = count
+    return found
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
 def feed_health(session: Session) -> list[dict[str, Any]]:
@@ -448,6 +508,8 @@ def known_values(session: Session, sides: tuple[str, ...]) -> Known:
 
 __all__ = [
     "BUCKETS",
+    "COUNT_CAP",
+    "count_events",
     "MAX_ID",
     "Page",
     "QueryError",

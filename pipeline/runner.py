@@ -16,8 +16,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pipeline import claims, db, store
+from pipeline.locks import pass_lock
 from pipeline.models import FeedResult, FeedSpec
 from pipeline.pool import CpuPool
 from pipeline.schema import Feed, Run, utcnow
@@ -64,14 +66,35 @@ class PassSummary:
 
 
 def prepare(settings: Settings) -> list[FeedSpec]:
-    """Upgrade the database if needed and make its feeds match the feeds file."""
+    """Upgrade the database if needed, close what killed passes left, and make its feeds
+    match the feeds file. Call it under the pass lock (`locks.pass_lock`)."""
     from pipeline.feeds import load_feeds
 
+    specs = load_feeds(settings.feeds_file)  # a bad feeds file stops the pass here
     db.ensure_schema(settings.db_url)
-    specs = load_feeds(settings.feeds_file)
     with db.session_scope(settings.db_url) as session:
+        close_stale_runs(session)
+        claims.free_abandoned(session)
         store.sync_feeds(session, specs)
     return specs
+
+
+STALE_RUN = (
+    "interrupted: the pass's process ended before the pass finished (killed, or the machine "
+    "stopped); what it stored is kept and a later pass finished its work"
+)
+
+
+def close_stale_runs(session: Session) -> int:
+    """Mark `interrupted` every pass still `running`. Only under the pass lock: then no
+    other pass is running, so such a row was left by a pass that was killed."""
+    stale = list(session.scalars(select(Run).where(Run.status == "running")))
+    for run in stale:
+        run.status = "interrupted"
+        run.finished_at = utcnow()
+        run.errors = [*(run.errors or []), STALE_RUN]
+        LOGGER.warning("pass %s (started %s) was interrupted; closed", run.id, run.started_at)
+    return len(stale)
 
 
 def select_feeds(
@@ -224,54 +247,83 @@ def run_pass(
     started = time.perf_counter()
     alerts, hook = alerts_hook(settings)  # a bad alerts file stops the pass here
     on_new = on_new or hook
-    prepare(settings)
-    summary = PassSummary()
-    with db.session_scope(settings.db_url) as session:
-        run = Run(trigger=trigger, started_at=utcnow(), status="running", errors=[])
-        session.add(run)
-        session.flush()
-        summary.run_id = run.id
-        # Workers load the model while the feeds are fetched, when there is work for them.
-        waiting = claims.count_waiting(session, "fetch", settings) + claims.count_waiting(
-            session, "detect", settings
-        )
-    status = "failed"
-    with CpuPool(settings) as pool:
-        if waiting:
-            pool.fit(waiting)
-            pool.start()
-        try:
-            feed_ids, skipped = select_feeds(settings, due_only=due_only, force=force)
-            summary.feeds, new_ids = fetch_feeds(settings, feed_ids, progress)
-            summary.feeds += [
-                FeedOutcome(name, "skipped", error="backing off after failures") for name in skipped
-            ]
-            summary.articles_new = len(new_ids)
-            # Not only the new ids: articles an interrupted pass left behind are finished too.
-            work = process_articles(settings, pool, on_new=on_new, progress=progress)
-            summary.articles_extracted, summary.articles_failed = work.extracted, work.failures
-            summary.articles_detected = work.detected
-            summary.articles_relevant = work.relevant
-            summary.events_new = work.counts.events_new
-            summary.statements_new = work.counts.statements_new
-            summary.mentions_new = work.counts.event_mentions + work.counts.statement_mentions
-            if alerts is not None:
-                from pipeline.alerts import send_due
-
-                sent = send_due(settings, config=alerts)
-                summary.deliveries_sent, summary.deliveries_failed = sent.sent, sent.failed
-            status = "ok"
-        finally:
-            summary.seconds = round(time.perf_counter() - started, 3)
-            _finish_run(settings, summary, status)
+    with pass_lock(settings.db_url):  # PassRunning when another pass has it: nothing done
+        prepare(settings)
+        summary = PassSummary()
+        with db.session_scope(settings.db_url) as session:
+            run = Run(trigger=trigger, started_at=utcnow(), status="running", errors=[])
+            session.add(run)
+            session.flush()
+            summary.run_id = run.id
+            # Workers load the model while the feeds are fetched, when there is work for them.
+            waiting = claims.count_waiting(session, "fetch", settings) + claims.count_waiting(
+                session, "detect", settings
+            )
+        failure: BaseException | None = None
+        with CpuPool(settings) as pool:
+            if waiting:
+                pool.fit(waiting)
+                pool.start()
+            try:
+                _steps(settings, summary, pool, alerts, on_new, due_only, force, progress)
+            except BaseException as exc:
+                failure = exc
+                raise
+            finally:
+                summary.seconds = round(time.perf_counter() - started, 3)
+                _finish_run(settings, summary, failure)
     return summary
 
 
-def _finish_run(settings: Settings, summary: PassSummary, status: str) -> None:
-    with db.session_scope(settings.db_url) as session:
-        run = session.get(Run, summary.run_id)
-        if run is not None:
-            _fill_run(run, summary, status)
+def _steps(
+    settings: Settings,
+    summary: PassSummary,
+    pool: CpuPool,
+    alerts: Any,
+    on_new: store.OnNewRecord | None,
+    due_only: bool,
+    force: bool,
+    progress: Progress | None,
+) -> None:
+    feed_ids, skipped = select_feeds(settings, due_only=due_only, force=force)
+    summary.feeds, new_ids = fetch_feeds(settings, feed_ids, progress)
+    summary.feeds += [
+        FeedOutcome(name, "skipped", error="backing off after failures") for name in skipped
+    ]
+    summary.articles_new = len(new_ids)
+    # Not only the new ids: articles an interrupted pass left behind are finished too.
+    work = process_articles(settings, pool, on_new=on_new, progress=progress)
+    summary.articles_extracted, summary.articles_failed = work.extracted, work.failures
+    summary.articles_detected = work.detected
+    summary.articles_relevant = work.relevant
+    summary.events_new = work.counts.events_new
+    summary.statements_new = work.counts.statements_new
+    summary.mentions_new = work.counts.event_mentions + work.counts.statement_mentions
+    if alerts is not None:
+        from pipeline.alerts import send_due
+
+        sent = send_due(settings, config=alerts)
+        summary.deliveries_sent, summary.deliveries_failed = sent.sent, sent.failed
+
+
+def _finish_run(
+    settings: Settings, summary: PassSummary, failure: BaseException | None = None
+) -> None:
+    """Record the pass's end: `ok`, or `failed` with the reason. When even that cannot be
+    written (the database is gone), the row stays `running` and the next pass closes it."""
+    status = "ok" if failure is None else "failed"
+    try:
+        with db.session_scope(settings.db_url) as session:
+            run = session.get(Run, summary.run_id)
+            if run is not None:
+                _fill_run(run, summary, status)
+                if failure is not None:
+                    reason = str(failure) or type(failure).__name__
+                    run.errors = [*run.errors, f"pass failed: {reason}"]
+    except Exception:  # noqa: BLE001 - the pass's own error, if any, is what to report
+        if failure is None:
+            raise
+        LOGGER.warning("could not record the end of pass %s", summary.run_id, exc_info=True)
 
 
 def record_run(

@@ -174,6 +174,21 @@ class Event(Base):
     )
 
 
+class EventCount(Base):
+    """How many events there are per day, week (from Monday) and month, by type and direction:
+    the timeline's and the totals' counts without reading the events. Kept in step with every
+    insert, update and delete of `events` by the triggers of migration 0006, whoever writes."""
+
+    __tablename__ = "event_counts"
+
+    period: Mapped[str] = mapped_column(String(1), primary_key=True)  # d, w or m
+    start: Mapped[dt.date] = mapped_column(Date, primary_key=True)  # the period's first day
+    type: Mapped[str] = mapped_column(String(20), primary_key=True)
+    source_country: Mapped[str] = mapped_column(String(3), primary_key=True)
+    target_country: Mapped[str] = mapped_column(String(3), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class EventMention(Base):
     """One sentence of one article reporting an event."""
 

@@ -279,7 +279,10 @@ def rebuild(connection: Connection) -> None:
 @contextmanager
 def triggers_suspended(connection: Connection) -> Iterator[None]:
     """Bulk loading without per-row index upkeep: the triggers are off inside the block and
-    every document is rebuilt at its end. Only for a database nothing else writes to."""
+    every document (and the event counts) is rebuilt at its end. Only for a database
+    nothing else writes to."""
+    from pipeline import query_counts  # it reads filters, which read this module
+
     if connection.dialect.name == "postgresql":
         for table in _TRIGGERS["postgresql"]:
             connection.execute(text(f"ALTER TABLE {table} DISABLE TRIGGER USER"))
@@ -289,9 +292,13 @@ def triggers_suspended(connection: Connection) -> Iterator[None]:
             for table in _TRIGGERS["postgresql"]:
                 connection.execute(text(f"ALTER TABLE {table} ENABLE TRIGGER USER"))
         rebuild(connection)
+        query_counts.rebuild(connection)
         return
     saved = connection.execute(
-        text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%'")
+        text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+            "AND (name LIKE '%search%' OR name LIKE 'events_counts%')"
+        )
     ).all()
     for name, _ in saved:
         connection.execute(text(f'DROP TRIGGER "{name}"'))
@@ -301,6 +308,7 @@ def triggers_suspended(connection: Connection) -> Iterator[None]:
         for _, sql in saved:
             connection.exec_driver_sql(sql)
     rebuild(connection)
+    query_counts.rebuild(connection)
 
 
 __all__ = [

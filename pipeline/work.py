@@ -176,7 +176,10 @@ class Coordinator:
                     else claims.count_waiting(session, "detect", self.settings)
                     + self.totals["articles"]
                 )
-        self.pool.fit(max(self.totals["articles"], self.totals["detect"]))
+        work = max(self.totals["articles"], self.totals["detect"])
+        self.pool.fit(work)
+        if work:  # before the fetching threads: the workers may be forked from this process
+            self.pool.start()
 
     def _tick(self, stage: str, count: int) -> None:
         self.done[stage] += count

@@ -582,5 +582,49 @@ CREATE INDEX ix_statements_match ON statements (speaker_country, statement_date)
 
 UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0004';
 
+-- Running upgrade 0005 -> 0006
+
+CREATE TABLE event_counts (
+    period VARCHAR(1) NOT NULL, 
+    start DATE NOT NULL, 
+    type VARCHAR(20) NOT NULL, 
+    source_country VARCHAR(3) NOT NULL, 
+    target_country VARCHAR(3) NOT NULL, 
+    n INTEGER NOT NULL, 
+    CONSTRAINT pk_event_counts PRIMARY KEY (period, start, type, source_country, target_country)
+);
+
+CREATE FUNCTION diplowatch_events_counts() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    INSERT INTO event_counts (period, start, type, source_country, target_country, n) VALUES ('d', OLD.event_date, OLD.type, OLD.source_country, OLD.target_country, -1), ('w', (OLD.event_date - (extract(isodow FROM OLD.event_date)::integer - 1)), OLD.type, OLD.source_country, OLD.target_country, -1), ('m', CAST(date_trunc('month', CAST(OLD.event_date AS timestamp)) AS date), OLD.type, OLD.source_country, OLD.target_country, -1)
+    ON CONFLICT (period, start, type, source_country, target_country) DO UPDATE SET n = event_counts.n + EXCLUDED.n;
+  END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN
+    INSERT INTO event_counts (period, start, type, source_country, target_country, n) VALUES ('d', NEW.event_date, NEW.type, NEW.source_country, NEW.target_country, 1), ('w', (NEW.event_date - (extract(isodow FROM NEW.event_date)::integer - 1)), NEW.type, NEW.source_country, NEW.target_country, 1), ('m', CAST(date_trunc('month', CAST(NEW.event_date AS timestamp)) AS date), NEW.type, NEW.source_country, NEW.target_country, 1)
+    ON CONFLICT (period, start, type, source_country, target_country) DO UPDATE SET n = event_counts.n + EXCLUDED.n;
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+
+CREATE TRIGGER events_counts_ai AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION diplowatch_events_counts();
+
+CREATE TRIGGER events_counts_ad AFTER DELETE ON events FOR EACH ROW EXECUTE FUNCTION diplowatch_events_counts();
+
+CREATE TRIGGER events_counts_au AFTER UPDATE OF event_date, type, source_country, target_country ON events FOR EACH ROW WHEN (OLD.event_date IS DISTINCT FROM NEW.event_date OR OLD.type IS DISTINCT FROM NEW.type OR OLD.source_country IS DISTINCT FROM NEW.source_country OR OLD.target_country IS DISTINCT FROM NEW.target_country) EXECUTE FUNCTION diplowatch_events_counts();
+
+CREATE VIEW event_counts_all AS
+SELECT 'd' AS period, event_date AS start, type, source_country, target_country, count(*) AS n FROM events GROUP BY event_date, type, source_country, target_country
+UNION ALL
+SELECT 'w' AS period, (event_date - (extract(isodow FROM event_date)::integer - 1)) AS start, type, source_country, target_country, count(*) AS n FROM events GROUP BY (event_date - (extract(isodow FROM event_date)::integer - 1)), type, source_country, target_country
+UNION ALL
+SELECT 'm' AS period, CAST(date_trunc('month', CAST(event_date AS timestamp)) AS date) AS start, type, source_country, target_country, count(*) AS n FROM events GROUP BY CAST(date_trunc('month', CAST(event_date AS timestamp)) AS date), type, source_country, target_country;
+
+INSERT INTO event_counts (period, start, type, source_country, target_country, n) SELECT period, start, type, source_country, target_country, n FROM event_counts_all;
+
+UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0005';
+
 COMMIT;
 

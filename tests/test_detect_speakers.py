@@ -85,3 +85,26 @@ def test_contacts_with_the_other_side_are_home_politics(detector: Detector) -> N
     )
     found = statements(detector, text)
     assert not any("in contact" in s.quote for s in found), found
+
+
+def test_people_named_after_a_leader_are_not_the_leader(detector: Detector) -> None:
+    text = (
+        "President Donald Trump met Vladimir Putin in Helsinki on Monday.\n"
+        "Trump critics said the president had been too soft on the Russian leader.\n"
+        "Trump said Russia had been a good partner in the talks."
+    )
+    found = statements(detector, text)
+    assert not any("too soft" in s.quote for s in found), found
+    assert any("good partner" in s.quote and "Trump" in s.speaker.name for s in found), found
+
+
+def test_recalled_speech_is_background(detector: Detector) -> None:
+    text = (
+        "President Donald Trump met Vladimir Putin in Helsinki on Monday.\n"
+        "Trump has repeatedly said that Russia is a rival of the United States.\n"
+        "Trump told reporters in July 2016 that Russia would respect him.\n"
+        "Trump said on Monday that Russia had been a tough partner in the talks."
+    )
+    found = statements(detector, text)
+    assert not any("rival" in s.quote or "respect him" in s.quote for s in found), found
+    assert any("tough partner" in s.quote for s in found), found

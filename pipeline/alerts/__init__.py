@@ -11,15 +11,41 @@ that stays the same across retries, so receivers can drop repeats.
 
 from __future__ import annotations
 
-from pipeline.alerts.config import AlertsConfig, ChannelConfig, Rule, load_alerts
-from pipeline.alerts.outbox import (
-    SendSummary,
-    delivery_id,
-    enqueue_hook,
-    list_deliveries,
-    send_due,
-    send_test,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pipeline.alerts.config import AlertsConfig, ChannelConfig, Rule, load_alerts
+    from pipeline.alerts.outbox import (
+        SendSummary,
+        delivery_id,
+        enqueue_hook,
+        list_deliveries,
+        send_due,
+        send_test,
+    )
+
+# Imported when first asked for: a pass without an alerts file (and every other command)
+# does not pay for the channels' and the outbox's imports.
+_WHERE = {
+    "AlertsConfig": "config",
+    "ChannelConfig": "config",
+    "Rule": "config",
+    "load_alerts": "config",
+    "SendSummary": "outbox",
+    "delivery_id": "outbox",
+    "enqueue_hook": "outbox",
+    "list_deliveries": "outbox",
+    "send_due": "outbox",
+    "send_test": "outbox",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+
 
 __all__ = [
     "AlertsConfig",

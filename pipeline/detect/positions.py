@@ -9,6 +9,7 @@ neither.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 
 from pipeline.detect.actors import NO_SIDE_ROLE
 from pipeline.detect.arguments import subject
+from pipeline.detect.dates import find_date
 from pipeline.detect.lexicon import cue_counts
 from pipeline.models import ActorRef
 
@@ -24,6 +26,10 @@ if TYPE_CHECKING:
     from pipeline.detect.resolve import ArticleContext
     from pipeline.detect.statements import Found
 
+_HABITUAL = {"repeatedly", "often", "frequently", "long", "consistently", "previously",
+             "routinely", "always", "persistently"}  # fmt: skip
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+BACKGROUND_DAYS = 60  # speech dated this long before the story is background, not news
 _DOMESTIC_ROLES = {"LEGISLATURE"}  # lawmakers: their words about their own side are home politics
 _RELATIONSHIP = re.compile(
     r"\b(?:bilateral|both countries|two countries|both sides|two sides|two nations|"
@@ -76,6 +82,32 @@ class PositionRules:
         saying"): no person or body speaks, so the statement has no speaker worth naming."""
         country = self.ctx.dictionary.countries.get(speaker.country)
         return speaker.role == "COUNTRY" or (country is not None and speaker.name == country.name)
+
+    def _background(self, found: Found) -> bool:
+        """Speech the story recalls rather than reports: habitual ("has repeatedly denied",
+        "has long said"), dated by its own adjuncts well before the story ("said in July
+        2016", "told Reuters last year") or said as a candidate ("during the campaign")."""
+        verb = found.verb
+        if verb is None:
+            return False
+        kids = list(verb.children)
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+        if perfect and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in kids):
+            return True
+        adjuncts = [c for c in kids if c.dep_ in ("prep", "npadvmod", "advmod")]
+        for prep in adjuncts:
+            if prep.lower_ in ("during", "throughout") and any(
+                t.lemma_.lower() == "campaign" for t in prep.subtree
+            ):
+                return True  # "said during the campaign": a candidate's words
+        if not self.ctx.terms_known:
+            return False
+        text = " ".join(t.text for c in adjuncts for t in c.subtree)
+        day = find_date(text, self.ctx.day)
+        years = [int(y) for y in _YEAR.findall(text)]
+        if day is None and years:
+            day = dt.date(max(years), 12, 31)
+        return day is not None and (self.ctx.day - day).days > BACKGROUND_DAYS
 
     def _has_cue(self, found: Found) -> bool:
         """The words judge, welcome or warn: the mark of a position taken."""

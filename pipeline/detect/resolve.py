@@ -659,7 +659,14 @@ class ArticleContext(PronounResolver):
                 actor = self.actor_of(child, depth + 1)
                 if actor is not None:
                     return actor
-        if mention is not None and mention.kind == "title" or tok.dep_ in ("nsubj", "nsubjpass"):
+        named_after = tok.pos_ == "NOUN" and any(
+            c.dep_ in ("poss", "compound")
+            and getattr(self._by_token.get(c.i), "kind", "") == "person"
+            for c in tok.children
+        )  # "Trump critics said": not Trump
+        if (
+            mention is not None and mention.kind == "title" or tok.dep_ in ("nsubj", "nsubjpass")
+        ) and not named_after:
             person = self._person_in(tok)
             if person is not None:
                 return person
@@ -673,6 +680,11 @@ class ArticleContext(PronounResolver):
             for child in tok.children:
                 if child.dep_ in deps:
                     actor = self.actor_of(child, depth + 1)
+                    owner = self._by_token.get(child.i)
+                    if actor is not None and owner is not None and owner.kind == "person":
+                        # "Trump's own team", "Trump critics", "the Trump campaign": people
+                        # named after a person are not that person
+                        return None if tok.pos_ == "NOUN" else actor
                     if actor is not None:
                         return actor
         for child in tok.children:

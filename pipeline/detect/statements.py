@@ -316,6 +316,8 @@ class StatementFinder(PositionRules):
             ]
             if outer:
                 continue
+            if self._background(found):
+                continue
             found.about = self._about(found)
             if found.about and self._elsewhere(found):
                 continue

@@ -197,15 +197,22 @@ def _sides(query: Query) -> dict[str, str | None]:
     return {"country": side or None, "source": None, "target": None}
 
 
-def _pages(page: int, per: int, total: int) -> list[int | None]:
-    """Page numbers to offer: the first, the last and those near this one (None is a gap)."""
+def _pages(page: int, per: int, total: int, exact: bool = True) -> list[int | None]:
+    """Page numbers to offer: the first, the last and those near this one (None is a gap).
+    When the total is only a floor there is no known last page: a gap ends the list."""
     last = max(1, math.ceil(total / per))
-    wanted = sorted({1, last, *range(max(1, page - 2), min(last, page + 2) + 1)})
+    if not exact:
+        last = max(last, page + 2)
+    wanted = sorted(
+        {1, *range(max(1, page - 2), min(last, page + 2) + 1)} | ({last} if exact else set())
+    )
     out: list[int | None] = []
     for number in wanted:
         if out and out[-1] is not None and number - out[-1] > 1:  # type: ignore[operator]
             out.append(None)
         out.append(number)
+    if not exact:
+        out.append(None)
     return out
 
 
@@ -312,7 +319,7 @@ def install(
             bucket=size,
             page=page,
             per=per,
-            pages=_pages(page, per, listed.total) if listed else [],
+            pages=_pages(page, per, listed.total, listed.total_exact) if listed else [],
             legend=legend,
             directions=directions,
             types=EVENT_TYPES,
@@ -353,7 +360,7 @@ def install(
             words=filters.query.words if filters is not None and filters.query else [],
             page=page,
             per=per,
-            pages=_pages(page, per, listed.total) if listed else [],
+            pages=_pages(page, per, listed.total, listed.total_exact) if listed else [],
             export=statement_export(query),
         )
 

@@ -1,0 +1,151 @@
+"""Counts of events per period from `event_counts` (migration 0006) instead of the events.
+
+The table holds how many events there are per day, week and month, by type and direction.
+Filters of dates, types and sides alone are answered from it: whole weeks (months) inside
+the filter's dates from the weekly (monthly) rows, the partial ones at its ends from the
+daily rows. Any other filter (a search, an actor, a mode, a confidence) needs the events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from pipeline.filters import EventFilter
+from pipeline.schema import EventCount
+
+LOGGER = logging.getLogger(__name__)
+
+PERIODS = {"day": "d", "week": "w", "month": "m"}
+# (start of the period, type, source, target) -> how many
+Counts = dict[tuple[dt.date, str, str, str], int]
+
+
+def answerable(f: EventFilter) -> bool:
+    """Whether the counts table can answer this filter (dates, types and sides only)."""
+    return f.query is None and not f.modes and f.actor is None and f.min_confidence is None
+
+
+def period_start(day: dt.date, size: str) -> dt.date:
+    """The first day of the day, week (Monday) or month `day` falls in."""
+    if size == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if size == "month":
+        return day.replace(day=1)
+    return day
+
+
+def period_end(start: dt.date, size: str) -> dt.date:
+    """The last day of the period beginning on `start`."""
+    if size == "week":
+        return start + dt.timedelta(days=6)
+    if size == "month":
+        return (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    return start
+
+
+def _sides(f: EventFilter) -> list[ColumnElement[bool]]:
+    c = EventCount
+    conditions: list[ColumnElement[bool]] = [c.n != 0]
+    if f.types:
+        conditions.append(c.type.in_(f.types))
+    if f.country:
+        conditions.append(or_(c.source_country == f.country, c.target_country == f.country))
+    if f.source:
+        conditions.append(c.source_country == f.source)
+    if f.target:
+        conditions.append(c.target_country == f.target)
+    return conditions
+
+
+def date_range(session: Session, f: EventFilter) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last event date the filter matches (None, None when none does)."""
+    c = EventCount
+    conditions = [c.period == "d", *_sides(f)]
+    if f.since:
+        conditions.append(c.start >= f.since)
+    if f.until:
+        conditions.append(c.start <= f.until)
+    first, last = session.execute(
+        select(func.min(c.start), func.max(c.start)).where(*conditions)
+    ).one()
+    return _date(first), _date(last)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def counts(session: Session, f: EventFilter, size: str) -> Counts:
+    """How many events the filter matches per `size` period, by type and direction."""
+    c = EventCount
+    since, until = f.since, f.until
+    # the whole periods inside [since, until]: from the period's own rows
+    first_whole = None
+    if since is not None:
+        first_whole = period_start(since, size)
+        if first_whole < since:
+            first_whole = period_start(period_end(first_whole, size) + dt.timedelta(days=1), size)
+    last_whole = None
+    if until is not None:
+        last_whole = period_start(until, size)
+        if period_end(last_whole, size) > until:
+            last_whole = period_start(last_whole - dt.timedelta(days=1), size)
+    whole = [c.period == PERIODS[size]]
+    if first_whole is not None:
+        whole.append(c.start >= first_whole)
+    if last_whole is not None:
+        whole.append(c.start <= last_whole)
+    ranges = [and_(*whole)]
+    # the partial periods at either end: from the daily rows
+    if size != "day":
+        days = c.period == "d"
+        if first_whole is not None and last_whole is not None and first_whole > last_whole:
+            ranges = [and_(days, c.start >= since, c.start <= until)]
+        else:
+            if first_whole is not None and since is not None and since < first_whole:
+                ranges.append(and_(days, c.start >= since, c.start < first_whole))
+            if last_whole is not None and until is not None:
+                ranges.append(and_(days, c.start > period_end(last_whole, size), c.start <= until))
+    found: Counts = {}
+    rows = session.execute(
+        select(c.start, c.type, c.source_country, c.target_country, c.n).where(
+            or_(*ranges), *_sides(f)
+        )
+    )
+    for start, kind, source, target, n in rows:
+        key = (period_start(_date(start) or dt.date.min, size), kind, source, target)
+        found[key] = found.get(key, 0) + n
+    return {key: n for key, n in found.items() if n}
+
+
+def total(session: Session, f: EventFilter) -> int:
+    """How many events the filter matches (monthly rows, and daily ones at the ends)."""
+    return sum(counts(session, f, "month").values())
+
+
+def rebuild(connection: Connection) -> None:
+    """Recount every period from the events (after a bulk load with the triggers off)."""
+    connection.execute(text("DELETE FROM event_counts"))
+    key = "period, start, type, source_country, target_country"
+    connection.execute(
+        text(f"INSERT INTO event_counts ({key}, n) SELECT {key}, n FROM event_counts_all")
+    )
+
+
+__all__ = [
+    "Counts",
+    "answerable",
+    "counts",
+    "date_range",
+    "period_end",
+    "period_start",
+    "rebuild",
+    "total",
+]
