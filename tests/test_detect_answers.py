@@ -150,3 +150,24 @@ def test_request_put_to_someone_else_is_not_aimed_at_the_other_side(
 )
 def test_request_put_to_the_other_side_stands(detector: Detector, text: str) -> None:
     assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a captive set free is a concession; a list or a report made public is not
+        ("Russia released the American teacher on Tuesday.", ("CONCEDE", "RUS", "USA")),
+        ("The administration released a list of 210 Russian businessmen with ties to Putin.", None),
+        # seizing property is coercion; seizing on a report takes it up as an argument
+        (
+            "U.S. officials seized three Russian diplomatic compounds on Saturday.",
+            ("COERCE", "USA", "RUS"),
+        ),
+        ("Trump and his lawyers seized on the report about Russia as evidence of bias.", None),
+    ],
+)
+def test_released_and_seized_are_acts_on_captives_and_property(
+    detector: Detector, text: str, expected: tuple[str, str, str] | None
+) -> None:
+    found = {t for t in triples(detector, text) if t[0] in ("CONCEDE", "COERCE")}
+    assert found == ({expected} if expected else set()), found

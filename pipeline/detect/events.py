@@ -91,6 +91,10 @@ _ASKED_PREPS = {"on", "upon", "with"}  # "called on Sessions", "pleaded with the
 _LEADERS = {"leader", "lawmaker", "member", "official", "counterpart", "colleague", "agency"}
 _CHARGING_VERBS = {"accuse", "charge", "blame", "allege", "indict", "fault", "denounce",
                    "condemn", "criticize", "criticise"}  # fmt: skip
+_CAPTIVES = {"prisoner", "detainee", "hostage", "captive", "inmate", "citizen", "national",
+             "american", "russian", "journalist", "reporter", "pilot", "sailor", "crew",
+             "marine", "veteran", "teacher", "student", "spy", "agent", "woman", "man",
+             "person", "people", "soldier", "dual"}  # fmt: skip
 _HOSTILE = {"ACCUSE", "EVALUATE", "THREATEN", "SANCTION", "COERCE", "ASSAULT"}
 # verbs of standing up to someone that the lexicon gives no event type of their own
 _CONFRONTING = {"challenge", "confront", "criticize", "criticise", "question", "contradict",
@@ -286,6 +290,8 @@ class EventFinder(Clues):
             mode = {"ACCUSE": "criticize", "REJECT": "accusation"}.get(kind, "praise")
         if nominal and under_topic(tok):
             return []  # "the investigation into Russian hacking": the topic, not an act reported
+        if kind == "CONCEDE" and mode == "release" and self._thing_released(tok, nominal):
+            return []  # "released a list of names", "the release of the cables": no captive
         if nominal and kind == "SANCTION" and self._eased(tok):
             return []  # "lifted sanctions on Dmitriev": the verb's easing is the event
         state = factuality(tok, nominal, kind, self.lex)
@@ -986,6 +992,28 @@ class EventFinder(Clues):
             return True
         roles = self.ctx.dictionary.role_nouns
         return tok.lemma_.lower() in roles or tok.lower_ in roles or tok.lemma_.lower() in _LEADERS
+
+    def _thing_released(self, tok: Token, nominal: bool) -> bool:
+        """What is released is a thing, not a person held: "released a list", "its release
+        of the cables", "the release of a statement"."""
+        if nominal:
+            held = [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+        else:
+            held = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(not self._held_person(t) for t in held)
+
+    def _held_person(self, tok: Token) -> bool:
+        if tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "NORP"):
+            return True
+        if self.ctx.mention_at(tok.i) is not None or self._someone(tok):
+            return True
+        return tok.lemma_.lower() in _CAPTIVES or tok.lower_ in _CAPTIVES
 
     def _hostile_refused(self, tok: Token) -> bool:
         """What is refused is an act against the other side or a judgement of it ("declined

@@ -138,6 +138,10 @@ class SenseReader:
                 o.lemma_.lower() in sense.objects or o.lower_ in sense.objects
                 for o in self._objects(tok)
             )
+        if needs == "dobj":  # a thing acted on directly, not a phrasal "seize on"
+            return any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in kids) or (
+                tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"
+            )
         if needs == "xcomp":
             return any(c.dep_ == "xcomp" and c.lemma_.lower() in sense.xcomp for c in kids)
         if needs == "ccomp":
