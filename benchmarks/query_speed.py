@@ -6,6 +6,9 @@ directions, a few dozen actors, sentences and article titles from a vocabulary) 
 PostgreSQL database and a fresh SQLite file, in bulk (the search triggers suspended, every
 search document rebuilt once at the end), then runs `diplowatch serve` on each and times
 the common requests over HTTP, many runs each, printing p50 and p95 per query and database.
+Each request is timed from sending it to the last byte of the answer, except the CSV export
+of 1,000 events, which streams: it is timed to its first byte (the header, the total and
+the first 200 records: what the target applies to) and, as a second row, to its last.
 
     uv run python -m benchmarks.query_speed [--events 100000] [--runs 60] [--only postgresql]
         [--keep]
@@ -335,7 +338,8 @@ def queries(events: int, rng: random.Random) -> list[tuple[str, Any]]:
         ("statements: search", lambda: f"/statements?q={rng.choice(_WORDS)}&limit=50"),
         ("stats: all events", "/stats"),
         ("stats: type + year", "/stats?type=ACCUSE&since=2025-01-01&until=2025-12-31"),
-        ("csv: 1000 events", "/events.csv?type=ACCUSE&limit=1000"),
+        (FIRST_BYTE + "csv: 1000 events, first byte", "/events.csv?type=ACCUSE&limit=1000"),
+        ("csv: 1000 events, whole", "/events.csv?type=ACCUSE&limit=1000"),
         ("page: default", "/"),
         ("page: search + type", "/?q=lavrov&type=ACCUSE"),
         ("page: one event", lambda: f"/view/events/{rng.randint(1, events)}"),
@@ -344,6 +348,9 @@ def queries(events: int, rng: random.Random) -> list[tuple[str, Any]]:
 
 
 _WORDS = _vocabulary(random.Random(5))
+# A request whose name starts so is timed to the first byte of its body (a streamed export:
+# the header and the first records, with the total); the others to the last byte.
+FIRST_BYTE = "\u2192"
 
 
 def time_queries(base: str, events: int, runs: int) -> dict[str, tuple[float, float]]:
@@ -355,18 +362,24 @@ def time_queries(base: str, events: int, runs: int) -> dict[str, tuple[float, fl
             for attempt in range(runs + 3):
                 target = path() if callable(path) else path
                 started = time.perf_counter()
-                answer = client.get(target)
-                elapsed = (time.perf_counter() - started) * 1000
+                with client.stream("GET", target) as answer:
+                    chunks = answer.iter_raw()
+                    first = next(chunks, b"")
+                    elapsed = (time.perf_counter() - started) * 1000
+                    body = first + b"".join(chunks)
+                if not name.startswith(FIRST_BYTE):
+                    elapsed = (time.perf_counter() - started) * 1000
                 if answer.status_code != 200:
                     raise SystemExit(
-                        f"{name}: {target} answered {answer.status_code}: {answer.text[:300]}"
+                        f"{name}: {target} answered {answer.status_code}: {body[:300]!r}"
                     )
                 if attempt >= 3:  # the first few warm the caches
                     samples.append(elapsed)
             samples.sort()
             p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+            name = name.removeprefix(FIRST_BYTE)
             figures[name] = (statistics.median(samples), p95)
-            print(f"  {name:28s} p50 {figures[name][0]:7.1f} ms   p95 {p95:7.1f} ms", flush=True)
+            print(f"  {name:32s} p50 {figures[name][0]:7.1f} ms   p95 {p95:7.1f} ms", flush=True)
     return figures
 
 
@@ -407,7 +420,7 @@ def main() -> None:
                 print(f"{name}: timing {args.runs} runs per query; {_load()}", flush=True)
                 results[name] = time_queries(base, args.events, args.runs)
                 print(f"{name}: done; {_load()}", flush=True)
-    names = [n for n, _ in queries(args.events, random.Random())]
+    names = [n.removeprefix(FIRST_BYTE) for n, _ in queries(args.events, random.Random())]
     header = "| query | " + " | ".join(f"{d} p50 | {d} p95" for d in results) + " |"
     print(f"\n{args.events:,} events, {args.events * 3:,} mentions, {args.events:,} statements; "
           f"{args.runs} runs per query; milliseconds over HTTP (diplowatch serve); "
@@ -422,9 +435,10 @@ def main() -> None:
     if "postgresql" in results:
         slow = [
             n for n, (_, p95) in results["postgresql"].items()
-            if p95 > (300 if n.startswith("page") else 100)
+            if not n.endswith(", whole") and p95 > (300 if n.startswith("page") else 100)
         ]  # fmt: skip
-        print("\nPostgreSQL targets (API p95 < 100 ms, page p95 < 300 ms): "
+        print("\nPostgreSQL targets (API p95 < 100 ms, page p95 < 300 ms; a streamed export "
+              "to its first byte, its whole time shown beside): "
               + ("all met" if not slow else "missed by " + ", ".join(slow)))  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -18,7 +19,7 @@ from typing import Annotated, Any, Literal
 import fastapi_offline
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import func, select
@@ -33,7 +34,9 @@ from pipeline.output import EVENT_FIELDS, STATEMENT_FIELDS, write_csv
 from pipeline.query import (
     MAX_ID,
     Page,
+    event_records,
     event_stats,
+    export_events,
     feed_health,
     get_article,
     get_event,
@@ -150,11 +153,32 @@ def _invalid(parameter: str, message: str, value: Any = None) -> JSONResponse:
     )
 
 
-def _csv(records: list[dict[str, Any]], fields: list[str], name: str, page: Page) -> Response:
-    buffer = io.StringIO()
-    write_csv(records, fields, buffer)
-    return Response(
-        buffer.getvalue(),
+# A long export is written in parts of this many records, each read in its own short
+# transaction: the first part goes out while the rest is still being read.
+EXPORT_PART = 200
+
+
+def _csv(
+    page: Page,
+    fields: list[str],
+    name: str,
+    rest: list[int] | None = None,
+    read: Callable[[list[int]], list[dict[str, Any]]] | None = None,
+) -> Response:
+    """The page's records as CSV, then (streamed) those of `rest`, read by `read`."""
+
+    def parts() -> Iterator[str]:
+        buffer = io.StringIO()
+        write_csv(page.items, fields, buffer)
+        yield buffer.getvalue()
+        for start in range(0, len(rest or []), EXPORT_PART):
+            assert rest is not None and read is not None
+            buffer = io.StringIO()
+            write_csv(read(rest[start : start + EXPORT_PART]), fields, buffer, header=False)
+            yield buffer.getvalue()
+
+    return StreamingResponse(
+        parts(),
         media_type="text/csv; charset=utf-8",
         headers={
             "Content-Disposition": f'attachment; filename="diplowatch-{name}.csv"',
@@ -257,10 +281,19 @@ def create_app(
     ) -> Response:
         """The same list as CSV: a fixed header of every column, nested values flattened."""
         with context.session() as session:
-            page = list_events(
-                session, check_events(context, session, params), offset=offset, limit=limit
+            page, rest = export_events(
+                session,
+                check_events(context, session, params),
+                offset=offset,
+                limit=limit,
+                first=EXPORT_PART,
             )
-        return _csv(page.items, EVENT_FIELDS, "events", page)
+
+        def read(ids: list[int]) -> list[dict[str, Any]]:
+            with context.session() as session:
+                return event_records(session, ids)
+
+        return _csv(page, EVENT_FIELDS, "events", rest, read)
 
     @app.get(
         "/events/{event_id}",
@@ -303,7 +336,7 @@ def create_app(
         with context.session() as session:
             filters = check_statements(context, session, params)
             page = list_statements(session, filters, offset=offset, limit=limit)
-        return _csv(page.items, STATEMENT_FIELDS, "statements", page)
+        return _csv(page, STATEMENT_FIELDS, "statements")
 
     @app.get(
         "/statements/{statement_id}",

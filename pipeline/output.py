@@ -112,10 +112,14 @@ def _fields(flat: list[dict[str, Any]], columns: list[tuple[str, str]]) -> list[
     return list(dict.fromkeys(key for row in flat for key in row))
 
 
-def write_csv(records: Iterable[dict[str, Any]], fields: list[str], out: TextIO) -> None:
-    """Records as CSV under exactly `fields`; keys outside them are left out."""
+def write_csv(
+    records: Iterable[dict[str, Any]], fields: list[str], out: TextIO, *, header: bool = True
+) -> None:
+    """Records as CSV under exactly `fields`; keys outside them are left out. Without
+    `header`, only the rows (a later part of a streamed export)."""
     writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", restval="")
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     for record in records:
         writer.writerow(flatten(record))
 

@@ -20,6 +20,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -36,6 +37,7 @@ LOGGER = logging.getLogger(__name__)
 
 DetectItem = tuple[str, str | None, dt.date | None]  # text, title, publication date
 IN_PROCESS_SWITCH_INTERVAL = 0.0005  # seconds
+PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 def available_cores() -> int:
@@ -139,7 +141,22 @@ def _load(settings: Settings) -> None:
 
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Whether workers are forked (Linux; elsewhere forking a process that has loaded
+    native libraries is not safe, and they are spawned)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _start_forked_worker(coordinator: int) -> None:
+    """Each forked worker dies with its coordinator: a pass killed with SIGKILL leaves no
+    worker behind holding what it inherited (the pass lock's file or connection)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux after all
+        LOGGER.debug("worker %d will not end with its coordinator", os.getpid())
+    if os.getppid() != coordinator:  # it died before the line above
+        os._exit(1)
 
 
 class CpuPool:
@@ -206,7 +223,10 @@ class CpuPool:
         gc.collect()
         gc.freeze()
         executor = ProcessPoolExecutor(
-            max_workers=self.size, mp_context=multiprocessing.get_context("fork")
+            max_workers=self.size,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_forked_worker,
+            initargs=(os.getpid(),),
         )
         executor.submit(os.getpid).result()  # forks every worker now
         LOGGER.info(

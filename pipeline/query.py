@@ -8,15 +8,18 @@ and the recent passes. Filters are checked beforehand by `pipeline.filters`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
+    Text,
+    cast,
     func,
     literal_column,
     or_,
@@ -180,15 +183,16 @@ def count_events(
 
 def _reports(session: Session, ids: list[int]) -> dict[int, Reports]:
     """For each event id: its first mention's reporter and quote speaker, and every source
-    URL, in one query that reads only those columns."""
+    URL, in one query that reads only those columns (the JSON of the first mention alone is
+    decoded)."""
     found: dict[int, Reports] = {}
     if not ids:
         return found
     rows = session.execute(
         select(
             EventMention.event_id,
-            EventMention.reported_by,
-            EventMention.quote_speaker,
+            cast(EventMention.reported_by, Text),
+            cast(EventMention.quote_speaker, Text),
             Article.url,
         )
         .join(Article, Article.id == EventMention.article_id)
@@ -196,10 +200,17 @@ def _reports(session: Session, ids: list[int]) -> dict[int, Reports]:
         .order_by(EventMention.event_id, EventMention.id)
     )
     for event_id, reported_by, quote_speaker, url in rows:
-        reports = found.setdefault(event_id, Reports([], reported_by, quote_speaker))
+        reports = found.get(event_id)
+        if reports is None:
+            reports = Reports([], _json(reported_by), _json(quote_speaker))
+            found[event_id] = reports
         if url not in reports.sources:
             reports.sources.append(url)
     return found
+
+
+def _json(text: str | None) -> Any:
+    return json.loads(text) if text and text != "null" else None
 
 
 def _statement_sources(session: Session, ids: list[int]) -> dict[int, list[str]]:
@@ -229,27 +240,108 @@ def list_events(
 ) -> Page:
     """Merged events matching the filter, newest event date first, and how many match
     (`total`, when the caller has counted them already, saves counting again)."""
-    conditions = event_conditions(session, filters or EventFilter())
+    page, _ = export_events(session, filters, offset=offset, limit=limit, total=total)
+    return page
+
+
+def export_events(
+    session: Session,
+    filters: EventFilter | None = None,
+    *,
+    offset: int = 0,
+    limit: int | None = 100,
+    total: int | None = None,
+    first: int | None = None,
+) -> tuple[Page, list[int]]:
+    """`list_events` read in parts: the page holds the first `first` records (all of them
+    when None) and the total; the ids of the rest, in order, come beside it, for
+    `event_records` to read later (a long export streams while it is read)."""
+    filters = filters or EventFilter()
+    conditions = event_conditions(session, filters)
+    ids = event_ids(session, filters, conditions, offset, limit)
+    now, later = (ids, []) if first is None else (ids[:first], ids[first:])
+    exact = True
+    if total is None:
+        total, exact = _total(
+            ids, offset, limit, lambda: count_events(session, filters, conditions)
+        )
+    items = event_records(session, now)
+    return Page(total=total, offset=offset, limit=limit or 0, items=items, total_exact=exact), later
+
+
+def event_records(session: Session, ids: list[int]) -> list[dict[str, Any]]:
+    """The list records of these events, in this order."""
+    events = events_by_id(session, ids)
+    reports = _reports(session, [e.id for e in events])
+    return [event_record(e, reports.get(e.id, Reports([]))) for e in events]
+
+
+# How many of the newest events a search tests one by one before asking the index instead.
+SEARCH_WINDOW = 2000
+
+
+def event_ids(
+    session: Session,
+    filters: EventFilter,
+    conditions: list[ColumnElement[bool]],
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[int]:
+    """The ids of one slice of the list, in its order: chosen from the index on (event_date,
+    id) before any row is read, so a deep page skips index entries, not rows."""
+    if limit and filters.query is not None and _estimated_badly(filters.query, session):
+        found = _newest_matching(session, filters, offset + limit)
+        if found is not None:
+            return found[offset : offset + limit]
     query = (
-        select(Event)
+        select(Event.id)
         .where(*conditions)
         .order_by(Event.event_date.desc(), Event.id.desc())
         .offset(offset)
     )
     if limit:
         query = query.limit(limit)
-    events = list(session.scalars(query))
-    reports = _reports(session, [e.id for e in events])
-    items = [event_record(e, reports.get(e.id, Reports([]))) for e in events]
-    exact = True
-    if total is None:
-        total, exact = _total(
-            items,
-            offset,
-            limit,
-            lambda: count_events(session, filters or EventFilter(), conditions),
+    return list(session.scalars(query))
+
+
+def _estimated_badly(query: search.SearchQuery, session: Session) -> bool:
+    """PostgreSQL guesses how many documents have a phrase, or several words, as if the
+    words were unrelated: far too few, and it then reads every match to sort them by date."""
+    if _dialect(session) != "postgresql":
+        return False
+    return any(
+        len(group.include) > 1 or any(len(term.words) > 1 for term in group.include)
+        for group in query.groups
+    )
+
+
+def _newest_matching(session: Session, filters: EventFilter, wanted: int) -> list[int] | None:
+    """The ids of the newest events matching the filter, when the newest SEARCH_WINDOW
+    events (without the search) hold `wanted` of them or are all there is; else None."""
+    assert filters.query is not None
+    plain = event_conditions(session, replace(filters, query=None))
+    window = max(SEARCH_WINDOW, 4 * wanted)
+    newest = list(
+        session.scalars(
+            select(Event.id)
+            .where(*plain)
+            .order_by(Event.event_date.desc(), Event.id.desc())
+            .limit(window)
         )
-    return Page(total=total, offset=offset, limit=limit or 0, items=items, total_exact=exact)
+    )
+    found = search.matching_ids(session, "events", newest, filters.query)
+    matched = [i for i in newest if i in found]
+    if len(matched) >= wanted or len(newest) < window:
+        return matched
+    return None
+
+
+def events_by_id(session: Session, ids: list[int]) -> list[Event]:
+    """The events with these ids, in this order (one deleted meanwhile is left out)."""
+    if not ids:
+        return []
+    found = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
 
 
 def list_statements(
@@ -402,7 +494,10 @@ def _auto_bucket(filters: EventFilter, first: dt.date | None, last: dt.date | No
 
 
 def _daily_counts(session: Session, filters: EventFilter) -> query_counts.Counts:
-    """The events matching the filter counted per day, type and direction, in one pass."""
+    """The events matching the filter counted per day, type and direction, in one pass
+    (a search with dates, types and sides on PostgreSQL: from the search table alone)."""
+    if _dialect(session) == "postgresql" and query_counts.searched_only(filters):
+        return query_counts.search_counts(session, filters)
     conditions = event_conditions(session, filters)
     rows = session.execute(
         select(
@@ -514,6 +609,8 @@ __all__ = [
     "Page",
     "QueryError",
     "event_record",
+    "event_records",
+    "export_events",
     "event_stats",
     "feed_health",
     "feeds_with_health",

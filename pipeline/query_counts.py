@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from pipeline import search
 from pipeline.filters import EventFilter
 from pipeline.schema import EventCount
 
@@ -28,6 +29,35 @@ Counts = dict[tuple[dt.date, str, str, str], int]
 def answerable(f: EventFilter) -> bool:
     """Whether the counts table can answer this filter (dates, types and sides only)."""
     return f.query is None and not f.modes and f.actor is None and f.min_confidence is None
+
+
+def searched_only(f: EventFilter) -> bool:
+    """A text search or an actor, with nothing else than dates, types and sides."""
+    return (f.query is not None or f.actor is not None) and not f.modes and f.min_confidence is None
+
+
+def search_counts(session: Session, f: EventFilter) -> Counts:
+    """The events a search matches per day, type and direction, from `events_search` alone
+    (PostgreSQL, migration 0008): its index and the one on type and date are intersected."""
+    side = search.side_table("events")
+    conditions = search.vector_matches(side, f.query, f.actor)
+    if f.since:
+        conditions.append(side.c.event_date >= f.since)
+    if f.until:
+        conditions.append(side.c.event_date <= f.until)
+    if f.types:
+        conditions.append(side.c.type.in_(f.types))
+    if f.country:
+        conditions.append(
+            or_(side.c.source_country == f.country, side.c.target_country == f.country)
+        )
+    if f.source:
+        conditions.append(side.c.source_country == f.source)
+    if f.target:
+        conditions.append(side.c.target_country == f.target)
+    key = (side.c.event_date, side.c.type, side.c.source_country, side.c.target_country)
+    rows = session.execute(select(*key, func.count()).where(*conditions).group_by(*key))
+    return {(_date(d) or dt.date.min, kind, s, t): n for d, kind, s, t, n in rows}
 
 
 def period_start(day: dt.date, size: str) -> dt.date:

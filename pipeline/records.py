@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,6 +23,7 @@ def _iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+@lru_cache(maxsize=8192)
 def outlet(url: str | None) -> str | None:
     """The outlet an article comes from, as people name it: its host without `www.`."""
     if not url:

@@ -132,6 +132,11 @@ class Article(Base):
 
     feed: Mapped[Feed | None] = relationship()
 
+    __table_args__ = (
+        # the lists' source URLs (every mention's article) from the index alone
+        Index("ix_articles_id_url", "id", "url"),
+    )
+
 
 class Event(Base):
     """One real-world event, merged from every sentence that reports it."""
@@ -153,7 +158,7 @@ class Event(Base):
     source_surname: Mapped[str | None] = mapped_column(Text)
     target_norm: Mapped[str | None] = mapped_column(Text)
     target_surname: Mapped[str | None] = mapped_column(Text)
-    event_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    event_date: Mapped[dt.date] = mapped_column(Date)
     confidence: Mapped[float] = mapped_column(Float)
     sentence: Mapped[str] = mapped_column(Text)  # the first evidence sentence
     quote: Mapped[str | None] = mapped_column(Text)
@@ -171,6 +176,8 @@ class Event(Base):
         Index("ix_events_match", "type", "source_country", "target_country", "event_date"),
         # the timeline's counts read this index alone, never the table
         Index("ix_events_timeline", "event_date", "type", "source_country", "target_country"),
+        # lists in their order (newest event date first) from the index alone, deep pages too
+        Index("ix_events_recent", "event_date", "id"),
     )
 
 

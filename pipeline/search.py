@@ -25,7 +25,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, literal_column, select, text
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Connection,
+    Integer,
+    Select,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    text,
+)
 from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
 
@@ -177,11 +188,41 @@ def to_tsquery(query: SearchQuery) -> str:
 _KEYS = {"events": "event_id", "statements": "statement_id"}
 
 
+# Columns of the record kept beside its vectors (migration 0008), for counting a search.
+BESIDE = {"events": ("event_date", "type", "source_country", "target_country"), "statements": ()}
+
+
 def _side_table(table: str) -> Any:
-    """PostgreSQL's table of search vectors beside `table` (migration 0004)."""
+    """PostgreSQL's table of search vectors beside `table` (migrations 0004 and 0008)."""
     return sql_table(
-        f"{table}_search", sql_column(_KEYS[table]), sql_column("search"), sql_column("names")
+        f"{table}_search",
+        sql_column(_KEYS[table]),
+        sql_column("search"),
+        sql_column("names"),
+        *(sql_column(name) for name in BESIDE[table]),
     )
+
+
+def side_table(table: str) -> Any:
+    """The table of search vectors beside `table` on PostgreSQL, with the columns the
+    record keeps there (events: event_date, type, source_country, target_country)."""
+    return _side_table(table)
+
+
+def vector_matches(side: Any, query: SearchQuery | None, name: str | None) -> list[Any]:
+    """Conditions on `side_table(...)` itself: the document matches `query`, a name has the
+    words of `name` (as `matches` and `names_match` say, without the record's table)."""
+    config: ColumnElement[Any] = literal_column("'simple'")
+    conditions = []
+    if query is not None:
+        conditions.append(side.c.search.op("@@")(func.to_tsquery(config, to_tsquery(query))))
+    if name is not None:
+        term = Term(name_words(name), prefix=True)
+        if not term.words:
+            raise SearchSyntaxError("has no letters or digits to look for")
+        names = to_tsquery(SearchQuery((Group((term,)),)))
+        conditions.append(side.c.names.op("@@")(func.to_tsquery(config, names)))
+    return conditions
 
 
 def _condition(
@@ -210,6 +251,23 @@ def matches(table: str, id_column: Any, query: SearchQuery, dialect: str) -> Col
     return _condition(
         table, id_column, dialect, "search", to_tsquery(query), "{doc} : (" + to_fts5(query) + ")"
     )
+
+
+def matching_ids(session: Any, table: str, ids: list[int], query: SearchQuery) -> set[int]:
+    """Which of these records match the query, each one's document tested in turn (no index
+    scan: for a few thousand candidates that is cheaper than every match of a common word).
+    PostgreSQL only."""
+    if not ids:
+        return set()
+    side = _side_table(table)
+    key = side.c[_KEYS[table]]
+    tsquery = func.to_tsquery(literal_column("'simple'"), to_tsquery(query))
+    rows = session.execute(
+        select(key, side.c.search.op("@@")(tsquery)).where(
+            key == func.any(bindparam("ids", ids, type_=ARRAY(Integer)))
+        )
+    )
+    return {record_id for record_id, matched in rows if matched}
 
 
 def name_words(name: str) -> tuple[str, ...]:
@@ -318,6 +376,9 @@ __all__ = [
     "names_match",
     "SearchSyntaxError",
     "matches",
+    "matching_ids",
+    "side_table",
+    "vector_matches",
     "parse",
     "rebuild",
     "to_fts5",

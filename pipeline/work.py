@@ -2,8 +2,9 @@
 
 One coordinator per process: it claims bounded batches of articles (`pipeline.claims`),
 fetches their pages on threads (network I/O), hands pages and texts to the CPU workers
-(`pipeline.pool`: extraction and detection on every core), and writes each finished batch
-in one transaction. Fetching, extraction and detection of different batches overlap, and
+(`pipeline.pool`: extraction and detection on every core), and has each finished batch
+written in one transaction by its writer thread, in the order the batches finished, while
+it goes on handing out work (the database's round trips are off the critical path). Fetching, extraction and detection of different batches overlap, and
 at most a few batches are held at a time, so memory does not grow with the pass. Raw HTML
 is never read back: detection reads only the text.
 
@@ -33,8 +34,9 @@ from pipeline.settings import Settings
 LOGGER = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
-# Batches of pages held at once (each `batch_size` articles): the bound on memory.
-FETCH_BATCHES_IN_FLIGHT = 2
+# Batches of pages held at once (each `batch_size` articles), fetching or waiting to be
+# written: the bound on memory.
+FETCH_BATCHES_IN_FLIGHT = 3
 
 
 @dataclass
@@ -132,6 +134,8 @@ class Coordinator:
         self.pending: dict[Future[Any], tuple[str, Any]] = {}
         self.fetch_batches: list[_FetchBatch] = []
         self.detecting_now: list[_DetectBatch] = []
+        # Written or being written by the writer thread (one at a time, in order).
+        self.writing: list[_FetchBatch | _DetectBatch] = []
         self.totals = {"articles": 0, "detect": 0}
         self.done = {"articles": 0, "detect": 0}
 
@@ -140,6 +144,7 @@ class Coordinator:
     def run(self) -> WorkOutcome:
         self._count_work()
         net = ThreadPoolExecutor(max_workers=max(1, self.settings.fetch_concurrency))
+        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="writer")
         try:
             while True:
                 self._top_up(net)
@@ -151,6 +156,7 @@ class Coordinator:
                     getattr(self, f"_on_{kind}")(future, *payload)
         finally:
             net.shutdown(wait=True, cancel_futures=True)
+            self.writer.shutdown(wait=True, cancel_futures=True)
             self._give_back()
         LOGGER.info(
             "%d extracted (written in %.1f s), %d detected (stored in %.1f s)",
@@ -188,7 +194,7 @@ class Coordinator:
             self.progress(stage, self.done[stage], self.totals[stage])
 
     def _top_up(self, net: ThreadPoolExecutor) -> None:
-        while self.fetching and len(self.fetch_batches) < FETCH_BATCHES_IN_FLIGHT:
+        while self.fetching and self._pages_held() < FETCH_BATCHES_IN_FLIGHT:
             batch = self._claim_fetch()
             if batch is None:
                 self.fetching = False
@@ -211,11 +217,18 @@ class Coordinator:
             self.detecting_now.append(job[0])
             self.pending[self.pool.detect(job[1])] = ("detected", (job[0],))
 
+    def _pages_held(self) -> int:
+        return len(self.fetch_batches) + sum(isinstance(b, _FetchBatch) for b in self.writing)
+
     def _limit_reached(self) -> bool:
         if self.limit is None:
             return False
-        claimed = self.outcome.detected + sum(len(b.ids) for b in self.detecting_now)
-        return claimed >= self.limit
+        return self._detect_claimed() >= self.limit
+
+    def _detect_claimed(self) -> int:
+        """Articles claimed for detection so far: stored, being stored or being detected."""
+        held = self.detecting_now + [b for b in self.writing if isinstance(b, _DetectBatch)]
+        return self.outcome.detected + sum(len(b.ids) for b in held)
 
     # -- claims --------------------------------------------------------------------------
 
@@ -251,7 +264,7 @@ class Coordinator:
     def _claim_detect(self) -> tuple[_DetectBatch, list[DetectItem]] | None:
         size = self.settings.batch_size
         if self.limit is not None:
-            size = min(size, self.limit - self.outcome.detected)
+            size = min(size, self.limit - self._detect_claimed())
         with db.session_scope(self.settings.db_url) as session:
             ids = claims.claim(
                 session,
@@ -278,6 +291,7 @@ class Coordinator:
         """Release what this coordinator still holds (an error ended the loop early)."""
         held = [i for b in self.fetch_batches for i in b.entries]
         held += [i for b in self.detecting_now for i in b.ids]
+        held += [i for b in self.writing for i in _ids(b)]
         if not held:
             return
         try:
@@ -310,10 +324,25 @@ class Coordinator:
     def _batch_progress(self, batch: _FetchBatch) -> None:
         if not batch.complete:
             return
-        self._write_extractions(batch)
         self.fetch_batches.remove(batch)
+        self._write(batch, self._write_extractions)
+
+    def _write(self, batch: _FetchBatch | _DetectBatch, writing: Callable[[Any], None]) -> None:
+        """Have the writer thread write a finished batch (after those handed to it before)."""
+        self.writing.append(batch)
+        self.pending[self.writer.submit(writing, batch)] = ("written", (batch,))
+
+    def _on_written(self, future: Future[None], batch: _FetchBatch | _DetectBatch) -> None:
+        future.result()  # a failed write ends the loop (what is not written is given back)
+        self.writing.remove(batch)
         self.detect_may_have_work = self.detecting
-        self._tick("articles", len(batch.entries))
+        self._tick(
+            *(
+                ("articles", len(batch.entries))
+                if isinstance(batch, _FetchBatch)
+                else ("detect", len(batch.ids))
+            )
+        )
 
     def _write_extractions(self, batch: _FetchBatch) -> None:
         started = time.perf_counter()
@@ -346,7 +375,7 @@ class Coordinator:
         # Stored in the order claimed (article id order), whichever worker finished first:
         # merging depends on order, and one coordinator's result is the same every time.
         while self.detecting_now and self.detecting_now[0].detections is not None:
-            self._store(self.detecting_now.pop(0))
+            self._write(self.detecting_now.pop(0), self._store)
 
     def _store(self, batch: _DetectBatch) -> None:
         assert batch.detections is not None
@@ -373,8 +402,10 @@ class Coordinator:
         self.outcome.counts.add(counts)
         self.outcome.detected += len(items)
         self.outcome.relevant += sum(item.detection.relevant for item in items)
-        self._tick("detect", len(batch.ids))
-        self.detect_may_have_work = self.detecting
+
+
+def _ids(batch: _FetchBatch | _DetectBatch) -> list[int]:
+    return list(batch.entries) if isinstance(batch, _FetchBatch) else batch.ids
 
 
 def process_articles(

@@ -626,5 +626,40 @@ INSERT INTO event_counts (period, start, type, source_country, target_country, n
 
 UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0005';
 
+-- Running upgrade 0006 -> 0007
+
+DROP INDEX ix_events_event_date;
+
+CREATE INDEX ix_events_recent ON events (event_date, id);
+
+CREATE INDEX ix_articles_id_url ON articles (id, url);
+
+UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0006';
+
+-- Running upgrade 0007 -> 0008
+
+ALTER TABLE events_search ADD COLUMN event_date date, ADD COLUMN type varchar(20), ADD COLUMN source_country varchar(3), ADD COLUMN target_country varchar(3);
+
+UPDATE events_search s SET event_date = e.event_date, type = e.type, source_country = e.source_country, target_country = e.target_country FROM events e WHERE e.id = s.event_id;
+
+CREATE OR REPLACE FUNCTION diplowatch_refresh_events_search(ids integer[]) RETURNS void
+LANGUAGE sql AS $fn$
+  INSERT INTO events_search (event_id, search, names, event_date, type, source_country, target_country)
+  SELECT r.id, diplowatch_search_vector(diplowatch_event_document(r)),
+         diplowatch_search_vector(diplowatch_event_names(r)), r.event_date, r.type, r.source_country, r.target_country
+    FROM events r WHERE r.id = ANY(ids)
+  ON CONFLICT (event_id) DO UPDATE SET search = EXCLUDED.search, names = EXCLUDED.names, event_date = EXCLUDED.event_date, type = EXCLUDED.type, source_country = EXCLUDED.source_country, target_country = EXCLUDED.target_country
+$fn$;
+
+DROP TRIGGER events_search_au ON events;
+
+CREATE TRIGGER events_search_au AFTER UPDATE OF source_name, target_name, quote_speaker, reported_by, sentence, quote, event_date, type, source_country, target_country ON events FOR EACH ROW EXECUTE FUNCTION diplowatch_events_search();
+
+CREATE INDEX ix_events_search_type ON events_search (type, event_date);
+
+CREATE INDEX ix_events_search_date ON events_search (event_date);
+
+UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0007';
+
 COMMIT;
 

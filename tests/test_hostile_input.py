@@ -97,6 +97,15 @@ def test_a_pass_beside_a_nul_feed_and_a_slow_header_feed_stores_the_good_feed(
     with db.session_scope(db_url) as session:
         slow = session.scalar(select(Feed).where(Feed.name == "slow"))
         assert slow.consecutive_failures == 1 and slow.next_due_at is not None
+    # The runs row says what happened: the pass ok, the slow feed's timeout among its errors.
+    (run,) = runs(db_url)
+    assert (run.status, run.feeds_ok, run.feeds_failed) == ("ok", 2, 1)
+    assert any(e.startswith("feed slow: ") and "http_timeout=2" in e for e in run.errors)
+    # A second pass (the slow feed still slow) stores nothing twice and loses nothing.
+    keys, before = record_keys(db_url), counts(db_url)
+    again = runner.run_pass(settings, force=True)
+    assert {f.name: f.status for f in again.feeds}["slow"] == "failed"
+    assert record_keys(db_url) == keys and counts(db_url) == before
 
 
 # -- a page that fails is a failed attempt, not a silent feed summary ---------------------

@@ -94,7 +94,10 @@ def render(
     up: list[dict[str, int]] = [{} for _ in buckets]
     down: list[dict[str, int]] = [{} for _ in buckets]
     for row, day in zip(daily, days, strict=True):
-        position = index.get(_bucket(day, size).start)
+        # the stats give each period by its first day: look that up before working it out
+        position = index.get(day)
+        if position is None:
+            position = index.get(_bucket(day, size).start)
         if position is None:
             continue
         # the first side's acts go up; the second side's (and any third party's) go down
@@ -117,6 +120,7 @@ def render(
         f'<text x="{LEFT - 6}" y="{HEIGHT - BOTTOM}" class="label" text-anchor="end">{peak}</text>',
     ]
     order = {t: i for i, t in enumerate(EVENT_TYPES)}
+    kinds: dict[str, tuple[str, str]] = {}  # kind -> (its colour, escaped for a tooltip)
     for i, bucket in enumerate(buckets):
         x = LEFT + i * step + (step - bar) / 2
         label = (
@@ -125,22 +129,28 @@ def render(
             else (f"{bucket.start.isoformat()} to {bucket.end.isoformat()}")
         )
         href = escape(link(bucket.start, bucket.end))
+        # what every segment of this bar shares, formatted once
+        opening = f'<a href="{href}"><rect x="{x:.1f}" width="{bar:.1f}" '
         halves: tuple[tuple[dict[str, int], tuple[str, ...], int], ...] = (
             (up[i], sides, -1),
             (down[i], sides[::-1], 1),
         )
         for counts, direction, sign in halves:
+            if not counts:
+                continue
             offset = 0.0
+            tip = escape(f"{label} \u00b7 {direction[0]} \u2192 {direction[1]} \u00b7 ")
             for kind in sorted(counts, key=lambda k: order.get(k, 99)):
+                if kind not in kinds:
+                    kinds[kind] = (str(escape(TYPE_COLORS.get(kind, "#888"))), str(escape(kind)))
+                colour, shown = kinds[kind]
                 count = counts[kind]
                 height = count / peak * half
                 y = axis - offset - height if sign < 0 else axis + offset
                 offset += height
-                tip = f"{label} \u00b7 {direction[0]} \u2192 {direction[1]} \u00b7 {kind}: {count}"
                 parts.append(
-                    f'<a href="{href}"><rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" '
-                    f'height="{max(height, 0.5):.1f}" fill="{TYPE_COLORS.get(kind, "#888")}">'
-                    f"<title>{escape(tip)}</title></rect></a>"
+                    f'{opening}y="{y:.1f}" height="{max(height, 0.5):.1f}" fill="{colour}">'
+                    f"<title>{tip}{shown}: {count}</title></rect></a>"
                 )
     for i, bucket in _ticks(buckets, size):
         x = LEFT + i * step + step / 2
