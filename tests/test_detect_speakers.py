@@ -108,3 +108,50 @@ def test_recalled_speech_is_background(detector: Detector) -> None:
     found = statements(detector, text)
     assert not any("rival" in s.quote or "respect him" in s.quote for s in found), found
     assert any("tough partner" in s.quote for s in found), found
+
+
+def test_speech_relayed_inside_a_quote_credits_the_one_who_spoke(detector: Detector) -> None:
+    text = (
+        "President Donald Trump met Vladimir Putin in Helsinki on Monday.\n"
+        '"President Putin told me that Russia never touched our election. I will be '
+        'announcing more steps soon," Trump told reporters on Monday.'
+    )
+    found = statements(detector, text)
+    assert any(
+        "Putin" in s.speaker.name and "never touched our election" in s.quote for s in found
+    ), found
+    assert any("Trump" in s.speaker.name and "never touched" in s.quote for s in found), found
+
+
+def test_unnamed_officials_of_no_named_body_give_no_statement(detector: Detector) -> None:
+    text = (
+        "The United States expelled ten Russian diplomats on Monday.\n"
+        "A senior administration official said Russia had ignored every warning.\n"
+        "A U.S. official said Moscow would answer within days.\n"
+        "A State Department official said Russia had been warned for months."
+    )
+    found = statements(detector, text)
+    assert not any("ignored every warning" in s.quote for s in found), found
+    assert not any("answer within days" in s.quote for s in found), found
+    assert any("warned for months" in s.quote for s in found), found
+
+
+def test_a_title_owned_by_a_place_of_no_side_is_no_side(detector: Detector) -> None:
+    text = (
+        "The United States warned Moscow against sending troops to Central America.\n"
+        "Nicaragua's president said Russia would be welcome to open a base there."
+    )
+    found = statements(detector, text)
+    assert not any("welcome to open a base" in s.quote for s in found), found
+
+
+def test_sources_named_after_a_body_are_not_the_body(detector: Detector) -> None:
+    text = (
+        "The White House met Russian envoys on Monday.\n"
+        "White House sources said Russia had offered nothing new in the talks.\n"
+        "The White House said Russia had offered nothing new in the talks on Monday."
+    )
+    found = statements(detector, text)
+    sentences = [s.sentence for s in found]
+    assert not any(s.startswith("White House sources") for s in sentences), found
+    assert any(s.startswith("The White House said") for s in sentences), found

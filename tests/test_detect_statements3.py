@@ -183,16 +183,17 @@ def test_unqualified_ministry_is_not_the_side_named_in_an_aside(detector: Detect
     assert found[0].speaker.country == "RUS", found
 
 
-def test_administration_official_speaks_for_the_administrations_side(detector: Detector) -> None:
+def test_administration_official_is_no_named_speaker(detector: Detector) -> None:
+    # GUIDE's ruling: unnamed officials with no body named ("a senior administration
+    # official") give no statement; above all the words are not the president's.
     text = (
         "The Trump administration put new export controls on Russian chip makers on Monday.\n"
         '"Moscow must understand that these curbs will stay until the shelling stops," a '
         "senior administration official told reporters."
     )
     found = by_phrase(statements(detector, text), "curbs will stay")
-    assert len(found) == 1, found
-    assert found[0].speaker.country == "USA"
-    assert "official" in found[0].speaker.name and "Trump" not in found[0].speaker.name
+    assert not any("Trump" in s.speaker.name for s in found), found
+    assert found == [], found
 
 
 def test_an_unnamed_diplomat_is_not_the_last_named_person(detector: Detector) -> None:

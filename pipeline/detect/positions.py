@@ -30,6 +30,8 @@ _HABITUAL = {"repeatedly", "often", "frequently", "long", "consistently", "previ
              "routinely", "always", "persistently"}  # fmt: skip
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 BACKGROUND_DAYS = 60  # speech dated this long before the story is background, not news
+# Words before "official" that name no body ("a senior administration official")
+_UNNAMED_OWNERS = {"administration", "senior", "top", "government", "federal", "high-ranking"}
 _DOMESTIC_ROLES = {"LEGISLATURE"}  # lawmakers: their words about their own side are home politics
 _RELATIONSHIP = re.compile(
     r"\b(?:bilateral|both countries|two countries|both sides|two sides|two nations|"
@@ -71,11 +73,12 @@ class PositionRules:
         """ "U.S. officials said ...": unnamed officials known only by their side are the
         story's sources, neither a person nor a body that speaks for the side."""
         country = self.ctx.dictionary.countries.get(speaker.country)
-        words = speaker.name.split()
-        if country is None or len(words) < 2 or words[-1].lower() != "officials":
+        words = re.sub(r"\([^)]*\)", " ", speaker.name).split()
+        if country is None or len(words) < 2 or words[-1].lower() not in ("officials", "official"):
             return False
-        owner = " ".join(words[:-1])
-        return owner in (country.adjective, country.name)
+        # "a U.S. official", "a senior administration official": no body is named
+        owner = " ".join(w for w in words[:-1] if w.lower() not in _UNNAMED_OWNERS)
+        return owner in (country.adjective, country.name, country.code)
 
     def _bare_country(self, speaker: ActorRef) -> bool:
         """A pronoun or a side word resolved to the state itself ("it said", "quoted ... as

@@ -262,6 +262,8 @@ class ArticleContext(PronounResolver):
         return self.dictionary.national_titles.get(self.doc[start:end].text.lower())
 
     def _title_actor(self, span: Span, office: str) -> ActorRef | None:
+        if self._foreign_owner(span):
+            return None  # "Nicaragua's president", "Italian Foreign Minister": not a side's
         country, qualifier = self._qualifier_country(span)
         # "the attorney general said": only a holder the story named has a post only one
         # side's government has (a US state has a secretary of state too)

@@ -45,6 +45,9 @@ _MARKET_NOUNS = {"dollar", "currency", "market", "stock", "share", "bond", "yiel
                  "inflation", "rate", "future", "index", "open", "championship",
                  "team", "league", "tour"}  # fmt: skip
 _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
+# Verbs by which a speaker relays what someone else said to them ("he told me", "he denied it")
+_RELAYED = {"say", "tell", "deny", "insist", "assure", "promise", "admit", "state", "add",
+            "reply", "answer", "declare"}  # fmt: skip
 _NAMING = {"call", "describe", "term", "dub", "label", "brand"}  # "what X called \"...\""
 
 
@@ -272,6 +275,9 @@ class StatementFinder(PositionRules):
             previous = found
         for found in list(by_verb.values()):
             self._embed_partial_quotes(found)
+        for found in list(by_verb.values()):
+            for nested in self._nested_speech(found):
+                by_verb.setdefault(nested.verb.i, nested)  # type: ignore[union-attr]
         for tok in self.doc:
             if tok.i in by_verb or tok.i in inside or tok.pos_ not in ("VERB", "AUX"):
                 continue
@@ -569,6 +575,46 @@ class StatementFinder(PositionRules):
         return Found(
             speaker, main, indirect=text, sentence=main.sent, clause=(start, end), head=main
         )
+
+    def _nested_speech(self, found: Found) -> list[Found]:
+        """'"He said he didn't meddle. I asked him again," Trump said': speech reported
+        inside a quote by someone other than its speaker is that someone's statement (the
+        innermost speaker is credited; the quote stays its speaker's too)."""
+        out: list[Found] = []
+        for quote in found.quotes:
+            if quote.span is None:
+                continue
+            for verb in quote.span:
+                if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RELAYED:
+                    continue
+                if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+                    continue  # "will be announcing", "did not say": no speech reported
+                subj, passive = subject(verb)
+                if (
+                    subj is None
+                    or subj.head.i != verb.i  # "to continue to add fuel": no one says anything
+                    or passive
+                    or subj.lower_ in ("i", "we", "you")
+                    or (subj.pos_ != "PRON" and self.ctx.mention_at(subj.i) is None)
+                ):
+                    continue
+                speaker = self.ctx.actor_of(subj)
+                if (
+                    speaker is None
+                    or speaker == found.speaker
+                    or speaker.country not in self.sides
+                    or self._bare_country(speaker)
+                ):
+                    continue
+                start = min(subj.left_edge.i, verb.i)
+                end = min(verb.right_edge.i + 1, quote.span.end)
+                text = self.doc[start:end].text.strip(" ,.;:\n")
+                if len(text.split()) < 3:
+                    continue
+                out.append(
+                    Found(speaker, verb, indirect=text, sentence=verb.sent, clause=(start, end))
+                )
+        return out
 
     def _embed_partial_quotes(self, found: Found) -> None:
         """'said the United States "will respond" to what it called a provocation': quoted
