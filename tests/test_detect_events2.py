@@ -80,9 +80,11 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "Washington would impose crippling sanctions on Moscow.",
             ("THREATEN", "USA", "RUS"),
         ),
-        # an accusation judged false is rejected, not a new accusation
+        # an accusation judged false is rejected, not a new accusation (the denial answers
+        # the charge the story reports)
         (
-            "Blinken met Lavrov in Bali. Lavrov called the allegations fabricated.",
+            "Blinken met Lavrov in Bali and accused Moscow of hacking. Lavrov called the "
+            "allegations fabricated.",
             ("REJECT", "RUS", "USA"),
         ),
         # "charged X with carrying out attacks": X attacked

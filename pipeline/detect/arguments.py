@@ -32,6 +32,8 @@ _DYAD_HEADS = {"leaders", "men", "sides", "countries", "presidents", "ministers"
 
 _SPEAKING = {"say", "call", "describe", "add", "accuse", "warn", "brand", "label", "term",
              "insist", "argue", "note", "stress", "claim", "tell", "announce", "state"}  # fmt: skip
+_ACCUSING = {"accuse", "charge", "indict", "blame", "suspect", "convict", "sanction", "punish",
+             "fault", "condemn", "prosecute"}  # fmt: skip
 _DEMANDING = {"demand", "urge", "ask", "insist", "request"}
 
 
@@ -181,8 +183,11 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return subject(head, depth + 1)[0], False
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         if head.lower_ in ("of", "for", "over", "with"):
-            # "charged five officers with carrying out attacks": the officers carry them out
+            # "charged five officers with carrying out attacks": the officers carry them out;
+            # "officers were charged by a grand jury for hacking": the officers, not the jury
             accused = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+            if accused is None and head.head.lemma_.lower() in _ACCUSING:
+                accused = next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
             if accused is not None:
                 return accused, False  # "accused Russia of directing attacks": Russia directs
         return subject(head.head, depth + 1)[0], False  # "after summoning the ambassador"

@@ -144,47 +144,6 @@ def _own_statements(found: list[Found], candidates: list[Candidate], doc: Doc) -
     return kept
 
 
-# What a denial by the other side can answer: its charges and its hostile acts
-_CHARGING = {"ACCUSE", "SANCTION", "COERCE", "THREATEN", "ASSAULT"}
-
-
-def _unanswered_denials(candidates: list[Candidate], ctx: ArticleContext) -> list[Candidate]:
-    """Denials the article gives no charge of the other side to answer.
-
-    A denial whose sentence (or, as a subject, the one before) does not name the other side
-    ("Trump denies any wrongdoing", "the White House denied any involvement") takes its
-    target from the story around it. It
-    answers the other side only when the article reports that side charging or acting against
-    the denier's side (accusing, sanctioning, arresting, threatening, attacking it); in a
-    story of home politics the charge is a prosecutor's or a rival's.
-    """
-    charged = {(c.target.country, c.source.country) for c in candidates if c.type in _CHARGING}
-    out = []
-    for cand in candidates:
-        if (
-            cand.type == "REJECT"
-            and cand.mode == "accusation"
-            and (cand.source.country, cand.target.country) not in charged
-        ):
-            # named in the sentence itself, or as the subject of the one before ("Moscow
-            # accused the ambassador of meddling. The State Department stood by her remarks.")
-            sent = cand.trigger.sent
-            named = {actor.country for _, actor in ctx.actors_in(sent.start, sent.end)}
-            index = ctx.sentence_index(sent.start)
-            if index > 0:
-                before = ctx.sentences[index - 1]
-                named |= {
-                    actor.country
-                    for start, actor in ctx.actors_in(before.start, before.end)
-                    if actor.role != NO_SIDE_ROLE
-                    and "nsubj" in (ctx.doc[start].dep_, ctx.doc[start].head.dep_)
-                }
-            if cand.target.country not in named:
-                continue
-        out.append(cand)
-    return out
-
-
 def _statement_tokens(found: Found) -> list[Token]:
     doc = found.verb.doc if found.verb is not None else None
     if doc is None:
@@ -247,7 +206,7 @@ def assemble(
     candidates += finder.statement_events(said, candidates)
     known = {person.name for person in dictionary.people.values()}
     candidates = [c for c in candidates if not _with_a_national(c, dictionary, known)]
-    candidates = _unanswered_denials(candidates, ctx)
+    candidates = finder.answered(candidates)
 
     events: list[DetectedEvent] = []
     seen: set[tuple[str, str, str, int]] = set()

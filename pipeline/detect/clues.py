@@ -21,6 +21,7 @@ DYAD_ROLE = "_DYAD"  # internal: marks a pair-subject ("the two sides") until it
 # "officials in both capitals", "delegations from the two countries": the pair by its places
 _PAIR_PLACES = {"capitals", "countries", "sides", "governments", "nations"}
 # "the ministers", "the leaders" right after both sides' people are named: the pair
+PAIR_WINDOW = 2  # sentences back in which "the two sides" must have had both sides named
 _PAIR_HEADS = {"leaders", "presidents", "ministers", "delegations"}
 _WISH = {"want", "like", "love", "hope", "wish", "seek", "ready", "willing", "prepared", "keen",
          "eager", "open"}  # fmt: skip
@@ -62,11 +63,23 @@ class Clues(SenseReader):
     """Parse clues around a trigger, for `EventFinder`."""
 
     def _actor_or_dyad(self, tok: Token) -> ActorRef | None:
-        if is_dyad(tok) or self._pair_phrase(tok) or self._pair_they(tok):
+        if (is_dyad(tok) or self._pair_phrase(tok) or self._pair_they(tok)) and self._pair_in_view(
+            tok
+        ):
             # "the two leaders": the pair acts; each side is named by its country
             code = self.sides[0]
             return ActorRef(self.ctx.dictionary.countries[code].name, code, DYAD_ROLE)
         return self.ctx.actor_of(tok) or self._office_of(tok)
+
+    def _pair_in_view(self, tok: Token) -> bool:
+        """ "The two leaders", "both sides" stand for the watched pair only where the text
+        has just named a person or body of each side (this sentence or the two before): in a
+        story that turns to Moscow and Beijing, or to Syria's warring parties, they are those."""
+        index = self.ctx.sentence_index(tok.i)
+        start = self.ctx.sentences[max(0, index - PAIR_WINDOW)].start
+        # people of a side out of office, or its nationals, name it as well as its officials
+        named = {actor.country for _, actor in self.ctx.actors_in(start, tok.sent.end)}
+        return named >= set(self.sides)
 
     def _pair_they(self, tok: Token) -> bool:
         """ "The two ministers held a dinner. Afterwards they said they had agreed ...": a

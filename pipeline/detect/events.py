@@ -78,6 +78,27 @@ _OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "
                  "journalists", "reporter", "reporters", "host", "hosts", "participant",
                  "participants", "people", "voter", "voters", "audience", "team"}  # fmt: skip
 _CHARGING = {"charge", "indict", "prosecute", "convict"}
+_CLAUSAL = {"ccomp", "xcomp", "pcomp", "advcl", "relcl", "acl", "csubj"}
+_PARTNERING = {"with", "between", "among"}  # "colluded with Russia": a party to the act
+# What a refusal answers, by its mode: a denial answers a charge; a refused offer, demand or
+# meeting answers what the other side put forward, asked or warned
+_ANSWERED = {
+    "accusation": ("ACCUSE", "COERCE", "SANCTION"),  # charges come with arrests and sanctions
+    "": ("ACCUSE", "AGREE", "REQUEST", "THREATEN", "CONSULT", "COOPERATE", "COERCE", "SANCTION"),
+}
+_CHARGED_BY = {"by", "from"}
+_ASKED_PREPS = {"on", "upon", "with"}  # "called on Sessions", "pleaded with the judge"
+_LEADERS = {"leader", "lawmaker", "member", "official", "counterpart", "colleague", "agency"}
+_CHARGING_VERBS = {"accuse", "charge", "blame", "allege", "indict", "fault", "denounce",
+                   "condemn", "criticize", "criticise"}  # fmt: skip
+_CAPTIVES = {"prisoner", "detainee", "hostage", "captive", "inmate", "citizen", "national",
+             "american", "russian", "journalist", "reporter", "pilot", "sailor", "crew",
+             "marine", "veteran", "teacher", "student", "spy", "agent", "woman", "man",
+             "person", "people", "soldier", "dual"}  # fmt: skip
+_HOSTILE = {"ACCUSE", "EVALUATE", "THREATEN", "SANCTION", "COERCE", "ASSAULT"}
+# verbs of standing up to someone that the lexicon gives no event type of their own
+_CONFRONTING = {"challenge", "confront", "criticize", "criticise", "question", "contradict",
+                "rebuke", "punish", "blame"}  # fmt: skip  # "the accusations by Washington": who made the charge
 _THIRD_PERSON = {"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"}
 
 
@@ -127,6 +148,9 @@ class Candidate:
     trigger: Token
     confidence: float
     reported_by: ActorRef | None = None
+    # the target was not read off the act's own structure (the other side named nearby, or
+    # inside what a denial denies): it stands only where the story gives it a reason
+    guessed: bool = False
 
 
 # How many sentences back an act's unnamed target may be found (see `_fallback`).
@@ -266,6 +290,8 @@ class EventFinder(Clues):
             mode = {"ACCUSE": "criticize", "REJECT": "accusation"}.get(kind, "praise")
         if nominal and under_topic(tok):
             return []  # "the investigation into Russian hacking": the topic, not an act reported
+        if kind == "CONCEDE" and mode == "release" and self._thing_released(tok, nominal):
+            return []  # "released a list of names", "the release of the cables": no captive
         if nominal and kind == "SANCTION" and self._eased(tok):
             return []  # "lifted sanctions on Dmitriev": the verb's easing is the event
         state = factuality(tok, nominal, kind, self.lex)
@@ -436,6 +462,8 @@ class EventFinder(Clues):
             return []  # "declined to comment" refuses nothing of the other side's
         if kind == "REJECT" and not nominal and self._own_endorsement(tok, source):
             return []  # "declined to endorse his own agencies' finding": no offer turned down
+        if kind == "REJECT" and self._hostile_refused(tok):
+            return []  # "declined to blame Russia", "his refusal to condemn Putin": no offer
         target = None
         if dyad:
             code = self.sides[1]
@@ -454,6 +482,8 @@ class EventFinder(Clues):
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
             return []  # "blamed loose monetary policy for the slide": no side is blamed
         content: frozenset[int] = frozenset()
+        if kind == "REQUEST" and not nominal and self._asked_elsewhere(tok, source):
+            return []  # "asked Comey to end the inquiry into Russia": asked of someone else
         if kind == "REQUEST" and not nominal and (target is None or target.name == "third party"):
             # "asked for guarantees that NATO would not expand": NATO is what the guarantee
             # is about; the request goes to the other side
@@ -462,20 +492,33 @@ class EventFinder(Clues):
                 target = None
         if target is None and kind == "MOBILIZE" and self._faces_third_party(tok):
             return []
+        guessed = False
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
             if kind == "REQUEST" and source.role == "LEGISLATURE":
                 return []  # "Democrats demanded a briefing": lawmakers ask their own government
             target = self._fallback(tok, source, kind, kind in _FORCE, content)
+            # the other side named in the act's own sentence is a guess only when it is named
+            # inside what is refused or denied; one named in the sentence before always is
+            guessed = (
+                kind != "REJECT"
+                or target is None
+                or not self._in_sentence(tok, target)
+                or (mode != "meeting" and self._inside_denied(tok, target, mode == "accusation"))
+                or (mode == "accusation" and self._only_partner(tok, target))
+            )
             if target is None and kind == "MOBILIZE":
                 target = self._other_side(source, tok)  # "deployments in Germany": a host
             confidence -= 0.2
         if kind == "REQUEST" and target is not None and target.country == source.country:
             # "demanded his immediate release": asked of whoever holds the national
             target = self._fallback(tok, source, kind)
+            guessed = True
         if target is None or target.country == source.country:
             return []
         if {source.country, target.country} != set(self.sides):
             return []
+        if kind == "REJECT" and not guessed and mode != "meeting":
+            guessed = self._inside_denied(tok, target, partners=mode == "accusation")
         if kind == "AGREE" and mode == "offer" and not nominal:
             refused = self._vowed_refusal(tok)
             if refused is not None:
@@ -488,7 +531,11 @@ class EventFinder(Clues):
         if reported is not None and reported == source:
             reported = None
         confidence -= 0.05 if reported is not None else 0.0
-        out = [Candidate(kind, mode, source, target, tok, round(max(confidence, 0.3), 2), reported)]
+        out = [
+            Candidate(
+                kind, mode, source, target, tok, round(max(confidence, 0.3), 2), reported, guessed
+            )
+        ]
         if kind == "AGREE" and (dyad or (mode in _BOTH_WAYS_MODES and self._joint(tok))):
             out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
         if kind == "AGREE" and mode == "offer" and nominal and self._left_unanswered(tok):
@@ -858,6 +905,161 @@ class EventFinder(Clues):
                 country = self.ctx.dictionary.countries[code]
                 return ActorRef(country.name, code, "GOVERNMENT")
         return None
+
+    def _in_sentence(self, tok: Token, actor: ActorRef | None) -> bool:
+        return actor is not None and any(
+            named == actor for _, named in self.ctx.actors_in(tok.sent.start, tok.sent.end)
+        )
+
+    def _only_partner(self, tok: Token, actor: ActorRef) -> bool:
+        """Every mention of the actor in the sentence is a party to some act with someone
+        ("colluded with the Russian government", "contacts with Moscow"), not one who acts or
+        is acted on: no accuser for a denial to answer."""
+        found = False
+        for start, named in self.ctx.actors_in(tok.sent.start, tok.sent.end):
+            if named != actor:
+                continue
+            node = self._mention_head(start)
+            for _ in range(12):
+                if node.dep_ == "pobj" and node.head.lower_ in _PARTNERING:
+                    break
+                if node.head.i == node.i:
+                    return False  # reaches the root as a participant
+                node = node.head
+            found = True
+        return found
+
+    def _inside_denied(self, tok: Token, target: ActorRef, partners: bool = True) -> bool:
+        """The target of a refusal is named only inside what is refused or denied ("denied
+        that he discussed sanctions with the Russian ambassador", "denied colluding with
+        Russia"): a party to the denied act, not the one who made the charge or the offer,
+        which the refusal's own object names ("rejected Moscow's claims", "a claim by Pompeo")."""
+        inside = False
+        for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end):
+            if actor != target:
+                continue
+            node, nested, charger = self._mention_head(start), False, False
+            for _ in range(12):
+                if node.i == tok.i or node.head.i == node.i:
+                    break
+                if node.dep_ in ("pobj", "agent") and node.head.lower_ in _CHARGED_BY:
+                    charger = True
+                if node.dep_ in _CLAUSAL or (
+                    partners and node.dep_ == "pobj" and node.head.lower_ in _PARTNERING
+                ):
+                    nested = True
+                node = node.head
+            if charger:
+                return False  # "calling the accusations a provocation by Washington"
+            if node.i != tok.i:
+                continue  # not under the refusal: another clause of the sentence
+            if not nested:
+                return False  # the refusal's own object or its owner
+            inside = True
+        return inside
+
+    def _asked_elsewhere(self, tok: Token, source: ActorRef) -> bool:
+        """The request names whom it asks ("asked Comey to", "urged European leaders to",
+        "called on Sessions to"), and that is not the other side: what the asked one is to do
+        may name the other side ("to stand up to Russia"), but the request is not put to it."""
+        asked = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        asked += [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for person in asked:
+            if person.pos_ == "PRON":
+                continue  # "pressed him to": who "him" is rests on the resolver
+            if self.ctx.mention_at(person.i) is None and not self._someone(person):
+                continue  # "demanded his release": a thing asked for, not the one asked
+            actor = self.ctx.actor_of(person)
+            if actor is not None and actor.role == WEAK_ROLE:
+                return True  # "asked Comey", "urged a Russian lawyer": someone holding no office
+            if actor is not None:
+                if actor.country != source.country:
+                    return actor.country not in self.sides
+                return True  # its own side's people: a request at home
+            if self._someone(person):
+                return True
+        return False
+
+    def _someone(self, tok: Token) -> bool:
+        """A person or group named without a side: "Comey", "the Western leaders", "them"."""
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.lower_ in _OTHER_PEOPLE:
+            return True
+        roles = self.ctx.dictionary.role_nouns
+        return tok.lemma_.lower() in roles or tok.lower_ in roles or tok.lemma_.lower() in _LEADERS
+
+    def _thing_released(self, tok: Token, nominal: bool) -> bool:
+        """What is released is a thing, not a person held: "released a list", "its release
+        of the cables", "the release of a statement"."""
+        if nominal:
+            held = [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+        else:
+            held = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(not self._held_person(t) for t in held)
+
+    def _held_person(self, tok: Token) -> bool:
+        if tok.pos_ == "PRON" or tok.ent_type_ in ("PERSON", "NORP"):
+            return True
+        if self.ctx.mention_at(tok.i) is not None or self._someone(tok):
+            return True
+        return tok.lemma_.lower() in _CAPTIVES or tok.lower_ in _CAPTIVES
+
+    def _hostile_refused(self, tok: Token) -> bool:
+        """What is refused is an act against the other side or a judgement of it ("declined
+        to blame Russia", "refused to challenge Putin's denial", "his refusal to condemn"):
+        holding back a blow turns down nothing the other side put forward."""
+        for comp in tok.children:
+            if comp.dep_ not in ("xcomp", "acl") or comp.pos_ not in ("VERB", "AUX"):
+                continue
+            if comp.lemma_.lower() in _CONFRONTING or any(
+                sense.type in _HOSTILE for sense in self.senses(comp)
+            ):
+                return True
+        return False
+
+    def answered(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Refusals and denials whose target was guessed stand only when the story reports
+        an act of that side aimed at the refusing side for them to answer: a charge for a
+        denial, a proposal, demand or warning for a refusal. "Trump denies wrongdoing" in a
+        story that names Russia answers the investigation at home, not Moscow."""
+        made = {
+            (c.type, c.source.country, c.target.country) for c in candidates if c.type != "REJECT"
+        }
+        kept = []
+        for cand in candidates:
+            if cand.type == "REJECT" and cand.guessed:
+                kinds = _ANSWERED.get(cand.mode or "", _ANSWERED[""])
+                pair = (cand.target.country, cand.source.country)
+                if not any((kind, *pair) in made for kind in kinds) and not self._charged_by(cand):
+                    continue
+            kept.append(cand)
+        return kept
+
+    def _charged_by(self, cand: Candidate) -> bool:
+        """The sentence before a denial, or its own, has the target side charge someone
+        ("Moscow charged the reporter with spying. The U.S. government rejects the charge"),
+        whether or not the one charged is known to be of a side."""
+        index = self.ctx.sentence_index(cand.trigger.sent.start)
+        start = self.ctx.sentences[max(0, index - 1)].start
+        for verb in self.ctx.doc[start : cand.trigger.sent.end]:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CHARGING_VERBS:
+                continue
+            subj, passive = subject(verb)
+            actor = self.ctx.actor_of(subj) if subj is not None and not passive else None
+            if actor is not None and actor.country == cand.target.country:
+                return True
+        return False
 
     def _mention_head(self, start: int) -> Token:
         """The syntactic head of the actor mention starting at `start`."""

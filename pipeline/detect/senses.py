@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.detect.arguments import is_dyad, subject
+from pipeline.detect.arguments import is_dyad, partitive, subject
 from pipeline.detect.lexicon import Lexicon, Sense, cue_counts
 from pipeline.detect.resolve import ArticleContext
 
@@ -138,6 +138,10 @@ class SenseReader:
                 o.lemma_.lower() in sense.objects or o.lower_ in sense.objects
                 for o in self._objects(tok)
             )
+        if needs == "dobj":  # a thing acted on directly, not a phrasal "seize on"
+            return any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in kids) or (
+                tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"
+            )
         if needs == "xcomp":
             return any(c.dep_ == "xcomp" and c.lemma_.lower() in sense.xcomp for c in kids)
         if needs == "ccomp":
@@ -196,6 +200,8 @@ class SenseReader:
             tok.head for c in objects if c.lower_ in ("that", "which") and tok.dep_ == "relcl"
         ]
         objects += [g for c in objects for g in c.children if g.dep_ in ("compound", "conj")]
+        # "deployed dozens of warplanes", "sent thousands of troops": the whole of a quantity
+        objects += [w for c in objects if (w := partitive(c)) is not None]
         objects += [p for c in kids if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         # "pulled out of the talks", "walked away from the deal": a preposition in a preposition
         objects += [
