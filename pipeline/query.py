@@ -22,7 +22,6 @@ from sqlalchemy import (
     cast,
     func,
     literal_column,
-    or_,
     select,
 )
 from sqlalchemy.orm import Session, selectinload
@@ -103,16 +102,9 @@ def event_conditions(session: Session, f: EventFilter) -> list[ColumnElement[boo
         conditions.append(Event.event_date >= f.since)
     if f.until:
         conditions.append(Event.event_date <= f.until)
-    if f.types:
-        conditions.append(Event.type.in_(f.types))
+    conditions.extend(query_counts.type_and_sides(Event, f))
     if f.modes:
         conditions.append(Event.mode.in_(f.modes))
-    if f.country:
-        conditions.append(or_(Event.source_country == f.country, Event.target_country == f.country))
-    if f.source:
-        conditions.append(Event.source_country == f.source)
-    if f.target:
-        conditions.append(Event.target_country == f.target)
     if f.actor:
         conditions.append(search.names_match("events", Event.id, f.actor, _dialect(session)))
     if f.min_confidence is not None:

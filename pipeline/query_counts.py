@@ -78,18 +78,23 @@ def period_end(start: dt.date, size: str) -> dt.date:
     return start
 
 
-def _sides(f: EventFilter) -> list[ColumnElement[bool]]:
-    c = EventCount
-    conditions: list[ColumnElement[bool]] = [c.n != 0]
+def type_and_sides(model: Any, f: EventFilter) -> list[ColumnElement[bool]]:
+    """The filter's types and sides as conditions on `model`: events, or their counts (the
+    same column names), so a list and its totals never disagree on what a side means."""
+    conditions: list[ColumnElement[bool]] = []
     if f.types:
-        conditions.append(c.type.in_(f.types))
+        conditions.append(model.type.in_(f.types))
     if f.country:
-        conditions.append(or_(c.source_country == f.country, c.target_country == f.country))
+        conditions.append(or_(model.source_country == f.country, model.target_country == f.country))
     if f.source:
-        conditions.append(c.source_country == f.source)
+        conditions.append(model.source_country == f.source)
     if f.target:
-        conditions.append(c.target_country == f.target)
+        conditions.append(model.target_country == f.target)
     return conditions
+
+
+def _sides(f: EventFilter) -> list[ColumnElement[bool]]:
+    return [EventCount.n != 0, *type_and_sides(EventCount, f)]
 
 
 def date_range(session: Session, f: EventFilter) -> tuple[dt.date | None, dt.date | None]:
