@@ -125,3 +125,26 @@ def test_an_act_before_its_actor_took_office_is_not_the_sides(detector: Detector
     assert ("CONSULT", "USA", "RUS") not in event_triples(detector, before, dt.date(2017, 2, 10))
     during = "Michael Flynn spoke by phone with Ambassador Sergey Kislyak on January 28, 2017."
     assert ("CONSULT", "USA", "RUS") in event_triples(detector, during, dt.date(2017, 2, 10))
+
+
+# ------------------------------------------------------------------------------- attacks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attack named by its attacker's modifier is one the reader knows of, not news
+        ("Democrats said the campaign was shaped by Russian hacks of party emails.", False),
+        ("Lawmakers spent the week arguing about Russia's attack on the election.", False),
+        # the report of an attack says who carried it out
+        ("The White House said Russia was behind the hack of the State Department.", True),
+        ("Russian intelligence officers hacked into the State Department's email system.", True),
+        # hacking a candidate's campaign is aimed at the campaign, not the government
+        ("Russian intelligence officers hacked into the email accounts of Hillary Clinton.", False),
+    ],
+)
+def test_an_attack_is_the_pairs_when_reported_against_the_side(
+    detector: Detector, text: str, expected: bool
+) -> None:
+    found = event_triples(detector, text, dt.date(2019, 4, 18))
+    assert (("ASSAULT", "RUS", "USA") in found) is expected

@@ -51,6 +51,12 @@ def _with_a_national(cand: Candidate, dictionary: ActorDictionary, known: set[st
     return False
 
 
+def _at_a_candidate(cand: Candidate, known: set[str]) -> bool:
+    """An attack on a person of the dictionary who then held no office ("hacked into the
+    accounts of the Clinton campaign") is aimed at a campaign, not at the other side."""
+    return cand.type == "ASSAULT" and cand.target.role == NO_SIDE_ROLE and cand.target.name in known
+
+
 def _governor(tok: Token) -> Token:
     """The verb whose clause a trigger sits in (a noun's governing verb)."""
     node = tok
@@ -269,7 +275,11 @@ def assemble(
     found_statements = _own_statements(found_statements, candidates, doc)
     candidates += finder.statement_events(said, candidates)
     known = {person.name for person in dictionary.people.values()}
-    candidates = [c for c in candidates if not _with_a_national(c, dictionary, known)]
+    candidates = [
+        c
+        for c in candidates
+        if not _with_a_national(c, dictionary, known) and not _at_a_candidate(c, known)
+    ]
     candidates = finder.answered(candidates)
 
     people = {person.name: person for person in dictionary.people.values()}
