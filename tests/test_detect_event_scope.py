@@ -148,3 +148,26 @@ def test_an_attack_is_the_pairs_when_reported_against_the_side(
 ) -> None:
     found = event_triples(detector, text, dt.date(2019, 4, 18))
     assert (("ASSAULT", "RUS", "USA") in found) is expected
+
+
+# ------------------------------------------------------------------ meetings told as topics
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "National Security Adviser Jake Sullivan misled the vice president about his "
+            "conversations with Russian Ambassador Anatoly Antonov.",
+            False,
+        ),
+        ("Antony Blinken misrepresented his talks with Sergey Lavrov, the senators said.", False),
+        # the meeting itself reported
+        ("Antony Blinken held talks with Sergey Lavrov on Tuesday.", True),
+    ],
+)
+def test_a_meeting_told_as_what_is_said_or_hidden_is_no_meeting(
+    detector: Detector, text: str, expected: bool
+) -> None:
+    found = triples(detector, text)
+    assert (("CONSULT", "USA", "RUS") in found) is expected
