@@ -171,3 +171,14 @@ def test_a_meeting_told_as_what_is_said_or_hidden_is_no_meeting(
 ) -> None:
     found = triples(detector, text)
     assert (("CONSULT", "USA", "RUS") in found) is expected
+
+
+def test_a_clause_under_the_trigger_is_not_who_it_acts_on(detector: Detector) -> None:
+    # the inquiry the senator left is about Russia; the complaint is about the senator
+    text = (
+        "Antony Blinken has long complained about the senator's decision to withdraw from the "
+        "Russia inquiry."
+    )
+    assert ("ACCUSE", "USA", "RUS") not in triples(detector, text)
+    text = "Antony Blinken complained about Moscow's decision to expel the diplomats."
+    assert ("ACCUSE", "USA", "RUS") in triples(detector, text)
