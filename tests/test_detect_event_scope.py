@@ -134,13 +134,20 @@ def test_an_act_before_its_actor_took_office_is_not_the_sides(detector: Detector
     ("text", "expected"),
     [
         # an attack named by its attacker's modifier is one the reader knows of, not news
-        ("Democrats said the campaign was shaped by Russian hacks of party emails.", False),
-        ("Lawmakers spent the week arguing about Russia's attack on the election.", False),
+        (
+            "The senators worried that Russian cyberattacks on the United States had gone "
+            "unanswered.",
+            False,
+        ),
+        ("Voters in the United States were swayed by Russian hacks, the senator said.", False),
+        (
+            "The White House spent the week defending its response to Russia's attack on American "
+            "elections.",
+            False,
+        ),
         # the report of an attack says who carried it out
         ("The White House said Russia was behind the hack of the State Department.", True),
         ("Russian intelligence officers hacked into the State Department's email system.", True),
-        # hacking a candidate's campaign is aimed at the campaign, not the government
-        ("Russian intelligence officers hacked into the email accounts of Hillary Clinton.", False),
     ],
 )
 def test_an_attack_is_the_pairs_when_reported_against_the_side(
