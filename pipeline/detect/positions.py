@@ -240,8 +240,9 @@ class PositionRules:
         return []
 
     def _names_home(self, found: Found, ranges: list[tuple[int, int]]) -> bool:
-        """The words name a player of the speaker's home politics: a person of their side who
-        holds no office (a candidate, a former official) or its legislature ("Congress")."""
+        """The words name a player of the speaker's home politics: a person of their side the
+        dictionary knows who holds no office (a candidate, a former official) or its
+        legislature ("Congress")."""
         for start, end in ranges:
             for m in self.ctx._mentions_between(start, end):
                 actor = m.actor
@@ -250,7 +251,9 @@ class PositionRules:
                     and actor.country == found.speaker.country
                     and actor != found.speaker
                     and (
-                        (m.kind == "person" and actor.role == NO_SIDE_ROLE)
+                        # a known player out of office; a national found by a side word
+                        # ("Russian arms dealer X") is news of the pair as much as of home
+                        (m.kind == "person" and actor.role == NO_SIDE_ROLE and m.person)
                         or actor.role in _DOMESTIC_ROLES
                     )
                 ):
