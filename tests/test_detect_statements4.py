@@ -40,3 +40,28 @@ def test_a_national_of_the_speakers_side_is_not_home_politics(detector: Detector
     found = by_phrase(statements(detector, text), "brought back home")
     assert len(found) == 1, found
     assert found[0].speaker.country == "RUS"
+
+
+def _imported_modules(module: str) -> set[str]:
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec(module)
+    assert spec is not None and spec.origin is not None
+    with open(spec.origin, encoding="utf-8") as fp:
+        tree = ast.parse(fp.read())
+    return {
+        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+    } | {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+
+
+def test_positions_and_statements_share_found_without_a_cycle() -> None:
+    assert "pipeline.detect.statements" not in _imported_modules("pipeline.detect.positions")
+    found = _imported_modules("pipeline.detect.found")
+    assert not found & {"pipeline.detect.statements", "pipeline.detect.positions"}
+    assert "pipeline.detect.found" in _imported_modules("pipeline.detect.statements")

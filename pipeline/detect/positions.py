@@ -18,13 +18,13 @@ from spacy.tokens import Doc
 from pipeline.detect.actors import NO_SIDE_ROLE
 from pipeline.detect.arguments import subject
 from pipeline.detect.dates import find_date
+from pipeline.detect.found import Found
 from pipeline.detect.lexicon import cue_counts
 from pipeline.models import ActorRef
 
 if TYPE_CHECKING:
     from pipeline.detect.events import EventFinder
     from pipeline.detect.resolve import ArticleContext
-    from pipeline.detect.statements import Found
 
 _HABITUAL = {"repeatedly", "often", "frequently", "long", "consistently", "previously",
              "routinely", "always", "persistently"}  # fmt: skip
