@@ -290,6 +290,8 @@ class EventFinder(Clues):
             mode = {"ACCUSE": "criticize", "REJECT": "accusation"}.get(kind, "praise")
         if nominal and under_topic(tok):
             return []  # "the investigation into Russian hacking": the topic, not an act reported
+        if nominal and kind == "ASSAULT" and self._attack_named(tok):
+            return []  # "fueled by Russian hacks", "its hack of the election": a past attack named
         if kind == "CONCEDE" and mode == "release" and self._thing_released(tok, nominal):
             return []  # "released a list of names", "the release of the cables": no captive
         if nominal and kind == "SANCTION" and self._eased(tok):
@@ -567,6 +569,15 @@ class EventFinder(Clues):
         if {source.country, target.country} != set(self.sides):
             return []
         return [Candidate("ACCUSE", "insult", source, target, attr, 0.6)]
+
+    def _attack_named(self, tok: Token) -> bool:
+        """An attack noun whose attacker is only its modifier ("Russian hacks", "Russia's
+        attack on the election", "its hack") names an attack the reader knows of; the report
+        of one says who carried it out ("Russia was behind the hack", "named the SVR as the
+        perpetrator of the hack") or accuses someone of it, which the accusation codes."""
+        if tok.dep_ == "pobj" and tok.head.lower_ == "behind":
+            return False
+        return perpetrator(tok) is None and owner_token(tok) is not None
 
     def _faces_third_party(self, tok: Token) -> bool:
         """A deployment "near", "along" or "on the border with" a third party faces it."""
