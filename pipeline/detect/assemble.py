@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Token
 from pipeline.detect.actors import NO_SIDE_ROLE, ActorDictionary, Person
 from pipeline.detect.dates import find_date
 from pipeline.detect.events import Candidate, EventFinder
+from pipeline.detect.found import Found
 from pipeline.detect.lexicon import Lexicon
 from pipeline.detect.resolve import ArticleContext
-from pipeline.detect.statements import Found, StatementFinder
+from pipeline.detect.statements import StatementFinder
 from pipeline.models import DetectedEvent, DetectedStatement
 
 LOGGER = logging.getLogger(__name__)
