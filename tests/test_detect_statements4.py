@@ -42,6 +42,57 @@ def test_a_national_of_the_speakers_side_is_not_home_politics(detector: Detector
     assert found[0].speaker.country == "RUS"
 
 
+def test_words_naming_no_side_in_a_home_politics_story_are_not_about_the_other_side(
+    detector: Detector,
+) -> None:
+    text = (
+        "The House Judiciary Committee opened a new front in the Russia investigation on "
+        "Tuesday, sending letters to former campaign aides.\n"
+        "Committee Democrats said the inquiry into contacts with Russians would widen. Russia "
+        "has denied interfering in the election.\n"
+        "Russian officials have called the claims a fantasy, and Moscow says it has no interest "
+        "in American politics.\n"
+        "White House spokeswoman Karen Doyle said the letters were a waste of everyone's time "
+        "and the committee should move on.\n"
+        "Congress is expected to vote on the budget next week."
+    )
+    assert by_phrase(statements(detector, text), "waste of everyone") == []
+
+
+def test_the_same_words_in_a_story_of_the_pair_are_about_the_other_side(
+    detector: Detector,
+) -> None:
+    text = (
+        "Russia expelled two American diplomats on Tuesday, the latest step in a row with "
+        "Washington over spying.\n"
+        "Moscow said the diplomats had tried to recruit a Russian official. Russia has denied "
+        "spying on the United States.\n"
+        "Russian officials have called the American claims a fantasy, and Moscow says it will "
+        "answer any new step.\n"
+        "White House spokeswoman Karen Doyle said the expulsions were a waste of everyone's "
+        "time and the step should be reversed.\n"
+        "The embassy in Moscow is expected to reopen next week."
+    )
+    found = by_phrase(statements(detector, text), "waste of everyone")
+    assert len(found) == 1 and found[0].about == ["RUS"], found
+
+
+def test_contact_between_both_sides_officials_does_not_make_a_home_story(
+    detector: Detector,
+) -> None:
+    text = (
+        "The U.S. envoy met Russia's deputy foreign minister in Geneva on Monday, the first "
+        "contact between senior U.S. and Russian officials since the war began.\n"
+        "The envoy was not conducting negotiations of any kind and was not discussing a "
+        "settlement of the war, a White House spokesperson said. Instead, he warned Moscow of "
+        "the consequences of using nuclear weapons.\n"
+        "The spokesperson said the envoy also raised the cases of detained U.S. citizens.\n"
+        "The Kremlin confirmed the meeting had taken place."
+    )
+    found = by_phrase(statements(detector, text), "detained U.S. citizens")
+    assert len(found) == 1 and found[0].speaker.country == "USA", found
+
+
 def _imported_modules(module: str) -> set[str]:
     import ast
     import importlib.util

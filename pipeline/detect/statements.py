@@ -75,6 +75,7 @@ class StatementFinder(PositionRules):
         self.speech = finder.lex.speech_verbs
         self.sides = finder.sides
         self._side_sentence_cache = {}
+        self._home_story_cache = {}
         self.judging = {
             lemma
             for lemma, senses in finder.lex.verbs.items()
