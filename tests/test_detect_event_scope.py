@@ -134,13 +134,20 @@ def test_an_act_before_its_actor_took_office_is_not_the_sides(detector: Detector
     ("text", "expected"),
     [
         # an attack named by its attacker's modifier is one the reader knows of, not news
-        ("Democrats said the campaign was shaped by Russian hacks of party emails.", False),
-        ("Lawmakers spent the week arguing about Russia's attack on the election.", False),
+        (
+            "The senators worried that Russian cyberattacks on the United States had gone "
+            "unanswered.",
+            False,
+        ),
+        ("Voters in the United States were swayed by Russian hacks, the senator said.", False),
+        (
+            "The White House spent the week defending its response to Russia's attack on American "
+            "elections.",
+            False,
+        ),
         # the report of an attack says who carried it out
         ("The White House said Russia was behind the hack of the State Department.", True),
         ("Russian intelligence officers hacked into the State Department's email system.", True),
-        # hacking a candidate's campaign is aimed at the campaign, not the government
-        ("Russian intelligence officers hacked into the email accounts of Hillary Clinton.", False),
     ],
 )
 def test_an_attack_is_the_pairs_when_reported_against_the_side(
@@ -148,3 +155,48 @@ def test_an_attack_is_the_pairs_when_reported_against_the_side(
 ) -> None:
     found = event_triples(detector, text, dt.date(2019, 4, 18))
     assert (("ASSAULT", "RUS", "USA") in found) is expected
+
+
+# ------------------------------------------------------------------ meetings told as topics
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "National Security Adviser Jake Sullivan misled the vice president about his "
+            "conversations with Russian Ambassador Anatoly Antonov.",
+            False,
+        ),
+        ("Antony Blinken misrepresented his talks with Sergey Lavrov, the senators said.", False),
+        # the meeting itself reported
+        ("Antony Blinken held talks with Sergey Lavrov on Tuesday.", True),
+    ],
+)
+def test_a_meeting_told_as_what_is_said_or_hidden_is_no_meeting(
+    detector: Detector, text: str, expected: bool
+) -> None:
+    found = triples(detector, text)
+    assert (("CONSULT", "USA", "RUS") in found) is expected
+
+
+def test_a_clause_under_the_trigger_is_not_who_it_acts_on(detector: Detector) -> None:
+    # the inquiry the senator left is about Russia; the complaint is about the senator
+    text = (
+        "Antony Blinken has long complained about the senator's decision to withdraw from the "
+        "Russia inquiry."
+    )
+    assert ("ACCUSE", "USA", "RUS") not in triples(detector, text)
+    text = "Antony Blinken complained about Moscow's decision to expel the diplomats."
+    assert ("ACCUSE", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_request_put_to_someone_named_is_not_put_to_the_other_side(detector: Detector) -> None:
+    # "asked X to ...": X is the one asked, whatever the rest of the sentence names
+    text = (
+        "President Joe Biden asked the Director of National Intelligence to publicly deny the "
+        "existence of any deal between his campaign and Russia."
+    )
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+    text = "President Joe Biden asked Russia to release the American reporter."
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
