@@ -30,6 +30,18 @@ def test_a_lone_surname_the_tagger_takes_for_an_organisation_is_the_person(
     assert found[0].speaker.name == "Tom Brandt" and found[0].speaker.country == "USA"
 
 
+def test_a_surname_with_a_capital_inside_names_the_person_again(detector: Detector) -> None:
+    text = (
+        "Russia tested a new missile on Monday, and Washington protested.\n"
+        "Republican Senator Tom McAllister said the test broke the arms control treaty with "
+        "Moscow.\n"
+        '"Russia is cheating, plain and simple," Mr McAllister said.'
+    )
+    found = by_phrase(statements(detector, text), "cheating")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Tom McAllister" and found[0].speaker.country == "USA"
+
+
 def test_a_national_of_the_speakers_side_is_not_home_politics(detector: Detector) -> None:
     text = (
         "Russia freed an American teacher on Thursday in exchange for Ivan Volkov, the Russian "
