@@ -146,3 +146,24 @@ def test_mixed_quote_marks_keep_the_quote_and_its_continuation(detector: Detecto
     found = by_phrase(statements(detector, text), "chosen escalation")
     assert len(found) == 1, found
     assert found[0].speaker.name == "Tom Harlow" and "not acceptable" in found[0].quote
+
+
+def test_he_inside_the_speakers_own_quote_is_someone_else(detector: Detector) -> None:
+    text = (
+        "President Joe Biden met Russian President Vladimir Putin in Geneva on Wednesday.\n"
+        'Biden told reporters he "raised the ransomware attacks with President Putin twice. '
+        'He flatly denied it. Then he said Russia had nothing to do with the hackers."'
+    )
+    found = statements(detector, text)
+    denied = by_phrase(found, "flatly denied")
+    putin = [s for s in denied if s.speaker.country == "RUS"]
+    assert len(putin) == 1 and putin[0].speaker.name == "Vladimir Putin", denied
+    assert [s.speaker.name for s in by_phrase(found, "nothing to do")].count("Vladimir Putin") == 1
+
+
+def test_speech_relayed_without_words_is_no_statement(detector: Detector) -> None:
+    text = (
+        "President Joe Biden met Russian President Vladimir Putin in Geneva on Wednesday.\n"
+        '"He told me so, and every time he tells me, I listen," Biden said of Putin.'
+    )
+    assert not [s for s in statements(detector, text) if s.speaker.country == "RUS"]

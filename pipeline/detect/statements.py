@@ -580,6 +580,8 @@ class StatementFinder(PositionRules):
                 ):
                     continue
                 speaker = self.ctx.actor_of(subj)
+                if speaker == found.speaker and subj.pos_ == "PRON":
+                    speaker = self.ctx.other_person(subj, found.speaker)
                 if (
                     speaker is None
                     or speaker == found.speaker
@@ -587,6 +589,14 @@ class StatementFinder(PositionRules):
                     or self._bare_country(speaker)
                 ):
                     continue
+                if not any(
+                    c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and lemma not in _TELL)
+                    for c in verb.children
+                    for lemma in [verb.lemma_.lower()]
+                ):
+                    continue  # "when he tells me", "he says, '": no words of his reported
+                if any(f.speaker == speaker and f.sentence == verb.sent for f in out):
+                    continue  # "he said he didn't, he said he didn't": one statement a sentence
                 start = min(subj.left_edge.i, verb.i)
                 end = min(verb.right_edge.i + 1, quote.span.end)
                 text = self.doc[start:end].text.strip(" ,.;:\n")
