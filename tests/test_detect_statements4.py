@@ -167,3 +167,17 @@ def test_speech_relayed_without_words_is_no_statement(detector: Detector) -> Non
         '"He told me so, and every time he tells me, I listen," Biden said of Putin.'
     )
     assert not [s for s in statements(detector, text) if s.speaker.country == "RUS"]
+
+
+def test_an_ambassador_to_a_third_country_speaks_for_the_sending_side(
+    detector: Detector,
+) -> None:
+    text = (
+        "Russia massed troops near the Ukrainian border on Thursday, and Washington warned "
+        "Moscow against an invasion.\n"
+        "U.S. Ambassador to Ukraine Geoffrey Walden said Russia had sent more tanks across the "
+        "border and must withdraw them at once."
+    )
+    found = by_phrase(statements(detector, text), "more tanks")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Geoffrey Walden" and found[0].speaker.country == "USA"
