@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from pipeline.detect.arguments import subject
 from pipeline.detect.events import EventFinder
+from pipeline.detect.found import Found, Quote
 from pipeline.detect.lexicon import cue_counts
 from pipeline.detect.positions import _RELATIONSHIP, PositionRules
 from pipeline.detect.pronouns import RELATIVE
@@ -25,8 +25,8 @@ from pipeline.models import ActorRef
 
 LOGGER = logging.getLogger(__name__)
 
-_CURLY = re.compile(r"“([^”\n]+)(?:”|(?=\n)|$)")
-_STRAIGHT = re.compile(r'"([^"\n]+)(?:"|(?=\n)|$)')
+_LINE = re.compile(r"[^\n]+")
+_MARK = re.compile(r'[“”"]')
 _JUDGING_TYPES = {"EVALUATE"}  # "called it nonsense"; accusing and warning verbs are events
 _EXPRESS = {"express", "voice", "reiterate", "stress"}
 _EXPRESSED = {"concern", "concerns", "regret", "satisfaction", "disappointment", "hope",
@@ -51,53 +51,33 @@ _RELAYED = {"say", "tell", "deny", "insist", "assure", "promise", "admit", "stat
 _NAMING = {"call", "describe", "term", "dub", "label", "brand"}  # "what X called \"...\""
 
 
-@dataclass
-class Quote:
-    """A quoted stretch of text, with its token span once aligned to the parse."""
-
-    start_char: int
-    end_char: int
-    text: str
-    span: Span | None = None
-    open_ended: bool = False
-
-
-@dataclass
-class Found:
-    """A statement before it becomes a `DetectedStatement`."""
-
-    speaker: ActorRef
-    verb: Token | None
-    quotes: list[Quote] = field(default_factory=list)
-    indirect: str | None = None
-    sentence: Span | None = None
-    clause: tuple[int, int] | None = None  # token range of an indirect statement's clause
-    about: list[str] = field(default_factory=list)
-    trailing: bool = False  # attributed after the words ("..., the White House said")
-    relays_speech: bool = False  # its clause is someone's words ("Biden told Putin that ...")
-    head: Token | None = None  # the verb of the reported clause
-    gloss_only: bool = False  # ", adding that ...": stands only as part of its host statement
-    glosses: list[str] = field(default_factory=list)  # ", calling the measures provocative"
-
-    @property
-    def text(self) -> str:
-        if self.indirect:
-            return " ".join([self.indirect, *self.glosses])
-        return " ".join([*(q.text.strip() for q in self.quotes), *self.glosses])
-
-
 def find_quotes(text: str) -> list[Quote]:
-    """Quoted stretches: curly pairs, straight pairs, and quotes left open at a line end."""
+    """Quoted stretches of each line, their marks paired in reading order whatever their
+    shape (a curly quote closed by a straight mark, '“Zero collusion," he said', is common in
+    scraped text), and quotes left open at a line end."""
     quotes: list[Quote] = []
-    for pattern in (_CURLY, _STRAIGHT):
-        for match in pattern.finditer(text):
-            body = match.group(1)
-            if len(body.split()) < 2 and not body.strip().endswith((".", "!", "?")):
+    for line in _LINE.finditer(text):
+        opened: int | None = None
+        for mark in _MARK.finditer(text, line.start(), line.end()):
+            char = mark.group()
+            if opened is None:
+                if char != "”":  # a closing mark with nothing open is a stray
+                    opened = mark.end()
                 continue
-            open_ended = text[match.end() - 1 : match.end()] not in ("”", '"')
-            quotes.append(Quote(match.start(1), match.start(1) + len(body), body, None, open_ended))
-    quotes.sort(key=lambda q: q.start_char)
+            if char == "“":
+                continue  # a curly opener inside an open quote: the first one runs on
+            _add_quote(quotes, text, opened, mark.start(), open_ended=False)
+            opened = None
+        if opened is not None:
+            _add_quote(quotes, text, opened, line.end(), open_ended=True)
     return quotes
+
+
+def _add_quote(quotes: list[Quote], text: str, start: int, end: int, *, open_ended: bool) -> None:
+    body = text[start:end]
+    if not body.strip() or (len(body.split()) < 2 and not body.strip().endswith((".", "!", "?"))):
+        return
+    quotes.append(Quote(start, end, body, None, open_ended))
 
 
 class StatementFinder(PositionRules):
@@ -110,6 +90,7 @@ class StatementFinder(PositionRules):
         self.speech = finder.lex.speech_verbs
         self.sides = finder.sides
         self._side_sentence_cache = {}
+        self._home_story_cache = {}
         self.judging = {
             lemma
             for lemma, senses in finder.lex.verbs.items()
