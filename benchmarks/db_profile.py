@@ -108,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=1000)
     parser.add_argument("--database", default="postgresql", choices=["postgresql", "sqlite"])
     parser.add_argument("--top", type=int, default=20)
+    parser.add_argument(
+        "--cprofile", action="store_true", help="profile the writer's storing of detections"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("DIPLOWATCH_ALLOW_PRIVATE_HOSTS", "1")
 
@@ -120,15 +123,23 @@ def main(argv: list[str] | None = None) -> int:
     recorder = Recorder()
     event.listen(Engine, "before_cursor_execute", recorder.before)
     event.listen(Engine, "after_cursor_execute", recorder.after)
-    batches: list[tuple[str, int, float]] = []
+    batches: list[tuple[str, int, float, float]] = []  # kind, articles, seconds, thread CPU
     original = {"store": work.Coordinator._store, "extract": work.Coordinator._write_extractions}
+
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile() if args.cprofile else None
 
     def timed(name: str) -> Any:
         def call(self: Any, batch: Any) -> None:
-            started = time.perf_counter()
-            original[name](self, batch)
+            started, cpu = time.perf_counter(), time.thread_time()
+            if profiler and name == "store":
+                profiler.runcall(original[name], self, batch)
+            else:
+                original[name](self, batch)
             size = len(batch.ids) if name == "store" else len(batch.entries)
-            batches.append((name, size, time.perf_counter() - started))
+            batches.append((name, size, time.perf_counter() - started, time.thread_time() - cpu))
 
         return call
 
@@ -174,10 +185,12 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("extract", "store"):
         mine = [b for b in batches if b[0] == name]
         if mine:
-            seconds = sum(s for *_, s in mine)
+            seconds = sum(b[2] for b in mine)
+            cpu = sum(b[3] for b in mine)
             print(
                 f"writer {name:<8} {len(mine):4d} batches, {seconds:6.1f} s = "
-                f"{1000 * seconds / n:5.1f} ms/article, {1000 * seconds / len(mine):6.1f} ms/batch"
+                f"{1000 * seconds / n:5.1f} ms/article, {1000 * seconds / len(mine):6.1f} ms/batch; "
+                f"its thread's CPU {1000 * cpu / n:5.1f} ms/article"
             )
     print(f"\n{'thread':<12} {'statement':<40} {'count':>7} {'/art':>6} {'rows':>7} {'ms/art':>7}")
     for key, count in sorted(recorder.count.items(), key=lambda kv: -recorder.seconds[kv[0]])[
@@ -187,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{key[0]:<12} {key[1]:<40} {count:7d} {count / n:6.2f} {recorder.rows[key]:7d} "
             f"{1000 * recorder.seconds[key] / n:7.2f}"
         )
+    if profiler:
+        print()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
     return 0
 
 

@@ -485,25 +485,20 @@ def _new_statement(said: DetectedStatement, when: dt.date | None, now: dt.dateti
     )
 
 
-# Mentions per INSERT statement: far below PostgreSQL's 65,535 and SQLite's 32,766 bound
-# parameters (16 columns a row).
-MENTIONS_PER_STATEMENT = 1000
-
-
 def _insert_mentions(session: Session, table: Any, rows: list[dict[str, object]]) -> None:
     """Insert mentions, keyed on (article, key), in one multi-row INSERT (per 1,000 rows).
 
-    Not an executemany: psycopg sends that as one INSERT per row, and the PostgreSQL search
-    triggers, which run once per statement, would rebuild a record's search document (all
-    its mentions) once per mention instead of once per batch."""
+    With RETURNING, SQLAlchemy sends an executemany as multi-row INSERTs of up to 1,000 rows
+    (its "insertmanyvalues", compiled once); without, psycopg would send one INSERT per row,
+    and the PostgreSQL search triggers, which run once per statement, would rebuild a
+    record's search document (all its mentions) once per mention instead of once per batch."""
     if not rows:
         return
     dialect = session.get_bind().dialect.name
     insert_fn = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    for start in range(0, len(rows), MENTIONS_PER_STATEMENT):
-        chunk = rows[start : start + MENTIONS_PER_STATEMENT]
-        session.execute(
-            insert_fn(table)
-            .values(chunk)
-            .on_conflict_do_nothing(index_elements=["article_id", "key"])
-        )
+    statement = (
+        insert_fn(table)
+        .on_conflict_do_nothing(index_elements=["article_id", "key"])
+        .returning(table.c.id)
+    )
+    session.execute(statement, rows).all()
