@@ -1,0 +1,118 @@
+"""Statements, fourth part: speakers the tagger misreads, who counts as home politics, and
+which words are about the other side. The texts are written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.detect import Detector
+from pipeline.models import DetectedStatement
+from tests.support.detection import by_phrase, statements_in
+
+DAY = dt.date(2024, 2, 6)
+
+
+def statements(detector: Detector, text: str, day: dt.date = DAY) -> list[DetectedStatement]:
+    return statements_in(detector, text, day)
+
+
+def test_a_lone_surname_the_tagger_takes_for_an_organisation_is_the_person(
+    detector: Detector,
+) -> None:
+    text = (
+        "Russia moved more missiles to its western border on Monday, and Washington protested.\n"
+        '"This deployment is a test of NATO," said Sen. Tom Brandt (R-Ohio), a member of the '
+        "Armed Services Committee.\n"
+        '"Our defences in Poland are not aimed at Russia, and they know it," Brandt said.'
+    )
+    found = by_phrase(statements(detector, text), "not aimed at Russia")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Tom Brandt" and found[0].speaker.country == "USA"
+
+
+def test_a_national_of_the_speakers_side_is_not_home_politics(detector: Detector) -> None:
+    text = (
+        "Russia freed an American teacher on Thursday in exchange for Ivan Volkov, the Russian "
+        "arms dealer who had been serving a long sentence in the United States.\n"
+        "Russia's Foreign Ministry confirmed the exchange in a statement, saying Volkov had been "
+        '"brought back home" after long negotiations.'
+    )
+    found = by_phrase(statements(detector, text), "brought back home")
+    assert len(found) == 1, found
+    assert found[0].speaker.country == "RUS"
+
+
+def test_words_naming_no_side_in_a_home_politics_story_are_not_about_the_other_side(
+    detector: Detector,
+) -> None:
+    text = (
+        "The House Judiciary Committee opened a new front in the Russia investigation on "
+        "Tuesday, sending letters to former campaign aides.\n"
+        "Committee Democrats said the inquiry into contacts with Russians would widen. Russia "
+        "has denied interfering in the election.\n"
+        "Russian officials have called the claims a fantasy, and Moscow says it has no interest "
+        "in American politics.\n"
+        "White House spokeswoman Karen Doyle said the letters were a waste of everyone's time "
+        "and the committee should move on.\n"
+        "Congress is expected to vote on the budget next week."
+    )
+    assert by_phrase(statements(detector, text), "waste of everyone") == []
+
+
+def test_the_same_words_in_a_story_of_the_pair_are_about_the_other_side(
+    detector: Detector,
+) -> None:
+    text = (
+        "Russia expelled two American diplomats on Tuesday, the latest step in a row with "
+        "Washington over spying.\n"
+        "Moscow said the diplomats had tried to recruit a Russian official. Russia has denied "
+        "spying on the United States.\n"
+        "Russian officials have called the American claims a fantasy, and Moscow says it will "
+        "answer any new step.\n"
+        "White House spokeswoman Karen Doyle said the expulsions were a waste of everyone's "
+        "time and the step should be reversed.\n"
+        "The embassy in Moscow is expected to reopen next week."
+    )
+    found = by_phrase(statements(detector, text), "waste of everyone")
+    assert len(found) == 1 and found[0].about == ["RUS"], found
+
+
+def test_contact_between_both_sides_officials_does_not_make_a_home_story(
+    detector: Detector,
+) -> None:
+    text = (
+        "The U.S. envoy met Russia's deputy foreign minister in Geneva on Monday, the first "
+        "contact between senior U.S. and Russian officials since the war began.\n"
+        "The envoy was not conducting negotiations of any kind and was not discussing a "
+        "settlement of the war, a White House spokesperson said. Instead, he warned Moscow of "
+        "the consequences of using nuclear weapons.\n"
+        "The spokesperson said the envoy also raised the cases of detained U.S. citizens.\n"
+        "The Kremlin confirmed the meeting had taken place."
+    )
+    found = by_phrase(statements(detector, text), "detained U.S. citizens")
+    assert len(found) == 1 and found[0].speaker.country == "USA", found
+
+
+def _imported_modules(module: str) -> set[str]:
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec(module)
+    assert spec is not None and spec.origin is not None
+    with open(spec.origin, encoding="utf-8") as fp:
+        tree = ast.parse(fp.read())
+    return {
+        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+    } | {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+
+
+def test_positions_and_statements_share_found_without_a_cycle() -> None:
+    assert "pipeline.detect.statements" not in _imported_modules("pipeline.detect.positions")
+    found = _imported_modules("pipeline.detect.found")
+    assert not found & {"pipeline.detect.statements", "pipeline.detect.positions"}
+    assert "pipeline.detect.found" in _imported_modules("pipeline.detect.statements")
