@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.detect import Detector
+from pipeline.detect.statements import find_quotes
 from pipeline.models import DetectedStatement
 from tests.support.detection import by_phrase, statements_in
 
@@ -28,6 +29,18 @@ def test_a_lone_surname_the_tagger_takes_for_an_organisation_is_the_person(
     found = by_phrase(statements(detector, text), "not aimed at Russia")
     assert len(found) == 1, found
     assert found[0].speaker.name == "Tom Brandt" and found[0].speaker.country == "USA"
+
+
+def test_a_surname_with_a_capital_inside_names_the_person_again(detector: Detector) -> None:
+    text = (
+        "Russia tested a new missile on Monday, and Washington protested.\n"
+        "Republican Senator Tom McAllister said the test broke the arms control treaty with "
+        "Moscow.\n"
+        '"Russia is cheating, plain and simple," Mr McAllister said.'
+    )
+    found = by_phrase(statements(detector, text), "cheating")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Tom McAllister" and found[0].speaker.country == "USA"
 
 
 def test_a_national_of_the_speakers_side_is_not_home_politics(detector: Detector) -> None:
@@ -116,3 +129,20 @@ def test_positions_and_statements_share_found_without_a_cycle() -> None:
     found = _imported_modules("pipeline.detect.found")
     assert not found & {"pipeline.detect.statements", "pipeline.detect.positions"}
     assert "pipeline.detect.found" in _imported_modules("pipeline.detect.statements")
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_ends_there() -> None:
+    text = '“Not this time," she said. "We will answer in kind.”'
+    assert [q.text for q in find_quotes(text)] == ["Not this time,", "We will answer in kind."]
+
+
+def test_mixed_quote_marks_keep_the_quote_and_its_continuation(detector: Detector) -> None:
+    text = (
+        "Russia expelled two American diplomats on Tuesday, and Washington promised a "
+        "response.\n"
+        '“This is not acceptable," said Senator Tom Harlow, a Republican from Ohio. "Moscow '
+        "has chosen escalation again, and it will pay for it.”"
+    )
+    found = by_phrase(statements(detector, text), "chosen escalation")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Tom Harlow" and "not acceptable" in found[0].quote

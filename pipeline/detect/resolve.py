@@ -520,7 +520,7 @@ class ArticleContext(PronounResolver):
             if office is None and noun_role is None and not by_body:
                 role = "COUNTRY"  # "American Taylor Fritz": a national, who speaks for no side
             self._add(Mention(ent.start, ent.end, "person", ActorRef(ent.text, country, role)))
-            if len(ent) >= 2 and ent[-1].is_title:
+            if len(ent) >= 2 and ent[-1].text[:1].isupper():  # "Lavrov", "McCain", "O'Brien"
                 surnames[ent[-1].text] = ActorRef(ent.text, country, role)
         self._add_surnames(surnames)
         self.mentions.sort(key=lambda m: m.start)
