@@ -204,3 +204,12 @@ def test_a_statement_named_for_its_owner_is_the_owners(detector: Detector) -> No
     found = by_phrase(statements(detector, text), "stop its attacks")
     assert len(found) == 1, found
     assert found[0].speaker.name == "Tom Harlow"
+
+
+def test_colluding_with_the_other_side_is_a_home_affair(detector: Detector) -> None:
+    text = (
+        "The special counsel questioned two former campaign aides on Tuesday.\n"
+        "White House spokeswoman Karen Doyle said the campaign never colluded with Russia and "
+        "the questioning was a waste of time."
+    )
+    assert by_phrase(statements(detector, text), "colluded") == []
