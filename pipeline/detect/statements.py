@@ -25,8 +25,8 @@ from pipeline.models import ActorRef
 
 LOGGER = logging.getLogger(__name__)
 
-_CURLY = re.compile(r"“([^”\n]+)(?:”|(?=\n)|$)")
-_STRAIGHT = re.compile(r'"([^"\n]+)(?:"|(?=\n)|$)')
+_LINE = re.compile(r"[^\n]+")
+_MARK = re.compile(r'[“”"]')
 _JUDGING_TYPES = {"EVALUATE"}  # "called it nonsense"; accusing and warning verbs are events
 _EXPRESS = {"express", "voice", "reiterate", "stress"}
 _EXPRESSED = {"concern", "concerns", "regret", "satisfaction", "disappointment", "hope",
@@ -48,21 +48,40 @@ _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
 # Verbs by which a speaker relays what someone else said to them ("he told me", "he denied it")
 _RELAYED = {"say", "tell", "deny", "insist", "assure", "promise", "admit", "state", "add",
             "reply", "answer", "declare"}  # fmt: skip
+# Documents that speak for whoever issued them ("the statement said")
+_DOCUMENTS = {"statement", "readout", "communique", "communiqué", "release", "letter",
+              "message", "note", "declaration"}  # fmt: skip
+_DOCUMENT_SENTENCES = 6  # how far back the document's issuer is looked for
 _NAMING = {"call", "describe", "term", "dub", "label", "brand"}  # "what X called \"...\""
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Quoted stretches: curly pairs, straight pairs, and quotes left open at a line end."""
+    """Quoted stretches of each line, their marks paired in reading order whatever their
+    shape (a curly quote closed by a straight mark, '“Zero collusion," he said', is common in
+    scraped text), and quotes left open at a line end."""
     quotes: list[Quote] = []
-    for pattern in (_CURLY, _STRAIGHT):
-        for match in pattern.finditer(text):
-            body = match.group(1)
-            if len(body.split()) < 2 and not body.strip().endswith((".", "!", "?")):
+    for line in _LINE.finditer(text):
+        opened: int | None = None
+        for mark in _MARK.finditer(text, line.start(), line.end()):
+            char = mark.group()
+            if opened is None:
+                if char != "”":  # a closing mark with nothing open is a stray
+                    opened = mark.end()
                 continue
-            open_ended = text[match.end() - 1 : match.end()] not in ("”", '"')
-            quotes.append(Quote(match.start(1), match.start(1) + len(body), body, None, open_ended))
-    quotes.sort(key=lambda q: q.start_char)
+            if char == "“":
+                continue  # a curly opener inside an open quote: the first one runs on
+            _add_quote(quotes, text, opened, mark.start(), open_ended=False)
+            opened = None
+        if opened is not None:
+            _add_quote(quotes, text, opened, line.end(), open_ended=True)
     return quotes
+
+
+def _add_quote(quotes: list[Quote], text: str, start: int, end: int, *, open_ended: bool) -> None:
+    body = text[start:end]
+    if not body.strip() or (len(body.split()) < 2 and not body.strip().endswith((".", "!", "?"))):
+        return
+    quotes.append(Quote(start, end, body, None, open_ended))
 
 
 class StatementFinder(PositionRules):
@@ -75,6 +94,7 @@ class StatementFinder(PositionRules):
         self.speech = finder.lex.speech_verbs
         self.sides = finder.sides
         self._side_sentence_cache = {}
+        self._home_story_cache = {}
         self.judging = {
             lemma
             for lemma, senses in finder.lex.verbs.items()
@@ -130,7 +150,42 @@ class StatementFinder(PositionRules):
             # quote's subject too; the speaker is the subject outside the quote.
             outside = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in quoted]
             subj = outside[0] if outside else subj
-        return self.ctx.actor_of(subj)
+        actor = self.ctx.actor_of(subj)
+        if actor is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _DOCUMENTS:
+            return self._document_owner(subj)
+        return actor
+
+    def _document_owner(self, doc_noun: Token) -> ActorRef | None:
+        """ "McKeon's statement said", "the statement added": a document speaks for its owner,
+        named on it or as the one who issued the document last named ("The ministry issued a
+        statement ...", "X said in a statement ...")."""
+        for child in doc_noun.children:
+            if child.dep_ in ("poss", "compound"):
+                owner = self.ctx.actor_of(child, 1)
+                if owner is not None:
+                    return owner
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in doc_noun.children):
+            return None
+        lemma = doc_noun.lemma_.lower()
+        first = max(0, self.ctx.sentence_index(doc_noun.i) - _DOCUMENT_SENTENCES)
+        start = self.ctx.sentences[first].start
+        for i in range(doc_noun.i - 1, start - 1, -1):
+            tok = self.doc[i]
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            for child in tok.children:
+                if child.dep_ in ("poss", "compound"):
+                    owner = self.ctx.actor_of(child, 1)
+                    if owner is not None:
+                        return owner
+            # "issued a statement" (the object), "said in a statement" (under a preposition)
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if tok.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+                subj, passive = subject(verb)
+                if subj is not None and not passive and subj.i != doc_noun.i:
+                    return self.ctx.actor_of(subj)
+            return None
+        return None
 
     def _is_speech_verb(self, tok: Token, inside: set[int]) -> bool:
         if tok.i in inside:
@@ -564,6 +619,8 @@ class StatementFinder(PositionRules):
                 ):
                     continue
                 speaker = self.ctx.actor_of(subj)
+                if speaker == found.speaker and subj.pos_ == "PRON":
+                    speaker = self.ctx.other_person(subj, found.speaker)
                 if (
                     speaker is None
                     or speaker == found.speaker
@@ -571,6 +628,14 @@ class StatementFinder(PositionRules):
                     or self._bare_country(speaker)
                 ):
                     continue
+                if not any(
+                    c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and lemma not in _TELL)
+                    for c in verb.children
+                    for lemma in [verb.lemma_.lower()]
+                ):
+                    continue  # "when he tells me", "he says, '": no words of his reported
+                if any(f.speaker == speaker and f.sentence == verb.sent for f in out):
+                    continue  # "he said he didn't, he said he didn't": one statement a sentence
                 start = min(subj.left_edge.i, verb.i)
                 end = min(verb.right_edge.i + 1, quote.span.end)
                 text = self.doc[start:end].text.strip(" ,.;:\n")
