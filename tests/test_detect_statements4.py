@@ -146,3 +146,70 @@ def test_mixed_quote_marks_keep_the_quote_and_its_continuation(detector: Detecto
     found = by_phrase(statements(detector, text), "chosen escalation")
     assert len(found) == 1, found
     assert found[0].speaker.name == "Tom Harlow" and "not acceptable" in found[0].quote
+
+
+def test_he_inside_the_speakers_own_quote_is_someone_else(detector: Detector) -> None:
+    text = (
+        "President Joe Biden met Russian President Vladimir Putin in Geneva on Wednesday.\n"
+        'Biden told reporters he "raised the ransomware attacks with President Putin twice. '
+        'He flatly denied it. Then he said Russia had nothing to do with the hackers."'
+    )
+    found = statements(detector, text)
+    denied = by_phrase(found, "flatly denied")
+    putin = [s for s in denied if s.speaker.country == "RUS"]
+    assert len(putin) == 1 and putin[0].speaker.name == "Vladimir Putin", denied
+    assert [s.speaker.name for s in by_phrase(found, "nothing to do")].count("Vladimir Putin") == 1
+
+
+def test_speech_relayed_without_words_is_no_statement(detector: Detector) -> None:
+    text = (
+        "President Joe Biden met Russian President Vladimir Putin in Geneva on Wednesday.\n"
+        '"He told me so, and every time he tells me, I listen," Biden said of Putin.'
+    )
+    assert not [s for s in statements(detector, text) if s.speaker.country == "RUS"]
+
+
+def test_an_ambassador_to_a_third_country_speaks_for_the_sending_side(
+    detector: Detector,
+) -> None:
+    text = (
+        "Russia massed troops near the Ukrainian border on Thursday, and Washington warned "
+        "Moscow against an invasion.\n"
+        "U.S. Ambassador to Ukraine Geoffrey Walden said Russia had sent more tanks across the "
+        "border and must withdraw them at once."
+    )
+    found = by_phrase(statements(detector, text), "more tanks")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Geoffrey Walden" and found[0].speaker.country == "USA"
+
+
+def test_the_statement_speaks_for_whoever_issued_it(detector: Detector) -> None:
+    text = (
+        "Washington expelled ten Russian diplomats on Monday over the poisoning of a defector.\n"
+        "The Russian foreign ministry issued a statement on Tuesday denouncing the expulsions.\n"
+        '"The American decision is a hostile act, and Moscow will answer it in kind," the '
+        "statement said."
+    )
+    found = by_phrase(statements(detector, text), "hostile act")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Russian Foreign Ministry"
+
+
+def test_a_statement_named_for_its_owner_is_the_owners(detector: Detector) -> None:
+    text = (
+        "Washington expelled ten Russian diplomats on Monday over the poisoning of a defector.\n"
+        '"The Kremlin must stop its attacks on Americans abroad," Senator Tom Harlow\'s '
+        "statement said."
+    )
+    found = by_phrase(statements(detector, text), "stop its attacks")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Tom Harlow"
+
+
+def test_colluding_with_the_other_side_is_a_home_affair(detector: Detector) -> None:
+    text = (
+        "The special counsel questioned two former campaign aides on Tuesday.\n"
+        "White House spokeswoman Karen Doyle said the campaign never colluded with Russia and "
+        "the questioning was a waste of time."
+    )
+    assert by_phrase(statements(detector, text), "colluded") == []
