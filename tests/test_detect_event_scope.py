@@ -225,3 +225,36 @@ def test_a_guessed_target_alone_makes_no_article_relevant(detector: Detector) ->
         "condemned the expulsions."
     )
     assert ("ACCUSE", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the other side is what the line asked for is against, not who is asked
+        "Secretary of State Mike Pompeo on Tuesday called for a tougher line against Russia "
+        "in a speech.",
+        # the leaders asked are a third party's; Russia is who they are to let back
+        "President Trump has called repeatedly in recent weeks for the leaders of other "
+        "nations to allow Russia back into the club.",
+        # whoever is to readmit Russia is asked, not Russia
+        "President Trump on Friday called for Russia to be readmitted to the group.",
+    ],
+)
+def test_the_other_side_named_only_in_what_is_asked_for_is_not_asked(
+    detector: Detector, text: str
+) -> None:
+    found = event_triples(detector, text, dt.date(2018, 6, 8))
+    assert ("REQUEST", "USA", "RUS") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary of State Mike Pompeo called for Moscow to withdraw its troops.",
+        "Secretary of State Mike Pompeo demanded Russia's withdrawal from Crimea.",
+        "Secretary of State Mike Pompeo called on Russia to release the American.",
+    ],
+)
+def test_the_other_side_named_as_the_one_asked_is_asked(detector: Detector, text: str) -> None:
+    found = event_triples(detector, text, dt.date(2018, 6, 8))
+    assert ("REQUEST", "USA", "RUS") in found

@@ -491,10 +491,22 @@ class EventFinder(Clues):
         content: frozenset[int] = frozenset()
         if kind == "REQUEST" and not nominal and self._asked_elsewhere(tok, source):
             return []  # "asked Comey to end the inquiry into Russia": asked of someone else
+        if (
+            kind == "REQUEST"
+            and not nominal
+            and (target is None or target.country)
+            and source.country in self.sides
+        ):
+            other = next(code for code in self.sides if code != source.country)
+            asked = self._asked_for_only(tok, other)
+            if asked:
+                # "called for a tougher line against Russia", "asked him to act against
+                # Russia's hackers": the other side is in what is asked for, not the one asked
+                target, content = None, asked
         if kind == "REQUEST" and not nominal and (target is None or target.name == "third party"):
             # "asked for guarantees that NATO would not expand": NATO is what the guarantee
             # is about; the request goes to the other side
-            content = self._request_content(tok)
+            content = content or self._request_content(tok)
             if content and not self._addressed_outside(tok, content):
                 target = None
         if target is None and kind == "MOBILIZE" and self._faces_third_party(tok):
@@ -974,6 +986,55 @@ class EventFinder(Clues):
                 return False  # the refusal's own object or its owner
             inside = True
         return inside
+
+    def _addressees(self, verb: Token) -> list[Token]:
+        """The words of a request that can name the one asked: its object or indirect object
+        and their owners ("demanded Russia's withdrawal"), "called on Moscow", "appealed to
+        Russia", and the subject of the active clause under "for" ("called for Moscow to
+        withdraw"; in "called for Russia to be readmitted" whoever readmits is asked)."""
+        out: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative"):
+                out.append(child)
+                out += [c for c in child.children if c.dep_ in ("poss", "amod", "compound")]
+            elif child.dep_ == "prep" and child.lower_ in (*_ASKED_PREPS, "to", "of"):
+                out += [p for p in child.children if p.dep_ == "pobj"]
+            elif child.dep_ in ("advcl", "ccomp", "xcomp") or (
+                child.dep_ == "prep" and child.lower_ == "for"
+            ):
+                clause = [child, *(c for c in child.children if c.dep_ in ("pcomp", "pobj"))]
+                for node in clause:
+                    if any(c.dep_ == "auxpass" for c in node.children):
+                        continue
+                    out += [c for c in node.children if c.dep_ == "nsubj"]
+        return out
+
+    def _asked_for_only(self, verb: Token, other: str) -> frozenset[int]:
+        """The positions of what a request asks for, when the other side is named there and
+        not as the one asked; empty when it is named as the one asked or not at all."""
+        asked = self._addressees(verb)
+        spans: set[int] = set()
+        for tok in asked:
+            spans.update(t.i for t in (tok, *tok.conjuncts))
+        for start, actor in self.ctx.actors_in(verb.sent.start, verb.sent.end):
+            if actor.country != other:
+                continue
+            mention = self.ctx.mention_at(start)
+            end = mention.end if mention is not None else start + 1
+            if any(i in spans for i in range(start, end)):
+                return frozenset()
+        for tok in asked:
+            actor = self.ctx.actor_of(tok)
+            if actor is not None and actor.country == other:
+                return frozenset()
+        subj, _ = subject(verb)
+        own = {t.i for t in subj.subtree} if subj is not None else set()
+        inside = frozenset(t.i for t in verb.subtree if t.i not in own and t.i != verb.i)
+        named = any(
+            actor.country == other and start in inside
+            for start, actor in self.ctx.actors_in(verb.sent.start, verb.sent.end)
+        )
+        return inside if named else frozenset()
 
     def _asked_elsewhere(self, tok: Token, source: ActorRef) -> bool:
         """The request names whom it asks ("asked Comey to", "urged European leaders to",
