@@ -213,3 +213,15 @@ def test_colluding_with_the_other_side_is_a_home_affair(detector: Detector) -> N
         "the questioning was a waste of time."
     )
     assert by_phrase(statements(detector, text), "colluded") == []
+
+
+def test_the_senator_is_the_senator_the_story_named(detector: Detector) -> None:
+    text = (
+        "Russia moved more missiles to its western border on Monday, and Washington protested.\n"
+        "Sen. Tom Brandt (R-Ohio) said the deployment broke the treaty with Moscow.\n"
+        '"Why would anyone trust Moscow now?" the senator said. "The Russians have broken every '
+        'promise on these missiles."'
+    )
+    found = by_phrase(statements(detector, text), "broken every promise")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Tom Brandt"

@@ -40,6 +40,7 @@ _DEFINITE_BEFORE = {"the", "veteran", "senior", "top", "career", "chief"}  # "th
 _OUTSIDE_WORDS = {"former", "formerly", "ex", "campaign", "transition", "retired"}
 _STATE_BODY_WORDS = {"committee", "department", "senate", "house", "congress", "agency", "ministry",
                      "bureau", "command", "council", "administration", "office", "service"}  # fmt: skip
+_TITLE_REACH = 400  # tokens back to the person a bare "the senator" takes up
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 _FALLBACK_KINDS = {"foreign_ministry", "embassy", "government", "defence_ministry"}
 
@@ -150,6 +151,7 @@ class ArticleContext(PronounResolver):
                 pass
             self._add(mention)
         self._add_unknown_people()
+        self._titles_of_unknown_people()
         if not dated:
             self._no_longer_in_office(former)
 
@@ -548,6 +550,33 @@ class ArticleContext(PronounResolver):
             return False
         title = self._by_token.get(prep.i - 1)
         return title is not None and title.kind == "title"
+
+    def _titles_of_unknown_people(self) -> None:
+        """ "Sen. Mark Warner ... the senator said": a bare definite title the dictionary
+        cannot fill stands for the person the article last named with a post of that role,
+        when that person is one the dictionary lacks (found later, by their title)."""
+        people = [m for m in self.mentions if m.kind == "person" and m.person is None]
+        if not people:
+            return
+        for m in self.mentions:
+            if (
+                m.kind != "title"
+                or m.actor is not None
+                or not m.office
+                or m.start == 0
+                or self.doc[m.start - 1].lower_ != "the"
+                or self.doc[m.end - 1].tag_ in ("NNS", "NNPS")
+                or self._followed_by_name(self.doc[m.start : m.end])
+            ):
+                continue
+            role = self.dictionary.office_roles.get(m.office, "OFFICIAL")
+            before = [
+                p
+                for p in people
+                if p.end <= m.start and p.actor is not None and p.actor.role == role
+            ]
+            if before and m.start - before[-1].start < _TITLE_REACH:
+                m.actor = before[-1].actor
 
     def _outside_state(self, ent: Span, phrase_start: int) -> bool:
         """The name's own phrase puts the person outside any watched state: a former holder
