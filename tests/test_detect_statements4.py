@@ -225,3 +225,15 @@ def test_the_senator_is_the_senator_the_story_named(detector: Detector) -> None:
     found = by_phrase(statements(detector, text), "broken every promise")
     assert len(found) == 1, found
     assert found[0].speaker.name == "Tom Brandt"
+
+
+def test_a_spokeswoman_for_a_named_body_speaks_for_that_body(detector: Detector) -> None:
+    text = (
+        "Washington imposed new sanctions on Russian banks on Monday.\n"
+        "Kremlin spokesman Dmitry Peskov called the measures illegal.\n"
+        "A spokeswoman for Russia's foreign ministry told reporters the sanctions were part of "
+        'an "information war" waged by the United States.'
+    )
+    found = by_phrase(statements(detector, text), "information war")
+    assert len(found) == 1, found
+    assert "Foreign Ministry" in found[0].speaker.name and "Peskov" not in found[0].speaker.name

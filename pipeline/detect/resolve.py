@@ -721,6 +721,10 @@ class ArticleContext(PronounResolver):
     def actor_of(self, tok: Token, depth: int = 0) -> ActorRef | None:
         """The actor a noun phrase headed by `tok` names, looking into its owners."""
         mention = self._by_token.get(tok.i)
+        if mention is not None and mention.kind == "title" and mention.office and depth == 0:
+            owned = self._title_of_body(tok, mention.office)
+            if owned is not None:
+                return owned
         if mention is not None and mention.actor is not None:
             if mention.kind == "title" and depth == 0:
                 # "The Kremlin's spokesman, Dmitry Peskov, said": the named holder speaks
@@ -773,6 +777,28 @@ class ArticleContext(PronounResolver):
                         actor = self.actor_of(pobj, depth + 1)
                         if actor is not None:
                             return actor
+        return None
+
+    def _title_of_body(self, tok: Token, office: str) -> ActorRef | None:
+        """ "a spokeswoman for Russia's foreign ministry", "the spokesman of the embassy": a
+        post whose body is named after it speaks for that body, not for whoever held such a
+        post earlier in the story ("X, a former official at the Treasury": not the body's)."""
+        if any(t.lower_ in ("former", "ex") for t in tok.lefts):
+            return None
+        for child in tok.children:
+            if child.dep_ != "prep" or child.lower_ not in ("for", "of", "at"):
+                continue
+            for pobj in child.children:
+                owner = self._by_token.get(pobj.i)
+                if (
+                    pobj.dep_ == "pobj"
+                    and owner is not None
+                    and owner.actor is not None
+                    and owner.kind in ("body", "generic")
+                ):
+                    role = self.dictionary.office_roles.get(office, "OFFICIAL")
+                    name = f"{owner.actor.name} {tok.text.lower()}"
+                    return ActorRef(name, owner.actor.country, role)
         return None
 
     def _person_in(self, tok: Token) -> ActorRef | None:
