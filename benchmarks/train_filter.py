@@ -189,13 +189,7 @@ def filtered(
 
 
 def figures(gold: Sequence[dict[str, Any]], predictions: dict[str, dict[str, Any]]) -> str:
-    report = accuracy.score(gold, predictions)
-    ev, rel, st = report["events"], report["relevance"], report["statements"]
-    return (
-        f"events P {ev['precision']:.3f} R {ev['recall']:.3f} F1 {ev['f1']:.3f}"
-        f" | relevance P {rel['precision']:.3f} R {rel['recall']:.3f} F1 {rel['f1']:.3f}"
-        f" | statements P {st['precision']:.3f} R {st['recall']:.3f} F1 {st['f1']:.3f}"
-    )
+    return quick.figures_line(accuracy.score(gold, predictions))
 
 
 def choose_thresholds(

@@ -85,3 +85,107 @@ def test_an_act_named_under_a_topic_is_not_reported(detector: Detector) -> None:
     # the hacking is what the hearing is about, not news of an attack
     text = "The Senate hearing into Russian hacking of state election systems opened on Monday."
     assert ("ASSAULT", "RUS", "USA") not in triples(detector, text)
+
+
+# ------------------------------------------------------------------- background and tenure
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        # a year or a dated clause sets the act long before the report: history, not news
+        ("The United States expelled 35 Russian diplomats in 2016.", dt.date(2019, 3, 4), False),
+        (
+            "The United States expelled 35 Russian diplomats on December 29, 2016.",
+            dt.date(2019, 3, 4),
+            False,
+        ),
+        ("The United States expelled 35 Russian diplomats last year.", dt.date(2019, 3, 4), False),
+        # the same act told as this week's news is an event
+        ("The United States expelled 35 Russian diplomats on Friday.", dt.date(2019, 3, 4), True),
+        # a year that dates another noun says nothing of when the act happened
+        (
+            "The United States expelled 35 Russian diplomats on Friday over meddling in the "
+            "2016 election.",
+            dt.date(2019, 3, 4),
+            True,
+        ),
+    ],
+)
+def test_acts_dated_long_before_the_report_are_background(
+    detector: Detector, text: str, day: dt.date, expected: bool
+) -> None:
+    found = event_triples(detector, text, day)
+    assert (("SANCTION", "USA", "RUS") in found) is expected
+
+
+def test_an_act_before_its_actor_took_office_is_not_the_sides(detector: Detector) -> None:
+    # Flynn held office on the day of the report, but not on the day of the call
+    before = "Michael Flynn spoke by phone with Ambassador Sergey Kislyak on December 29, 2016."
+    assert ("CONSULT", "USA", "RUS") not in event_triples(detector, before, dt.date(2017, 2, 10))
+    during = "Michael Flynn spoke by phone with Ambassador Sergey Kislyak on January 28, 2017."
+    assert ("CONSULT", "USA", "RUS") in event_triples(detector, during, dt.date(2017, 2, 10))
+
+
+# ------------------------------------------------------------------------------- attacks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attack named by its attacker's modifier is one the reader knows of, not news
+        (
+            "The senators worried that Russian cyberattacks on the United States had gone "
+            "unanswered.",
+            False,
+        ),
+        ("Voters in the United States were swayed by Russian hacks, the senator said.", False),
+        (
+            "The White House spent the week defending its response to Russia's attack on American "
+            "elections.",
+            False,
+        ),
+        # the report of an attack says who carried it out
+        ("The White House said Russia was behind the hack of the State Department.", True),
+        ("Russian intelligence officers hacked into the State Department's email system.", True),
+    ],
+)
+def test_an_attack_is_the_pairs_when_reported_against_the_side(
+    detector: Detector, text: str, expected: bool
+) -> None:
+    found = event_triples(detector, text, dt.date(2019, 4, 18))
+    assert (("ASSAULT", "RUS", "USA") in found) is expected
+
+
+# ------------------------------------------------------------------ meetings told as topics
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "National Security Adviser Jake Sullivan misled the vice president about his "
+            "conversations with Russian Ambassador Anatoly Antonov.",
+            False,
+        ),
+        ("Antony Blinken misrepresented his talks with Sergey Lavrov, the senators said.", False),
+        # the meeting itself reported
+        ("Antony Blinken held talks with Sergey Lavrov on Tuesday.", True),
+    ],
+)
+def test_a_meeting_told_as_what_is_said_or_hidden_is_no_meeting(
+    detector: Detector, text: str, expected: bool
+) -> None:
+    found = triples(detector, text)
+    assert (("CONSULT", "USA", "RUS") in found) is expected
+
+
+def test_a_clause_under_the_trigger_is_not_who_it_acts_on(detector: Detector) -> None:
+    # the inquiry the senator left is about Russia; the complaint is about the senator
+    text = (
+        "Antony Blinken has long complained about the senator's decision to withdraw from the "
+        "Russia inquiry."
+    )
+    assert ("ACCUSE", "USA", "RUS") not in triples(detector, text)
+    text = "Antony Blinken complained about Moscow's decision to expel the diplomats."
+    assert ("ACCUSE", "USA", "RUS") in triples(detector, text)

@@ -353,7 +353,10 @@ def targets(
                     continue  # "attacked the Russia probe": the probe is acted on, not Russia
                 if dep in ("compound", "poss") and node.i == tok.i:
                     continue
-                actor = ctx.actor_of(child) if dep not in ("prep", "ccomp") else None
+                # a clause is not an actor: "decision to recuse himself from the Russia
+                # investigation" does not act on Russia
+                clause = dep in ("prep", "ccomp") or child.pos_ in ("VERB", "AUX")
+                actor = None if clause else ctx.actor_of(child)
                 if actor is not None:
                     yield actor
                     seen.update(s.i for s in child.subtree)

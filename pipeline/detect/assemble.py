@@ -13,13 +13,14 @@ import logging
 
 from spacy.tokens import Doc, Token
 
-from pipeline.detect.actors import NO_SIDE_ROLE, ActorDictionary
+from pipeline.detect.actors import NO_SIDE_ROLE, ActorDictionary, Person
 from pipeline.detect.dates import find_date
 from pipeline.detect.events import Candidate, EventFinder
+from pipeline.detect.found import Found
 from pipeline.detect.lexicon import Lexicon
 from pipeline.detect.rescore import EventItem, StatementItem, rescore
 from pipeline.detect.resolve import ArticleContext
-from pipeline.detect.statements import Found, StatementFinder
+from pipeline.detect.statements import StatementFinder
 from pipeline.models import DetectedEvent, DetectedStatement
 
 LOGGER = logging.getLogger(__name__)
@@ -52,6 +53,12 @@ def _with_a_national(cand: Candidate, dictionary: ActorDictionary, known: set[st
     return False
 
 
+def _at_a_candidate(cand: Candidate, known: set[str]) -> bool:
+    """An attack on a person of the dictionary who then held no office ("hacked into the
+    accounts of the Clinton campaign") is aimed at a campaign, not at the other side."""
+    return cand.type == "ASSAULT" and cand.target.role == NO_SIDE_ROLE and cand.target.name in known
+
+
 def _governor(tok: Token) -> Token:
     """The verb whose clause a trigger sits in (a noun's governing verb)."""
     node = tok
@@ -73,8 +80,12 @@ def _own_clause(verb: Token) -> list[Token]:
 
 
 def _clause_date(tok: Token, published: dt.date) -> dt.date | None:
-    clause = _own_clause(_governor(tok))
-    return find_date(" ".join(t.text for t in clause), published)
+    return find_date(_clause_text(_own_clause(_governor(tok))), published)
+
+
+def _clause_text(clause: list[Token]) -> str:
+    # the tokens' own spacing: "December 29, 2016" keeps its year
+    return "".join(t.text_with_ws for t in clause)
 
 
 def _content_lemmas(cand: Candidate, ctx: ArticleContext) -> set[str]:
@@ -123,6 +134,66 @@ def event_date(cand: Candidate, ctx: ArticleContext, published: dt.date) -> dt.d
     if found is None or found > published + dt.timedelta(days=1):
         return published
     return found
+
+
+BACKGROUND_DAYS = 45  # an act its own clause dates this long before the report is background
+_YEAR_PREPS = {"in", "since", "during", "until", "by"}
+
+
+def _past_year(tok: Token, published: dt.date) -> bool:
+    """The act's own clause or noun phrase sets it in an earlier year: "annexed Crimea in
+    2014", "the 2016 hack", "met the ambassador last year". A year that only dates another
+    noun ("meddling in the 2016 election") says nothing of when the act happened."""
+    verb = _governor(tok)
+    anchors = {tok.i, verb.i}
+    for word in (*tok.children, *verb.children):
+        node = word
+        if node.dep_ == "prep" and node.lower_ in _YEAR_PREPS:
+            node = next((c for c in node.children if c.dep_ == "pobj"), node)
+        if node.lower_ == "year" and any(c.lower_ == "last" for c in node.children):
+            return True
+        if node.lower_ in ("years", "decades") and any(c.lower_ == "ago" for c in node.children):
+            return True
+        text = node.text
+        if (
+            len(text) == 4
+            and text.isdigit()
+            and text[:2] in ("19", "20")
+            and int(text) < published.year
+            and (node.head.i in anchors or word.head.i in anchors)
+        ):
+            return True
+    return False
+
+
+def _background(cand: Candidate, published: dt.date) -> bool:
+    """An act its own clause dates long before the report: history told for context."""
+    clause = _own_clause(_governor(cand.trigger))
+    day = find_date(_clause_text(clause), published)
+    if (
+        day is not None
+        and (published - day).days > BACKGROUND_DAYS
+        and any(t.text == str(day.year) for t in clause)
+    ):
+        return True  # a yearless date well before the report may be a deadline ahead of it
+    return _past_year(cand.trigger, published)
+
+
+def _out_of_office(
+    cand: Candidate, day: dt.date, dictionary: ActorDictionary, people: dict[str, Person]
+) -> bool:
+    """A party to the act did not hold office on the day the act happened: "Flynn called the
+    ambassador on December 29", weeks before he took office, was a transition aide's call."""
+    for actor in (cand.source, cand.target):
+        person = people.get(actor.name)
+        if (
+            person is not None
+            and person.terms
+            and actor.role != NO_SIDE_ROLE
+            and dictionary.role_of(person, day) == NO_SIDE_ROLE
+        ):
+            return True
+    return False
 
 
 def _own_statements(found: list[Found], candidates: list[Candidate], doc: Doc) -> list[Found]:
@@ -206,9 +277,14 @@ def assemble(
     found_statements = _own_statements(found_statements, candidates, doc)
     candidates += finder.statement_events(said, candidates)
     known = {person.name for person in dictionary.people.values()}
-    candidates = [c for c in candidates if not _with_a_national(c, dictionary, known)]
+    candidates = [
+        c
+        for c in candidates
+        if not _with_a_national(c, dictionary, known) and not _at_a_candidate(c, known)
+    ]
     candidates = finder.answered(candidates)
 
+    people = {person.name: person for person in dictionary.people.values()}
     events: list[EventItem] = []
     seen: set[tuple[str, str, str, int]] = set()
     for cand in candidates:
@@ -217,6 +293,12 @@ def assemble(
         if key in seen:
             continue
         seen.add(key)
+        day = event_date(cand, ctx, published)
+        if dated and (
+            _background(cand, published)
+            or (day != published and _out_of_office(cand, day, dictionary, people))
+        ):
+            continue
         quoted = quote_of.get(sent.start)
         event = DetectedEvent(
             type=cand.type,
@@ -224,7 +306,7 @@ def assemble(
             source=cand.source,
             target=cand.target,
             sentence=sent.text.strip(),
-            event_date=event_date(cand, ctx, published),
+            event_date=day,
             confidence=cand.confidence,
             reported_by=cand.reported_by,
             quote=quoted.text if quoted else None,

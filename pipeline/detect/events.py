@@ -99,6 +99,9 @@ _HOSTILE = {"ACCUSE", "EVALUATE", "THREATEN", "SANCTION", "COERCE", "ASSAULT"}
 # verbs of standing up to someone that the lexicon gives no event type of their own
 _CONFRONTING = {"challenge", "confront", "criticize", "criticise", "question", "contradict",
                 "rebuke", "punish", "blame"}  # fmt: skip  # "the accusations by Washington": who made the charge
+_ABOUT = {"about", "regarding", "concerning"}
+_CONTENTS = {"content", "contents", "detail", "nature", "substance", "existence"}
+_CONCEALING = {"misrepresent", "conceal", "hide", "disclose", "deny", "downplay", "mischaracterize"}
 _THIRD_PERSON = {"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"}
 
 
@@ -290,6 +293,8 @@ class EventFinder(Clues):
             mode = {"ACCUSE": "criticize", "REJECT": "accusation"}.get(kind, "praise")
         if nominal and under_topic(tok):
             return []  # "the investigation into Russian hacking": the topic, not an act reported
+        if nominal and kind == "ASSAULT" and self._attack_named(tok):
+            return []  # "fueled by Russian hacks", "its hack of the election": a past attack named
         if kind == "CONCEDE" and mode == "release" and self._thing_released(tok, nominal):
             return []  # "released a list of names", "the release of the cables": no captive
         if nominal and kind == "SANCTION" and self._eased(tok):
@@ -350,6 +355,8 @@ class EventFinder(Clues):
             state = denied or state
         if nominal and kind in _SYMMETRIC and self._only_prospect(tok):
             return []  # "a possible prisoner exchange", "potential talks": not held
+        if nominal and kind == "CONSULT" and self._topic_of(tok):
+            return []  # "lied about his conversations with the ambassador": the talk of them
         if nominal and kind == "CONSULT" and self._gathering(tok):
             return []  # "speaking at a meeting of his movement": a venue, not the pair's meeting
         if nominal and kind == "CONSULT" and self._called_off(tok):
@@ -567,6 +574,15 @@ class EventFinder(Clues):
         if {source.country, target.country} != set(self.sides):
             return []
         return [Candidate("ACCUSE", "insult", source, target, attr, 0.6)]
+
+    def _attack_named(self, tok: Token) -> bool:
+        """An attack noun whose attacker is only its modifier ("Russian hacks", "Russia's
+        attack on the election", "its hack") names an attack the reader knows of; the report
+        of one says who carried it out ("Russia was behind the hack", "named the SVR as the
+        perpetrator of the hack") or accuses someone of it, which the accusation codes."""
+        if tok.dep_ == "pobj" and tok.head.lower_ == "behind":
+            return False
+        return perpetrator(tok) is None and owner_token(tok) is not None
 
     def _faces_third_party(self, tok: Token) -> bool:
         """A deployment "near", "along" or "on the border with" a third party faces it."""
@@ -1233,6 +1249,20 @@ class EventFinder(Clues):
     def _only_prospect(tok: Token) -> bool:
         """ "a possible swap", "potential talks": a meeting or swap only in prospect."""
         return any(c.dep_ == "amod" and c.lemma_.lower() in _PROSPECTIVE for c in tok.children)
+
+    def _topic_of(self, tok: Token) -> bool:
+        """A meeting named as what is told, hidden or known ("lied about his conversations
+        with the ambassador", "the content of his calls", "misrepresented his talks"): what is
+        said of an earlier meeting, which the story reports elsewhere if it is news."""
+        node = tok
+        if node.dep_ == "conj":
+            node = node.head
+        head = node.head
+        if node.dep_ == "pobj" and head.lower_ in _ABOUT:
+            return True
+        if node.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _CONTENTS:
+            return True
+        return node.dep_ == "dobj" and head.lemma_.lower() in _CONCEALING
 
     def _gathering(self, tok: Token) -> bool:
         """ "at a meeting of his People's Front", "at a session of the OSCE": a gathering of

@@ -18,13 +18,13 @@ from spacy.tokens import Doc
 from pipeline.detect.actors import NO_SIDE_ROLE
 from pipeline.detect.arguments import subject
 from pipeline.detect.dates import find_date
+from pipeline.detect.found import Found
 from pipeline.detect.lexicon import cue_counts
 from pipeline.models import ActorRef
 
 if TYPE_CHECKING:
     from pipeline.detect.events import EventFinder
     from pipeline.detect.resolve import ArticleContext
-    from pipeline.detect.statements import Found
 
 _HABITUAL = {"repeatedly", "often", "frequently", "long", "consistently", "previously",
              "routinely", "always", "persistently"}  # fmt: skip
@@ -240,8 +240,9 @@ class PositionRules:
         return []
 
     def _names_home(self, found: Found, ranges: list[tuple[int, int]]) -> bool:
-        """The words name a player of the speaker's home politics: a person of their side who
-        holds no office (a candidate, a former official) or its legislature ("Congress")."""
+        """The words name a player of the speaker's home politics: a person of their side the
+        dictionary knows who holds no office (a candidate, a former official) or its
+        legislature ("Congress")."""
         for start, end in ranges:
             for m in self.ctx._mentions_between(start, end):
                 actor = m.actor
@@ -250,7 +251,9 @@ class PositionRules:
                     and actor.country == found.speaker.country
                     and actor != found.speaker
                     and (
-                        (m.kind == "person" and actor.role == NO_SIDE_ROLE)
+                        # a known player out of office; a national found by a side word
+                        # ("Russian arms dealer X") is news of the pair as much as of home
+                        (m.kind == "person" and actor.role == NO_SIDE_ROLE and m.person)
                         or actor.role in _DOMESTIC_ROLES
                     )
                 ):

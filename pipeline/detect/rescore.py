@@ -23,6 +23,7 @@ import json
 import math
 import os
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -30,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from pipeline.models import DetectedEvent, DetectedStatement
@@ -49,6 +52,7 @@ _TOPICS = """investigation investigator inquiry probe counsel mueller prosecutor
     market oil price stock company business olympic athlete match team player
     opinion column analysis analyst book film"""
 TOPIC_WORDS = frozenset(_TOPICS.split())
+_TOPIC_IDS = {word: get_string_id(word) for word in TOPIC_WORDS}
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _MODALS = {"would", "could", "might", "may", "should", "can", "must", "will", "shall"}
 _HEDGES = {"if", "unless", "whether", "possible", "possibly", "likely", "plan", "consider"}
@@ -93,7 +97,7 @@ def _key(event: DetectedEvent) -> tuple[str, str, str]:
 
 def article_facts(
     sentences: Sequence[Span],
-    lemmas: set[str],
+    topics: set[str],
     events: Sequence[DetectedEvent],
     statements: Sequence[DetectedStatement],
     both_sides: int,
@@ -105,7 +109,7 @@ def article_facts(
         first[_key(e)] = min(first[_key(e)], e.sentence_index)
     return ArticleFacts(
         sentences=len(sentences),
-        topics=frozenset(lemmas & TOPIC_WORDS),
+        topics=frozenset(topics),
         keys=keys,
         types=Counter(e.type for e in events),
         statements=len(statements),
@@ -362,15 +366,19 @@ def rescore(
     model = load_model()
     if _RECORDS is None and (model is None or not enabled()):
         return [e.event for e in events], [s.statement for s in statements]
-    lemmas: set[str] = set()
-    both = 0
-    for sent in sentences:
-        seen = {sides_at[t.i] for t in sent if t.i in sides_at}
-        both += {"A", "B"} <= seen
-    for sent in sentences:
-        lemmas.update(_word(t) for t in sent if t.is_alpha)
+    if not events and not statements:
+        return [], []
+    # Whole-article facts at C speed: word counts by hash, sides by sentence from the mentions.
+    doc = sentences[0].doc
+    present = set(doc.count_by(LOWER)) | set(doc.count_by(LEMMA))
+    topics = {word for word, key in _TOPIC_IDS.items() if key in present}
+    starts = [sent.start for sent in sentences]
+    marks: dict[int, set[str]] = {}
+    for i, mark in sides_at.items():
+        marks.setdefault(bisect_right(starts, i), set()).add(mark)
+    both = sum(1 for seen in marks.values() if {"A", "B"} <= seen)
     facts = article_facts(
-        sentences, lemmas, [e.event for e in events], [s.statement for s in statements], both
+        sentences, topics, [e.event for e in events], [s.statement for s in statements], both
     )
     cache: dict[int, list[str]] = {}
 

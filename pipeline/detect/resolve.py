@@ -583,7 +583,7 @@ class ArticleContext(PronounResolver):
                 or tok.i < first.get(tok.text, len(self.doc))
                 or tok.i in self._by_token
                 or tok.pos_ != "PROPN"
-                or tok.ent_type_ not in ("PERSON", "")
+                or not self._name_alone(tok)
                 or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN")
                 or (
                     tok.i > 0
@@ -593,6 +593,18 @@ class ArticleContext(PronounResolver):
             ):
                 continue
             self._add(Mention(tok.i, tok.i + 1, "person", actor))
+
+    def _name_alone(self, tok: Token) -> bool:
+        """The token may be a surname standing alone: no entity, a person, or a one-word entity
+        of another label ("Corker said": the tagger often takes a lone surname for an
+        organisation; "Corker Industries" is a longer entity and stays what it is)."""
+        if tok.ent_type_ in ("PERSON", ""):
+            return True
+        return (
+            tok.ent_type_ == "ORG"
+            and tok.ent_iob_ == "B"
+            and (tok.i + 1 == len(self.doc) or self.doc[tok.i + 1].ent_iob_ != "I")
+        )
 
     def _honorific(self, i: int) -> bool:
         """ "Mr.", "Ms.", "Sen." before a surname: a form of address or a title, not a name."""

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from pipeline.detect.arguments import subject
 from pipeline.detect.events import EventFinder
+from pipeline.detect.found import Found, Quote
 from pipeline.detect.lexicon import cue_counts
 from pipeline.detect.positions import _RELATIONSHIP, PositionRules
 from pipeline.detect.pronouns import RELATIVE
@@ -49,41 +49,6 @@ _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
 _RELAYED = {"say", "tell", "deny", "insist", "assure", "promise", "admit", "state", "add",
             "reply", "answer", "declare"}  # fmt: skip
 _NAMING = {"call", "describe", "term", "dub", "label", "brand"}  # "what X called \"...\""
-
-
-@dataclass
-class Quote:
-    """A quoted stretch of text, with its token span once aligned to the parse."""
-
-    start_char: int
-    end_char: int
-    text: str
-    span: Span | None = None
-    open_ended: bool = False
-
-
-@dataclass
-class Found:
-    """A statement before it becomes a `DetectedStatement`."""
-
-    speaker: ActorRef
-    verb: Token | None
-    quotes: list[Quote] = field(default_factory=list)
-    indirect: str | None = None
-    sentence: Span | None = None
-    clause: tuple[int, int] | None = None  # token range of an indirect statement's clause
-    about: list[str] = field(default_factory=list)
-    trailing: bool = False  # attributed after the words ("..., the White House said")
-    relays_speech: bool = False  # its clause is someone's words ("Biden told Putin that ...")
-    head: Token | None = None  # the verb of the reported clause
-    gloss_only: bool = False  # ", adding that ...": stands only as part of its host statement
-    glosses: list[str] = field(default_factory=list)  # ", calling the measures provocative"
-
-    @property
-    def text(self) -> str:
-        if self.indirect:
-            return " ".join([self.indirect, *self.glosses])
-        return " ".join([*(q.text.strip() for q in self.quotes), *self.glosses])
 
 
 def find_quotes(text: str) -> list[Quote]:
