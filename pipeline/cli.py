@@ -53,8 +53,6 @@ class _Bar:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from pipeline import db
-    from pipeline.query import list_events, list_statements
     from pipeline.runner import run_pass
 
     settings = _settings(args)
@@ -101,6 +99,10 @@ def cmd_run(args: argparse.Namespace) -> int:
             f"alerts: {summary.deliveries_sent} sent, {summary.deliveries_failed} failed "
             "(failed ones are retried; see diplowatch alerts list)\n"
         )
+    # Only the table needs the query modules (a tenth of the start-up of a pass with --json).
+    from pipeline import db
+    from pipeline.query import list_events, list_statements
+
     with db.session_scope(settings.db_url) as session:
         events = list_events(session, limit=10)
         statements = list_statements(session, limit=10)

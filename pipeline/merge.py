@@ -30,6 +30,7 @@ from sqlalchemy import (
     not_,
     or_,
     select,
+    text,
 )
 from sqlalchemy.orm import Session
 
@@ -397,6 +398,122 @@ _STATEMENTS_IN_WINDOW = (
 )
 
 
+# --- a batch's candidates at once -------------------------------------------------------
+#
+# Storing a batch of articles loads, in one query per kind, every stored record any of the
+# batch's mentions could join (the same type and sides, or speaker side, and date windows;
+# no narrowing by actor) and applies the rules above to them in Python: what the look-ups
+# above would find, each mention merged in turn with the records of the batch's earlier
+# mentions too (tests/test_merge_narrowing.py compares both with the rules over every row
+# of the window).
+
+_STATEMENT_WINDOW = dt.timedelta(days=3)
+
+
+def _merged(spans: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    """Date ranges joined where they overlap or touch: the fewest BETWEEN clauses."""
+    out: list[tuple[dt.date, dt.date]] = []
+    for low, high in sorted(spans):
+        if out and low <= out[-1][1] + dt.timedelta(days=1):
+            out[-1] = (out[-1][0], max(out[-1][1], high))
+        else:
+            out.append((low, high))
+    return out
+
+
+def event_keys(found: DetectedEvent) -> list[tuple[str, str, str]]:
+    """The (type, source side, target side) keys of the stored events this mention may join."""
+    keys = [(found.type, found.source.country, found.target.country)]
+    if found.type in SYMMETRIC_TYPES and found.source.country != found.target.country:
+        keys.append((found.type, found.target.country, found.source.country))
+    return keys
+
+
+def load_events(session: Session, founds: Iterable[DetectedEvent]) -> list[Event]:
+    """Every stored event any of these mentions could join (one query), oldest first."""
+    spans: dict[tuple[str, str, str], list[tuple[dt.date, dt.date]]] = {}
+    for found in founds:
+        for key in event_keys(found):
+            spans.setdefault(key, []).append((found.event_date - _DAY, found.event_date + _DAY))
+    if not spans:
+        return []
+    conditions = [
+        and_(
+            Event.type == event_type,
+            Event.source_country == source,
+            Event.target_country == target,
+            or_(*[Event.event_date.between(low, high) for low, high in _merged(ranges)]),
+        )
+        for (event_type, source, target), ranges in sorted(spans.items())
+    ]
+    return list(session.scalars(select(Event).where(or_(*conditions)).order_by(Event.id)))
+
+
+def best_event(candidates: Iterable[tuple[int, Event]], found: DetectedEvent) -> Event | None:
+    """Among (order, event) pairs, the event this mention joins by the rules of `find_event`
+    (the type, sides and date window checked here); `order` stands for the id in the rank
+    (an event not yet inserted has none: it ranks after every stored one, in creation order)."""
+    quote = normalize_text(found.quote) if found.quote else ""
+    keys = set(event_keys(found))
+    best: tuple[tuple[int, int, int], Event] | None = None
+    for order, event in candidates:
+        if (event.type, event.source_country, event.target_country) not in keys:
+            continue
+        if abs((event.event_date - found.event_date).days) > 1:
+            continue
+        rank = _event_rank(event, found, quote)
+        if rank is None:
+            continue
+        ranked = (rank[0], rank[1], order)
+        if best is None or ranked < best[0]:
+            best = (ranked, event)
+    return best[1] if best else None
+
+
+def load_statements(
+    session: Session, wanted: Iterable[tuple[DetectedStatement, dt.date | None]]
+) -> list[Statement]:
+    """Every stored statement any of these (dated) quotations could repeat (one query): the
+    speaker's side, undated or dated within the windows; oldest first. Undated quotations
+    are left out (`find_statement` looks them up one by one: any day matches)."""
+    spans: dict[str, list[tuple[dt.date, dt.date]]] = {}
+    for found, when in wanted:
+        if when is not None:
+            spans.setdefault(found.speaker.country, []).append(
+                (when - _STATEMENT_WINDOW, when + _STATEMENT_WINDOW)
+            )
+    if not spans:
+        return []
+    conditions = [
+        and_(
+            Statement.speaker_country == country,
+            or_(
+                Statement.statement_date.is_(None),
+                *[Statement.statement_date.between(low, high) for low, high in _merged(ranges)],
+            ),
+        )
+        for country, ranges in sorted(spans.items())
+    ]
+    return list(session.scalars(select(Statement).where(or_(*conditions)).order_by(Statement.id)))
+
+
+def first_statement(
+    candidates: Iterable[Statement], found: DetectedStatement, when: dt.date | None
+) -> Statement | None:
+    """The first of these statements (in the order given: oldest first) that this quotation
+    repeats by the rules of `find_statement` (side and date window checked here)."""
+    quote = normalize_text(found.quote)
+    for statement in candidates:
+        if statement.speaker_country != found.speaker.country:
+            continue
+        day = statement.statement_date
+        if when is not None and day is not None and abs(day - when) > _STATEMENT_WINDOW:
+            continue
+        if _statement_matches(statement, found, quote):
+            return statement
+    return None
+
+
 def lock_merge_keys(session: Session, detections: Detection | Iterable[Detection]) -> None:
     """Serialise merging of the same kind of record across concurrent writers.
 
@@ -416,8 +533,12 @@ def lock_merge_keys(session: Session, detections: Detection | Iterable[Detection
         for e in detection.events
     }
     names |= {f"s|{s.speaker.country}" for detection in batch for s in detection.statements}
-    for name in sorted(names):
-        digest = hashlib.sha256(name.encode("utf-8")).digest()
-        session.execute(
-            select(func.pg_advisory_xact_lock(int.from_bytes(digest[:8], "big", signed=True)))
-        )
+    keys = [
+        int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big", signed=True)
+        for name in sorted(names)
+    ]
+    if keys:  # one round trip: unnest yields the keys, and they are locked, in this order
+        session.execute(_LOCK_ALL, {"keys": keys})
+
+
+_LOCK_ALL = text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k")

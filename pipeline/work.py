@@ -306,7 +306,7 @@ class Coordinator:
         page, error, final = future.result()
         if final:
             batch.results[article_id] = Extraction(None, error=error)
-            self._batch_progress(batch)
+            self._batch_progress()
             return
         extraction = self.pool.extract(
             page, error, batch.entries[article_id], article_id in batch.last_attempt
@@ -319,13 +319,14 @@ class Coordinator:
         except Exception as exc:  # noqa: BLE001 - a worker died on this page
             LOGGER.warning("article %s: %s", batch.entries[article_id].url, exc)
             batch.results[article_id] = Extraction(None, error=str(exc) or type(exc).__name__)
-        self._batch_progress(batch)
+        self._batch_progress()
 
-    def _batch_progress(self, batch: _FetchBatch) -> None:
-        if not batch.complete:
-            return
-        self.fetch_batches.remove(batch)
-        self._write(batch, self._write_extractions)
+    def _batch_progress(self) -> None:
+        # Written in the order claimed (article id order), whichever finished first: the
+        # articles then become detectable, and are detected and stored, in id order too, and
+        # merging (which depends on order) gives the same records every run.
+        while self.fetch_batches and self.fetch_batches[0].complete:
+            self._write(self.fetch_batches.pop(0), self._write_extractions)
 
     def _write(self, batch: _FetchBatch | _DetectBatch, writing: Callable[[Any], None]) -> None:
         """Have the writer thread write a finished batch (after those handed to it before)."""

@@ -189,3 +189,14 @@ def test_a_clause_under_the_trigger_is_not_who_it_acts_on(detector: Detector) ->
     assert ("ACCUSE", "USA", "RUS") not in triples(detector, text)
     text = "Antony Blinken complained about Moscow's decision to expel the diplomats."
     assert ("ACCUSE", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_request_put_to_someone_named_is_not_put_to_the_other_side(detector: Detector) -> None:
+    # "asked X to ...": X is the one asked, whatever the rest of the sentence names
+    text = (
+        "President Joe Biden asked the Director of National Intelligence to publicly deny the "
+        "existence of any deal between his campaign and Russia."
+    )
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+    text = "President Joe Biden asked Russia to release the American reporter."
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)

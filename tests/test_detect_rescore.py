@@ -72,7 +72,7 @@ def test_event_and_statement_features(detector) -> None:
 
 def test_history_sentence_reads_as_background(detector) -> None:
     text = (
-        "In 2014, Washington imposed sanctions on Russia over Crimea.\n"
+        "Washington imposed sanctions on Russia on Monday over its 2014 seizure of Crimea.\n"
         "Senators held a hearing on Russia on Tuesday about the investigation and the campaign."
     )
     record = _features_of(detector, text)

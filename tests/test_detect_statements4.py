@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.detect import Detector
+from pipeline.detect.statements import find_quotes
 from pipeline.models import DetectedStatement
 from tests.support.detection import by_phrase, statements_in
 
@@ -30,6 +31,18 @@ def test_a_lone_surname_the_tagger_takes_for_an_organisation_is_the_person(
     assert found[0].speaker.name == "Tom Brandt" and found[0].speaker.country == "USA"
 
 
+def test_a_surname_with_a_capital_inside_names_the_person_again(detector: Detector) -> None:
+    text = (
+        "Russia tested a new missile on Monday, and Washington protested.\n"
+        "Republican Senator Tom McAllister said the test broke the arms control treaty with "
+        "Moscow.\n"
+        '"Russia is cheating, plain and simple," Mr McAllister said.'
+    )
+    found = by_phrase(statements(detector, text), "cheating")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Tom McAllister" and found[0].speaker.country == "USA"
+
+
 def test_a_national_of_the_speakers_side_is_not_home_politics(detector: Detector) -> None:
     text = (
         "Russia freed an American teacher on Thursday in exchange for Ivan Volkov, the Russian "
@@ -40,6 +53,57 @@ def test_a_national_of_the_speakers_side_is_not_home_politics(detector: Detector
     found = by_phrase(statements(detector, text), "brought back home")
     assert len(found) == 1, found
     assert found[0].speaker.country == "RUS"
+
+
+def test_words_naming_no_side_in_a_home_politics_story_are_not_about_the_other_side(
+    detector: Detector,
+) -> None:
+    text = (
+        "The House Judiciary Committee opened a new front in the Russia investigation on "
+        "Tuesday, sending letters to former campaign aides.\n"
+        "Committee Democrats said the inquiry into contacts with Russians would widen. Russia "
+        "has denied interfering in the election.\n"
+        "Russian officials have called the claims a fantasy, and Moscow says it has no interest "
+        "in American politics.\n"
+        "White House spokeswoman Karen Doyle said the letters were a waste of everyone's time "
+        "and the committee should move on.\n"
+        "Congress is expected to vote on the budget next week."
+    )
+    assert by_phrase(statements(detector, text), "waste of everyone") == []
+
+
+def test_the_same_words_in_a_story_of_the_pair_are_about_the_other_side(
+    detector: Detector,
+) -> None:
+    text = (
+        "Russia expelled two American diplomats on Tuesday, the latest step in a row with "
+        "Washington over spying.\n"
+        "Moscow said the diplomats had tried to recruit a Russian official. Russia has denied "
+        "spying on the United States.\n"
+        "Russian officials have called the American claims a fantasy, and Moscow says it will "
+        "answer any new step.\n"
+        "White House spokeswoman Karen Doyle said the expulsions were a waste of everyone's "
+        "time and the step should be reversed.\n"
+        "The embassy in Moscow is expected to reopen next week."
+    )
+    found = by_phrase(statements(detector, text), "waste of everyone")
+    assert len(found) == 1 and found[0].about == ["RUS"], found
+
+
+def test_contact_between_both_sides_officials_does_not_make_a_home_story(
+    detector: Detector,
+) -> None:
+    text = (
+        "The U.S. envoy met Russia's deputy foreign minister in Geneva on Monday, the first "
+        "contact between senior U.S. and Russian officials since the war began.\n"
+        "The envoy was not conducting negotiations of any kind and was not discussing a "
+        "settlement of the war, a White House spokesperson said. Instead, he warned Moscow of "
+        "the consequences of using nuclear weapons.\n"
+        "The spokesperson said the envoy also raised the cases of detained U.S. citizens.\n"
+        "The Kremlin confirmed the meeting had taken place."
+    )
+    found = by_phrase(statements(detector, text), "detained U.S. citizens")
+    assert len(found) == 1 and found[0].speaker.country == "USA", found
 
 
 def _imported_modules(module: str) -> set[str]:
@@ -65,3 +129,55 @@ def test_positions_and_statements_share_found_without_a_cycle() -> None:
     found = _imported_modules("pipeline.detect.found")
     assert not found & {"pipeline.detect.statements", "pipeline.detect.positions"}
     assert "pipeline.detect.found" in _imported_modules("pipeline.detect.statements")
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_ends_there() -> None:
+    text = '“Not this time," she said. "We will answer in kind.”'
+    assert [q.text for q in find_quotes(text)] == ["Not this time,", "We will answer in kind."]
+
+
+def test_mixed_quote_marks_keep_the_quote_and_its_continuation(detector: Detector) -> None:
+    text = (
+        "Russia expelled two American diplomats on Tuesday, and Washington promised a "
+        "response.\n"
+        '“This is not acceptable," said Senator Tom Harlow, a Republican from Ohio. "Moscow '
+        "has chosen escalation again, and it will pay for it.”"
+    )
+    found = by_phrase(statements(detector, text), "chosen escalation")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Tom Harlow" and "not acceptable" in found[0].quote
+
+
+def test_he_inside_the_speakers_own_quote_is_someone_else(detector: Detector) -> None:
+    text = (
+        "President Joe Biden met Russian President Vladimir Putin in Geneva on Wednesday.\n"
+        'Biden told reporters he "raised the ransomware attacks with President Putin twice. '
+        'He flatly denied it. Then he said Russia had nothing to do with the hackers."'
+    )
+    found = statements(detector, text)
+    denied = by_phrase(found, "flatly denied")
+    putin = [s for s in denied if s.speaker.country == "RUS"]
+    assert len(putin) == 1 and putin[0].speaker.name == "Vladimir Putin", denied
+    assert [s.speaker.name for s in by_phrase(found, "nothing to do")].count("Vladimir Putin") == 1
+
+
+def test_speech_relayed_without_words_is_no_statement(detector: Detector) -> None:
+    text = (
+        "President Joe Biden met Russian President Vladimir Putin in Geneva on Wednesday.\n"
+        '"He told me so, and every time he tells me, I listen," Biden said of Putin.'
+    )
+    assert not [s for s in statements(detector, text) if s.speaker.country == "RUS"]
+
+
+def test_an_ambassador_to_a_third_country_speaks_for_the_sending_side(
+    detector: Detector,
+) -> None:
+    text = (
+        "Russia massed troops near the Ukrainian border on Thursday, and Washington warned "
+        "Moscow against an invasion.\n"
+        "U.S. Ambassador to Ukraine Geoffrey Walden said Russia had sent more tanks across the "
+        "border and must withdraw them at once."
+    )
+    found = by_phrase(statements(detector, text), "more tanks")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Geoffrey Walden" and found[0].speaker.country == "USA"

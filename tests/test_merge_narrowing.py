@@ -1,6 +1,7 @@
 """The merge look-ups narrow candidates in SQL; the rules in merge.py still decide. These tests
-compare the narrowed look-ups with the rules applied to every row of the date window (what
-the look-ups did before they were narrowed) over a few hundred random actors, roles, modes,
+compare the narrowed look-ups, and a batch's look-ups (all candidates loaded at once, the
+rules applied in Python), with the rules applied to every row of the date window (what the
+look-ups did before they were narrowed) over a few hundred random actors, roles, modes,
 directions and quotations: the narrowing must never drop a row the rules would accept."""
 
 from __future__ import annotations
@@ -132,12 +133,15 @@ def test_narrowed_event_lookup_finds_what_the_rules_accept(db_url):
     with db.session_scope(db_url) as session:
         session.add_all(_event_row(_found(rng)) for _ in range(400))
     matched = 0
+    founds = [_found(rng) for _ in range(400)]
     with db.session_scope(db_url) as session:
-        for _ in range(400):
-            found = _found(rng)
+        # A batch's look-up: every candidate of all 400 mentions in one query, rules in Python.
+        batch = list(enumerate(merge.load_events(session, founds)))
+        for found in founds:
             expected = _every_window_row(session, found)
             got = merge.find_event(session, found)
             assert (got.id if got else None) == (expected.id if expected else None), found
+            assert merge.best_event(batch, found) is expected, found
             matched += expected is not None
     assert 100 < matched < 400  # both outcomes were exercised
 
@@ -172,9 +176,10 @@ def test_narrowed_statement_lookup_finds_what_the_rules_accept(db_url):
                 )
             )
     matched = 0
+    wanted = [said() for _ in range(300)]
     with db.session_scope(db_url) as session:
-        for _ in range(300):
-            found, when = said()
+        batch = merge.load_statements(session, wanted)  # the dated ones' candidates at once
+        for found, when in wanted:
             query = select(Statement).where(Statement.speaker_country == found.speaker.country)
             if when is not None:
                 window = dt.timedelta(days=3)
@@ -195,6 +200,8 @@ def test_narrowed_statement_lookup_finds_what_the_rules_accept(db_url):
             )
             got = merge.find_statement(session, found, when)
             assert (got.id if got else None) == (expected.id if expected else None), found
+            if when is not None:
+                assert merge.first_statement(batch, found, when) is expected, found
             matched += expected is not None
     assert 50 < matched < 300
 

@@ -986,10 +986,16 @@ class EventFinder(Clues):
             for p in c.children
             if p.dep_ == "pobj"
         ]
+        # "asked X to deny ...": with an infinitive to follow, the object is the one asked
+        controlled = any(c.dep_ == "xcomp" for c in tok.children)
         for person in asked:
             if person.pos_ == "PRON":
                 continue  # "pressed him to": who "him" is rests on the resolver
-            if self.ctx.mention_at(person.i) is None and not self._someone(person):
+            if (
+                self.ctx.mention_at(person.i) is None
+                and not self._someone(person)
+                and not (controlled and person.dep_ in ("dobj", "dative"))
+            ):
                 continue  # "demanded his release": a thing asked for, not the one asked
             actor = self.ctx.actor_of(person)
             if actor is not None and actor.role == WEAK_ROLE:
@@ -998,7 +1004,7 @@ class EventFinder(Clues):
                 if actor.country != source.country:
                     return actor.country not in self.sides
                 return True  # its own side's people: a request at home
-            if self._someone(person):
+            if self._someone(person) or (controlled and person.dep_ in ("dobj", "dative")):
                 return True
         return False
 

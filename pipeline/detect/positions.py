@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.detect.actors import NO_SIDE_ROLE
 from pipeline.detect.arguments import subject
@@ -46,6 +46,11 @@ _RELATIONSHIP = re.compile(
 PASSAGE_BEFORE = 5
 PASSAGE_SHARE = 0.3
 STORY_SHARE = 0.3
+# A story of the speaker side's home politics (see `_home_story`): this many mentions of the
+# other side as the object of a home affair, or of the side's legislature or of its players
+# out of office.
+HOME_AFFAIRS = 1
+HOME_MENTIONS = 3
 
 # Nouns of home politics: a side named as what they are about is not an actor of the pair
 _HOME_AFFAIRS = {"probe", "investigation", "inquiry", "collusion", "tie", "contact", "link",
@@ -68,6 +73,7 @@ class PositionRules:
     finder: EventFinder
     sides: tuple[str, str]
     _side_sentence_cache: dict[str, set[int]]
+    _home_story_cache: dict[str, bool]
 
     def _anonymous_sources(self, speaker: ActorRef) -> bool:
         """ "U.S. officials said ...": unnamed officials known only by their side are the
@@ -218,6 +224,10 @@ class PositionRules:
             # "Senator X called the news conference a disgrace by an American president": a
             # lawmaker on their own side's government is home politics, not the relationship
             return []
+        if self._home_story(found.speaker.country):
+            # words that name no side, in a story that is also the speaker's home politics:
+            # the sentence or the passage naming the other side does not make them about it
+            return []
         if found.sentence is not None:
             sentence = self._sides_named(found.sentence.start, found.sentence.end, pronouns=False)
             if any(c in sentence for c in other):
@@ -259,6 +269,31 @@ class PositionRules:
                 ):
                     return True
         return False
+
+    def _home_story(self, side: str) -> bool:
+        """The story is (also) about the side's home politics: it names the other side as the
+        object of a home affair ("the Russia probe", "ties to Russia") or names the side's
+        legislature or its known players out of office (candidates, former officials) again
+        and again. There, a speaker of the side whose words name no one speaks as often of
+        home as of the other side."""
+        cache = self._home_story_cache
+        if side not in cache:
+            affairs = legislature = players = 0
+            for m in self.ctx.mentions:
+                actor = m.actor
+                if actor is None:
+                    continue
+                if actor.country != side:
+                    affair = self._affair_noun(m.end - 1) if actor.country in self.sides else None
+                    affairs += affair is not None and not self._pair_phrase(affair, side)
+                elif actor.role in _DOMESTIC_ROLES:
+                    legislature += 1
+                elif m.kind == "person" and actor.role == NO_SIDE_ROLE and m.person:
+                    players += 1
+            cache[side] = (
+                affairs >= HOME_AFFAIRS or legislature >= HOME_MENTIONS or players >= HOME_MENTIONS
+            )
+        return cache[side]
 
     def _pair_passage(self, start: int, side: str) -> bool:
         """The sentence at `start` sits in a passage about the other side: the story is about
@@ -318,16 +353,20 @@ class PositionRules:
     def _home_affair(self, i: int) -> bool:
         """ "the Russia probe", "ties to Russia", "the investigation into Russian meddling": the
         side names what a home inquiry or affair is about, not an actor of the relationship."""
+        return self._affair_noun(i) is not None
+
+    def _affair_noun(self, i: int) -> Token | None:
+        """The noun of home politics whose object the side named at token `i` is, if any."""
         node = self.doc[i]
         prep = None
         while node.dep_ in ("conj", "appos") and node.head.i < node.i:
             node = node.head  # "between his campaign and Russia": the first conjunct's place
         for _ in range(4):
             if node.dep_ not in _NOUN_PHRASE_DEPS or node.head.i == node.i:
-                return False
+                return None
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                return False
+                return None
             prep = node.lower_ if node.dep_ == "prep" else prep
             lemma = node.lemma_.lower()
             if node.pos_ in ("NOUN", "PROPN") and lemma in _HOME_AFFAIRS:
@@ -335,8 +374,17 @@ class PositionRules:
                 # connection between Russia and the militants" is a charge against Russia, and
                 # "a blow to ties with Moscow" is the relationship
                 owned = any(c.dep_ in ("poss", "compound") for c in node.children)
-                return lemma not in _TIES or prep == "to" or (prep == "with" and owned)
-        return False
+                home = lemma not in _TIES or prep == "to" or (prep == "with" and owned)
+                return node if home else None
+        return None
+
+    def _pair_phrase(self, noun: Token, side: str) -> bool:
+        """The noun's phrase names the side too, or both ("contact between U.S. and Russian
+        officials", "contacts between the two countries"): the business of the pair."""
+        start, end = noun.left_edge.i, noun.right_edge.i + 1
+        return side in self.ctx.countries_in(start, end) or bool(
+            _RELATIONSHIP.search(self.doc[start:end].text)
+        )
 
 
 __all__ = ["PositionRules"]

@@ -169,16 +169,28 @@ class PronounResolver:
             return not gender or (gender == "m") == male
         return False
 
-    def _personal(self, tok: Token, male: bool) -> ActorRef | None:
+    def other_person(self, tok: Token, speaker: ActorRef) -> ActorRef | None:
+        """He/she inside `speaker`'s own quoted words: someone other than the speaker, who
+        would say "I" ('"I pressed Putin. He denied it," Trump said')."""
+        if tok.lower_ not in HE | SHE:
+            return None
+        return self._personal(tok, tok.lower_ in HE, exclude=speaker)
+
+    def _personal(
+        self, tok: Token, male: bool, exclude: ActorRef | None = None
+    ) -> ActorRef | None:
         """He/she: the nearest person before it in the sentence, else the subject of an
-        earlier sentence's main clause, else the latest person named."""
+        earlier sentence's main clause, else the latest person named (never `exclude`)."""
         sent = tok.sent
         # '"I told President Putin so," he said': a name inside the quote is not who speaks
         quoted = self.quoted_tokens() if tok.i not in self.quoted_tokens() else set()
         before = [
             m
             for m in self.mentions
-            if sent.start <= m.start < tok.i and self._is_person(m, male) and m.start not in quoted
+            if sent.start <= m.start < tok.i
+            and self._is_person(m, male)
+            and m.start not in quoted
+            and m.actor != exclude
         ]
         stranger = self._stranger_subject(sent.start, tok.i, quoted)
         if before:
@@ -203,6 +215,7 @@ class PronounResolver:
                 if prev.start <= m.start < prev.end
                 and self._is_person(m, male)
                 and m.start not in quoted
+                and m.actor != exclude
             ]
             for m in people:
                 token = self.doc[m.end - 1]

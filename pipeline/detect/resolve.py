@@ -199,6 +199,17 @@ class ArticleContext(PronounResolver):
         if span.end >= len(self.doc):
             return False
         nxt = self.doc[span.end]
+        if nxt.lower_ in ("to", "in"):
+            # "U.S. Ambassador to Ukraine Geoffrey Pyatt": the post's place, then the name
+            i = span.end + 1
+            while i < min(len(self.doc), span.end + 6) and (
+                self.doc[i].ent_type_ in ("GPE", "LOC", "ORG") or self.doc[i].lower_ == "the"
+            ):
+                i += 1
+            if i == span.end + 1 or i >= len(self.doc):
+                return False
+            nxt = self.doc[i]
+            return nxt.pos_ == "PROPN" and nxt.ent_type_ == "PERSON"
         return nxt.pos_ == "PROPN" and (nxt.ent_type_ == "PERSON" or nxt.is_title)
 
     def _qualifier_before(self, start: int) -> Mention | None:
@@ -489,6 +500,8 @@ class ArticleContext(PronounResolver):
                 elif mention.kind == "generic" and mention.actor is None:
                     office = office or "official"  # "Air Force General James Hecker"
                 if mention.actor is not None and mention.kind != "title":
+                    if self._post_place(mention):
+                        continue  # "U.S. Ambassador to Ukraine X": where the post is, not whose
                     country = mention.actor.country
                     by_body = mention.kind in ("body", "generic")
             if outside or self._outside_state(ent, phrase_start):
@@ -520,10 +533,21 @@ class ArticleContext(PronounResolver):
             if office is None and noun_role is None and not by_body:
                 role = "COUNTRY"  # "American Taylor Fritz": a national, who speaks for no side
             self._add(Mention(ent.start, ent.end, "person", ActorRef(ent.text, country, role)))
-            if len(ent) >= 2 and ent[-1].is_title:
+            if len(ent) >= 2 and ent[-1].text[:1].isupper():  # "Lavrov", "McCain", "O'Brien"
                 surnames[ent[-1].text] = ActorRef(ent.text, country, role)
         self._add_surnames(surnames)
         self.mentions.sort(key=lambda m: m.start)
+
+    def _post_place(self, mention: Mention) -> bool:
+        """The mention is the place a post is held in ("ambassador to Ukraine", "envoy in
+        Kyiv"): the object of "to" or "in" after a title."""
+        if mention.kind != "country" or mention.start == 0:
+            return False
+        prep = self.doc[mention.start - 1]
+        if prep.lower_ not in ("to", "in") or prep.i == 0:
+            return False
+        title = self._by_token.get(prep.i - 1)
+        return title is not None and title.kind == "title"
 
     def _outside_state(self, ent: Span, phrase_start: int) -> bool:
         """The name's own phrase puts the person outside any watched state: a former holder

@@ -25,8 +25,8 @@ from pipeline.models import ActorRef
 
 LOGGER = logging.getLogger(__name__)
 
-_CURLY = re.compile(r"“([^”\n]+)(?:”|(?=\n)|$)")
-_STRAIGHT = re.compile(r'"([^"\n]+)(?:"|(?=\n)|$)')
+_LINE = re.compile(r"[^\n]+")
+_MARK = re.compile(r'[“”"]')
 _JUDGING_TYPES = {"EVALUATE"}  # "called it nonsense"; accusing and warning verbs are events
 _EXPRESS = {"express", "voice", "reiterate", "stress"}
 _EXPRESSED = {"concern", "concerns", "regret", "satisfaction", "disappointment", "hope",
@@ -52,17 +52,32 @@ _NAMING = {"call", "describe", "term", "dub", "label", "brand"}  # "what X calle
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Quoted stretches: curly pairs, straight pairs, and quotes left open at a line end."""
+    """Quoted stretches of each line, their marks paired in reading order whatever their
+    shape (a curly quote closed by a straight mark, '“Zero collusion," he said', is common in
+    scraped text), and quotes left open at a line end."""
     quotes: list[Quote] = []
-    for pattern in (_CURLY, _STRAIGHT):
-        for match in pattern.finditer(text):
-            body = match.group(1)
-            if len(body.split()) < 2 and not body.strip().endswith((".", "!", "?")):
+    for line in _LINE.finditer(text):
+        opened: int | None = None
+        for mark in _MARK.finditer(text, line.start(), line.end()):
+            char = mark.group()
+            if opened is None:
+                if char != "”":  # a closing mark with nothing open is a stray
+                    opened = mark.end()
                 continue
-            open_ended = text[match.end() - 1 : match.end()] not in ("”", '"')
-            quotes.append(Quote(match.start(1), match.start(1) + len(body), body, None, open_ended))
-    quotes.sort(key=lambda q: q.start_char)
+            if char == "“":
+                continue  # a curly opener inside an open quote: the first one runs on
+            _add_quote(quotes, text, opened, mark.start(), open_ended=False)
+            opened = None
+        if opened is not None:
+            _add_quote(quotes, text, opened, line.end(), open_ended=True)
     return quotes
+
+
+def _add_quote(quotes: list[Quote], text: str, start: int, end: int, *, open_ended: bool) -> None:
+    body = text[start:end]
+    if not body.strip() or (len(body.split()) < 2 and not body.strip().endswith((".", "!", "?"))):
+        return
+    quotes.append(Quote(start, end, body, None, open_ended))
 
 
 class StatementFinder(PositionRules):
@@ -75,6 +90,7 @@ class StatementFinder(PositionRules):
         self.speech = finder.lex.speech_verbs
         self.sides = finder.sides
         self._side_sentence_cache = {}
+        self._home_story_cache = {}
         self.judging = {
             lemma
             for lemma, senses in finder.lex.verbs.items()
@@ -564,6 +580,8 @@ class StatementFinder(PositionRules):
                 ):
                     continue
                 speaker = self.ctx.actor_of(subj)
+                if speaker == found.speaker and subj.pos_ == "PRON":
+                    speaker = self.ctx.other_person(subj, found.speaker)
                 if (
                     speaker is None
                     or speaker == found.speaker
@@ -571,6 +589,14 @@ class StatementFinder(PositionRules):
                     or self._bare_country(speaker)
                 ):
                     continue
+                if not any(
+                    c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and lemma not in _TELL)
+                    for c in verb.children
+                    for lemma in [verb.lemma_.lower()]
+                ):
+                    continue  # "when he tells me", "he says, '": no words of his reported
+                if any(f.speaker == speaker and f.sentence == verb.sent for f in out):
+                    continue  # "he said he didn't, he said he didn't": one statement a sentence
                 start = min(subj.left_edge.i, verb.i)
                 end = min(verb.right_edge.i + 1, quote.span.end)
                 text = self.doc[start:end].text.strip(" ,.;:\n")

@@ -1,0 +1,26 @@
+"""A pass stores articles in id order, whichever page arrives first: merging depends on order,
+so the same articles give the same records every run, however the work was scheduled."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from pipeline import db, runner
+from pipeline.schema import Article
+
+
+def test_articles_are_detected_in_id_order_when_the_first_page_is_slowest(db_url, site, tmp_path):
+    feeds = site.write_feeds_file(tmp_path, ["world"])
+    settings = site.settings(
+        db_url=db_url, feeds_file=str(feeds), batch_size=1, fetch_concurrency=4, workers=1
+    )
+    first = site.articles["seed"].path
+    site.fail(first, "slow", delay=1.5)  # the first article's batch finishes last
+    summary = runner.run_pass(settings)
+    assert summary.articles_detected == 4
+    with db.session_scope(db_url) as session:
+        rows = session.execute(select(Article.url, Article.detected_at).order_by(Article.id)).all()
+    assert rows[0].url.endswith(first)
+    # One batch (one article) per transaction, each with its own time: detected in id order.
+    times = [row.detected_at for row in rows]
+    assert times == sorted(times), rows
