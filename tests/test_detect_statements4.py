@@ -181,3 +181,35 @@ def test_an_ambassador_to_a_third_country_speaks_for_the_sending_side(
     found = by_phrase(statements(detector, text), "more tanks")
     assert len(found) == 1, found
     assert found[0].speaker.name == "Geoffrey Walden" and found[0].speaker.country == "USA"
+
+
+def test_the_statement_speaks_for_whoever_issued_it(detector: Detector) -> None:
+    text = (
+        "Washington expelled ten Russian diplomats on Monday over the poisoning of a defector.\n"
+        "The Russian foreign ministry issued a statement on Tuesday denouncing the expulsions.\n"
+        '"The American decision is a hostile act, and Moscow will answer it in kind," the '
+        "statement said."
+    )
+    found = by_phrase(statements(detector, text), "hostile act")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Russian Foreign Ministry"
+
+
+def test_a_statement_named_for_its_owner_is_the_owners(detector: Detector) -> None:
+    text = (
+        "Washington expelled ten Russian diplomats on Monday over the poisoning of a defector.\n"
+        '"The Kremlin must stop its attacks on Americans abroad," Senator Tom Harlow\'s '
+        "statement said."
+    )
+    found = by_phrase(statements(detector, text), "stop its attacks")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Tom Harlow"
+
+
+def test_colluding_with_the_other_side_is_a_home_affair(detector: Detector) -> None:
+    text = (
+        "The special counsel questioned two former campaign aides on Tuesday.\n"
+        "White House spokeswoman Karen Doyle said the campaign never colluded with Russia and "
+        "the questioning was a waste of time."
+    )
+    assert by_phrase(statements(detector, text), "colluded") == []

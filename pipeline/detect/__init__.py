@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import use_ops
 
 from pipeline.detect import components as _components  # noqa: F401  (registers factories)
 from pipeline.detect.actors import SidePrefilter, load_dictionary
@@ -37,6 +38,28 @@ MIN_LETTER_SHARE = 0.5  # below this a text is binary junk or markup, not prose
 
 _CACHE: dict[tuple[tuple[str, str], str | None], Detector] = {}
 _LOCK = threading.Lock()
+
+
+def _one_thread_openblas() -> bool:
+    """Limit numpy's bundled OpenBLAS to the calling thread; False when it cannot be found
+    (another numpy build): then spaCy keeps its BLIS, which is single-threaded."""
+    import ctypes
+    from pathlib import Path
+
+    import numpy
+
+    libs = Path(numpy.__file__).resolve().parent.parent / "numpy.libs"
+    for path in sorted(libs.glob("libscipy_openblas*.so*")):
+        try:
+            lib = ctypes.CDLL(str(path))
+        except OSError:
+            continue
+        for name in ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads"):
+            setter = getattr(lib, name, None)
+            if setter is not None:
+                setter(1)
+                return True
+    return False
 
 
 def _usable(text: str) -> bool:
@@ -61,7 +84,15 @@ class Detector:
 
     @staticmethod
     def _load_pipeline(extra: list[str]) -> Language:
-        nlp = spacy.load(SPACY_MODEL)
+        if _one_thread_openblas():
+            # The models multiply their matrices with numpy's OpenBLAS rather than the BLIS
+            # that spaCy bundles: BLIS picks its kernel by CPU model and falls back to its
+            # slow generic C one on CPUs it does not know (AMD Zen 3 and later), where the
+            # parse then costs a fifth more CPU. Held to one thread like BLIS.
+            with use_ops("numpy", use_blis=False):
+                nlp = spacy.load(SPACY_MODEL)
+        else:
+            nlp = spacy.load(SPACY_MODEL)
         nlp.add_pipe("diplowatch_paragraphs", before="parser")
         nlp.add_pipe("diplowatch_actors", last=True, config={"actors_files": extra})
         nlp.max_length = MAX_CHARS + 10_000

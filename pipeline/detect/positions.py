@@ -55,6 +55,8 @@ HOME_MENTIONS = 3
 # Nouns of home politics: a side named as what they are about is not an actor of the pair
 _HOME_AFFAIRS = {"probe", "investigation", "inquiry", "collusion", "tie", "contact", "link",
                  "connection", "dossier", "hoax", "hunt", "matter", "story", "counsel"}  # fmt: skip
+# The verbs of those affairs: "did not collude with Russia", "conspired with the Russians"
+_HOME_AFFAIR_VERBS = {"collude", "conspire"}
 _TIES = {"tie", "link", "connection"}  # "contacts with Russians" are always an affair at home
 _NOUN_PHRASE_DEPS = ("compound", "amod", "poss", "nmod", "pobj", "prep", "npadvmod")
 _THIRD_PERSON = {"he", "him", "his", "she", "her", "they", "them", "their"}
@@ -366,7 +368,8 @@ class PositionRules:
                 return None
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                return None
+                home = node.lemma_.lower() in _HOME_AFFAIR_VERBS and prep in ("with", "between")
+                return node if home else None
             prep = node.lower_ if node.dep_ == "prep" else prep
             lemma = node.lemma_.lower()
             if node.pos_ in ("NOUN", "PROPN") and lemma in _HOME_AFFAIRS:

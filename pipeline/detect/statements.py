@@ -48,6 +48,10 @@ _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
 # Verbs by which a speaker relays what someone else said to them ("he told me", "he denied it")
 _RELAYED = {"say", "tell", "deny", "insist", "assure", "promise", "admit", "state", "add",
             "reply", "answer", "declare"}  # fmt: skip
+# Documents that speak for whoever issued them ("the statement said")
+_DOCUMENTS = {"statement", "readout", "communique", "communiqué", "release", "letter",
+              "message", "note", "declaration"}  # fmt: skip
+_DOCUMENT_SENTENCES = 6  # how far back the document's issuer is looked for
 _NAMING = {"call", "describe", "term", "dub", "label", "brand"}  # "what X called \"...\""
 
 
@@ -146,7 +150,42 @@ class StatementFinder(PositionRules):
             # quote's subject too; the speaker is the subject outside the quote.
             outside = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in quoted]
             subj = outside[0] if outside else subj
-        return self.ctx.actor_of(subj)
+        actor = self.ctx.actor_of(subj)
+        if actor is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _DOCUMENTS:
+            return self._document_owner(subj)
+        return actor
+
+    def _document_owner(self, doc_noun: Token) -> ActorRef | None:
+        """ "McKeon's statement said", "the statement added": a document speaks for its owner,
+        named on it or as the one who issued the document last named ("The ministry issued a
+        statement ...", "X said in a statement ...")."""
+        for child in doc_noun.children:
+            if child.dep_ in ("poss", "compound"):
+                owner = self.ctx.actor_of(child, 1)
+                if owner is not None:
+                    return owner
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in doc_noun.children):
+            return None
+        lemma = doc_noun.lemma_.lower()
+        first = max(0, self.ctx.sentence_index(doc_noun.i) - _DOCUMENT_SENTENCES)
+        start = self.ctx.sentences[first].start
+        for i in range(doc_noun.i - 1, start - 1, -1):
+            tok = self.doc[i]
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            for child in tok.children:
+                if child.dep_ in ("poss", "compound"):
+                    owner = self.ctx.actor_of(child, 1)
+                    if owner is not None:
+                        return owner
+            # "issued a statement" (the object), "said in a statement" (under a preposition)
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if tok.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+                subj, passive = subject(verb)
+                if subj is not None and not passive and subj.i != doc_noun.i:
+                    return self.ctx.actor_of(subj)
+            return None
+        return None
 
     def _is_speech_verb(self, tok: Token, inside: set[int]) -> bool:
         if tok.i in inside:
