@@ -80,6 +80,9 @@ class DetectedEvent:
     quote: str | None = None
     quote_speaker: ActorRef | None = None
     sentence_index: int = 0
+    # the target is the other side named near the act, not read off the act's own words:
+    # such an event alone does not make its article relevant (not part of the output line)
+    guessed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -200,3 +200,28 @@ def test_a_request_put_to_someone_named_is_not_put_to_the_other_side(detector: D
     assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
     text = "President Joe Biden asked Russia to release the American reporter."
     assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_guessed_target_alone_makes_no_article_relevant(detector: Detector) -> None:
+    # the leak condemned is home politics; Moscow is only named in the sentence before
+    text = (
+        "Investigators asked whether the campaign had ties to Moscow. The White House on "
+        "Monday condemned the leak of the transcript."
+    )
+    detection = detector.detect(text, published=DAY)
+    assert not detection.relevant
+    assert detection.events == []
+    # named in the sentence only as a partner of another act, in another clause
+    text = (
+        "The senator learned of the FBI's warnings about the aide after a newspaper reported "
+        "on Friday that the aide had discussed sanctions with the Russians."
+    )
+    detection = detector.detect(text, published=DAY)
+    assert not detection.relevant
+    assert detection.events == []
+    # beside an act the story anchors, the same guess stands
+    text = (
+        "Russia expelled two American diplomats on Monday. The White House on Tuesday "
+        "condemned the expulsions."
+    )
+    assert ("ACCUSE", "USA", "RUS") in triples(detector, text)

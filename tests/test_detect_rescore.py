@@ -115,7 +115,7 @@ def test_shipped_weights_name_features_the_extractor_makes() -> None:
         "quoted", "has_quote", "age", "same_", "first_key", "reporter_role", "dep", "tag", "anc",
         "head", "path", "child", "pos", "w", "b", "s_", "year_back", "role", "side", "direct",
         "about", "qlen", "speaker_n", "bare_speaker", "events_here", "event_here", "v_", "verb",
-        "indirect", "trailing", "relays", "gloss", "quotes", "open_ended",
+        "indirect", "trailing", "unanchored", "relays", "gloss", "quotes", "open_ended",
     }  # fmt: skip
     for part in ("events", "statements"):
         for name in data[part]["weights"]:

@@ -196,6 +196,55 @@ def _out_of_office(
     return False
 
 
+_PARTNER_PREPS = {"with", "between", "among", "into", "about", "over"}
+_MODIFIERS = {"amod", "compound", "poss", "nmod"}
+
+
+def _incidental(head: Token, ctx: ArticleContext) -> bool:
+    """A mention that names a party to something else rather than one who acts or is acted
+    on: a modifier of a thing ("Russian actors", "the Moscow project") or a partner or topic
+    ("collusion between Moscow and the campaign", "colluded with Russia")."""
+    node = head
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in _MODIFIERS:
+        return node.head.pos_ in ("NOUN", "PROPN") and ctx.mention_at(node.head.i) is None
+    return node.dep_ == "pobj" and node.head.lower_ in _PARTNER_PREPS
+
+
+def _anchored(cand: Candidate, ctx: ArticleContext, finder: EventFinder) -> bool:
+    """The event's other side is read off the act's own sentence: found there by the rules of
+    its structure, or, when guessed, named in it as one who acts or is acted on, or inside
+    the clause the act is told in ("hackers targeted American utilities"); not only in the
+    sentence before, nor as a party to something else in another clause ("denied that his
+    campaign colluded with Russia"). A denial of a charge the sentence before or its own
+    reports the other side making, a demand for a release, and forces sent to a host that
+    the story's other side faces, are read off the story's acts, not guessed."""
+    if not cand.guessed or cand.type == "MOBILIZE":
+        return True
+    if cand.type == "REJECT" and finder.charged_by(cand):
+        return True
+    if cand.type == "REQUEST" and any(
+        child.dep_ == "dobj" and any(sense.type == "CONCEDE" for sense in finder.senses(child))
+        for child in cand.trigger.children
+    ):
+        return True  # "demanded his release": put to whoever holds him, whom the story names
+    sent = cand.trigger.sent
+    clause: set[int] | None = None
+    for start, named in ctx.actors_in(sent.start, sent.end):
+        if named.country != cand.target.country:
+            continue
+        mention = ctx.mention_at(start)
+        head = ctx.doc[start : mention.end if mention is not None else start + 1].root
+        if not _incidental(head, ctx):
+            return True
+        if clause is None:
+            clause = {t.i for t in _own_clause(_governor(cand.trigger))}
+        if head.i in clause:
+            return True
+    return False
+
+
 def _own_statements(found: list[Found], candidates: list[Candidate], doc: Doc) -> list[Found]:
     """Statements that are the speaker's own words, not reports of acts.
 
@@ -312,6 +361,7 @@ def assemble(
             quote=quoted.text if quoted else None,
             quote_speaker=quoted.speaker if quoted else None,
             sentence_index=sent_starts.get(sent.start, 0),
+            guessed=not _anchored(cand, ctx, finder),
         )
         events.append(EventItem(event, cand.trigger, cand.guessed))
     statements = []
@@ -319,6 +369,11 @@ def assemble(
         statement = _statement(f, published)
         statement.sentence_index = sent_starts.get(statement.sentence_index, 0)
         statements.append(StatementItem(statement, f.verb, _statement_facts(f)))
+    if not statements and all(e.event.guessed for e in events):
+        # An act whose other side is only the one named nearby is a guess that leans on the
+        # story being about the pair: alone it makes no article relevant (a home-politics
+        # story names Moscow in every other sentence).
+        events = []
     # The learned precision filter (rescore.py) has the last word on what the rules found.
     return rescore(
         ctx.sentences,

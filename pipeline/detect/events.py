@@ -517,9 +517,10 @@ class EventFinder(Clues):
                 target = self._other_side(source, tok)  # "deployments in Germany": a host
             confidence -= 0.2
         if kind == "REQUEST" and target is not None and target.country == source.country:
-            # "demanded his immediate release": asked of whoever holds the national
+            # "demanded his immediate release": asked of whoever holds the national, which the
+            # words themselves say is not the asker's side; the story names the holder
             target = self._fallback(tok, source, kind)
-            guessed = True
+            guessed = False
         if target is None or target.country == source.country:
             return []
         if {source.country, target.country} != set(self.sides):
@@ -1063,12 +1064,12 @@ class EventFinder(Clues):
             if cand.type == "REJECT" and cand.guessed:
                 kinds = _ANSWERED.get(cand.mode or "", _ANSWERED[""])
                 pair = (cand.target.country, cand.source.country)
-                if not any((kind, *pair) in made for kind in kinds) and not self._charged_by(cand):
+                if not any((kind, *pair) in made for kind in kinds) and not self.charged_by(cand):
                     continue
             kept.append(cand)
         return kept
 
-    def _charged_by(self, cand: Candidate) -> bool:
+    def charged_by(self, cand: Candidate) -> bool:
         """The sentence before a denial, or its own, has the target side charge someone
         ("Moscow charged the reporter with spying. The U.S. government rejects the charge"),
         whether or not the one charged is known to be of a side."""

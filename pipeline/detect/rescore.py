@@ -231,6 +231,7 @@ def event_features(
         f"tgt_role={event.target.role}",
         f"reported={event.reported_by is not None}",
         f"guessed={guessed}",
+        f"unanchored={event.guessed}",
         f"quoted={trigger.i in quoted}",
         f"has_quote={event.quote is not None}",
         f"age={_days(event.event_date, published)}",
