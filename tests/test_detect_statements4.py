@@ -213,3 +213,27 @@ def test_colluding_with_the_other_side_is_a_home_affair(detector: Detector) -> N
         "the questioning was a waste of time."
     )
     assert by_phrase(statements(detector, text), "colluded") == []
+
+
+def test_the_senator_is_the_senator_the_story_named(detector: Detector) -> None:
+    text = (
+        "Russia moved more missiles to its western border on Monday, and Washington protested.\n"
+        "Sen. Tom Brandt (R-Ohio) said the deployment broke the treaty with Moscow.\n"
+        '"Why would anyone trust Moscow now?" the senator said. "The Russians have broken every '
+        'promise on these missiles."'
+    )
+    found = by_phrase(statements(detector, text), "broken every promise")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Tom Brandt"
+
+
+def test_a_spokeswoman_for_a_named_body_speaks_for_that_body(detector: Detector) -> None:
+    text = (
+        "Washington imposed new sanctions on Russian banks on Monday.\n"
+        "Kremlin spokesman Dmitry Peskov called the measures illegal.\n"
+        "A spokeswoman for Russia's foreign ministry told reporters the sanctions were part of "
+        'an "information war" waged by the United States.'
+    )
+    found = by_phrase(statements(detector, text), "information war")
+    assert len(found) == 1, found
+    assert "Foreign Ministry" in found[0].speaker.name and "Peskov" not in found[0].speaker.name

@@ -40,6 +40,7 @@ _DEFINITE_BEFORE = {"the", "veteran", "senior", "top", "career", "chief"}  # "th
 _OUTSIDE_WORDS = {"former", "formerly", "ex", "campaign", "transition", "retired"}
 _STATE_BODY_WORDS = {"committee", "department", "senate", "house", "congress", "agency", "ministry",
                      "bureau", "command", "council", "administration", "office", "service"}  # fmt: skip
+_TITLE_REACH = 400  # tokens back to the person a bare "the senator" takes up
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 _FALLBACK_KINDS = {"foreign_ministry", "embassy", "government", "defence_ministry"}
 
@@ -150,6 +151,7 @@ class ArticleContext(PronounResolver):
                 pass
             self._add(mention)
         self._add_unknown_people()
+        self._titles_of_unknown_people()
         if not dated:
             self._no_longer_in_office(former)
 
@@ -549,6 +551,33 @@ class ArticleContext(PronounResolver):
         title = self._by_token.get(prep.i - 1)
         return title is not None and title.kind == "title"
 
+    def _titles_of_unknown_people(self) -> None:
+        """ "Sen. Mark Warner ... the senator said": a bare definite title the dictionary
+        cannot fill stands for the person the article last named with a post of that role,
+        when that person is one the dictionary lacks (found later, by their title)."""
+        people = [m for m in self.mentions if m.kind == "person" and m.person is None]
+        if not people:
+            return
+        for m in self.mentions:
+            if (
+                m.kind != "title"
+                or m.actor is not None
+                or not m.office
+                or m.start == 0
+                or self.doc[m.start - 1].lower_ != "the"
+                or self.doc[m.end - 1].tag_ in ("NNS", "NNPS")
+                or self._followed_by_name(self.doc[m.start : m.end])
+            ):
+                continue
+            role = self.dictionary.office_roles.get(m.office, "OFFICIAL")
+            before = [
+                p
+                for p in people
+                if p.end <= m.start and p.actor is not None and p.actor.role == role
+            ]
+            if before and m.start - before[-1].start < _TITLE_REACH:
+                m.actor = before[-1].actor
+
     def _outside_state(self, ent: Span, phrase_start: int) -> bool:
         """The name's own phrase puts the person outside any watched state: a former holder
         ("former CIA director X", "X, formerly the Pentagon's ..."), a campaign or transition
@@ -692,6 +721,10 @@ class ArticleContext(PronounResolver):
     def actor_of(self, tok: Token, depth: int = 0) -> ActorRef | None:
         """The actor a noun phrase headed by `tok` names, looking into its owners."""
         mention = self._by_token.get(tok.i)
+        if mention is not None and mention.kind == "title" and mention.office and depth == 0:
+            owned = self._title_of_body(tok, mention.office)
+            if owned is not None:
+                return owned
         if mention is not None and mention.actor is not None:
             if mention.kind == "title" and depth == 0:
                 # "The Kremlin's spokesman, Dmitry Peskov, said": the named holder speaks
@@ -744,6 +777,28 @@ class ArticleContext(PronounResolver):
                         actor = self.actor_of(pobj, depth + 1)
                         if actor is not None:
                             return actor
+        return None
+
+    def _title_of_body(self, tok: Token, office: str) -> ActorRef | None:
+        """ "a spokeswoman for Russia's foreign ministry", "the spokesman of the embassy": a
+        post whose body is named after it speaks for that body, not for whoever held such a
+        post earlier in the story ("X, a former official at the Treasury": not the body's)."""
+        if any(t.lower_ in ("former", "ex") for t in tok.lefts):
+            return None
+        for child in tok.children:
+            if child.dep_ != "prep" or child.lower_ not in ("for", "of", "at"):
+                continue
+            for pobj in child.children:
+                owner = self._by_token.get(pobj.i)
+                if (
+                    pobj.dep_ == "pobj"
+                    and owner is not None
+                    and owner.actor is not None
+                    and owner.kind in ("body", "generic")
+                ):
+                    role = self.dictionary.office_roles.get(office, "OFFICIAL")
+                    name = f"{owner.actor.name} {tok.text.lower()}"
+                    return ActorRef(name, owner.actor.country, role)
         return None
 
     def _person_in(self, tok: Token) -> ActorRef | None:
