@@ -261,3 +261,16 @@ def test_a_quote_paragraph_after_a_sentence_of_no_speech_has_no_speaker(
         '"This is a hostile step by Washington, and we will answer it."'
     )
     assert by_phrase(statements(detector, text), "hostile step") == []
+
+
+def test_an_attribution_cut_off_as_a_sentence_of_its_own_still_attributes(
+    detector: Detector,
+) -> None:
+    text = (
+        "Washington imposed new sanctions on Russian banks on Monday.\n"
+        '"Russia will regret this day. Our patience with Moscow is over!" Senator Tom Brandt '
+        "tweeted."
+    )
+    found = by_phrase(statements(detector, text), "regret this day")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Tom Brandt"

@@ -44,6 +44,7 @@ _COURT = re.compile(r"\b(?:court|courts|judge|judges|tribunal)\b", re.IGNORECASE
 _MARKET_NOUNS = {"dollar", "currency", "market", "stock", "share", "bond", "yield", "economy",
                  "inflation", "rate", "future", "index", "open", "championship",
                  "team", "league", "tour"}  # fmt: skip
+_BARE_ATTRIBUTION = 12  # tokens of a sentence that is only "Trump tweeted on Thursday."
 _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
 # Verbs by which a speaker relays what someone else said to them ("he told me", "he denied it")
 _RELAYED = {"say", "tell", "deny", "insist", "assure", "promise", "admit", "state", "add",
@@ -222,6 +223,8 @@ class StatementFinder(PositionRules):
             # '"... humiliated?" he asked.': the splitter cut after the question mark, but a
             # sentence does not open in lower case; the attribution goes on
             limit = self.doc[after].sent.end
+        elif after < len(self.doc) and self._bare_attribution(self.doc[after].sent, after):
+            limit = self.doc[after].sent.end  # '"... HCare!" Trump tweeted.': cut off alone
         hi = min(hi, max(limit, span.end + 1))
         for i in list(range(lo, span.start)) + list(range(span.end, hi)):
             tok = self.doc[i]
@@ -236,6 +239,20 @@ class StatementFinder(PositionRules):
         if best is None:
             return self._colon_verb(span, inside)
         return best[1]
+
+    def _bare_attribution(self, sent: Span, start: int) -> bool:
+        """The sentence opening at `start` right after a quote is only an attribution: a verb of
+        speech with its subject and adjuncts but no words of its own ("Trump tweeted.")."""
+        root = sent.root
+        return (
+            sent.start == start
+            and len(sent) <= _BARE_ATTRIBUTION
+            and root.pos_ == "VERB"
+            and root.lemma_.lower() in self.speech
+            and any(c.dep_ == "nsubj" for c in root.children)
+            and not any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl") for c in root.children)
+            and not any(t.is_quote for t in sent)
+        )
 
     def _what_called(self, root: Token, inside: set[int]) -> Token | None:
         """'to convey what spokesman Ned Price called "strong objections" to a "reckless
