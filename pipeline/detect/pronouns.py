@@ -176,9 +176,7 @@ class PronounResolver:
             return None
         return self._personal(tok, tok.lower_ in HE, exclude=speaker)
 
-    def _personal(
-        self, tok: Token, male: bool, exclude: ActorRef | None = None
-    ) -> ActorRef | None:
+    def _personal(self, tok: Token, male: bool, exclude: ActorRef | None = None) -> ActorRef | None:
         """He/she: the nearest person before it in the sentence, else the subject of an
         earlier sentence's main clause, else the latest person named (never `exclude`)."""
         sent = tok.sent
