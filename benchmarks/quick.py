@@ -74,6 +74,16 @@ def predict(gold: Sequence[dict[str, Any]], cache: Path) -> dict[str, dict[str, 
     return out
 
 
+def figures_line(report: dict[str, Any]) -> str:
+    """The three headline figures of a scored report on one line."""
+    ev, rel, st = report["events"], report["relevance"], report["statements"]
+    return (
+        f"events P {ev['precision']:.3f} R {ev['recall']:.3f} F1 {ev['f1']:.3f}"
+        f" | relevance P {rel['precision']:.3f} R {rel['recall']:.3f} F1 {rel['f1']:.3f}"
+        f" | statements P {st['precision']:.3f} R {st['recall']:.3f} F1 {st['f1']:.3f}"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--parts", default="dev,tune", help="comma-separated: dev, tune")
@@ -84,13 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for part in args.parts.split(","):
         gold = gold_of(part)
         predictions = predict(gold, args.cache)
-        report = accuracy.score(gold, predictions)
-        ev, rel, st = report["events"], report["relevance"], report["statements"]
-        print(
-            f"{part:5} events P {ev['precision']:.3f} R {ev['recall']:.3f} F1 {ev['f1']:.3f}"
-            f" | relevance P {rel['precision']:.3f} R {rel['recall']:.3f} F1 {rel['f1']:.3f}"
-            f" | statements P {st['precision']:.3f} R {st['recall']:.3f} F1 {st['f1']:.3f}"
-        )
+        print(f"{part:5} {figures_line(accuracy.score(gold, predictions))}")
         if args.save:
             with open(f"{args.save}-{part}.jsonl", "w", encoding="utf-8") as fp:
                 for line in predictions.values():

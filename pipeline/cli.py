@@ -439,8 +439,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def entry() -> None:
+    """The `diplowatch` program: `main`, then an exit that skips the interpreter's clean-up.
+
+    Tearing down the modules of a pass (SQLAlchemy's above all) took 0.1 to 0.25 s of CPU
+    at the end of every pass, a fifth of an unchanged one. Everything is done by then: the
+    pools and their threads are shut down, the transactions committed; what is left is
+    flushed and closed here first (output, logs, the database connections)."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # the reader went away; nothing more to say
+        pass
+    if "pipeline.db" in sys.modules:
+        sys.modules["pipeline.db"].dispose_engines()
+    logging.shutdown()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()
 
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "entry"]

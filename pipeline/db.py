@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -66,7 +67,18 @@ def get_engine(url: str) -> Engine:
         engine = create_engine(
             url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT}
         )
+    _ENGINES.add(engine)
     return engine
+
+
+_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def dispose_engines() -> None:
+    """Close the pooled connections of every engine this process made (before it exits
+    without the interpreter's clean-up: `pipeline.cli.entry`)."""
+    for engine in list(_ENGINES):
+        engine.dispose()
 
 
 def _cache_long_queries() -> None:

@@ -14,6 +14,7 @@ import pytest
 
 from benchmarks.accuracy import BASELINE_FILE, EVENT_TYPES, evaluate, evaluate_real
 
+RESCORE = True  # the detector as shipped: rules and the learned precision filter
 TOLERANCE = 0.005
 # While the detector is retuned on real journalism (issue 9), the devset may give up at most
 # this much of its 1.8.0 figures (per event type: PER_TYPE_MARGIN); the real-text figures may

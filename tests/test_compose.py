@@ -254,7 +254,7 @@ def test_the_wheel_carries_the_plugin_and_everything_the_package_reads(wheel):
         points = archive.read(entry_points).decode()
     assert "plugins/diplowatch_plugin.py" in names
     assert "[airflow.plugins]\ndiplowatch = plugins.diplowatch_plugin:DiplowatchPlugin" in points
-    assert "diplowatch = pipeline.cli:main" in points
+    assert "diplowatch = pipeline.cli:entry" in points
     # Files the package reads at run time, not only its modules.
     for path in REPO.glob("pipeline/**/*"):
         if path.is_file() and "__pycache__" not in path.parts:

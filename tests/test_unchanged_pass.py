@@ -82,6 +82,24 @@ def test_an_unchanged_pass_imports_no_heavy_module(db_url, site, tmp_path):
     assert [r.status for r in runs] == ["ok", "ok"]
     assert runs[1].feeds_not_modified == 2 and runs[1].articles_new == 0
 
+    # The program itself (`pipeline.cli.entry`, which skips the interpreter's clean-up):
+    # its output whole, its exit code, its run recorded.
+    db.get_engine(db_url).dispose()
+    program = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True, env=env
+    )
+    assert program.returncode == 0, program.stderr
+    assert json.loads(program.stdout)["run_id"] == runs[1].id + 1
+    with db.session_scope(db_url) as session:
+        assert [r.status for r in session.scalars(select(Run).order_by(Run.id))][-1] == "ok"
+    failing = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "run", "--feeds", str(tmp_path / "none.yaml")],
+        capture_output=True,
+        text=True,
+        env={**env, "DIPLOWATCH_DB_URL": db_url},
+    )
+    assert failing.returncode == 2 and "none.yaml" in failing.stderr
+
 
 def test_httpx_keeps_its_command_line_client():
     code = (

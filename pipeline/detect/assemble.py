@@ -18,6 +18,7 @@ from pipeline.detect.dates import find_date
 from pipeline.detect.events import Candidate, EventFinder
 from pipeline.detect.found import Found
 from pipeline.detect.lexicon import Lexicon
+from pipeline.detect.rescore import EventItem, StatementItem, rescore
 from pipeline.detect.resolve import ArticleContext
 from pipeline.detect.statements import StatementFinder
 from pipeline.models import DetectedEvent, DetectedStatement
@@ -333,7 +334,7 @@ def assemble(
     candidates = finder.answered(candidates)
 
     people = {person.name: person for person in dictionary.people.values()}
-    events: list[DetectedEvent] = []
+    events: list[EventItem] = []
     seen: set[tuple[str, str, str, int]] = set()
     for cand in candidates:
         sent = cand.trigger.sent
@@ -348,31 +349,71 @@ def assemble(
         ):
             continue
         quoted = quote_of.get(sent.start)
-        events.append(
-            DetectedEvent(
-                type=cand.type,
-                mode=cand.mode,
-                source=cand.source,
-                target=cand.target,
-                sentence=sent.text.strip(),
-                event_date=day,
-                confidence=cand.confidence,
-                reported_by=cand.reported_by,
-                quote=quoted.text if quoted else None,
-                quote_speaker=quoted.speaker if quoted else None,
-                sentence_index=sent_starts.get(sent.start, 0),
-                guessed=not _anchored(cand, ctx, finder),
-            )
+        event = DetectedEvent(
+            type=cand.type,
+            mode=cand.mode,
+            source=cand.source,
+            target=cand.target,
+            sentence=sent.text.strip(),
+            event_date=day,
+            confidence=cand.confidence,
+            reported_by=cand.reported_by,
+            quote=quoted.text if quoted else None,
+            quote_speaker=quoted.speaker if quoted else None,
+            sentence_index=sent_starts.get(sent.start, 0),
+            guessed=not _anchored(cand, ctx, finder),
         )
-    statements = [_statement(f, published) for f in found_statements]
-    for statement in statements:
+        events.append(EventItem(event, cand.trigger, cand.guessed))
+    statements = []
+    for f in found_statements:
+        statement = _statement(f, published)
         statement.sentence_index = sent_starts.get(statement.sentence_index, 0)
-    if not statements and all(e.guessed for e in events):
+        statements.append(StatementItem(statement, f.verb, _statement_facts(f)))
+    if not statements and all(e.event.guessed for e in events):
         # An act whose other side is only the one named nearby is a guess that leans on the
         # story being about the pair: alone it makes no article relevant (a home-politics
         # story names Moscow in every other sentence).
         events = []
-    return events, statements
+    # The learned precision filter (rescore.py) has the last word on what the rules found.
+    return rescore(
+        ctx.sentences,
+        _sides_at(ctx, sides),
+        ctx.quoted_tokens(),
+        events,
+        statements,
+        published,
+        {
+            code: "A" if code == sides[0] else "B" if code == sides[1] else "X"
+            for code in dictionary.countries
+        },
+        {country.name for country in dictionary.countries.values()},
+    )
+
+
+def _sides_at(ctx: ArticleContext, sides: tuple[str, str]) -> dict[int, str]:
+    """Each token of an actor mention: A or B (the watched sides) or X (another country)."""
+    out: dict[int, str] = {}
+    for m in ctx.mentions:
+        if m.actor is not None:
+            code = m.actor.country
+            mark = "A" if code == sides[0] else "B" if code == sides[1] else "X"
+            for i in range(m.start, m.end):
+                out[i] = mark
+    return out
+
+
+def _statement_facts(found: Found) -> dict[str, object]:
+    """How the rules found a statement, for the precision filter."""
+    return {
+        "indirect": found.indirect is not None,
+        "trailing": found.trailing,
+        "relays": found.relays_speech,
+        "gloss_only": found.gloss_only,
+        "glosses": min(len(found.glosses), 2),
+        "quotes": min(len(found.quotes), 3),
+        "open_ended": any(q.open_ended for q in found.quotes),
+        "head": found.head.lemma_.lower() if found.head is not None else None,
+    }
 
 
 __all__ = ["assemble", "event_date"]

@@ -1,0 +1,166 @@
+"""The learned precision filter (pipeline/detect/rescore.py): its features on sentences written
+here, its shipped weights, and the training script's determinism."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from benchmarks import train_filter
+from pipeline.detect import rescore
+
+RESCORE = True
+DAY = dt.date(2021, 6, 10)
+
+
+def _features_of(detector, text: str) -> dict[str, list[list[str]]]:
+    with rescore.recording() as records:
+        detector.detect(text, published=DAY)
+    assert len(records) == 1
+    return records[0]
+
+
+def _sides_at(detector, doc) -> dict[int, str]:
+    from pipeline.detect.resolve import ArticleContext
+
+    ctx = ArticleContext(detector.nlp("x") if doc is None else doc, detector.dictionary, DAY)
+    out = {}
+    for m in ctx.mentions:
+        if m.actor is not None:
+            mark = {"USA": "A", "RUS": "B"}.get(m.actor.country, "X")
+            out.update({i: mark for i in range(m.start, m.end)})
+    return out
+
+
+def test_sentence_cues(detector) -> None:
+    doc = detector.nlp("Moscow would not expel American diplomats in 2014, the Kremlin said.")
+    sent = next(iter(doc.sents))
+    features = set(rescore.sentence_features(sent, _sides_at(detector, doc), set(), DAY))
+    assert {"s_neg", "s_modal=would", "w=<oldyear>", "year_back=10", "w=expel"} <= features
+    assert "s_sides=2" in features  # Moscow and American name both watched sides
+    assert "b=<B>_would" in features  # actors become their side in the bigrams
+
+
+def test_sentence_of_one_side_and_a_quote(detector) -> None:
+    doc = detector.nlp('"We are ready to talk," Lavrov told reporters in 2021.')
+    sent = next(iter(doc.sents))
+    quoted = set(range(1, 6))
+    features = set(rescore.sentence_features(sent, _sides_at(detector, doc), quoted, DAY))
+    assert "s_sides=1" in features
+    assert "s_quote_mark" in features and any(f.startswith("s_quoted_share=") for f in features)
+    assert "w=<oldyear>" not in features  # the article's own year is no sign of background
+    assert not any(f.startswith("year_back") for f in features)
+
+
+def test_event_and_statement_features(detector) -> None:
+    text = (
+        "Russia expelled two American diplomats on Tuesday, the Foreign Ministry said.\n"
+        '"This is a hostile step by Washington," Foreign Minister Sergei Lavrov said.'
+    )
+    record = _features_of(detector, text)
+    sanction = next(f for f in record["events"] if "type=SANCTION" in f)
+    assert {"bias", "trig=expel", "trig_t=SANCTION:expel", "dir=SANCTION:B>A"} <= set(sanction)
+    assert "pos=0" in sanction and "a_sents=5" in sanction
+    assert "age=7" in sanction  # Tuesday is two days before the report
+    lavrov = next(f for f in record["statements"] if "side=RUS" in f and "direct=True" in f)
+    assert "verb=say" in lavrov and "about_other=True" in lavrov
+
+
+def test_history_sentence_reads_as_background(detector) -> None:
+    text = (
+        "Washington imposed sanctions on Russia on Monday over its 2014 seizure of Crimea.\n"
+        "Senators held a hearing on Russia on Tuesday about the investigation and the campaign."
+    )
+    record = _features_of(detector, text)
+    sanction = next(f for f in record["events"] if "type=SANCTION" in f)
+    assert "w=<oldyear>" in sanction and "year_back=10" in sanction
+    assert {"topic=investigation", "topic=campaign", "topic=hearing"} <= set(sanction)
+
+
+def test_filter_off_keeps_what_the_rules_found(detector, monkeypatch) -> None:
+    text = "The United States imposed sanctions on Russia on Monday, the Treasury said."
+    monkeypatch.setenv("DIPLOWATCH_RESCORE", "0")
+    plain = detector.detect(text, published=DAY)
+    with rescore.recording() as records:
+        recorded = detector.detect(text, published=DAY)
+    assert [e.type for e in plain.events] == [e.type for e in recorded.events] == ["SANCTION"]
+    assert len(records[0]["events"]) == 1
+
+
+def test_shipped_weights_load_and_score_deterministically() -> None:
+    model = rescore.load_model()
+    assert model is not None, "pipeline/detect/data/rescore.json is missing"
+    for part in ("events", "statements"):
+        assert 0.0 < model.threshold[part] < 1.0
+        assert len(model.weights[part]) > 100
+    features = ["bias", "type=SANCTION", "trig=expel", "pos=0", "w=expel", "topic=campaign"]
+    first = model.probability("events", features)
+    assert first == model.probability("events", list(reversed(features)))
+    assert 0.0 < first < 1.0
+    # A background act in a long story about an investigation scores under a fresh act.
+    fresh = ["type=SANCTION", "pos=0", "age=0", "same_key=3", "first_key=0", "a_sents=10"]
+    old = ["type=SANCTION", "pos=>32", "age=>365", "same_key=1", "first_key=>16", "a_sents=>80",
+           "topic=investigation", "topic=campaign", "w=<oldyear>"]  # fmt: skip
+    assert model.probability("events", fresh) > model.probability("events", old)
+
+
+def test_shipped_weights_name_features_the_extractor_makes() -> None:
+    data = json.loads(rescore.MODEL_FILE.read_text(encoding="utf-8"))
+    prefixes = {
+        "a_", "topic", "type", "mode", "dir", "conf", "trig", "src", "tgt", "reported", "guessed",
+        "quoted", "has_quote", "age", "same_", "first_key", "reporter_role", "dep", "tag", "anc",
+        "head", "path", "child", "pos", "w", "b", "s_", "year_back", "role", "side", "direct",
+        "about", "qlen", "speaker_n", "bare_speaker", "events_here", "event_here", "v_", "verb",
+        "indirect", "trailing", "unanchored", "relays", "gloss", "quotes", "open_ended",
+    }  # fmt: skip
+    for part in ("events", "statements"):
+        for name in data[part]["weights"]:
+            assert any(name.startswith(p) for p in prefixes), name
+
+
+def _rows(n: int) -> list[dict]:
+    rows = []
+    for i in range(n):
+        good = i % 3 != 0
+        features = ["bias", f"w={'talk' if good else 'hearing'}", f"pos={i % 4}", "type=CONSULT"]
+        rows.append({"article": f"a{i}", "part": "dev", "features": features, "label": int(good)})
+    rows.append({"article": "x", "part": "dev", "features": ["w=rare"], "label": None})
+    return rows
+
+
+def test_fitting_is_deterministic_and_learns_the_cue() -> None:
+    first = train_filter.fit(_rows(60), 0.3)
+    second = train_filter.fit(_rows(60), 0.3)
+    assert first.weights == second.weights and first.bias == second.bias
+    assert first.weights["w=talk"] > 0 > first.weights["w=hearing"]
+    assert "w=rare" not in first.weights  # unlabelled items do not train
+
+
+def test_thresholds_drop_items_and_relevance_follows() -> None:
+    predictions = {
+        "a": {"id": "a", "relevant": True, "events": [{"x": 1}], "statements": [{"y": 1}]},
+        "b": {"id": "b", "relevant": True, "events": [{"x": 2}], "statements": []},
+    }
+    scores = {"a": {"events": [0.9], "statements": [0.1]}, "b": {"events": [0.2], "statements": []}}
+    out = train_filter.filtered(predictions, scores, {"events": 0.5, "statements": 0.5})
+    assert out["a"]["events"] == [{"x": 1}] and out["a"]["statements"] == []
+    assert out["a"]["relevant"] and not out["b"]["relevant"]
+
+
+@pytest.mark.skipif(
+    os.environ.get("DIPLOWATCH_CHECK_FILTER") != "1",
+    reason="retrains the filter over the gold sets (about a minute with cached parses); "
+    "set DIPLOWATCH_CHECK_FILTER=1 (and DIPLOWATCH_PARSE_CACHE) to check the shipped weights",
+)
+def test_shipped_weights_are_what_the_script_writes(tmp_path: Path) -> None:
+    out = tmp_path / "rescore.json"
+    cache = os.environ.get("DIPLOWATCH_PARSE_CACHE", str(train_filter.quick.DEFAULT_CACHE))
+    assert train_filter.main(["--cache", cache, "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == rescore.MODEL_FILE.read_text(encoding="utf-8"), (
+        "the rules changed since the filter was trained: "
+        "run `python -m benchmarks.train_filter --write`"
+    )
