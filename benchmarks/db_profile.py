@@ -103,6 +103,42 @@ def _backend_cpu(url: str) -> float:
     return total
 
 
+def _records_digest(url: str) -> str:
+    """A digest of the stored records and which articles mention them: equal digests, the
+    same merging (compare two runs)."""
+    import hashlib
+
+    from sqlalchemy import select
+
+    from pipeline import db
+    from pipeline.schema import Event, EventMention, Statement, StatementMention
+
+    with db.session_scope(url) as session:
+        rows = [
+            *session.execute(
+                select(Event.id, Event.type, Event.source_name, Event.target_name)
+                .add_columns(Event.event_date, Event.mention_count)
+                .order_by(Event.id)
+            ),
+            *session.execute(
+                select(Statement.id, Statement.quote, Statement.mention_count).order_by(
+                    Statement.id
+                )
+            ),
+            *session.execute(
+                select(EventMention.article_id, EventMention.key, EventMention.event_id).order_by(
+                    EventMention.article_id, EventMention.key
+                )
+            ),
+            *session.execute(
+                select(
+                    StatementMention.article_id, StatementMention.key, StatementMention.statement_id
+                ).order_by(StatementMention.article_id, StatementMention.key)
+            ),
+        ]
+    return hashlib.sha256(repr([tuple(r) for r in rows]).encode()).hexdigest()[:12]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=1000)
@@ -160,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
             cpu_after = resource.getrusage(resource.RUSAGE_SELF)
             children = resource.getrusage(resource.RUSAGE_CHILDREN)
             server = _backend_cpu(url) if args.database == "postgresql" else 0.0
+            digest = _records_digest(url)
             from pipeline import db
 
             db.get_engine(url).dispose()
@@ -169,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{args.database}: {n} articles detected, {summary.articles_relevant} relevant, "
         f"{summary.events_new} events, {summary.statements_new} statements; {wall:.1f} s wall "
-        f"({n / wall:.1f}/s; load {os.getloadavg()[0]:.2f})"
+        f"({n / wall:.1f}/s; load {os.getloadavg()[0]:.2f}); records {digest}"
     )
     print(
         f"CPU per article: coordinator process {1000 * own / n:.1f} ms, workers "
