@@ -237,3 +237,40 @@ def test_a_spokeswoman_for_a_named_body_speaks_for_that_body(detector: Detector)
     found = by_phrase(statements(detector, text), "information war")
     assert len(found) == 1, found
     assert "Foreign Ministry" in found[0].speaker.name and "Peskov" not in found[0].speaker.name
+
+
+def test_a_quote_paragraph_continues_the_speaker_of_the_sentence_before(
+    detector: Detector,
+) -> None:
+    text = (
+        "Washington imposed new sanctions on Russian banks on Monday.\n"
+        "Kremlin spokesman Dmitry Peskov criticised the decision at his daily briefing.\n"
+        '"This is a hostile step by Washington, and we will answer it."'
+    )
+    found = by_phrase(statements(detector, text), "hostile step")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Dmitry Peskov"
+
+
+def test_a_quote_paragraph_after_a_sentence_of_no_speech_has_no_speaker(
+    detector: Detector,
+) -> None:
+    text = (
+        "Washington imposed new sanctions on Russian banks on Monday.\n"
+        "Kremlin spokesman Dmitry Peskov was not at his daily briefing.\n"
+        '"This is a hostile step by Washington, and we will answer it."'
+    )
+    assert by_phrase(statements(detector, text), "hostile step") == []
+
+
+def test_an_attribution_cut_off_as_a_sentence_of_its_own_still_attributes(
+    detector: Detector,
+) -> None:
+    text = (
+        "Washington imposed new sanctions on Russian banks on Monday.\n"
+        '"Russia will regret this day. Our patience with Moscow is over!" Senator Tom Brandt '
+        "tweeted."
+    )
+    found = by_phrase(statements(detector, text), "regret this day")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Tom Brandt"

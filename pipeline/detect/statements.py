@@ -44,6 +44,7 @@ _COURT = re.compile(r"\b(?:court|courts|judge|judges|tribunal)\b", re.IGNORECASE
 _MARKET_NOUNS = {"dollar", "currency", "market", "stock", "share", "bond", "yield", "economy",
                  "inflation", "rate", "future", "index", "open", "championship",
                  "team", "league", "tour"}  # fmt: skip
+_BARE_ATTRIBUTION = 12  # tokens of a sentence that is only "Trump tweeted on Thursday."
 _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
 # Verbs by which a speaker relays what someone else said to them ("he told me", "he denied it")
 _RELAYED = {"say", "tell", "deny", "insist", "assure", "promise", "admit", "state", "add",
@@ -222,6 +223,8 @@ class StatementFinder(PositionRules):
             # '"... humiliated?" he asked.': the splitter cut after the question mark, but a
             # sentence does not open in lower case; the attribution goes on
             limit = self.doc[after].sent.end
+        elif after < len(self.doc) and self._bare_attribution(self.doc[after].sent, after):
+            limit = self.doc[after].sent.end  # '"... HCare!" Trump tweeted.': cut off alone
         hi = min(hi, max(limit, span.end + 1))
         for i in list(range(lo, span.start)) + list(range(span.end, hi)):
             tok = self.doc[i]
@@ -236,6 +239,20 @@ class StatementFinder(PositionRules):
         if best is None:
             return self._colon_verb(span, inside)
         return best[1]
+
+    def _bare_attribution(self, sent: Span, start: int) -> bool:
+        """The sentence opening at `start` right after a quote is only an attribution: a verb of
+        speech with its subject and adjuncts but no words of its own ("Trump tweeted.")."""
+        root = sent.root
+        return (
+            sent.start == start
+            and len(sent) <= _BARE_ATTRIBUTION
+            and root.pos_ == "VERB"
+            and root.lemma_.lower() in self.speech
+            and any(c.dep_ == "nsubj" for c in root.children)
+            and not any(c.dep_ in ("ccomp", "dobj", "xcomp", "advcl") for c in root.children)
+            and not any(t.is_quote for t in sent)
+        )
 
     def _what_called(self, root: Token, inside: set[int]) -> Token | None:
         """'to convey what spokesman Ned Price called "strong objections" to a "reckless
@@ -288,7 +305,14 @@ class StatementFinder(PositionRules):
             if verb is None and previous is not None and self._continues(previous, quote):
                 previous.quotes.append(quote)
                 continue
-            if verb is None or speaker is None:
+            if verb is None:
+                said = self._paragraph_before(quote)
+                if said is not None:
+                    # keyed by the quote's first token: the verb may have its own statement
+                    found = Found(said[0], said[1], sentence=quote.span.sent, quotes=[quote])
+                    by_verb[quote.span.start] = previous = found
+                continue
+            if speaker is None:
                 continue
             found = by_verb.setdefault(verb.i, Found(speaker, verb, sentence=verb.sent))
             found.quotes.append(quote)
@@ -814,6 +838,40 @@ class StatementFinder(PositionRules):
             return False
         mention = self.ctx.mention_at(subj.i)
         return mention is not None and mention.kind in ("country", "adjective")
+
+    def _paragraph_before(self, quote: Quote) -> tuple[ActorRef, Token] | None:
+        """ "Peskov criticised the decision.\n\"This is a hostile step.\"": a quote with no
+        attribution of its own that makes up the rest of its paragraph, right after a sentence
+        whose speaker acts in words (a verb of speech or of the lexicon, not negated), is that
+        speaker's."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, quote.start_char) + 1
+        line_end = text.find("\n", quote.end_char)
+        line_end = len(text) if line_end < 0 else line_end
+        lead = text[line_start : quote.start_char].rstrip(' “"')
+        if (lead and not lead.endswith((".", "!", "?", ":"))) or text[
+            quote.end_char : line_end
+        ].strip(' ”".,'):
+            return None  # the quote is not a paragraph, or the sentences ending one, of its own
+        start = quote.span.start if quote.span is not None else 0
+        while start > 0 and (self.doc[start - 1].is_quote or self.doc[start - 1].is_space):
+            start -= 1
+        if start == 0:
+            return None
+        sent = self.doc[start - 1].sent
+        root = sent.root
+        lemma = root.lemma_.lower()
+        if (
+            root.pos_ not in ("VERB", "AUX")
+            or any(c.dep_ == "neg" for c in root.children)
+            or not (lemma in self.speech or lemma in self.finder.lex.verbs)
+            or any(t.is_quote for t in sent)
+        ):
+            return None
+        speaker = self._speaker(root)
+        if speaker is None or speaker.country not in self.sides:
+            return None
+        return speaker, root
 
     def _continues(self, previous: Found, quote: Quote) -> bool:
         """A quote that opens a paragraph right after the previous speaker's quote."""
