@@ -103,6 +103,42 @@ def _backend_cpu(url: str) -> float:
     return total
 
 
+def _records_digest(url: str) -> str:
+    """A digest of the stored records and which articles mention them: equal digests, the
+    same merging (compare two runs)."""
+    import hashlib
+
+    from sqlalchemy import select
+
+    from pipeline import db
+    from pipeline.schema import Event, EventMention, Statement, StatementMention
+
+    with db.session_scope(url) as session:
+        rows = [
+            *session.execute(
+                select(Event.id, Event.type, Event.source_name, Event.target_name)
+                .add_columns(Event.event_date, Event.mention_count)
+                .order_by(Event.id)
+            ),
+            *session.execute(
+                select(Statement.id, Statement.quote, Statement.mention_count).order_by(
+                    Statement.id
+                )
+            ),
+            *session.execute(
+                select(EventMention.article_id, EventMention.key, EventMention.event_id).order_by(
+                    EventMention.article_id, EventMention.key
+                )
+            ),
+            *session.execute(
+                select(
+                    StatementMention.article_id, StatementMention.key, StatementMention.statement_id
+                ).order_by(StatementMention.article_id, StatementMention.key)
+            ),
+        ]
+    return hashlib.sha256(repr([tuple(r) for r in rows]).encode()).hexdigest()[:12]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=1000)
@@ -146,6 +182,27 @@ def main(argv: list[str] | None = None) -> int:
     work.Coordinator._store = timed("store")  # type: ignore[method-assign]
     work.Coordinator._write_extractions = timed("extract")  # type: ignore[method-assign]
 
+    # Sampled 20 times a second: jobs held by the CPU workers, batches the writer holds.
+    samples: list[tuple[int, int, int]] = []  # (pool jobs, pool size, batches writing)
+    coordinators: list[Any] = []
+    run = work.Coordinator.run
+
+    def running(self: Any) -> Any:
+        coordinators.append(self)
+        return run(self)
+
+    work.Coordinator.run = running  # type: ignore[method-assign]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.05):
+            if coordinators and coordinators[-1].pool.size:
+                c = coordinators[-1]
+                jobs = sum(k in ("extracted", "detected") for k, _ in list(c.pending.values()))
+                samples.append((jobs, c.pool.size, len(c.writing)))
+
+    threading.Thread(target=sample, daemon=True).start()
+
     with tempfile.TemporaryDirectory() as directory, CorpusSite(args.size) as site:
         tmp = Path(directory)
         feeds_file = site.write_feeds_file(tmp / "feeds.yaml")
@@ -156,10 +213,12 @@ def main(argv: list[str] | None = None) -> int:
             cpu_before = resource.getrusage(resource.RUSAGE_SELF)
             started = time.perf_counter()
             summary = runner.run_pass(settings)
+            stop.set()
             wall = time.perf_counter() - started
             cpu_after = resource.getrusage(resource.RUSAGE_SELF)
             children = resource.getrusage(resource.RUSAGE_CHILDREN)
             server = _backend_cpu(url) if args.database == "postgresql" else 0.0
+            digest = _records_digest(url)
             from pipeline import db
 
             db.get_engine(url).dispose()
@@ -169,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{args.database}: {n} articles detected, {summary.articles_relevant} relevant, "
         f"{summary.events_new} events, {summary.statements_new} statements; {wall:.1f} s wall "
-        f"({n / wall:.1f}/s; load {os.getloadavg()[0]:.2f})"
+        f"({n / wall:.1f}/s; load {os.getloadavg()[0]:.2f}); records {digest}"
     )
     print(
         f"CPU per article: coordinator process {1000 * own / n:.1f} ms, workers "
@@ -181,6 +240,15 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"thread {thread:<12} {count:6d} statements = {count / n:6.2f}/article, "
             f"{spent:6.1f} s in them = {1000 * spent / n:5.1f} ms/article"
+        )
+    active = [x for x in samples if x[0] or x[2]]
+    if active:
+        starved = sum(1 for jobs, size, _ in active if jobs < size)
+        starved_writing = sum(1 for jobs, size, writing in active if jobs < size and writing)
+        print(
+            f"CPU workers with less than one job each: {100 * starved / len(active):.0f}% of "
+            f"the time ({100 * starved_writing / len(active):.0f}% while the writer held a "
+            f"batch); the writer busy {100 * sum(1 for x in active if x[2]) / len(active):.0f}%"
         )
     for name in ("extract", "store"):
         mine = [b for b in batches if b[0] == name]

@@ -31,6 +31,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    true,
 )
 from sqlalchemy.orm import Session
 
@@ -474,19 +475,23 @@ def load_statements(
     session: Session, wanted: Iterable[tuple[DetectedStatement, dt.date | None]]
 ) -> list[Statement]:
     """Every stored statement any of these (dated) quotations could repeat (one query): the
-    speaker's side, undated or dated within the windows; oldest first. Undated quotations
+    speaker's side, a speaker one of them may be, undated or dated within the windows;
+    oldest first. Undated quotations
     are left out (`find_statement` looks them up one by one: any day matches)."""
     spans: dict[str, list[tuple[dt.date, dt.date]]] = {}
+    speakers: dict[str, list[ActorRef]] = {}
     for found, when in wanted:
         if when is not None:
             spans.setdefault(found.speaker.country, []).append(
                 (when - _STATEMENT_WINDOW, when + _STATEMENT_WINDOW)
             )
+            speakers.setdefault(found.speaker.country, []).append(found.speaker)
     if not spans:
         return []
     conditions = [
         and_(
             Statement.speaker_country == country,
+            _any_speaker(speakers[country]),
             or_(
                 Statement.statement_date.is_(None),
                 *[Statement.statement_date.between(low, high) for low, high in _merged(ranges)],
@@ -495,6 +500,29 @@ def load_statements(
         for country, ranges in sorted(spans.items())
     ]
     return list(session.scalars(select(Statement).where(or_(*conditions)).order_by(Statement.id)))
+
+
+def _any_speaker(speakers: list[ActorRef]) -> ColumnElement[bool]:
+    """SQL: stored speakers `_may_be_compatible` may accept for at least one of these (all of
+    one side): the union of its clauses, so the windows' rows of other speakers stay out."""
+    if any(s.role == "COUNTRY" for s in speakers):
+        return true()
+    role = Statement.speaker_role
+    clauses = [
+        role == "COUNTRY",
+        Statement.speaker_norm.in_(sorted({actor_keys(s.name, s.role)[0] for s in speakers})),
+    ]
+    surnames = {actor_keys(s.name, s.role)[1] for s in speakers if s.role in _PERSON_ROLES}
+    if surnames:
+        clauses.append(
+            and_(_one_of(role, _PERSON_ROLES), Statement.speaker_surname.in_(sorted(surnames)))
+        )
+    roles = {s.role for s in speakers if s.role is not None and s.role not in _PERSON_ROLES}
+    if roles:
+        clauses.append(role.in_(sorted(roles)))
+    if any(s.role is None for s in speakers):
+        clauses.append(role.is_(None))
+    return or_(*clauses)
 
 
 def first_statement(

@@ -115,17 +115,24 @@ def fetch_feeds(
     settings: Settings, feed_ids: Iterable[int], progress: Progress | None = None
 ) -> tuple[list[FeedOutcome], list[int]]:
     """Fetch feeds concurrently; store the results as they arrive (a few dozen per
-    transaction). Returns outcomes and the ids of articles new to the database."""
+    transaction), in feed order: the new articles get the same ids, and are then processed
+    (and merged) in the same order, whichever feed answered first. Returns outcomes and the
+    ids of articles new to the database."""
     from pipeline.feeds import fetch_feed
 
     with db.session_scope(settings.db_url) as session:
-        feeds = list(session.scalars(select(Feed).where(Feed.id.in_(list(feed_ids)))))
+        feeds = list(
+            session.scalars(select(Feed).where(Feed.id.in_(list(feed_ids))).order_by(Feed.id))
+        )
     jobs = {
         f.id: (FeedSpec(f.name, f.url, tuple(f.tags or ())), f.etag, f.last_modified) for f in feeds
     }
     outcomes: list[FeedOutcome] = []
     new_ids: list[int] = []
-    arrived: list[tuple[int, FeedResult]] = []
+    arrived: list[tuple[int, FeedResult]] = []  # the next feeds in order, to be written
+    waiting: dict[int, FeedResult] = {}  # arrived before a feed ahead of them
+    order = iter(list(jobs))
+    next_id = next(order, None)
 
     def write() -> None:
         with db.session_scope(settings.db_url) as session:
@@ -156,7 +163,10 @@ def fetch_feeds(
             except Exception as exc:  # a bug in one feed's handling must not stop the others
                 LOGGER.exception("feed %s: unexpected error", spec.name)
                 result = FeedResult(feed=spec, status="failed", error=f"unexpected error: {exc}")
-            arrived.append((feed_id, result))
+            waiting[feed_id] = result
+            while next_id in waiting:
+                arrived.append((next_id, waiting.pop(next_id)))
+                next_id = next(order, None)
             if len(arrived) >= FEED_RESULTS_PER_WRITE or done == len(futures):
                 write()
             if progress:

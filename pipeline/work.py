@@ -3,8 +3,10 @@
 One coordinator per process: it claims bounded batches of articles (`pipeline.claims`),
 fetches their pages on threads (network I/O), hands pages and texts to the CPU workers
 (`pipeline.pool`: extraction and detection on every core), and has each finished batch
-written in one transaction by its writer thread, in the order the batches finished, while
-it goes on handing out work (the database's round trips are off the critical path). Fetching, extraction and detection of different batches overlap, and
+written in one transaction by its writer thread, in the order the batches were claimed
+(article id order: merging depends on order, so the same articles give the same records
+every run), while it goes on handing out work (the database's round trips are off the
+critical path). Fetching, extraction and detection of different batches overlap, and
 at most a few batches are held at a time, so memory does not grow with the pass. Raw HTML
 is never read back: detection reads only the text.
 

@@ -142,6 +142,8 @@ def test_narrowed_event_lookup_finds_what_the_rules_accept(db_url):
             got = merge.find_event(session, found)
             assert (got.id if got else None) == (expected.id if expected else None), found
             assert merge.best_event(batch, found) is expected, found
+            alone = enumerate(merge.load_events(session, [found]))
+            assert merge.best_event(alone, found) is expected, found
             matched += expected is not None
     assert 100 < matched < 400  # both outcomes were exercised
 
@@ -202,6 +204,8 @@ def test_narrowed_statement_lookup_finds_what_the_rules_accept(db_url):
             assert (got.id if got else None) == (expected.id if expected else None), found
             if when is not None:
                 assert merge.first_statement(batch, found, when) is expected, found
+                alone = merge.load_statements(session, [(found, when)])  # narrowest load
+                assert merge.first_statement(alone, found, when) is expected, found
             matched += expected is not None
     assert 50 < matched < 300
 

@@ -24,3 +24,19 @@ def test_articles_are_detected_in_id_order_when_the_first_page_is_slowest(db_url
     # One batch (one article) per transaction, each with its own time: detected in id order.
     times = [row.detected_at for row in rows]
     assert times == sorted(times), rows
+
+
+def test_new_articles_are_numbered_in_feed_order_when_the_first_feed_is_slowest(
+    db_url, site, tmp_path
+):
+    feeds = site.write_feeds_file(tmp_path, ["politics", "misc"])
+    settings = site.settings(db_url=db_url, feeds_file=str(feeds), fetch_concurrency=4)
+    site.fail("/feeds/politics.xml", "slow", delay=1.5)  # answers after "misc"
+    runner.prepare(settings)
+    feed_ids, _ = runner.select_feeds(settings, due_only=False)
+    outcomes, new_ids = runner.fetch_feeds(settings, feed_ids)
+    assert [o.name for o in outcomes] == ["site-politics", "site-misc"]
+    with db.session_scope(db_url) as session:
+        urls = session.scalars(select(Article.url).order_by(Article.id)).all()
+    expected = [site.article_url(k) for k in ("seed", "reykjavik", "bike-lanes", "coral")]
+    assert [u.split("?")[0] for u in urls] == expected
