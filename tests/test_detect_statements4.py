@@ -274,3 +274,15 @@ def test_an_attribution_cut_off_as_a_sentence_of_its_own_still_attributes(
     found = by_phrase(statements(detector, text), "regret this day")
     assert len(found) == 1, found
     assert found[0].speaker.name == "Tom Brandt"
+
+
+def test_the_paragraph_naming_a_pronoun_speaker_is_parsed(detector: Detector) -> None:
+    text = (
+        "The Justice Department charged twelve Russian officers with hacking on Friday.\n\n"
+        "Director of National Intelligence Tom Carden, reacting to the charges, spoke at a "
+        "security forum on Friday.\n\n"
+        '"Russia has been the most aggressive foreign actor, no question," he said.\n'
+    )
+    found = by_phrase(statements(detector, text), "most aggressive foreign actor")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Tom Carden"

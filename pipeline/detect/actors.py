@@ -34,6 +34,17 @@ _OFFICE_WORDS = re.compile(
     r"[Ll]eaders?|[Oo]fficials?|[Aa]ides?)\b"
 )
 
+# A paragraph whose speaker is a pronoun ("..., he said"): its antecedent is in the one before.
+_PRONOUN_SAID = re.compile(r"\b(?:[Hh]e|[Ss]he) (?:\w+ly )?(?:said|says|added|told|noted|warned)\b")
+
+
+def _pronoun_said(paragraph: str) -> bool:
+    """The paragraph opens with a quote or a pronoun and credits its words to "he"/"she":
+    it names no speaker before the pronoun."""
+    opening = paragraph.lstrip()[:4]
+    opens = opening[:1] in ('"', "“") or opening.startswith(("He ", "She "))
+    return opens and bool(_PRONOUN_SAID.search(paragraph))
+
 
 @dataclass(frozen=True)
 class Term:
@@ -315,7 +326,10 @@ class SidePrefilter:
         return [
             text
             for i, text in enumerate(paragraphs)
-            if keep[i] or (i > 0 and keep[i - 1] and any(q in text for q in '"“”'))
+            if keep[i]
+            or (i > 0 and keep[i - 1] and any(q in text for q in '"“”'))
+            # '"...," he said' names its speaker in the paragraph before, whatever it names
+            or (i + 1 < len(paragraphs) and keep[i + 1] and _pronoun_said(paragraphs[i + 1]))
         ]
 
 
