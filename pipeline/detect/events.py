@@ -1024,17 +1024,17 @@ class EventFinder(Clues):
             if any(i in spans for i in range(start, end)):
                 return frozenset()
         for tok in asked:
-            actor = self.ctx.actor_of(tok)
-            if actor is not None and actor.country == other:
+            named = self.ctx.actor_of(tok)
+            if named is not None and named.country == other:
                 return frozenset()
         subj, _ = subject(verb)
         own = {t.i for t in subj.subtree} if subj is not None else set()
         inside = frozenset(t.i for t in verb.subtree if t.i not in own and t.i != verb.i)
-        named = any(
+        present = any(
             actor.country == other and start in inside
             for start, actor in self.ctx.actors_in(verb.sent.start, verb.sent.end)
         )
-        return inside if named else frozenset()
+        return inside if present else frozenset()
 
     def _asked_elsewhere(self, tok: Token, source: ActorRef) -> bool:
         """The request names whom it asks ("asked Comey to", "urged European leaders to",
