@@ -14,11 +14,12 @@ pytest_plugins = ["tests.support.fixtures"]
 
 @pytest.fixture(autouse=True)
 def _rules_alone(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see the rules' own output: the learned precision filter (pipeline/detect/
-    rescore.py) is switched off, except in modules that set `RESCORE = True` (the accuracy
-    gate and the filter's own tests), where its effect is what is measured. A sentence
-    written to test a rule is not a news article for the filter to judge."""
-    if not getattr(request.module, "RESCORE", False):
+    """Every test runs the detector as shipped (rules, then the learned precision filter of
+    pipeline/detect/rescore.py), except the rules' own unit tests (`test_detect_*` modules):
+    a sentence written to test one rule is not a news article for the filter to judge, so
+    there the filter is off unless the module sets `RESCORE = True` (the seed article)."""
+    module = request.module.__name__.rsplit(".", 1)[-1]
+    if module.startswith("test_detect_") and not getattr(request.module, "RESCORE", False):
         monkeypatch.setenv("DIPLOWATCH_RESCORE", "0")
 
 

@@ -533,7 +533,7 @@ def test_judged_act_keeps_its_doer(detector: Detector) -> None:
         ),
         # hackers targeting a network attack it
         (
-            "Russian hackers targeted American water utilities last year, investigators said.",
+            "Russian hackers targeted American water utilities last week, investigators said.",
             ("ASSAULT", "RUS", "USA"),
         ),
     ],

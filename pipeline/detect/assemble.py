@@ -180,15 +180,22 @@ def _background(cand: Candidate, published: dt.date) -> bool:
 
 
 def _out_of_office(
-    cand: Candidate, day: dt.date, dictionary: ActorDictionary, people: dict[str, Person]
+    cand: Candidate,
+    day: dt.date,
+    dictionary: ActorDictionary,
+    people: dict[str, Person],
+    text: str,
 ) -> bool:
-    """A party to the act did not hold office on the day the act happened: "Flynn called the
-    ambassador on December 29", weeks before he took office, was a transition aide's call."""
+    """A party named in the article did not hold office on the day the act happened: "Flynn
+    called the ambassador on December 29", weeks before he took office, was a transition
+    aide's call. A party known only by a title ("Russia's ambassador") is whoever held it
+    that day, so the dictionary's holder on another day proves nothing."""
     for actor in (cand.source, cand.target):
         person = people.get(actor.name)
         if (
             person is not None
             and person.terms
+            and person.name.rsplit(" ", 1)[-1] in text
             and actor.role != NO_SIDE_ROLE
             and dictionary.role_of(person, day) == NO_SIDE_ROLE
         ):
@@ -345,7 +352,7 @@ def assemble(
         day = event_date(cand, ctx, published)
         if dated and (
             _background(cand, published)
-            or (day != published and _out_of_office(cand, day, dictionary, people))
+            or (day != published and _out_of_office(cand, day, dictionary, people, doc.text))
         ):
             continue
         quoted = quote_of.get(sent.start)
