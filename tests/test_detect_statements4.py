@@ -90,6 +90,24 @@ def test_the_same_words_in_a_story_of_the_pair_are_about_the_other_side(
     assert len(found) == 1 and found[0].about == ["RUS"], found
 
 
+def test_an_official_whose_sentence_names_the_other_leader_in_a_home_story_is_about_it(
+    detector: Detector,
+) -> None:
+    text = (
+        "The House Judiciary Committee opened a new front in the Russia investigation on "
+        "Tuesday, sending letters to former campaign aides.\n"
+        "Committee Democrats said the inquiry into contacts with Russians would widen. Russia "
+        "has denied interfering in the election.\n"
+        "Russian officials have called the claims a fantasy, and Moscow says it has no interest "
+        "in American politics.\n"
+        "After a call with Vladimir Putin, White House spokeswoman Karen Doyle said the talks "
+        "had been frank and the two leaders would speak again soon.\n"
+        "Congress is expected to vote on the budget next week."
+    )
+    found = by_phrase(statements(detector, text), "had been frank")
+    assert len(found) == 1 and found[0].about == ["RUS"], found
+
+
 def test_contact_between_both_sides_officials_does_not_make_a_home_story(
     detector: Detector,
 ) -> None:

@@ -226,10 +226,19 @@ class PositionRules:
             # "Senator X called the news conference a disgrace by an American president": a
             # lawmaker on their own side's government is home politics, not the relationship
             return []
-        if self._home_story(found.speaker.country):
+        home = self._home_story(found.speaker.country)
+        if home and found.speaker.role in _DOMESTIC_ROLES:
             # words that name no side, in a story that is also the speaker's home politics:
             # the sentence or the passage naming the other side does not make them about it
             return []
+        if home:
+            # an official of the side's government, though, speaks for it: their words are
+            # about the other side when their sentence names its leader or government
+            # ("..., Pompeo said after meeting Lavrov"), not merely its country
+            sent = found.sentence
+            return (
+                other if sent is not None and self._names_state(sent.start, sent.end, other) else []
+            )
         if found.sentence is not None:
             sentence = self._sides_named(found.sentence.start, found.sentence.end, pronouns=False)
             if any(c in sentence for c in other):
@@ -335,6 +344,17 @@ class PositionRules:
                 if side in self._sides_named(sent.start, sent.end, pronouns=False)
             }
         return cache[side]
+
+    def _names_state(self, start: int, end: int, sides: list[str]) -> bool:
+        """The range names a person or body in office of one of `sides` (its leader, a
+        minister, a ministry), not only the country or its people."""
+        return any(
+            m.actor is not None
+            and m.actor.country in sides
+            and m.actor.role not in ("COUNTRY", NO_SIDE_ROLE)
+            and not self._home_affair(m.end - 1)
+            for m in self.ctx._mentions_between(start, end)
+        )
 
     def _sides_named(self, start: int, end: int, *, pronouns: bool) -> set[str]:
         """Sides a token range names as actors or things of their own, not as the object of
