@@ -108,6 +108,33 @@ def test_an_official_whose_sentence_names_the_other_leader_in_a_home_story_is_ab
     assert len(found) == 1 and found[0].about == ["RUS"], found
 
 
+def test_a_leader_on_our_relationship_in_a_story_of_the_pair_speaks_of_the_pair(
+    detector: Detector,
+) -> None:
+    text = (
+        "President Joe Biden met Russian President Vladimir Putin in Vienna on Monday for "
+        "their first summit, and both men spoke to reporters afterwards.\n"
+        "Biden said the talks had covered arms control and the war in Syria.\n"
+        '"Our relationship has been at a low point for years, and today that began to '
+        'change," Biden said.'
+    )
+    found = by_phrase(statements(detector, text), "low point")
+    assert len(found) == 1 and found[0].speaker.country == "USA", found
+    assert found[0].about == ["RUS", "USA"], found
+
+
+def test_our_relationship_with_a_third_country_is_not_about_the_pair(
+    detector: Detector,
+) -> None:
+    text = (
+        "President Joe Biden met Russian President Vladimir Putin in Vienna on Monday for "
+        "their first summit, and both men spoke to reporters afterwards.\n"
+        "Biden later flew to Berlin for talks with the German chancellor.\n"
+        '"Our relationship with Germany has never been stronger," Biden said.'
+    )
+    assert by_phrase(statements(detector, text), "never been stronger") == []
+
+
 def test_contact_between_both_sides_officials_does_not_make_a_home_story(
     detector: Detector,
 ) -> None:

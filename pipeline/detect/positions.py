@@ -39,6 +39,15 @@ _RELATIONSHIP = re.compile(
     re.IGNORECASE,
 )
 
+# The speaker's own side's ties with an unnamed partner ("our relationship has never been
+# worse", "the two largest nuclear powers"): the pair's relationship when a government
+# speaker says it in a story about the pair
+_OWN_RELATIONSHIP = re.compile(
+    r"\b(?:our|the) (?:relationship|relations)\b(?! with)|"
+    r"\btwo (?:largest |biggest |great |leading )?nuclear (?:powers|superpowers|states)\b",
+    re.IGNORECASE,
+)
+
 
 # A passage about the pair: of the sentences from PASSAGE_BEFORE before a statement to the one
 # after it, at least PASSAGE_SHARE name the other side, in a story whose lead names both sides
@@ -222,6 +231,13 @@ class PositionRules:
             named |= self._sides_named(start, end, pronouns=True)
         if any(c in named for c in other):
             return other
+        if (
+            found.speaker.role not in _DOMESTIC_ROLES
+            and _OWN_RELATIONSHIP.search(found.text)
+            and not self._third_country(named)
+            and all(self._pair_story(c) for c in other)
+        ):
+            return sorted(set(self.sides))
         if found.speaker.country in named and found.speaker.role in _DOMESTIC_ROLES:
             # "Senator X called the news conference a disgrace by an American president": a
             # lawmaker on their own side's government is home politics, not the relationship
@@ -243,10 +259,7 @@ class PositionRules:
             sentence = self._sides_named(found.sentence.start, found.sentence.end, pronouns=False)
             if any(c in sentence for c in other):
                 return other
-        countries = self.ctx.dictionary.countries
-        if any(
-            c not in self.sides and not countries[c].organisation for c in named if c in countries
-        ):
+        if self._third_country(named):
             return []  # about Ukraine, Syria, Iran...: not about the watched pair
         if self._sourced_fact(found) or (
             self._follow_up_detail(found) and not self._diplomatic(found)
@@ -344,6 +357,13 @@ class PositionRules:
                 if side in self._sides_named(sent.start, sent.end, pronouns=False)
             }
         return cache[side]
+
+    def _third_country(self, named: set[str]) -> bool:
+        """Of the sides named, one is a country outside the watched pair."""
+        countries = self.ctx.dictionary.countries
+        return any(
+            c not in self.sides and not countries[c].organisation for c in named if c in countries
+        )
 
     def _names_state(self, start: int, end: int, sides: list[str]) -> bool:
         """The range names a person or body in office of one of `sides` (its leader, a
