@@ -41,10 +41,13 @@ FEEDS = ["world", "outlet"]
 
 def child_env(**extra: str) -> dict[str, str]:
     """A `diplowatch` child's environment: nothing from the developer's DIPLOWATCH_* but the
-    shared data directory; private hosts allowed (the site is on 127.0.0.1)."""
+    shared data directory and the learned filter's switch (tests/conftest.py turns it off:
+    a child must detect what the in-process reference passes detect); private hosts allowed
+    (the site is on 127.0.0.1)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DIPLOWATCH_")}
-    if os.environ.get("DIPLOWATCH_SHARED"):
-        env["DIPLOWATCH_SHARED"] = os.environ["DIPLOWATCH_SHARED"]
+    for name in ("DIPLOWATCH_SHARED", "DIPLOWATCH_RESCORE"):
+        if os.environ.get(name):
+            env[name] = os.environ[name]
     env.update(
         DIPLOWATCH_ALLOW_PRIVATE_HOSTS="1",
         DIPLOWATCH_HTTP_TIMEOUT="60",
