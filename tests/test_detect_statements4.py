@@ -148,6 +148,19 @@ def test_a_lawmaker_described_by_party_and_state_is_the_one_named_before(
     assert found[0].speaker.name == "Tom McAllister" and found[0].speaker.country == "USA"
 
 
+def test_words_quoted_as_what_a_speaker_referred_to_the_other_side_as(
+    detector: Detector,
+) -> None:
+    text = (
+        "Russia expelled two American diplomats on Tuesday in a row with Washington over "
+        "spying.\n"
+        'President Joe Biden referred to Russia as "a dangerous rival" on Wednesday.'
+    )
+    found = by_phrase(statements(detector, text), "a dangerous rival")
+    assert len(found) == 1 and found[0].speaker.name == "Joe Biden", found
+    assert found[0].about == ["RUS"], found
+
+
 def test_contact_between_both_sides_officials_does_not_make_a_home_story(
     detector: Detector,
 ) -> None:

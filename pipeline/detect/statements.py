@@ -453,13 +453,17 @@ class StatementFinder(PositionRules):
             for g in c.children
         )
         judged = (
-            lemma in self.judging
-            and (
-                as_predicate
-                or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids)
-                or self._judging_object(tok)
+            (
+                lemma in self.judging
+                and (
+                    as_predicate
+                    or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in kids)
+                    or self._judging_object(tok)
+                )
             )
-        ) or (lemma in self.condemning and as_predicate)
+            or (lemma in self.condemning and as_predicate)
+            or self._quoted_judgement(tok)
+        )
         expressed = lemma in _EXPRESS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _EXPRESSED for c in kids
         )
@@ -801,6 +805,23 @@ class StatementFinder(PositionRules):
             del by_verb[i]
         for i in [i for i, found in by_verb.items() if found.gloss_only]:
             del by_verb[i]  # a gloss with no statement of its own speaker to join
+
+    def _quoted_judgement(self, verb: Token) -> bool:
+        """ "called Russia 'a rival'", "referred to Moscow as 'a competitor'": a naming verb
+        whose judgement, after its object, is in quotation marks gives the speaker's own words
+        whatever they are."""
+        lemma = verb.lemma_.lower()
+        if lemma not in _NAMING and lemma != "refer":
+            return False
+        kids = [c for c in verb.children if c.i > verb.i]
+        if not any(c.dep_ in ("dobj", "prep") for c in kids):
+            return False
+        if lemma == "refer" and not any(
+            t.dep_ == "prep" and t.lower_ == "as" for c in kids for t in c.subtree
+        ):
+            return False
+        marks = [t for c in kids for t in c.subtree if t.is_quote]  # closing marks hang on it
+        return len(marks) >= 2 and marks[-1].i - marks[0].i > 1
 
     def _judging_object(self, verb: Token) -> bool:
         """ "called the allegations fabricated", "described the talks as frank": the parser
