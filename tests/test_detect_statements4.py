@@ -135,6 +135,19 @@ def test_our_relationship_with_a_third_country_is_not_about_the_pair(
     assert by_phrase(statements(detector, text), "never been stronger") == []
 
 
+def test_a_lawmaker_described_by_party_and_state_is_the_one_named_before(
+    detector: Detector,
+) -> None:
+    text = (
+        "Russia tested a new missile on Monday, and Washington protested.\n"
+        "Sen. Tom McAllister, R-Ohio, said the test broke the arms control treaty with Moscow.\n"
+        '"Moscow is cheating, plain and simple," the Ohio Republican said.'
+    )
+    found = by_phrase(statements(detector, text), "cheating")
+    assert len(found) == 1, found
+    assert found[0].speaker.name == "Tom McAllister" and found[0].speaker.country == "USA"
+
+
 def test_contact_between_both_sides_officials_does_not_make_a_home_story(
     detector: Detector,
 ) -> None:

@@ -29,6 +29,9 @@ LOGGER = logging.getLogger(__name__)
 _KIND_RANK = {"person": 0, "body": 1, "surname": 2, "country": 3, "adjective": 4, "title": 5}
 _NP_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 _OWNER_PREPS = ("of", "from", "by")
+# A lawmaker described by party ("the Arizona Republican said"): the lawmaker last named
+_PARTY_NOUNS = {"republican", "democrat"}
+PARTY_SENTENCES = 4  # how many sentences back the lawmaker may have been named
 # Words that put the title after them outside the state ("opposition leader", "rebel leader")
 _NON_STATE = {"opposition", "rebel", "separatist", "militia", "party", "union", "church", "team",
               "company", "protest", "student", "community", "tribal", "insurgent"}  # fmt: skip
@@ -737,6 +740,10 @@ class ArticleContext(PronounResolver):
             return self.resolve_pronoun(tok)
         if depth > 2:
             return None
+        if mention is None and depth == 0 and tok.lower_ in _PARTY_NOUNS:
+            lawmaker = self._lawmaker_described(tok)
+            if lawmaker is not None:
+                return lawmaker
         for child in tok.children:
             if child.dep_ == "appos":  # "her counterpart, Sergei Ryabkov": the name wins
                 actor = self.actor_of(child, depth + 1)
@@ -778,6 +785,19 @@ class ArticleContext(PronounResolver):
                         if actor is not None:
                             return actor
         return None
+
+    def _lawmaker_described(self, tok: Token) -> ActorRef | None:
+        """ "the Arizona Republican", "the Democrat": a definite party noun standing for a
+        lawmaker is the one the last few sentences named, when they named exactly one."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        first = self.sentences[max(0, self.sentence_index(tok.i) - PARTY_SENTENCES)].start
+        found = {
+            m.actor
+            for m in self._mentions_between(first, tok.i)
+            if m.kind == "person" and m.actor is not None and m.actor.role == "LEGISLATURE"
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _title_of_body(self, tok: Token, office: str) -> ActorRef | None:
         """ "a spokeswoman for Russia's foreign ministry", "the spokesman of the embassy": a
