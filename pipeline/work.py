@@ -39,6 +39,11 @@ Progress = Callable[[str, int, int], None]
 # Batches of pages held at once (each `batch_size` articles), fetching or waiting to be
 # written: the bound on memory.
 FETCH_BATCHES_IN_FLIGHT = 3
+# Finished batches of pages wait for those claimed before them, so that articles are written,
+# detected and stored in id order and the same pass gives the same records (merging depends on
+# order); but for this long at most, so that one slow server cannot stall the pass until its
+# page's deadline (the batches behind it, and the CPU workers, would wait too).
+ORDER_WAIT_SECONDS = 2.0
 
 
 @dataclass
@@ -62,6 +67,7 @@ class _FetchBatch:
     entries: dict[int, FeedEntry]  # article id -> its feed entry (the URL included)
     last_attempt: set[int]  # the articles whose page gets its last chance now
     results: dict[int, Extraction] = field(default_factory=dict)
+    finished_at: float | None = None  # monotonic time its last page was done
 
     @property
     def complete(self) -> bool:
@@ -152,10 +158,14 @@ class Coordinator:
                 self._top_up(net)
                 if not self.pending:
                     break
-                finished, _ = wait(self.pending, return_when=FIRST_COMPLETED)
+                finished, _ = wait(
+                    self.pending, timeout=self._order_timeout(), return_when=FIRST_COMPLETED
+                )
                 for future in finished:
                     kind, payload = self.pending.pop(future)
                     getattr(self, f"_on_{kind}")(future, *payload)
+                if not finished:
+                    self._batch_progress()
         finally:
             net.shutdown(wait=True, cancel_futures=True)
             self.writer.shutdown(wait=True, cancel_futures=True)
@@ -324,11 +334,26 @@ class Coordinator:
         self._batch_progress()
 
     def _batch_progress(self) -> None:
-        # Written in the order claimed (article id order), whichever finished first: the
-        # articles then become detectable, and are detected and stored, in id order too, and
-        # merging (which depends on order) gives the same records every run.
+        """Hand finished batches of pages to the writer in the order claimed (article id
+        order), whichever finished first; one held back by an earlier, slower batch for
+        ORDER_WAIT_SECONDS goes ahead anyway."""
+        now = time.monotonic()
+        for batch in self.fetch_batches:
+            if batch.finished_at is None and batch.complete:
+                batch.finished_at = now
         while self.fetch_batches and self.fetch_batches[0].complete:
             self._write(self.fetch_batches.pop(0), self._write_extractions)
+        for batch in list(self.fetch_batches):
+            if batch.finished_at is not None and now - batch.finished_at >= ORDER_WAIT_SECONDS:
+                self.fetch_batches.remove(batch)
+                self._write(batch, self._write_extractions)
+
+    def _order_timeout(self) -> float | None:
+        """How long the loop may wait for a result before a held-back batch must go ahead."""
+        held = [b.finished_at for b in self.fetch_batches if b.finished_at is not None]
+        if not held:
+            return None
+        return max(0.0, min(held) + ORDER_WAIT_SECONDS - time.monotonic())
 
     def _write(self, batch: _FetchBatch | _DetectBatch, writing: Callable[[Any], None]) -> None:
         """Have the writer thread write a finished batch (after those handed to it before)."""

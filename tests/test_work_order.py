@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from pipeline import db, runner
+from pipeline import db, runner, work
 from pipeline.schema import Article
 
 
@@ -40,3 +40,23 @@ def test_new_articles_are_numbered_in_feed_order_when_the_first_feed_is_slowest(
         urls = session.scalars(select(Article.url).order_by(Article.id)).all()
     expected = [site.article_url(k) for k in ("seed", "reykjavik", "bike-lanes", "coral")]
     assert [u.split("?")[0] for u in urls] == expected
+
+
+def test_a_page_slower_than_the_order_wait_does_not_hold_back_the_rest(
+    db_url, site, tmp_path, monkeypatch
+):
+    """Order is kept only for ORDER_WAIT_SECONDS: past it, the batches behind a slow page are
+    written and detected first, so one slow server cannot stall the pass."""
+    monkeypatch.setattr(work, "ORDER_WAIT_SECONDS", 0.2)
+    feeds = site.write_feeds_file(tmp_path, ["world"])
+    settings = site.settings(
+        db_url=db_url, feeds_file=str(feeds), batch_size=1, fetch_concurrency=4, workers=1
+    )
+    first = site.articles["seed"].path
+    site.fail(first, "slow", delay=2.5)
+    summary = runner.run_pass(settings)
+    assert summary.articles_detected == 4
+    with db.session_scope(db_url) as session:
+        rows = session.execute(select(Article.url, Article.detected_at).order_by(Article.id)).all()
+    assert rows[0].url.endswith(first)
+    assert rows[0].detected_at > max(row.detected_at for row in rows[1:]), rows
