@@ -11,7 +11,7 @@ import random
 
 from sqlalchemy import or_, select
 
-from pipeline import db, merge
+from pipeline import db, merge, store_detections
 from pipeline.models import SYMMETRIC_TYPES, ActorRef, DetectedEvent, DetectedStatement
 from pipeline.schema import Event, Statement, utcnow
 
@@ -81,30 +81,11 @@ def _found(rng: random.Random) -> DetectedEvent:
 
 
 def _event_row(found: DetectedEvent) -> Event:
-    source = merge.actor_keys(found.source.name, found.source.role)
-    target = merge.actor_keys(found.target.name, found.target.role)
-    now = utcnow()
-    return Event(
-        type=found.type,
-        mode=found.mode,
-        source_name=found.source.name,
-        source_country=found.source.country,
-        source_role=found.source.role,
-        source_norm=source[0],
-        source_surname=source[1],
-        target_name=found.target.name,
-        target_country=found.target.country,
-        target_role=found.target.role,
-        target_norm=target[0],
-        target_surname=target[1],
-        event_date=found.event_date,
-        confidence=found.confidence,
-        sentence="s",
-        quote=found.quote,
-        mention_count=1,
-        first_seen_at=now,
-        last_seen_at=now,
-    )
+    """A stored event as storage makes it (one mention)."""
+    event = store_detections._new_event(found, utcnow())
+    event.sentence = "s"
+    event.mention_count = 1
+    return event
 
 
 def _every_window_row(session, found: DetectedEvent) -> Event | None:
