@@ -49,6 +49,11 @@ BLIND_SHARE = 1 / 3
 # `pair-diplomacy` articles from those not drawn yet, split the same way.
 EXTENSION_SEED = SAMPLE_SEED + 1
 EXTENSION_SIZES = {"pair-diplomacy": 200}
+# A third draw, made on 2026-12-06 after three rounds of tuning, only for the tuning part:
+# more labelled text for the rules and the learned filter. None of it goes to the blind part,
+# which stays the same 201 articles so that its rounds compare.
+TUNE_EXTENSION_SEED = SAMPLE_SEED + 2
+TUNE_EXTENSION_SIZES = {"pair-diplomacy": 120, "pair-other": 30}
 
 MAX_ANCHOR_WORDS = 8
 SIDES = ("USA", "RUS")
@@ -96,11 +101,18 @@ def draw_split(articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
         cut = round(len(drawn) * BLIND_SHARE)
         blind += drawn[:cut]
         tune += drawn[cut:]
+    taken = set(tune) | set(blind)
+    rng = random.Random(TUNE_EXTENSION_SEED)
+    for group in sorted(TUNE_EXTENSION_SIZES):
+        left = [art_id for art_id in by_group[group] if art_id not in taken]
+        tune += rng.sample(left, TUNE_EXTENSION_SIZES[group])
     return {
         "seed": SAMPLE_SEED,
         "sizes": SAMPLE_SIZES,
         "extension_seed": EXTENSION_SEED,
         "extension_sizes": EXTENSION_SIZES,
+        "tune_extension_seed": TUNE_EXTENSION_SEED,
+        "tune_extension_sizes": TUNE_EXTENSION_SIZES,
         "blind_share": round(BLIND_SHARE, 4),
         "tune": sorted(tune),
         "blind": sorted(blind),
@@ -277,6 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("ids", help="the ids of one part")
     p.add_argument("--part", choices=PARTS, required=True)
     p.add_argument("--shard", help="k/n: every n-th id starting at the k-th")
+    p.add_argument("--unlabelled", action="store_true", help="only ids no label file has yet")
     p = sub.add_parser("show", help="print one article with numbered paragraphs")
     p.add_argument("id")
     p.add_argument("--blind", action="store_true", help="allow an article of the blind part")
@@ -296,7 +309,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         split = load_split()
         print(f"tune {len(split['tune'])}, blind {len(split['blind'])}")
     elif args.command == "ids":
-        print("\n".join(_shard(load_split()[args.part], args.shard)))
+        ids = load_split()[args.part]
+        if args.unlabelled:
+            done = {label.get("id") for _, _, label in read_labels(label_files(args.part))}
+            ids = [art_id for art_id in ids if art_id not in done]
+        print("\n".join(_shard(ids, args.shard)))
     elif args.command == "show":
         if part_of(args.id) == "blind" and not args.blind:
             print(f"{args.id} is in the blind part: only its labellers open it", file=sys.stderr)
