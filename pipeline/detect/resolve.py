@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +39,15 @@ _NON_STATE = {"opposition", "rebel", "separatist", "militia", "party", "union", 
 _SAYING_LEMMAS = {"say", "tell", "add", "announce", "state", "report", "write", "warn", "confirm",
                   "note", "insist", "claim", "stress", "reply", "respond", "declare", "explain",
                   "comment", "tweet", "post", "accuse", "deny", "describe", "call"}  # fmt: skip
+# Verbs of saying that open a sentence before the speaker's name ("Said Obama: ...", "Added
+# Lavrov, ..."): the tagger may take them into the name
+_SAYING_WORDS = {"said", "says", "added", "adds", "asked", "asks", "told", "tells", "wrote",
+                 "writes", "tweeted", "warned", "insisted", "replied", "declared"}  # fmt: skip
+# The party-and-state tag of a member of the U.S. Congress: "(D-N.J.)", ", R-Ariz."
+_CONGRESS_TAG = re.compile(r"^\s*[,(]\s*[RDI]\s*[-\u2013]\s*[A-Z][A-Za-z]{0,4}\.?[A-Z]?\.?\s*[),]")
+_CONGRESS_SIDE = "USA"
+_LEGISLATIVE_POSTS = {"member", "chairman", "chairwoman", "chair", "head", "deputy", "leader",
+                      "vice-chairman", "lawmaker", "senator", "speaker"}  # fmt: skip
 _DEFINITE_BEFORE = {"the", "veteran", "senior", "top", "career", "chief"}  # "the veteran diplomat"
 # Words in a person's phrase that put the post outside the state ("former", "campaign")
 _OUTSIDE_WORDS = {"former", "formerly", "ex", "campaign", "transition", "retired"}
@@ -188,6 +198,8 @@ class ArticleContext(PronounResolver):
             before = self._by_token.get(i)
             if before is not None and before.kind == "title":
                 break  # "Spokeswoman Maria Zakharova": the tagger took the title into the name
+            if self.doc[i].lower_ in _SAYING_WORDS:
+                break  # 'Said Obama: "..."': the verb opening the sentence, not a first name
             if self.doc[i].text not in known and self.doc[i].is_alpha:
                 return True
             if self.doc[i].ent_iob_ == "B":
@@ -509,7 +521,11 @@ class ArticleContext(PronounResolver):
                         continue  # "U.S. Ambassador to Ukraine X": where the post is, not whose
                     country = mention.actor.country
                     by_body = mention.kind in ("body", "generic")
-            if outside or self._outside_state(ent, phrase_start):
+            tagged = self._congress_tag(ent)
+            if tagged is not None and not outside and not self._former(ent, phrase_start):
+                # "Bob Menendez (D-N.J.)", "Sen. Bob Corker, R-Tenn.": a member of Congress
+                country, office, national = tagged, "lawmaker", tagged
+            elif outside or self._outside_state(ent, phrase_start):
                 continue
             for tok in ent.root.children:
                 if tok.dep_ == "appos" and office is None:
@@ -518,6 +534,29 @@ class ArticleContext(PronounResolver):
                     if titled is not None and titled.office:
                         office = titled.office
                         national = self._national(titled.start, titled.end)
+                    elif self._legislative_post(tok):
+                        # "X, a member of the upper house of parliament": a lawmaker
+                        office = "lawmaker"
+            head = ent.root.head
+            titled = self._by_token.get(head.i) if ent.root.dep_ == "appos" else None
+            if (
+                office is None
+                and titled is not None
+                and titled.office
+                and head.i < ent.start
+                and not any(t.lower_ in _OUTSIDE_WORDS for t in head.subtree if t.i < ent.start)
+            ):
+                # "the director of national intelligence, Dan Coats", "Russia's ambassador,
+                # X": the post before the name, when the post itself says whose it is
+                national = self._national(titled.start, titled.end)
+                qualifier = self._qualifier_before(titled.start)
+                owner = national or (
+                    qualifier.actor.country
+                    if qualifier is not None and qualifier.actor is not None
+                    else None
+                )
+                if owner is not None:
+                    office, country = titled.office, country or owner
             if country is None:
                 for tok in ent.root.children:
                     if tok.dep_ == "appos":
@@ -542,6 +581,43 @@ class ArticleContext(PronounResolver):
                 surnames[ent[-1].text] = ActorRef(ent.text, country, role)
         self._add_surnames(surnames)
         self.mentions.sort(key=lambda m: m.start)
+
+    def _congress_tag(self, ent: Span) -> str | None:
+        """ "Bob Menendez (D-N.J.)", "Sen. Bob Corker, R-Tenn.": the party-and-state tag of a
+        member of the U.S. Congress right after the name: that side's code."""
+        if _CONGRESS_SIDE not in self.dictionary.countries:
+            return None
+        after = self.doc.text[ent.end_char : ent.end_char + 16]
+        return _CONGRESS_SIDE if _CONGRESS_TAG.match(after) else None
+
+    def _former(self, ent: Span, phrase_start: int) -> bool:
+        """The name's own phrase calls the person a former holder or a campaign's."""
+        appositions = [t for t in ent.root.children if t.dep_ == "appos"]
+        words = list(self.doc[phrase_start : ent.start]) + [
+            sub for t in appositions for sub in t.subtree
+        ]
+        return any(t.lower_ in _OUTSIDE_WORDS for t in words)
+
+    def _legislative_post(self, noun: Token) -> bool:
+        """ "a member of the upper house of parliament", "chairman of the Senate Armed Services
+        Committee": a post (member, chair, head) in a legislature or one of its committees."""
+        if noun.lemma_.lower() not in _LEGISLATIVE_POSTS:
+            return False
+        words = list(noun.subtree)
+        if any(t.lower_ in _OUTSIDE_WORDS for t in words):
+            return False
+        for tok in words:
+            mention = self._by_token.get(tok.i)
+            if mention is not None and mention.actor is not None:
+                if mention.actor.role == "LEGISLATURE":
+                    return True
+                continue
+            before = self.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+            if tok.lower_ == "house" and before in ("upper", "lower"):
+                return True  # "the upper house of parliament"
+            if tok.lower_ in ("parliament", "legislature"):
+                return True
+        return False
 
     def _post_place(self, mention: Mention) -> bool:
         """The mention is the place a post is held in ("ambassador to Ukraine", "envoy in
