@@ -49,11 +49,14 @@ BLIND_SHARE = 1 / 3
 # `pair-diplomacy` articles from those not drawn yet, split the same way.
 EXTENSION_SEED = SAMPLE_SEED + 1
 EXTENSION_SIZES = {"pair-diplomacy": 200}
-# A third draw, made on 2026-12-06 after three rounds of tuning, only for the tuning part:
+# Later draws, made on 2026-12-06 after three rounds of tuning, only for the tuning part:
 # more labelled text for the rules and the learned filter. None of it goes to the blind part,
-# which stays the same 201 articles so that its rounds compare.
-TUNE_EXTENSION_SEED = SAMPLE_SEED + 2
-TUNE_EXTENSION_SIZES = {"pair-diplomacy": 120, "pair-other": 30}
+# which stays the same 201 articles so that its rounds compare. Each draw takes articles not
+# drawn before, in this order.
+TUNE_EXTENSIONS = (
+    (SAMPLE_SEED + 2, {"pair-diplomacy": 120, "pair-other": 30}),
+    (SAMPLE_SEED + 3, {"pair-diplomacy": 240, "pair-other": 60}),
+)
 
 MAX_ANCHOR_WORDS = 8
 SIDES = ("USA", "RUS")
@@ -101,18 +104,18 @@ def draw_split(articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
         cut = round(len(drawn) * BLIND_SHARE)
         blind += drawn[:cut]
         tune += drawn[cut:]
-    taken = set(tune) | set(blind)
-    rng = random.Random(TUNE_EXTENSION_SEED)
-    for group in sorted(TUNE_EXTENSION_SIZES):
-        left = [art_id for art_id in by_group[group] if art_id not in taken]
-        tune += rng.sample(left, TUNE_EXTENSION_SIZES[group])
+    for seed, sizes in TUNE_EXTENSIONS:
+        taken = set(tune) | set(blind)
+        rng = random.Random(seed)
+        for group in sorted(sizes):
+            left = [art_id for art_id in by_group[group] if art_id not in taken]
+            tune += rng.sample(left, sizes[group])
     return {
         "seed": SAMPLE_SEED,
         "sizes": SAMPLE_SIZES,
         "extension_seed": EXTENSION_SEED,
         "extension_sizes": EXTENSION_SIZES,
-        "tune_extension_seed": TUNE_EXTENSION_SEED,
-        "tune_extension_sizes": TUNE_EXTENSION_SIZES,
+        "tune_extensions": [{"seed": seed, "sizes": sizes} for seed, sizes in TUNE_EXTENSIONS],
         "blind_share": round(BLIND_SHARE, 4),
         "tune": sorted(tune),
         "blind": sorted(blind),
