@@ -78,4 +78,3 @@ def test_conviction_of_a_held_soldier_stays_coercion(detector: Detector) -> None
     )
     found = event_triples(detector, text, dt.date(2024, 6, 20))
     assert ("ACCUSE", "RUS", "USA") not in found
-
