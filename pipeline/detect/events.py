@@ -109,6 +109,11 @@ _THIRD_PERSON = {"he", "him", "his", "she", "her", "they", "them", "their", "it"
 
 
 _NEGATORS = {"no", "not", "never", "without", "nothing", "n't"}
+# what a duty is put on someone as: "the onus is on Russia to", "it is time for Moscow to"
+_DUTY_NOUNS = {"onus", "responsibility", "burden", "duty", "obligation", "time"}
+_CONDITIONAL_MARKS = {"if", "whether", "unless", "until"}
+_PLACING = {"put", "place", "lay", "shift"}  # "put the onus on Russia to"
+_CHOOSING = {"decide", "choose", "determine", "judge", "say"}
 # what a speaker says the other side's leader or people are when praising them
 _PRAISING = {"smart", "wise", "clever", "brilliant", "great", "good", "excellent", "terrific",
              "wonderful", "fantastic", "nice", "decent", "honest", "reliable", "talented",
@@ -187,6 +192,8 @@ class EventFinder(Clues):
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.speech_verbs:
                     yield from self._demand(tok)
                     yield from self._branding(tok)
+                if tok.pos_ in ("VERB", "AUX"):
+                    yield from self._obligation_request(tok)
                 for sense in self.senses(tok):
                     if self._fits(tok, sense):
                         yield from self._build(tok, sense)
@@ -351,6 +358,8 @@ class EventFinder(Clues):
             kind, mode, state = "REJECT", "demand", FACT
         if state == NOT or (not nominal and (self._mandated(tok) or self._requested(tok))):
             return []  # "insisted that Washington return", "appealed to Moscow to free him"
+        if not nominal and self._put_on_side(tok) is not None:
+            return []  # "it is time for Russia to stop ...", said Haley: asked of it, not done
         if nominal and kind in _SYMMETRIC and state == FACT:
             denied = self._under_no(tok)  # "no signals on resuming a dialogue"
             if denied == NOT:
@@ -741,6 +750,129 @@ class EventFinder(Clues):
             if {source.country, target.country} == set(self.sides):
                 return [Candidate("REQUEST", "demand", source, target, comp, 0.6)]
         return []
+
+    def _bound_to_act(self, verb: Token) -> tuple[Token, Token] | None:
+        """The one an act is put on as a duty, in the words of obligation: "Russia has to
+        leave", "it is (long past) time for Moscow to stop", "it is up to Russia to decide",
+        "the onus is on Moscow to change", "put the onus on Russia to end", "Russia needs to
+        act", "Russia must stop": the one bound and the word that binds it. None when the duty
+        is denied ("does not have to"), a condition or a question, or looks back ("should
+        have stopped")."""
+        if verb.sent.text.rstrip().endswith("?"):
+            return None
+        kids = list(verb.children)
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or verb.lemma_ == "be":
+            return None  # "Russia should be held accountable": asked of whoever holds it
+        if (
+            verb.dep_ == "conj"
+            and verb.head.i != verb.i
+            and not any(c.dep_ == "nsubj" for c in kids)
+        ):
+            return self._bound_to_act(verb.head)  # "time for Russia to stop ... and to push"
+        bound: Token | None = None
+        frame = verb
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        head = verb.head
+        if infinitive and head.i != verb.i:
+            lemma = head.lemma_.lower()
+            if (
+                verb.dep_ == "xcomp"
+                and lemma in ("have", "need")
+                and not any(c.dep_ == "dobj" for c in head.children)  # "has had a month to"
+            ):
+                bound = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                frame = head
+            elif verb.dep_ in ("xcomp", "advcl", "acl", "relcl"):
+                frame = head
+                if head.pos_ == "NOUN" and head.lemma_.lower() in _DUTY_NOUNS:
+                    frame = head.head  # "time for Russia to stop" hangs on the noun
+                holders = [frame, head]
+                holders += [c for c in frame.children if c.dep_ in ("nsubj", "attr", "dobj")]
+                preps = [c for h in (frame, head) for c in h.children if c.dep_ == "prep"]
+                if any(h.lemma_.lower() in _DUTY_NOUNS for h in holders) or any(
+                    p.lower_ == "up" for p in preps
+                ):
+                    # "up to Moscow", "the onus is on Russia", "put the onus on Russia"
+                    for prep in preps:
+                        inner = (
+                            [prep]
+                            if prep.lower_ in ("on", "upon")
+                            else [p for p in prep.children if p.dep_ == "prep" and p.lower_ == "to"]
+                            if prep.lower_ == "up"
+                            else []
+                        )
+                        for p in inner:
+                            bound = next((o for o in p.children if o.dep_ == "pobj"), bound)
+                        if prep.lower_ == "up" and verb.lemma_.lower() in _CHOOSING:
+                            return None  # "it is up to Washington to decide": its choice
+                if (
+                    bound is None
+                    and any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
+                    and any(h.lemma_.lower() in ("time", "moment") for h in holders)
+                ):
+                    # "it is (long past) time for Russia to stop"
+                    bound = next((c for c in kids if c.dep_ == "nsubj"), None)
+        elif any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in kids):
+            if any(c.dep_ == "aux" and c.lower_ == "have" for c in kids):
+                return None  # "should have stopped": blame for the past
+            bound = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if bound is None or (bound.pos_ == "PRON" and bound.lower_ != "it"):
+            return None  # "we should not", "they should read it": whom a pronoun means is a guess
+        if any(sense.type in _HARM for sense in self.senses(verb)):
+            return None  # "the U.S. would have to cut 755 staff": the speaker's own measure
+        if verb.lemma_.lower() in _COGNITION:
+            return None  # "Moscow must understand that ...": a warning, not a demand to act
+        if frame is not verb and any(c.dep_ == "neg" for c in frame.children):
+            return None  # "Russia does not have to", "it is not up to Moscow"
+        node = frame
+        for _ in range(4):
+            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in node.children):
+                return None
+            if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+                break
+            node = node.head
+        return bound, frame
+
+    def _put_on_side(self, verb: Token) -> ActorRef | None:
+        """The side a speaker puts an act on as a duty (see `_bound_to_act`)."""
+        found = self._bound_to_act(verb)
+        if found is None:
+            return None
+        actor = self.ctx.actor_of(found[0])
+        if actor is None or actor.role == WEAK_ROLE or actor.country not in self.sides:
+            return None
+        speaker = self._duty_speaker(verb)
+        if speaker is None or {speaker.country, actor.country} != set(self.sides):
+            return None
+        return actor
+
+    def _duty_speaker(self, verb: Token) -> ActorRef | None:
+        """Who puts a duty into words: the one who "put the onus on" the other side, the
+        speaker the clause is reported under, or the speaker of the quotation it stands in."""
+        found = self._bound_to_act(verb)
+        speaker = None
+        if found is not None and found[1].lemma_.lower() in _PLACING:
+            subj, passive = subject(found[1])
+            speaker = self.ctx.actor_of(subj) if subj is not None and not passive else None
+        speaker = speaker or reporter(self.ctx, verb, self.lex.speech_verbs)
+        if speaker is None:
+            speaker = next(
+                (who for start, end, who in self.ctx.quote_speakers if start <= verb.i < end),
+                None,
+            )
+        if speaker is None or speaker.role == WEAK_ROLE or speaker.country not in self.sides:
+            return None
+        return speaker
+
+    def _obligation_request(self, verb: Token) -> list[Candidate]:
+        """A REQUEST of the side a speaker puts an act on as a duty: "McMaster said Russia had
+        to ask hard questions", '"It is long past time for Russia to stop," Haley said'."""
+        target = self._put_on_side(verb)
+        if target is None:
+            return []
+        speaker = self._duty_speaker(verb)
+        assert speaker is not None
+        return [Candidate("REQUEST", "demand", speaker, target, verb, 0.6)]
 
     def _requested(self, verb: Token) -> bool:
         """An act asked for or needed, not done: "appealed to Moscow to free him", "pushed

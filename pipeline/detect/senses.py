@@ -14,6 +14,8 @@ from pipeline.detect.arguments import is_dyad, partitive, subject
 from pipeline.detect.lexicon import Lexicon, Sense, cue_counts
 from pipeline.detect.resolve import ArticleContext
 
+# "a range of options": the object a quantity of what it names
+_ASSORTMENTS = {"range", "set", "number", "series", "menu", "variety", "list", "host"}
 _NAME_ENTS = {"ORG", "FAC", "GPE", "LAW", "WORK_OF_ART", "PRODUCT", "LOC"}
 _TIME_ENTS = {"DATE", "TIME"}
 _DURATIONS = {"hour", "minute", "second", "day", "week", "while", "time", "half", "moment"}
@@ -144,6 +146,29 @@ class SenseReader:
             )
         if needs == "xcomp":
             return any(c.dep_ == "xcomp" and c.lemma_.lower() in sense.xcomp for c in kids)
+        if needs == "objclause":
+            # "weighing options to punish Russia": the object is a means to the act named
+            things = [o for o in kids if o.dep_ in ("dobj", "nsubjpass")]
+            things += [  # "a range of options to respond"
+                p
+                for o in things
+                if o.lemma_.lower() in _ASSORTMENTS
+                for g in o.children
+                if g.dep_ == "prep" and g.lower_ == "of"
+                for p in g.children
+                if p.dep_ == "pobj"
+            ]
+            # the parser hangs the infinitive on the object or on the verb itself
+            means = [c for c in kids if c.dep_ in ("xcomp", "advcl")]
+            return any(
+                o.lemma_.lower() in sense.objects
+                and any(
+                    c.lemma_.lower() in sense.xcomp
+                    for c in [*(c for c in o.children if c.dep_ in ("acl", "relcl")), *means]
+                    if c.i > o.i
+                )
+                for o in things
+            )
         if needs == "ccomp":
             return any(c.dep_ == "ccomp" for c in kids)
         if needs == "xcomp_any":

@@ -1,0 +1,111 @@
+"""Events: threats and requests put in the words of obligation, condition and warning.
+
+Each sentence is written for these tests and names the rule it checks; the detector is the
+real one, loaded once per session (the rules alone: conftest turns the filter off here).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2018, 6, 1)  # the officials named below held office that day
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+# ------------------------------------------------------------------ obligation: REQUEST
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "X has to / had to / will have to do": a duty the speaker puts on the other side
+        "U.S. national security adviser John Bolton said Russia had to stop supplying the rebels.",
+        # "it is (long past) time for X to": the same, in a quotation after its speaker
+        'U.S. Ambassador Nikki Haley spoke at the Security Council on Friday. "It is long past '
+        'time for Russia to stop shielding the regime."',
+        # "it is up to X to", "the onus is on X to"
+        "Secretary of State Mike Pompeo said on Monday that it was up to Moscow to end the "
+        "standoff over the ship.",
+        "Secretary of State Mike Pompeo said the onus was on Russia to free the sailors.",
+        # "put the onus on X to": the one who puts it asks
+        "Secretary of State Mike Pompeo put the onus on Russia to free the sailors.",
+    ],
+)
+def test_a_duty_put_on_the_other_side_is_a_request(detector: Detector, text: str) -> None:
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the duty denied
+        "U.S. national security adviser John Bolton said Russia did not have to stop supplying "
+        "the rebels.",
+        # a condition, not a demand
+        "John Bolton said that if Russia has to leave Syria, the United States will help.",
+        # the choice left to the other side is no demand of it
+        "Kremlin spokesman Dmitry Peskov said it was up to the United States to decide how to "
+        "cut its staff.",
+        # time had, not a duty put
+        'U.S. Ambassador Nikki Haley said: "Russia has had a month to explain the attack."',
+    ],
+)
+def test_a_duty_denied_conditional_or_left_open_is_no_request(
+    detector: Detector, text: str
+) -> None:
+    found = triples(detector, text)
+    assert ("REQUEST", "USA", "RUS") not in found
+    assert ("REQUEST", "RUS", "USA") not in found
+
+
+def test_the_act_a_side_is_told_it_must_do_is_not_its_own(detector: Detector) -> None:
+    # "time for Russia to ... push for": the push is asked of Russia, not made by it
+    found = triples(
+        detector,
+        '"It is time for Russia to stop covering for the regime and to push Washington for '
+        'talks," U.S. Ambassador Nikki Haley said on Friday.',
+    )
+    assert ("REQUEST", "USA", "RUS") in found
+    assert ("REQUEST", "RUS", "USA") not in found
+
+
+# ------------------------------------------------------ harm under consideration: THREATEN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sanctions being considered or weighed are threatened (GUIDE), not imposed
+        "The United States is considering new sanctions against Russia over the poisoning.",
+        "Officials said the Trump administration was weighing fresh penalties on Russia.",
+        # options to respond or punish, a range of them, under consideration
+        "The Trump administration is weighing options to punish Russia for the hack.",
+        "Secretary of State Mike Pompeo said the United States was considering a range of "
+        "options to respond to Russia's attack in Britain.",
+    ],
+)
+def test_a_reprisal_under_consideration_is_a_threat(detector: Detector, text: str) -> None:
+    found = triples(detector, text)
+    assert ("THREATEN", "USA", "RUS") in found
+    assert ("SANCTION", "USA", "RUS") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States is not considering new sanctions against Russia.",
+        "Is the United States considering new sanctions against Russia?",
+        # options for something else than a reprisal
+        "The United States is considering options for talks with Russia.",
+    ],
+)
+def test_no_threat_when_nothing_hostile_is_weighed(detector: Detector, text: str) -> None:
+    assert ("THREATEN", "USA", "RUS") not in triples(detector, text)
