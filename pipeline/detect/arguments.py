@@ -386,6 +386,12 @@ def implied_agent(
     patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if patient is None and tok.dep_ == "conj":
         patient = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+    if patient is None:
+        # "a federal grand jury has indicted 12 Russian officers, the Justice Department
+        # announced": a doer who is no actor leaves the act to the side that reports it
+        doer, passive = subject(tok)
+        if not passive and (doer is None or ctx.actor_of(doer) is None):
+            patient = next((c for c in tok.children if c.dep_ == "dobj"), None)
     victim = ctx.actor_of(patient) if patient is not None else None
     if victim is None or victim.country not in sides:
         return None

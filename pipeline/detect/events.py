@@ -78,6 +78,9 @@ _OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "
                  "journalists", "reporter", "reporters", "host", "hosts", "participant",
                  "participants", "people", "voter", "voters", "audience", "team"}  # fmt: skip
 _CHARGING = {"charge", "indict", "prosecute", "convict"}
+# an indictment names the accused without holding them (a conviction follows a trial)
+_INDICTING = {"indict", "indictment"}
+_PRIVATE_ROLES = {"COUNTRY", WEAK_ROLE, DYAD_ROLE, "GOVERNMENT"}
 _CLAUSAL = {"ccomp", "xcomp", "pcomp", "advcl", "relcl", "acl", "csubj"}
 _PARTNERING = {"with", "between", "among"}  # "colluded with Russia": a party to the act
 # What a refusal answers, by its mode: a denial answers a charge; a refused offer, demand or
@@ -556,6 +559,10 @@ class EventFinder(Clues):
                 kind, mode = "REJECT", "demand"  # "vowed Moscow would not bow to pressure"
         if kind == "AGREE" and mode == "offer" and self._believed_by_other(tok, source):
             return []  # "Dmitriev said he believed Washington was ready": a belief, no offer
+        if kind == "COERCE" and self._charges_organ(tok, nominal, target):
+            # "indicted 12 Russian intelligence officers", "the indictments of GRU officers":
+            # charges brought in absentia against the other side's state organs accuse it
+            kind, mode = "ACCUSE", "allege"
         reported = reporter(self.ctx, tok, self.lex.speech_verbs)
         if reported is not None and reported == source:
             reported = None
@@ -583,6 +590,13 @@ class EventFinder(Clues):
                 # accuses the state the defendant is said to have served
                 out.append(Candidate("ACCUSE", "allege", source, served, tok, 0.55, reported))
         return out
+
+    def _charges_organ(self, tok: Token, nominal: bool, target: ActorRef) -> bool:
+        """An indictment (verb or noun) whose target is an organ of the other side's state (its
+        intelligence, military, officials), not a private national: an accusation of that
+        state, with no one held."""
+        lemma = tok.lemma_.lower()
+        return lemma in _INDICTING and target.role not in _PRIVATE_ROLES
 
     def _branding(self, verb: Token) -> list[Candidate]:
         """ "Biden said he believed Putin was a killer": a speaker calls the other side names."""

@@ -1,0 +1,80 @@
+"""Events: recall of refusals, sanctions, accusations and meetings told in other forms than a
+plain active verb (nominal acts, channels cut, indictments, denials).
+
+Each sentence is written for these tests; the detector is the real one, rules alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector, get_detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2018, 7, 20)
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return get_detector()
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # cutting a channel between the two militaries is a sanction (GUIDE: a hotline cut)
+        (
+            "After the American missile strikes, the Russian Defence Ministry cut the hotline "
+            "it kept with the U.S. military.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+        # curtailing the other side's diplomatic staff, as a verb under a nominal decision
+        (
+            "Mr. Putin's decision to curtail American embassy staff in Moscow angered Washington.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+        # a cut in the other side's staff, named as a noun under a light verb
+        (
+            "The Kremlin ordered a cut in U.S. diplomatic personnel on Monday.",
+            ("SANCTION", "RUS", "USA"),
+        ),
+    ],
+)
+def test_cuts_of_channels_and_staff(detector: Detector, text: str, expected: tuple) -> None:
+    assert expected in triples(detector, text)
+
+
+def test_cuts_of_other_things_are_no_sanction(detector: Detector) -> None:
+    found = triples(detector, "Russia cut its interest rates as the talks with Washington went on.")
+    assert not any(t[0] == "SANCTION" for t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the grand jury is no actor: the side that announces the indictment brings it
+        "A grand jury in Virginia indicted nine officers of Russian military intelligence for "
+        "breaking into voting systems, the Justice Department said on Thursday.",
+        # an indictment named as a noun, announced by the department
+        "The Justice Department announced the indictment of nine Russian intelligence officers.",
+    ],
+)
+def test_indictment_of_state_organs_accuses(detector: Detector, text: str) -> None:
+    found = triples(detector, text)
+    assert ("ACCUSE", "USA", "RUS") in found
+    assert ("COERCE", "USA", "RUS") not in found  # no one is held
+
+
+def test_conviction_of_a_held_soldier_stays_coercion(detector: Detector) -> None:
+    text = (
+        "A Russian court convicted an American army sergeant of theft on Tuesday and "
+        "sentenced him to four years."
+    )
+    found = event_triples(detector, text, dt.date(2024, 6, 20))
+    assert ("ACCUSE", "RUS", "USA") not in found
