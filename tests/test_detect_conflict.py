@@ -167,11 +167,6 @@ def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
             "email accounts of the U.S. State Department.",
             ("ACCUSE", "USA", "RUS"),
         ),
-        (
-            "Five officers of Russia's GRU were indicted on Thursday on charges of hacking the "
-            "email accounts of the U.S. State Department.",
-            ("COERCE", "USA", "RUS"),
-        ),
         # a third country's extradition to a watched side brings its national to trial there
         (
             "Poland extradited a Russian hacker to the United States on Wednesday.",

@@ -83,8 +83,9 @@ def test_unknown_journalist_named_after_a_demonym(detector: Detector) -> None:
 
 
 def test_officers_of_a_side_are_its_officials(detector: Detector) -> None:
+    # EVENTS.md: an indictment of the other side's officers accuses that state
     text = "The Justice Department indicted twelve Russian officers on hacking charges."
-    assert ("COERCE", "USA", "RUS") in triples(detector, text)
+    assert ("ACCUSE", "USA", "RUS") in triples(detector, text)
 
 
 def test_us_officials_keep_their_title(detector: Detector) -> None:
