@@ -559,7 +559,7 @@ class EventFinder(Clues):
                 kind, mode = "REJECT", "demand"  # "vowed Moscow would not bow to pressure"
         if kind == "AGREE" and mode == "offer" and self._believed_by_other(tok, source):
             return []  # "Dmitriev said he believed Washington was ready": a belief, no offer
-        if kind == "COERCE" and self._charges_organ(tok, nominal, target):
+        if kind == "COERCE" and self._charges_organ(tok, target):
             # "indicted 12 Russian intelligence officers", "the indictments of GRU officers":
             # charges brought in absentia against the other side's state organs accuse it
             kind, mode = "ACCUSE", "allege"
@@ -591,12 +591,11 @@ class EventFinder(Clues):
                 out.append(Candidate("ACCUSE", "allege", source, served, tok, 0.55, reported))
         return out
 
-    def _charges_organ(self, tok: Token, nominal: bool, target: ActorRef) -> bool:
+    def _charges_organ(self, tok: Token, target: ActorRef) -> bool:
         """An indictment (verb or noun) whose target is an organ of the other side's state (its
         intelligence, military, officials), not a private national: an accusation of that
         state, with no one held."""
-        lemma = tok.lemma_.lower()
-        return lemma in _INDICTING and target.role not in _PRIVATE_ROLES
+        return tok.lemma_.lower() in _INDICTING and target.role not in _PRIVATE_ROLES
 
     def _branding(self, verb: Token) -> list[Candidate]:
         """ "Biden said he believed Putin was a killer": a speaker calls the other side names."""
@@ -833,26 +832,26 @@ class EventFinder(Clues):
             node = node.head
         return bound, frame
 
-    def _put_on_side(self, verb: Token) -> ActorRef | None:
-        """The side a speaker puts an act on as a duty (see `_bound_to_act`)."""
+    def _put_on_side(self, verb: Token) -> tuple[ActorRef, ActorRef] | None:
+        """The side a speaker puts an act on as a duty (see `_bound_to_act`), and the speaker."""
         found = self._bound_to_act(verb)
         if found is None:
             return None
-        actor = self.ctx.actor_of(found[0])
+        bound, frame = found
+        actor = self.ctx.actor_of(bound)
         if actor is None or actor.role == WEAK_ROLE or actor.country not in self.sides:
             return None
-        speaker = self._duty_speaker(verb)
+        speaker = self._duty_speaker(verb, frame)
         if speaker is None or {speaker.country, actor.country} != set(self.sides):
             return None
-        return actor
+        return actor, speaker
 
-    def _duty_speaker(self, verb: Token) -> ActorRef | None:
+    def _duty_speaker(self, verb: Token, frame: Token) -> ActorRef | None:
         """Who puts a duty into words: the one who "put the onus on" the other side, the
         speaker the clause is reported under, or the speaker of the quotation it stands in."""
-        found = self._bound_to_act(verb)
         speaker = None
-        if found is not None and found[1].lemma_.lower() in _PLACING:
-            subj, passive = subject(found[1])
+        if frame.lemma_.lower() in _PLACING:
+            subj, passive = subject(frame)
             speaker = self.ctx.actor_of(subj) if subj is not None and not passive else None
         speaker = speaker or reporter(self.ctx, verb, self.lex.speech_verbs)
         if speaker is None:
@@ -867,11 +866,10 @@ class EventFinder(Clues):
     def _obligation_request(self, verb: Token) -> list[Candidate]:
         """A REQUEST of the side a speaker puts an act on as a duty: "McMaster said Russia had
         to ask hard questions", '"It is long past time for Russia to stop," Haley said'."""
-        target = self._put_on_side(verb)
-        if target is None:
+        found = self._put_on_side(verb)
+        if found is None:
             return []
-        speaker = self._duty_speaker(verb)
-        assert speaker is not None
+        target, speaker = found
         return [Candidate("REQUEST", "demand", speaker, target, verb, 0.6)]
 
     def _requested(self, verb: Token) -> bool:
