@@ -171,3 +171,51 @@ def test_released_and_seized_are_acts_on_captives_and_property(
 ) -> None:
     found = {t for t in triples(detector, text) if t[0] in ("CONCEDE", "COERCE")}
     assert found == ({expected} if expected else set()), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wrong of the speaker's own side denied in what the speaker says
+        "Washington accused Moscow of meddling in the vote. Putin said Russia had never "
+        "interfered in American affairs.",
+        "The State Department accused Russia of meddling. Peskov said Russia did not meddle in "
+        "the election.",
+        # the charge judged false ("called the report nonsense", parsed as one noun phrase)
+        "U.S. intelligence agencies accused Russia of hacking the election. Russia called the "
+        "report nonsense.",
+        # the charge dismissed as false in so many words
+        "Washington accused Moscow of meddling in the vote. But the Russian Foreign Ministry said "
+        "the claims were a heap of lies.",
+    ],
+)
+def test_a_denial_in_a_statement_answers_the_other_sides_charge(
+    detector: Detector, text: str
+) -> None:
+    assert ("REJECT", "RUS", "USA") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no charge by the other side in the story for the denial to answer
+        "Putin met Trump in Helsinki on Monday. Putin said Russia had never interfered in "
+        "American affairs.",
+        # the wrong admitted, not denied
+        "Washington accused Moscow of meddling in the vote. Putin said Russia had interfered in "
+        "American affairs.",
+        # the claims judged well of
+        "Washington accused Moscow of meddling in the vote. Peskov said the claims were "
+        "interesting.",
+    ],
+)
+def test_no_denial_without_a_charge_or_a_dismissal(detector: Detector, text: str) -> None:
+    assert ("REJECT", "RUS", "USA") not in triples(detector, text)
+
+
+def test_a_wrong_condemned_is_no_denial(detector: Detector) -> None:
+    text = (
+        'Lavrov accused Washington of meddling in Ukraine. "Interference in American '
+        'elections is unacceptable," Pompeo said.'
+    )
+    assert ("REJECT", "USA", "RUS") not in triples(detector, text)

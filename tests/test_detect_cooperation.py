@@ -864,3 +864,68 @@ def test_found(detector: Detector, text: str, expected: tuple[str, str, str]) ->
 )
 def test_not_found(detector: Detector, text: str, unwanted: tuple[str, str, str]) -> None:
     assert unwanted not in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an agreement reached with the other side: both parties agreed
+        "Secretary of State Marco Rubio reached an agreement with Lavrov on a ceasefire.",
+        # "with whom": the one the relative clause hangs on
+        "Rubio praised his talks with Lavrov, with whom he struck a deal on embassy staffing.",
+        # the pair named as the only parties of an agreement concluded
+        "The truce took effect under an agreement reached on Thursday between Russia and the "
+        "United States.",
+    ],
+)
+def test_an_agreement_concluded_with_the_other_side_is_agreed_both_ways(
+    detector: Detector, text: str
+) -> None:
+    found = triples(detector, text)
+    assert {("AGREE", "USA", "RUS"), ("AGREE", "RUS", "USA")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pact among many countries is no act of the pair's
+        "The agreement signed between Iran, the United States, China, Russia, Germany, France "
+        "and Britain lifted sanctions on Tehran.",
+        # an agreement only hoped for is an offer of the one who hopes, not agreed both ways
+        "Rubio hopes to reach an agreement with Lavrov on a ceasefire.",
+        # an agreement without the other side: no party agreed with it
+        "Rubio said Russia has no extradition agreement with the United States.",
+    ],
+)
+def test_an_agreement_not_concluded_by_the_pair_is_not_agreed_both_ways(
+    detector: Detector, text: str
+) -> None:
+    found = triples(detector, text)
+    assert not {("AGREE", "USA", "RUS"), ("AGREE", "RUS", "USA")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the other side's denial taken up by a side backs it (GUIDE: endorsing a denial)
+        "Trump appears to have accepted Putin's denials of any interference.",
+        "Trump's favoring of Putin's denial of interference angered lawmakers.",
+        # said of its maker, in the copula's phrase
+        '"I will tell you that President Putin was extremely strong and powerful in his denial '
+        'today," Trump said at a news conference with Putin.',
+    ],
+)
+def test_backing_the_other_sides_denial_is_support(detector: Detector, text: str) -> None:
+    assert ("SUPPORT", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump did not accept Putin's denials of any interference.",
+        "Rubio said Putin was not convincing in his denial.",
+        "Rubio said Putin was weak in his denial.",
+    ],
+)
+def test_doubting_the_other_sides_denial_is_no_support(detector: Detector, text: str) -> None:
+    assert ("SUPPORT", "USA", "RUS") not in triples(detector, text)

@@ -109,3 +109,43 @@ def test_a_reprisal_under_consideration_is_a_threat(detector: Detector, text: st
 )
 def test_no_threat_when_nothing_hostile_is_weighed(detector: Detector, text: str) -> None:
     assert ("THREATEN", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------------------------- reprisal: the act it answers is the target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the act answered is two sentences back, with nothing of the other side in between
+        "The United States imposed new sanctions on Russian banks on Monday. Nobody knows "
+        "what comes next. After the announcement, Russian officials vowed to retaliate.",
+        # the reprisal in the threat's object ("measures in retaliation")
+        "The State Department ordered the closure of two Russian compounds. A spokesman for the "
+        "department declined to comment. The Kremlin threatened specific measures in "
+        "retaliation.",
+        # a conjunct with a finite auxiliary of its own is no part of the demand before it
+        "The State Department ordered the closure of two Russian compounds. The Kremlin has "
+        "demanded that the compounds be returned and has threatened specific measures in "
+        "retaliation.",
+    ],
+)
+def test_a_reprisal_is_aimed_at_the_side_whose_act_it_answers(
+    detector: Detector, text: str
+) -> None:
+    assert ("THREATEN", "RUS", "USA") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no act of the other side for the reprisal to answer
+        "Russian officials met Secretary of State Mike Pompeo on Monday. Nobody knows what "
+        "comes next. Later, Russian officials vowed to retaliate.",
+        # what the other side did to the threatening side is no harm (a proposal vetoed)
+        "Russia vetoed a U.S. proposal at the Security Council. Nobody knows what comes next. "
+        "Later, Russian officials vowed to retaliate.",
+    ],
+)
+def test_a_reprisal_with_no_act_to_answer_has_no_target(detector: Detector, text: str) -> None:
+    assert ("THREATEN", "RUS", "USA") not in triples(detector, text)

@@ -106,6 +106,25 @@ _ABOUT = {"about", "regarding", "concerning"}
 _CONTENTS = {"content", "contents", "detail", "nature", "substance", "existence"}
 _CONCEALING = {"misrepresent", "conceal", "hide", "disclose", "deny", "downplay", "mischaracterize"}
 _THIRD_PERSON = {"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"}
+# Words of a reprisal: a threat made of them answers an act of the other side
+_REPRISAL = {"retaliate", "retaliation", "respond", "response", "countermeasure", "reprisal",
+             "reciprocal", "retaliatory", "reciprocate", "counter", "answer", "reply"}  # fmt: skip
+# Verbs of an agreement concluded: "reached a deal", "an accord signed"
+_CONCLUDING = {"reach", "sign", "strike", "conclude", "seal", "ink", "clinch", "finalize",
+               "finalise", "broker", "hammer"}  # fmt: skip
+_AMONG = {"between", "among", "amongst"}
+# What one side says of the other that can be dismissed as false ("the claims are lies"); the
+# wrongs themselves ("interference is unacceptable") are condemned, not dismissed
+_CLAIMS = {"accusation", "allegation", "claim", "charge", "report", "assertion", "suggestion",
+           "notion", "insinuation", "story", "rumor", "rumour", "speculation"}  # fmt: skip
+# Backing the other side's denial: "accepted Putin's denials", "was strong in his denial"
+_DENIAL_NOUNS = {"denial", "denials", "assurance", "assurances"}
+_BACKING = {"accept", "believe", "embrace", "endorse", "buy", "trust", "favor", "favour",
+            "favoring", "favouring", "acceptance"}  # fmt: skip
+_FORCEFUL = {"strong", "powerful", "forceful", "convincing", "adamant", "firm", "emphatic",
+             "sincere", "credible", "persuasive", "believable", "vehement", "categorical"}  # fmt: skip
+# Acts a reprisal answers
+_ANSWERABLE = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 
 
 _NEGATORS = {"no", "not", "never", "without", "nothing", "n't"}
@@ -162,6 +181,9 @@ class Candidate:
     # the target was not read off the act's own structure (the other side named nearby, or
     # inside what a denial denies): it stands only where the story gives it a reason
     guessed: bool = False
+    # a reprisal whose target is read off an act of the other side that it answers: it stands
+    # only where the story reports such an act before it (see `answered`)
+    answers: bool = False
 
 
 # How many sentences back an act's unnamed target may be found (see `_fallback`).
@@ -194,6 +216,8 @@ class EventFinder(Clues):
                     yield from self._branding(tok)
                 if tok.pos_ in ("VERB", "AUX"):
                     yield from self._obligation_request(tok)
+                elif tok.lemma_ in _DENIAL_NOUNS and tok.pos_ == "NOUN":
+                    yield from self._denial_backed(tok)
                 for sense in self.senses(tok):
                     if self._fits(tok, sense):
                         yield from self._build(tok, sense)
@@ -381,6 +405,13 @@ class EventFinder(Clues):
             pair = self._pair_modifier(tok)  # "the U.S.-Russian prisoner swap"
             if pair is not None and not self._only_possible(tok):
                 return [Candidate(kind, mode, pair[0], pair[1], tok, 0.55)]
+        if nominal and kind == "AGREE" and mode == "sign" and state == FACT:
+            pair = self._parties(tok)  # "the agreement between Russia and the United States"
+            if pair is not None and not self._only_prospect(tok) and self._under_no(tok) is None:
+                return [
+                    Candidate(kind, mode, pair[0], pair[1], tok, 0.55),
+                    Candidate(kind, mode, pair[1], pair[0], tok, 0.55),
+                ]
         source, skip, confidence = self._source(tok, nominal, act_kind)
         if source is None and (kind == "COERCE" or mode == "diplomatic") and not nominal:
             # "an American was detained in Moscow", "..., the Justice Department said"
@@ -540,6 +571,13 @@ class EventFinder(Clues):
             if target is None and kind == "MOBILIZE":
                 target = self._other_side(source, tok)  # "deployments in Germany": a host
             confidence -= 0.2
+        answers = False
+        if target is None and kind == "THREATEN" and self._reprisal(tok):
+            # "Russian officials vowed to retaliate", "warned of countermeasures": a reprisal
+            # is aimed at the side whose act it answers, which `answered` looks for
+            other = next(code for code in self.sides if code != source.country)
+            land = self.ctx.dictionary.countries[other]
+            target, guessed, answers = ActorRef(land.name, other, "GOVERNMENT"), True, True
         if kind == "REQUEST" and target is not None and target.country == source.country:
             # "demanded his immediate release": asked of whoever holds the national, which the
             # words themselves say is not the asker's side; the story names the holder
@@ -569,10 +607,22 @@ class EventFinder(Clues):
         confidence -= 0.05 if reported is not None else 0.0
         out = [
             Candidate(
-                kind, mode, source, target, tok, round(max(confidence, 0.3), 2), reported, guessed
+                kind,
+                mode,
+                source,
+                target,
+                tok,
+                round(max(confidence, 0.3), 2),
+                reported,
+                guessed,
+                answers,
             )
         ]
-        if kind == "AGREE" and (dyad or (mode in _BOTH_WAYS_MODES and self._joint(tok))):
+        if kind == "AGREE" and (
+            dyad
+            or (mode in _BOTH_WAYS_MODES and self._joint(tok))
+            or (mode == "sign" and nominal and self._reached_with(tok, target))
+        ):
             out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
         if kind == "AGREE" and mode == "offer" and nominal and self._left_unanswered(tok):
             # "Moscow's offer went unanswered": the one it was made to turned it down
@@ -1266,6 +1316,8 @@ class EventFinder(Clues):
         }
         kept = []
         for cand in candidates:
+            if cand.answers and not self._answered_act(cand, candidates):
+                continue
             if cand.type == "REJECT" and cand.guessed:
                 kinds = _ANSWERED.get(cand.mode or "", _ANSWERED[""])
                 pair = (cand.target.country, cand.source.country)
@@ -1273,6 +1325,126 @@ class EventFinder(Clues):
                     continue
             kept.append(cand)
         return kept
+
+    def _parties(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
+        """The two watched sides named as the only parties of an agreement reached or signed:
+        "an agreement reached between Russia and the United States" (a pact among many, the
+        Iran deal, is no act of the pair's)."""
+        found: dict[str, ActorRef] = {}
+        done = [c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _CONCLUDING]
+        if not done and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CONCLUDING):
+            return None
+        # "an agreement reached on Thursday between ...": the phrase may hang on the date
+        preps = [*tok.children, *(t for verb in done for t in verb.subtree)]
+        for prep in preps:
+            if prep.dep_ not in ("prep", "agent") or prep.lower_ not in _AMONG:
+                continue
+            for _, actor in self.ctx.actors_in(prep.i, prep.right_edge.i + 1):
+                if actor.country not in self.sides and actor.role != WEAK_ROLE:
+                    return None
+                if actor.country in self.sides:
+                    found.setdefault(actor.country, actor)
+        if set(found) >= set(self.sides):
+            return found[self.sides[0]], found[self.sides[1]]
+        return None
+
+    def _reached_with(self, tok: Token, target: ActorRef | None) -> bool:
+        """An agreement reached, signed or struck "with" the other side ("reached a deal with
+        Lavrov", "Putin, with whom he reached an agreement"): both parties agreed."""
+        if target is None or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in _CONCLUDING:
+            return False
+        verb = tok.head
+        if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "neg" for c in verb.children):
+            return False
+        for head in (tok, verb):
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ != "with":
+                    continue
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    node = pobj
+                    if pobj.lower_ in ("whom", "which") and head.dep_ == "relcl":
+                        node = head.head  # "Putin, with whom he reached": the one relativised
+                    for part in (node, *node.conjuncts):
+                        actor = self.ctx.actor_of(part)
+                        if actor is not None and actor.country == target.country:
+                            return True
+        return False
+
+    def _denial_backed(self, noun: Token) -> list[Candidate]:
+        """SUPPORT for the other side's denial taken up by a side: "Trump accepted Putin's
+        denials", "Trump's favoring of Putin's denial", and, said of its maker, "Putin was
+        extremely strong and powerful in his denial" (GUIDE: endorsing a denial backs it)."""
+        owner_tok = next((c for c in noun.children if c.dep_ == "poss"), None)
+        denier = self.ctx.actor_of(owner_tok) if owner_tok is not None else None
+        if denier is None or denier.role == WEAK_ROLE or denier.country not in self.sides:
+            return []
+        head = noun.head
+        backer: ActorRef | None = None
+        if noun.dep_ == "dobj" and head.lemma_.lower() in _BACKING:
+            subj, passive = subject(head)  # "accepted Putin's denials"
+            backer = self.ctx.actor_of(subj) if subj is not None and not passive else None
+            if any(c.dep_ == "neg" for c in head.children):
+                return []
+        elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _BACKING:
+            owner = next((c for c in head.head.children if c.dep_ == "poss"), None)
+            backer = self.ctx.actor_of(owner) if owner is not None else None  # "Trump's favoring"
+        elif noun.dep_ == "pobj" and head.lower_ == "in" and self._forceful(head.head):
+            # "Putin was extremely strong and powerful in his denial today," Trump said
+            backer = reporter(self.ctx, noun, self.lex.speech_verbs) or next(
+                (who for start, end, who in self.ctx.quote_speakers if start <= noun.i < end),
+                None,
+            )
+        if backer is None or backer.role == WEAK_ROLE:
+            return []
+        if {backer.country, denier.country} != set(self.sides):
+            return []
+        return [Candidate("SUPPORT", "praise", backer, denier, noun, 0.55)]
+
+    @staticmethod
+    def _forceful(word: Token) -> bool:
+        """ "strong in his denial", "was strong and powerful in his denial" (the phrase hung on
+        the copula), not negated."""
+        adjectives = [word]
+        if word.lemma_ == "be":
+            if any(c.dep_ == "neg" for c in word.children):
+                return False
+            adjectives = [c for c in word.children if c.dep_ == "acomp"]
+        return any(
+            a.lemma_.lower() in _FORCEFUL and not _negated(a)
+            for adj in adjectives
+            for a in (adj, *adj.conjuncts)
+        )
+
+    def _reprisal(self, tok: Token) -> bool:
+        """The threat is of a reprisal: its own word ("retaliate", "respond") or one it takes
+        ("vowed to retaliate", "warned of countermeasures", "threatened measures in
+        retaliation")."""
+        if tok.lemma_.lower() in _REPRISAL:
+            return True
+        return any(
+            child.dep_ in ("xcomp", "dobj", "prep", "advcl")
+            and any(t.lemma_.lower() in _REPRISAL for t in child.subtree)
+            for child in tok.children
+        )
+
+    def _answered_act(self, cand: Candidate, candidates: list[Candidate]) -> bool:
+        """An act of the threat's target aimed at the threatening side, reported before the
+        threat and at most `ACT_WINDOW` sentences back, or in the story's lead."""
+        index = self.ctx.sentence_index(cand.trigger.sent.start)
+        near = self.ctx.sentences[max(0, index - ACT_WINDOW)].start
+        lead_end = self.ctx.sentences[min(len(self.ctx.sentences) - 1, 1)].end
+        for act in candidates:
+            if (
+                act.type not in _ANSWERABLE
+                or act.answers
+                or act.source.country != cand.target.country
+                or act.target.country != cand.source.country
+            ):
+                continue
+            at = act.trigger.i
+            if at < cand.trigger.sent.end and (at >= near or at < lead_end):
+                return True
+        return False
 
     def charged_by(self, cand: Candidate) -> bool:
         """The sentence before a denial, or its own, has the target side charge someone
@@ -1372,6 +1544,49 @@ class EventFinder(Clues):
                 kinds.append(("SUPPORT", "praise"))
             for kind, mode in kinds:
                 yield Candidate(kind, mode, speaker, target, tokens[0], 0.55)
+            if not any(kind == "REJECT" for kind, _ in kinds) and self._denial(tokens, speaker):
+                # "Russia has never interfered", "the claims were a heap of lies": a denial
+                # answers the charge the story reports the other side making (see `answered`)
+                other_side = ActorRef(country.name, other, "GOVERNMENT")
+                yield Candidate(
+                    "REJECT", "accusation", speaker, other_side, tokens[0], 0.5, guessed=True
+                )
+
+    def _denial(self, tokens: list[Token], speaker: ActorRef) -> bool:
+        """The words deny a wrong of the speaker's side ("Russia has never interfered", "we
+        did not meddle") or dismiss a charge as false ("the claims were a heap of lies", "the
+        reports are baseless")."""
+        negative = self.lex.cue_words.get("negative", frozenset())
+        inside = {t.i for t in tokens}
+        for tok in tokens:
+            if tok.pos_ == "VERB" and self._cue_form(tok) in negative:
+                if not any(c.dep_ == "neg" for c in tok.children):
+                    continue
+                subj, passive = subject(tok)
+                if subj is None or passive:
+                    continue
+                actor = self.ctx.actor_of(subj)
+                own = actor is not None and actor.country == speaker.country
+                if own or subj.lower_ == "we":
+                    return True  # "Russia had never interfered", "we did not meddle"
+            elif tok.lemma_ == "be" and not any(
+                c.dep_ in ("neg", "mark") or c.lower_ in _UNREAL for c in tok.children
+            ):
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.i not in inside or subj.lemma_.lower() not in _CLAIMS:
+                    continue
+                said = [
+                    t
+                    for c in tok.children
+                    if c.dep_ in ("acomp", "attr")
+                    for t in c.subtree
+                    if not _negated(t)
+                ]
+                lemmas = [self._cue_form(t) for t in said]
+                counts = cue_counts(self.lex, lemmas, _text_of(said)) if said else {}
+                if counts.get("negative", 0) > counts.get("positive", 0):
+                    return True  # "the claims were a heap of conspiracy schemes"
+        return False
 
     def _spoken_of(self, tok: Token) -> list[ActorRef]:
         """Actors named in what words are said of: '"A hostile step," Peskov said of the U.S.

@@ -311,9 +311,10 @@ class SenseReader:
         counts = cue_counts(self.lex, lemmas, text)
         judged = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if counts.get("negative", 0) > counts.get("positive", 0):
-            if any(
-                c.lemma_.lower() in self.lex.accusation_nouns for c in judged + self._predicate(tok)
-            ):
+            named = judged + self._predicate(tok)
+            # "called the report nonsense", parsed as one noun phrase: the claim is its compound
+            named += [c for p in named for c in p.children if c.dep_ == "compound"]
+            if any(c.lemma_.lower() in self.lex.accusation_nouns for c in named):
                 return "REJECT"  # "called the allegations fabricated": a claim turned down
             return "ACCUSE"
         warm = any(lemma in _WARM for lemma in lemmas)
