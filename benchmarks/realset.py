@@ -58,6 +58,7 @@ TUNE_EXTENSIONS = (
     (SAMPLE_SEED + 3, {"pair-diplomacy": 240, "pair-other": 60}),
     # Made on 2026-12-06 (round 5): the filter's gain in round 4 came from more labels.
     (SAMPLE_SEED + 4, {"pair-diplomacy": 160, "pair-other": 40}),
+    (SAMPLE_SEED + 5, {"pair-diplomacy": 120, "pair-other": 30}),
 )
 
 MAX_ANCHOR_WORDS = 8
