@@ -162,7 +162,12 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
             node.tag_ in ("VBD", "VBZ", "VBP")
             # "has demanded that ... be returned and has threatened": a finite auxiliary of
             # its own makes the conjunct a clause of its own, wherever the parser hung it
-            or any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP") for c in kids)
+            # ("denied that ... and that Moscow had proposed": one marked is still the
+            # complement it is coordinated with)
+            or (
+                any(c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP") for c in kids)
+                and not any(c.dep_ == "mark" for c in kids)
+            )
         ):
             # "we do not seek confrontation and are open to dialogue": a finite conjunct is a
             # clause of its own; the first conjunct's negation is not its
