@@ -187,7 +187,7 @@ class EventFinder(Clues):
     # ----------------------------------------------------------------- events
 
     def find(self) -> Iterator[Candidate]:
-        for sent in self.ctx.doc.sents:
+        for sent in self.ctx.sentences:
             for tok in sent:
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.speech_verbs:
                     yield from self._demand(tok)

@@ -151,12 +151,19 @@ class PositionRules:
 
     def _lead_sentence(self) -> int | None:
         """The start of the story's first full sentence (a short headline line is not it),
-        when the story goes on after it; a lone sentence is no lead."""
-        for sent in self.doc.sents:
+        when the story goes on after it; a lone sentence is no lead. Found once per article."""
+        try:
+            return self._lead_start
+        except AttributeError:
+            pass
+        self._lead_start: int | None = None
+        for sent in self.ctx.sentences:
             if sum(t.is_alpha for t in sent) >= 8:
                 rest = self.doc.text[sent.end_char :]
-                return sent.start if len(rest.split()) >= 8 else None
-        return None
+                if len(rest.split(maxsplit=8)) >= 8:
+                    self._lead_start = sent.start
+                break
+        return self._lead_start
 
     def _follow_up_detail(self, found: Found) -> bool:
         """ "He said the call lasted an hour": a pronoun's paraphrase that names no other side
