@@ -157,8 +157,8 @@ class PositionRules:
         except AttributeError:
             pass
         self._lead_start: int | None = None
-        for sent in self.ctx.sentences:
-            if sum(t.is_alpha for t in sent) >= 8:
+        for sent, count in zip(self.ctx.sentences, self.ctx.alpha_counts, strict=True):
+            if count >= 8:
                 rest = self.doc.text[sent.end_char :]
                 if len(rest.split(maxsplit=8)) >= 8:
                     self._lead_start = sent.start
@@ -332,19 +332,19 @@ class PositionRules:
         sentences around it name this side often."""
         story = self._side_sentences(side)
         sentences = self.ctx.sentences
+        counts = self.ctx.alpha_counts
         if not self._pair_story(side):
             return False
         i = self.ctx.sentence_index(start)
         around = [
             j
             for j in range(max(0, i - PASSAGE_BEFORE), min(len(sentences), i + 2))
-            if j != i and sum(t.is_alpha for t in sentences[j]) >= 4
+            if j != i and counts[j] >= 4
         ]
         return bool(around) and sum(j in story for j in around) >= PASSAGE_SHARE * len(around)
 
     def _pair_story(self, side: str) -> bool:
-        sentences = self.ctx.sentences
-        full = [j for j, sent in enumerate(sentences) if sum(t.is_alpha for t in sent) >= 4]
+        full = [j for j, count in enumerate(self.ctx.alpha_counts) if count >= 4]
         if not full:
             return False
         story = self._side_sentences(side)
