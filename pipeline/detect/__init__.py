@@ -24,6 +24,7 @@ from thinc.api import use_ops
 from pipeline.detect import components as _components  # noqa: F401  (registers factories)
 from pipeline.detect.actors import SidePrefilter, load_dictionary
 from pipeline.detect.assemble import assemble
+from pipeline.detect.attributes import use_fast_attributes
 from pipeline.detect.furniture import strip_furniture
 from pipeline.detect.lexicon import load_lexicon
 from pipeline.models import Detection
@@ -93,6 +94,7 @@ class Detector:
                 nlp = spacy.load(SPACY_MODEL)
         else:
             nlp = spacy.load(SPACY_MODEL)
+        use_fast_attributes(nlp)
         nlp.add_pipe("diplowatch_paragraphs", before="parser")
         nlp.add_pipe("diplowatch_actors", last=True, config={"actors_files": extra})
         nlp.max_length = MAX_CHARS + 10_000

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.detect.actors import NO_SIDE_ROLE, ActorDictionary, Person
 from pipeline.detect.dates import find_date
@@ -252,13 +252,15 @@ def _anchored(cand: Candidate, ctx: ArticleContext, finder: EventFinder) -> bool
     return False
 
 
-def _own_statements(found: list[Found], candidates: list[Candidate], doc: Doc) -> list[Found]:
+def _own_statements(
+    found: list[Found], candidates: list[Candidate], sentences: list[Span]
+) -> list[Found]:
     """Statements that are the speaker's own words, not reports of acts.
 
     "The ministry said the United States rejected the offer" in a lead is the evidence of the
     REJECT, not a statement; "Russia said it would expel ten diplomats" is a SANCTION.
     """
-    first_end = next(iter(doc.sents)).end if len(doc) else 0
+    first_end = sentences[0].end if sentences else 0
     kept = []
     for f in found:
         # "Biden told Putin that ..., the White House said" relays words, not an act: it stays.
@@ -313,7 +315,7 @@ def assemble(
     ctx = ArticleContext(doc, dictionary, published, dated=dated)
     finder = EventFinder(ctx, lexicon, sides)
     found_statements = StatementFinder(finder).find()
-    sent_starts = {s.start: n for n, s in enumerate(doc.sents)}
+    sent_starts = {s.start: n for n, s in enumerate(ctx.sentences)}
     quote_of: dict[int, Found] = {}
     for found in found_statements:
         for quote in found.quotes:
@@ -330,7 +332,7 @@ def assemble(
     # What a lead says still colours the events (an accusation in it is one), even when the
     # lead itself is not kept as a statement.
     said = [(f.speaker, _statement_tokens(f), f.text) for f in found_statements]
-    found_statements = _own_statements(found_statements, candidates, doc)
+    found_statements = _own_statements(found_statements, candidates, ctx.sentences)
     candidates += finder.statement_events(said, candidates)
     known = {person.name for person in dictionary.people.values()}
     candidates = [

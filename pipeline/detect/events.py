@@ -187,7 +187,7 @@ class EventFinder(Clues):
     # ----------------------------------------------------------------- events
 
     def find(self) -> Iterator[Candidate]:
-        for sent in self.ctx.doc.sents:
+        for sent in self.ctx.sentences:
             for tok in sent:
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.speech_verbs:
                     yield from self._demand(tok)
@@ -757,7 +757,7 @@ class EventFinder(Clues):
         act", "Russia must stop": the one bound and the word that binds it. None when the duty
         is denied ("does not have to"), a condition or a question, or looks back ("should
         have stopped")."""
-        if verb.sent.text.rstrip().endswith("?"):
+        if self.ctx.sentence_of(verb.i).text.rstrip().endswith("?"):
             return None
         kids = list(verb.children)
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or verb.lemma_ == "be":

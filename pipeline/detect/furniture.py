@@ -143,32 +143,39 @@ _MENU_WORDS = {
 }
 
 
+_ASCII_LOWER = re.compile(r"[a-z]")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", ")", "…")
 
 
 def _is_headline(line: str) -> bool:
     """A line in capitals: a related-story headline or a section banner."""
+    if len(_ASCII_LOWER.findall(line)) >= 0.15 * len(line):
+        return False  # letters can be no more than the line: a sixth of it in lower case is text
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
 def _is_menu(line: str) -> bool:
+    if line.rstrip().endswith((".", "?", "!", "”", '"')):
+        return False
     words = re.findall(r"[\w.&|•·']+", line.lower())
-    if not words or len(words) > 14 or line.rstrip().endswith((".", "?", "!", "”", '"')):
+    if not words or len(words) > 14:
         return False
     return sum(w in _MENU_WORDS for w in words) / len(words) >= 0.6
 
 
 def _is_caption(line: str) -> bool:
     """A photo caption: ends with a photo credit, or describes a picture with no story verb."""
-    if _CREDIT.search(line) and len(line) < 400:
+    if len(line) >= 400:
+        return False
+    if _CREDIT.search(line):
         return True
-    if re.search(r"\b(?:REUTERS|AP Photo|AFP|Getty Images|EPA-EFE)\b", line) and len(line) < 400:
+    if re.search(r"\b(?:REUTERS|AP Photo|AFP|Getty Images|EPA-EFE)\b", line):
         return True
     return bool(
-        _CAPTION_SHAPE.search(line)
+        len(line) < 300
+        and _CAPTION_SHAPE.search(line)
         and re.search(r"\bin \w+(?:, \w+)?,? (?:on )?(?:\w+ \d{1,2}, \d{4}|\w+day)\.?$", line)
-        and len(line) < 300
     )
 
 
@@ -203,6 +210,8 @@ def clean_dateline(line: str) -> str:
 
 def _is_share_bar(line: str) -> bool:
     """ "Facebook | Twitter | Email | Link Copied!": a row of share buttons."""
+    if not any(bar in line for bar in "|•·"):
+        return False  # one item at most
     items = [i.strip() for i in re.split(r"[|•·]", line) if i.strip()]
     return len(items) >= 2 and all(_SHARE.match(i) for i in items)
 

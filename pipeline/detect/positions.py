@@ -151,12 +151,19 @@ class PositionRules:
 
     def _lead_sentence(self) -> int | None:
         """The start of the story's first full sentence (a short headline line is not it),
-        when the story goes on after it; a lone sentence is no lead."""
-        for sent in self.doc.sents:
-            if sum(t.is_alpha for t in sent) >= 8:
+        when the story goes on after it; a lone sentence is no lead. Found once per article."""
+        try:
+            return self._lead_start
+        except AttributeError:
+            pass
+        self._lead_start: int | None = None
+        for sent, count in zip(self.ctx.sentences, self.ctx.alpha_counts, strict=True):
+            if count >= 8:
                 rest = self.doc.text[sent.end_char :]
-                return sent.start if len(rest.split()) >= 8 else None
-        return None
+                if len(rest.split(maxsplit=8)) >= 8:
+                    self._lead_start = sent.start
+                break
+        return self._lead_start
 
     def _follow_up_detail(self, found: Found) -> bool:
         """ "He said the call lasted an hour": a pronoun's paraphrase that names no other side
@@ -325,19 +332,19 @@ class PositionRules:
         sentences around it name this side often."""
         story = self._side_sentences(side)
         sentences = self.ctx.sentences
+        counts = self.ctx.alpha_counts
         if not self._pair_story(side):
             return False
         i = self.ctx.sentence_index(start)
         around = [
             j
             for j in range(max(0, i - PASSAGE_BEFORE), min(len(sentences), i + 2))
-            if j != i and sum(t.is_alpha for t in sentences[j]) >= 4
+            if j != i and counts[j] >= 4
         ]
         return bool(around) and sum(j in story for j in around) >= PASSAGE_SHARE * len(around)
 
     def _pair_story(self, side: str) -> bool:
-        sentences = self.ctx.sentences
-        full = [j for j, sent in enumerate(sentences) if sum(t.is_alpha for t in sent) >= 4]
+        full = [j for j, count in enumerate(self.ctx.alpha_counts) if count >= 4]
         if not full:
             return False
         story = self._side_sentences(side)

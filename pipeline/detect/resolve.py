@@ -80,6 +80,7 @@ class ArticleContext(PronounResolver):
         self._starts: list[int] | None = None
         self._sentences: list[Span] | None = None
         self._sentence_starts: list[int] = []
+        self._alpha_counts: list[int] | None = None
         self._quoted: set[int] | None = None
         self._resolve_all(dated)
 
@@ -946,6 +947,17 @@ class ArticleContext(PronounResolver):
             self._sentences = list(self.doc.sents)
             self._sentence_starts = [sent.start for sent in self._sentences]
         return self._sentences
+
+    @property
+    def alpha_counts(self) -> list[int]:
+        """How many word tokens each of `sentences` holds, counted once."""
+        if self._alpha_counts is None:
+            self._alpha_counts = [sum(t.is_alpha for t in sent) for sent in self.sentences]
+        return self._alpha_counts
+
+    def sentence_of(self, token_i: int) -> Span:
+        """The sentence holding token `token_i` (as `Token.sent`, without walking the doc)."""
+        return self.sentences[self.sentence_index(token_i)]
 
     def sentence_index(self, token_i: int) -> int:
         """The index in `sentences` of the sentence holding token `token_i`."""

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from pipeline.detect.arguments import subject
 from pipeline.detect.events import EventFinder
 from pipeline.detect.found import Found, Quote
-from pipeline.detect.lexicon import cue_counts
+from pipeline.detect.lexicon import Sense, cue_counts
 from pipeline.detect.positions import _RELATIONSHIP, PositionRules
 from pipeline.detect.pronouns import RELATIVE
 from pipeline.models import ActorRef
@@ -85,6 +85,29 @@ def _add_quote(quotes: list[Quote], text: str, start: int, end: int, *, open_end
     quotes.append(Quote(start, end, body, None, open_ended))
 
 
+# Per lexicon (held by its verb table, so an id is never reused while cached): the verbs that
+# judge, and those that condemn; listed once, not once per article.
+_VERB_CLASSES: dict[int, tuple[object, frozenset[str], frozenset[str]]] = {}
+
+
+def _verb_classes(verbs: dict[str, tuple[Sense, ...]]) -> tuple[frozenset[str], frozenset[str]]:
+    cached = _VERB_CLASSES.get(id(verbs))
+    if cached is None or cached[0] is not verbs:
+        judging = frozenset(
+            lemma
+            for lemma, senses in verbs.items()
+            if any(sense.type in _JUDGING_TYPES for sense in senses)
+        )
+        # "condemned the attack as an act of aggression": a judgement with its own words
+        condemning = frozenset(
+            lemma
+            for lemma, senses in verbs.items()
+            if any(sense.type in ("ACCUSE", "SUPPORT", "REJECT") for sense in senses)
+        )
+        cached = _VERB_CLASSES[id(verbs)] = (verbs, judging, condemning)
+    return cached[1], cached[2]
+
+
 class StatementFinder(PositionRules):
     """Attributes quotes and indirect speech in one parsed article."""
 
@@ -96,17 +119,7 @@ class StatementFinder(PositionRules):
         self.sides = finder.sides
         self._side_sentence_cache = {}
         self._home_story_cache = {}
-        self.judging = {
-            lemma
-            for lemma, senses in finder.lex.verbs.items()
-            if any(sense.type in _JUDGING_TYPES for sense in senses)
-        }
-        # "condemned the attack as an act of aggression": a judgement with its own words
-        self.condemning = {
-            lemma
-            for lemma, senses in finder.lex.verbs.items()
-            if any(sense.type in ("ACCUSE", "SUPPORT", "REJECT") for sense in senses)
-        }
+        self.judging, self.condemning = _verb_classes(finder.lex.verbs)
 
     def _speaker(self, verb: Token) -> ActorRef | None:
         if verb.lemma_.lower() == "according":
