@@ -155,3 +155,26 @@ def test_sources_named_after_a_body_are_not_the_body(detector: Detector) -> None
     sentences = [s.sentence for s in found]
     assert not any(s.startswith("White House sources") for s in sentences), found
     assert any(s.startswith("The White House said") for s in sentences), found
+
+
+def test_a_former_official_is_not_the_post_he_once_held(detector: Detector) -> None:
+    former = (
+        "The United States imposed new sanctions on Russia on Friday.\n"
+        '"Moscow will shrug these off within a month," said Walter Feld, a former Pentagon '
+        "spokesman."
+    )
+    serving = former.replace("a former Pentagon", "a Pentagon")
+    assert not statements(detector, former), statements(detector, former)
+    found = statements(detector, serving)
+    assert speakers(found) == {"Walter Feld"}, found
+
+
+def test_a_former_official_s_warning_is_no_act_of_the_side(detector: Detector) -> None:
+    text = (
+        "The United States imposed new sanctions on Russia on Friday.\n"
+        "Walter Feld, a former senior State Department official who advised the campaign, "
+        "warned that Russia would retaliate."
+    )
+    detection = detector.detect(text, published=DAY)
+    assert not detection.statements, detection.statements
+    assert not any(e.type == "THREATEN" for e in detection.events), detection.events

@@ -817,6 +817,11 @@ class ArticleContext(PronounResolver):
             return self.resolve_pronoun(tok)
         if depth > 2:
             return None
+        if mention is None and depth == 0 and self._unplaced_person(tok):
+            # "Trump lawyer Jay Sekulow said", "X, a former envoy under Obama, said": a person
+            # the article names but no side claims speaks for nobody, not for whoever is
+            # named in the phrase around the name
+            return None
         if mention is None and depth == 0 and tok.lower_ in _PARTY_NOUNS:
             lawmaker = self._lawmaker_described(tok)
             if lawmaker is not None:
@@ -862,6 +867,12 @@ class ArticleContext(PronounResolver):
                         if actor is not None:
                             return actor
         return None
+
+    @staticmethod
+    def _unplaced_person(tok: Token) -> bool:
+        """The head of a person's name that no actor mention covers: someone the dictionary
+        lacks and the article gives no side ("analyst X", "former ambassador X")."""
+        return tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
 
     def _lawmaker_described(self, tok: Token) -> ActorRef | None:
         """ "the Arizona Republican", "the Democrat": a definite party noun standing for a
