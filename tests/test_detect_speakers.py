@@ -178,3 +178,27 @@ def test_a_former_official_s_warning_is_no_act_of_the_side(detector: Detector) -
     detection = detector.detect(text, published=DAY)
     assert not detection.statements, detection.statements
     assert not any(e.type == "THREATEN" for e in detection.events), detection.events
+
+
+def test_an_official_of_a_named_body_speaks_for_the_body(detector: Detector) -> None:
+    text = (
+        "President Trump spoke with Vladimir Putin on Monday.\n"
+        "Russia's ambassador pressed for an end to the sanctions against Russia, the Justice "
+        "Department official said."
+    )
+    found = [s for s in statements(detector, text) if "sanctions" in s.quote]
+    assert found and all("Justice Department" in s.speaker.name for s in found), found
+
+
+def test_the_minister_is_the_minister_last_named_not_the_leader(detector: Detector) -> None:
+    leader_only = (
+        "Vladimir Putin met Secretary of State Mike Pompeo in Sochi on Wednesday.\n"
+        "The Russian minister said the United States had broken its promises."
+    )
+    with_minister = leader_only.replace(
+        "Wednesday.\n", "Wednesday.\nForeign Minister Sergei Lavrov joined the talks later.\n"
+    )
+    found = [s for s in statements(detector, leader_only) if "broken" in s.quote]
+    assert not any(s.speaker.name == "Vladimir Putin" for s in found), found
+    found = [s for s in statements(detector, with_minister) if "broken" in s.quote]
+    assert [s.speaker.name for s in found] == ["Sergei Lavrov"], found

@@ -56,6 +56,8 @@ _STATE_BODY_WORDS = {"committee", "department", "senate", "house", "congress", "
 _TITLE_REACH = 400  # tokens back to the person a bare "the senator" takes up
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 _FALLBACK_KINDS = {"foreign_ministry", "embassy", "government", "defence_ministry"}
+# Roles a bare "the Russian minister", "the American official" does not take up
+_NOT_OFFICIALS = {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "LEGISLATURE", NO_SIDE_ROLE}
 
 
 class ArticleContext(PronounResolver):
@@ -315,10 +317,22 @@ class ArticleContext(PronounResolver):
                 country = self._administration_side()
             if country is None:
                 return self._last_diplomat(span)
-            if not span.text.lower().endswith("s") and not self._indefinite(span):
-                # "the Russian minister": the person of that side the article last named.
+            named_body = qualifier is not None and qualifier.kind in ("body", "generic")
+            if (
+                not named_body
+                and not span.text.lower().endswith("s")
+                and not self._indefinite(span)
+            ):
+                # "the Russian minister": the official of that side the article last named,
+                # not its leader or a lawmaker named after him; "the Justice Department
+                # official" speaks for the body (below), not for whoever the story last named
                 for m in reversed(self.mentions):
-                    if m.kind == "person" and m.actor is not None and m.actor.country == country:
+                    if (
+                        m.kind == "person"
+                        and m.actor is not None
+                        and m.actor.country == country
+                        and m.actor.role not in _NOT_OFFICIALS
+                    ):
                         return m.actor
             owner = (
                 qualifier.actor.name
