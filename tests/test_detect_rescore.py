@@ -159,3 +159,38 @@ def test_shipped_weights_are_what_the_script_writes(tmp_path: Path) -> None:
         "the rules changed since the filter was trained: "
         "run `python -m benchmarks.train_filter --write`"
     )
+
+
+def test_an_article_whose_best_item_is_weak_keeps_nothing() -> None:
+    predictions = {
+        "a": {"id": "a", "relevant": True, "events": [{"x": 1}], "statements": [{"y": 1}]},
+        "b": {"id": "b", "relevant": True, "events": [{"x": 2}], "statements": [{"y": 2}]},
+    }
+    scores = {
+        "a": {"events": [0.9], "statements": [0.3]},
+        "b": {"events": [0.35], "statements": [0.3]},
+    }
+    bars = {"events": 0.25, "statements": 0.25}
+    plain = train_filter.filtered(predictions, scores, bars)
+    assert plain["a"]["relevant"] and plain["b"]["relevant"]
+    gated = train_filter.filtered(predictions, scores, {**bars, "article": 0.5})
+    assert gated["a"]["events"] == [{"x": 1}] and gated["a"]["statements"] == [{"y": 1}]
+    assert gated["b"]["events"] == gated["b"]["statements"] == [] and not gated["b"]["relevant"]
+
+
+def test_the_shipped_article_threshold_drops_a_weak_article(detector, monkeypatch) -> None:
+    """The detector applies the article's own threshold: with it raised above every item's
+    score, an article the item thresholds keep loses everything; at 0 it keeps them."""
+    model = rescore.load_model()
+    assert model is not None
+    assert 0.0 <= model.article_threshold < 1.0
+    text = (
+        "The United States imposed sanctions on Russia on Monday, the Treasury said. "
+        "Russian Foreign Minister Sergei Lavrov said Moscow would respond to the sanctions."
+    )
+    monkeypatch.setattr(model, "article_threshold", 0.0)
+    kept = detector.detect(text, published=DAY)
+    assert kept.relevant and (kept.events or kept.statements)
+    monkeypatch.setattr(model, "article_threshold", 1.0)
+    dropped = detector.detect(text, published=DAY)
+    assert not dropped.relevant and not dropped.events and not dropped.statements

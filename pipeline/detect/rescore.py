@@ -6,7 +6,9 @@ structure of its sentence, where the sentence sits in the article, dates and ten
 and facts of the whole article such as how many candidates it carries or whether it is about
 an investigation or a campaign) and scored by a logistic model whose weights ship in
 `data/rescore.json`. Items scoring under the model's threshold are dropped; the article is
-relevant when anything is left. The rules still decide type, direction and actors.
+relevant when anything is left, and when the best item left reaches the article's own
+threshold (one weak item does not make a story about the pair: the article then keeps
+nothing). The rules still decide type, direction and actors.
 
 The weights are trained by `python -m benchmarks.train_filter` on the rules' own output over
 the devset and the tuning part of the real-text gold set (each item labelled by whether the
@@ -292,7 +294,8 @@ def statement_features(
 
 
 class Model:
-    """Two logistic models (events, statements): named-feature weights and a threshold."""
+    """Two logistic models (events, statements): named-feature weights and a threshold each,
+    and the threshold the best kept item of an article must reach."""
 
     def __init__(self, data: dict[str, Any]):
         self.weights: dict[str, dict[str, float]] = {
@@ -300,6 +303,9 @@ class Model:
         }
         self.bias = {part: float(data[part]["bias"]) for part in ("events", "statements")}
         self.threshold = {part: float(data[part]["threshold"]) for part in ("events", "statements")}
+        # The article's own bar: its best kept item must reach it, or the article keeps nothing
+        # (one weak item does not make a story about the pair).
+        self.article_threshold = float(data.get("article", {}).get("threshold", 0.0))
 
     def probability(self, part: str, features: Sequence[str]) -> float:
         weights = self.weights[part]
@@ -419,17 +425,22 @@ def rescore(
         _RECORDS.append({"events": ev_features, "statements": st_features})
         return [e.event for e in events], [s.statement for s in statements]
     assert model is not None
+    ev_scores = [model.probability("events", feats) for feats in ev_features]
+    st_scores = [model.probability("statements", feats) for feats in st_features]
     kept_events = [
-        item.event
-        for item, feats in zip(events, ev_features, strict=True)
-        if model.probability("events", feats) >= model.threshold["events"]
+        (item.event, p)
+        for item, p in zip(events, ev_scores, strict=True)
+        if p >= model.threshold["events"]
     ]
     kept_statements = [
-        item.statement
-        for item, feats in zip(statements, st_features, strict=True)
-        if model.probability("statements", feats) >= model.threshold["statements"]
+        (item.statement, p)
+        for item, p in zip(statements, st_scores, strict=True)
+        if p >= model.threshold["statements"]
     ]
-    return kept_events, kept_statements
+    best = max((p for _, p in kept_events + kept_statements), default=0.0)
+    if best < model.article_threshold:
+        return [], []
+    return [e for e, _ in kept_events], [s for s, _ in kept_statements]
 
 
 __all__ = [
