@@ -5,8 +5,9 @@ gold set (cached parses, like `benchmarks.quick`), recording the filter's featur
 event and statement the rules produce, and labels each one with the benchmark's own matching:
 an event is true when its (type, source, target) is a required gold event of the article,
 a statement when the one-to-one matching gives it a required gold statement; items matching
-only optional gold are left out of training. Two logistic models (events, statements) are
-fitted with scikit-learn (a dev dependency); the runtime evaluates their weights in plain
+only optional gold are left out of training; each article with any item is labelled by the
+gold's relevance for the article model. Three logistic models (events, statements, article)
+are fitted with scikit-learn (a dev dependency); the runtime evaluates their weights in plain
 Python.
 
 The honest figure is grouped cross-validation by article on the tuning part: the devset is
@@ -39,7 +40,8 @@ from benchmarks import accuracy, quick
 
 SEED = 20240909
 PARTS = ("events", "statements")
-C_VALUE = {"events": 0.3, "statements": 0.3}
+MODELS = (*PARTS, "article")
+C_VALUE = {"events": 0.3, "statements": 0.3, "article": 0.1}
 MIN_COUNT = 2  # a feature seen in fewer training items gets no weight
 GRID = [round(0.05 * i, 2) for i in range(1, 19)]
 
@@ -66,6 +68,7 @@ def collect(cache: Path) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dic
                     assert len(record[kind]) == len(prediction[kind])
                     for entry, features in zip(prediction[kind], record[kind], strict=True):
                         entry["_features"] = sorted(set(features))
+                prediction["_article"] = sorted(set(record["article"][0]))
             else:
                 assert not prediction["events"] and not prediction["statements"]
             out[str(item["id"])] = prediction
@@ -103,7 +106,7 @@ def label(gold: dict[str, Any], prediction: dict[str, Any]) -> dict[str, list[in
 def rows_of(
     gold: dict[str, list[dict[str, Any]]], predictions: dict[str, dict[str, Any]]
 ) -> dict[str, list[Row]]:
-    rows: dict[str, list[Row]] = {kind: [] for kind in PARTS}
+    rows: dict[str, list[Row]] = {kind: [] for kind in MODELS}
     for part, items in gold.items():
         for item in items:
             prediction = predictions[str(item["id"])]
@@ -118,6 +121,15 @@ def rows_of(
                             "label": y,
                         }
                     )
+            if prediction.get("_article"):
+                rows["article"].append(
+                    {
+                        "article": str(item["id"]),
+                        "part": part,
+                        "features": prediction["_article"],
+                        "label": int(bool(item.get("relevant"))),
+                    }
+                )
     return rows
 
 
@@ -168,6 +180,12 @@ def fit(rows: Sequence[Row], c_value: float) -> Fitted:
 # --------------------------------------------------------------------------- scoring
 
 
+def _article_value(best: float, article: Sequence[float] | None) -> float:
+    """What the article threshold applies to: the mean of the best kept item's score and the
+    article model's (the best item's alone where the article has no score)."""
+    return (best + article[0]) / 2 if article else best
+
+
 def filtered(
     predictions: dict[str, dict[str, Any]],
     scores: dict[str, dict[str, list[float]]],
@@ -187,7 +205,7 @@ def filtered(
         best = max(
             (s for kind in PARTS for s in scores[aid][kind] if s >= thresholds[kind]), default=0.0
         )
-        if best < thresholds.get("article", 0.0):
+        if _article_value(best, scores[aid].get("article")) < thresholds.get("article", 0.0):
             kept["events"], kept["statements"] = [], []
         kept["relevant"] = bool(kept["events"] or kept["statements"])
         out[aid] = kept
@@ -236,7 +254,7 @@ def oof_scores(
     scores: dict[str, dict[str, list[float]]] = {}
     for fold in folds_of(held_ids, k, seed):
         test = set(fold)
-        for kind in PARTS:
+        for kind in MODELS:
             train = [
                 r
                 for r in rows[kind]
@@ -259,10 +277,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--c", type=float, nargs=2, help="inverse regularisation: events, statements"
     )
+    parser.add_argument("--c-article", type=float, help="inverse regularisation: article model")
     args = parser.parse_args(argv)
     started = time.process_time()
     if args.c:
         C_VALUE.update(events=args.c[0], statements=args.c[1])
+    if args.c_article:
+        C_VALUE.update(article=args.c_article)
     os.environ["DIPLOWATCH_RESCORE"] = "1"
     if args.features and args.features.exists():
         saved = json.loads(args.features.read_text(encoding="utf-8"))
@@ -302,7 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"thresholds from the out-of-fold scores: {chosen}")
 
     if args.write or args.out:
-        models = {kind: fit([r for r in rows[kind]], C_VALUE[kind]) for kind in PARTS}
+        models = {kind: fit([r for r in rows[kind]], C_VALUE[kind]) for kind in MODELS}
         data = {
             "about": "weights of pipeline/detect/rescore.py; written by "
             "python -m benchmarks.train_filter --write",
@@ -314,7 +335,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 }
                 for kind in PARTS
             },
-            "article": {"threshold": chosen["article"]},
+            "article": {
+                "threshold": chosen["article"],
+                "bias": models["article"].bias,
+                "weights": dict(sorted(models["article"].weights.items())),
+            },
         }
         from pipeline.detect import rescore
 
@@ -324,7 +349,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         full = {
             aid: {
                 kind: models[kind].scores([r for r in rows[kind] if r["article"] == aid])
-                for kind in PARTS
+                for kind in MODELS
             }
             for aid in predictions
         }

@@ -118,6 +118,9 @@ def test_shipped_weights_name_features_the_extractor_makes() -> None:
     for part in ("events", "statements"):
         for name in data[part]["weights"]:
             assert any(name.startswith(p) for p in prefixes), name
+    article = ("a_", "topic=", "aw=", "lw=")
+    for name in data["article"].get("weights", {}):
+        assert name.startswith(article), name
 
 
 def _rows(n: int) -> list[dict]:
@@ -194,3 +197,62 @@ def test_the_shipped_article_threshold_drops_a_weak_article(detector, monkeypatc
     monkeypatch.setattr(model, "article_threshold", 1.0)
     dropped = detector.detect(text, published=DAY)
     assert not dropped.relevant and not dropped.events and not dropped.statements
+
+
+def test_article_features_describe_the_whole_story(detector) -> None:
+    text = (
+        "Moscow expels American diplomats\n\n"
+        "Russia expelled two American diplomats on Tuesday, the Foreign Ministry said.\n"
+        '"This is a hostile step," Foreign Minister Sergei Lavrov said of Washington.\n'
+        "The diplomats have a week to leave Russia, the American embassy in Moscow said.\n"
+        "Moscow and Washington had planned a museum exchange after the renovation."
+    )
+    (whole,) = _features_of(detector, text)["article"]
+    features = set(whole)
+    assert {"bias", "aw=museum", "aw=renovation", "lw=diplomat", "lw=expel"} <= features
+    assert "lw=renovation" not in features  # the fourth sentence is past the lead
+    assert "aw=the" in features and "lw=the" not in features  # the lead keeps content words
+    assert any(f.startswith("a_type=") for f in features)
+    assert any(f.startswith("a_speaker=") and f.endswith(":B") for f in features)
+    assert "a_lead_sides=3" in features  # each of the first three sentences names a side
+
+
+def test_the_article_gate_drops_what_the_article_model_doubts() -> None:
+    predictions = {
+        "a": {"id": "a", "relevant": True, "events": [{"x": 1}], "statements": []},
+        "b": {"id": "b", "relevant": True, "events": [{"x": 2}], "statements": []},
+    }
+    scores = {
+        "a": {"events": [0.9], "statements": [], "article": [0.8]},
+        "b": {"events": [0.9], "statements": [], "article": [0.2]},
+    }
+    bars = {"events": 0.5, "statements": 0.5, "gate": 0.5}
+    out = train_filter.filtered(predictions, scores, bars)
+    assert out["a"]["relevant"] and out["a"]["events"] == [{"x": 1}]
+    assert not out["b"]["relevant"] and out["b"]["events"] == []
+
+
+def test_the_shipped_article_model_gates_the_detector(detector, monkeypatch) -> None:
+    """The article threshold applies to the mean of the best kept item's score and the article
+    model's: an article the model doubts keeps nothing, one it trusts keeps its items."""
+    model = rescore.load_model()
+    assert model is not None and model.article_weights
+    text = (
+        "The United States imposed sanctions on Russia on Monday, the Treasury said. "
+        "Russian Foreign Minister Sergei Lavrov said Moscow would respond to the sanctions."
+    )
+    monkeypatch.setattr(model, "article_threshold", 0.5)
+    monkeypatch.setattr(model, "article_bias", 40.0)
+    kept = detector.detect(text, published=DAY)
+    assert kept.relevant and (kept.events or kept.statements)
+    monkeypatch.setattr(model, "article_bias", -40.0)
+    dropped = detector.detect(text, published=DAY)
+    assert not dropped.relevant and not dropped.events and not dropped.statements
+
+
+def test_the_article_model_prefers_a_story_about_the_pair() -> None:
+    model = rescore.load_model()
+    assert model is not None
+    pair = ["bias", "a_first_item=0", "a_lead_sides=3", "lw=putin", "lw=moscow", "a_type=ACCUSE"]
+    home = ["bias", "a_first_item=>16", "a_lead_sides=0", "aw=attorney", "aw=lawyer", "a_stmts=0"]
+    assert model.probability("article", pair) > 0.5 > model.probability("article", home)

@@ -5,10 +5,12 @@ described by a bag of named features (its type and mode, its trigger and the wor
 structure of its sentence, where the sentence sits in the article, dates and tense, quotes,
 and facts of the whole article such as how many candidates it carries or whether it is about
 an investigation or a campaign) and scored by a logistic model whose weights ship in
-`data/rescore.json`. Items scoring under the model's threshold are dropped; the article is
-relevant when anything is left, and when the best item left reaches the article's own
-threshold (one weak item does not make a story about the pair: the article then keeps
-nothing). The rules still decide type, direction and actors.
+`data/rescore.json`. Items scoring under the model's threshold are dropped. A third model
+scores the article as a whole (the words of its lead, how much of it names each watched side,
+what the rules found in it and how early): the article is relevant when anything is left and
+the mean of that score and the best kept item's reaches the article's own threshold (one
+weak item in a story about something else does not make a story about the pair: the article
+then keeps nothing). The rules still decide type, direction and actors.
 
 The weights are trained by `python -m benchmarks.train_filter` on the rules' own output over
 the devset and the tuning part of the real-text gold set (each item labelled by whether the
@@ -173,6 +175,60 @@ def sentence_features(
     return out
 
 
+_LEAD_SENTENCES = 3
+
+
+def article_words(doc: Any, sentences: Sequence[Span]) -> list[str]:
+    """What the article is about, for the article's model: each distinct lemma of its words
+    ("aw=") and, apart, of the content words of its first three sentences ("lw="). (Each set alone made the article model better than none in repeated nested
+    cross-validation, both together best.)"""
+    strings = doc.vocab.strings
+    out = set()
+    for key in doc.count_by(LEMMA):
+        word = strings[key].lower()
+        if len(word) > 2 and word.isalpha():
+            out.add(f"aw={word}")
+    for sent in sentences[:_LEAD_SENTENCES]:
+        for tok in sent:
+            if tok.is_alpha and len(tok) > 2 and not tok.is_stop:
+                out.add(f"lw={_word(tok)}")
+    return sorted(out)
+
+
+def article_features(
+    facts: ArticleFacts,
+    words: list[str],
+    marks: dict[int, set[str]],
+    events: Sequence[DetectedEvent],
+    statements: Sequence[DetectedStatement],
+    side_of: dict[str, str],
+) -> list[str]:
+    """Features of the article as a whole: its words, how much of it is about each watched
+    side, what the rules found in it (types, directions, who speaks) and where."""
+    n = max(1, facts.sentences)
+    a = sum(1 for seen in marks.values() if "A" in seen)
+    b = sum(1 for seen in marks.values() if "B" in seen)
+    lead = [i for i in range(_LEAD_SENTENCES) if {"A", "B"} & marks.get(i + 1, set())]
+    out = ["bias", *facts.features(), *words]
+    out += [
+        f"a_sideA_share={_bucket(a / n, (0.05, 0.1, 0.2, 0.4, 0.6))}",
+        f"a_sideB_share={_bucket(b / n, (0.05, 0.1, 0.2, 0.4, 0.6))}",
+        f"a_lead_sides={len(lead)}",
+    ]
+    out += sorted({f"a_type={e.type}" for e in events})
+    out += sorted(
+        {f"a_dir={e.type}:{side_of[e.source.country]}>{side_of[e.target.country]}" for e in events}
+    )
+    out += sorted(
+        {f"a_speaker={s.speaker.role}:{side_of.get(s.speaker.country, 'X')}" for s in statements}
+    )
+    first = min(
+        [e.sentence_index for e in events] + [s.sentence_index for s in statements], default=0
+    )
+    out.append(f"a_first_item={_bucket(first, (0, 1, 2, 4, 8, 16))}")
+    return out
+
+
 def _path(tok: Token, depth: int = 4) -> list[str]:
     """The trigger's way up to its root: dependency labels and the lemmas of its governors."""
     out = [f"dep={tok.dep_}", f"tag={tok.tag_}"]
@@ -294,8 +350,9 @@ def statement_features(
 
 
 class Model:
-    """Two logistic models (events, statements): named-feature weights and a threshold each,
-    and the threshold the best kept item of an article must reach."""
+    """Two logistic models (events, statements), named-feature weights and a threshold each;
+    the article's model; and the threshold an article's best kept item (averaged with the
+    article model's score) must reach."""
 
     def __init__(self, data: dict[str, Any]):
         self.weights: dict[str, dict[str, float]] = {
@@ -305,11 +362,20 @@ class Model:
         self.threshold = {part: float(data[part]["threshold"]) for part in ("events", "statements")}
         # The article's own bar: its best kept item must reach it, or the article keeps nothing
         # (one weak item does not make a story about the pair).
-        self.article_threshold = float(data.get("article", {}).get("threshold", 0.0))
+        article = data.get("article", {})
+        self.article_threshold = float(article.get("threshold", 0.0))
+        # The article's own model (its words, its sides, what the rules found in it): when
+        # present, the article threshold applies to the mean of its score and the best kept
+        # item's.
+        self.article_weights: dict[str, float] = dict(article.get("weights", {}))
+        self.article_bias = float(article.get("bias", 0.0))
 
     def probability(self, part: str, features: Sequence[str]) -> float:
-        weights = self.weights[part]
-        z = self.bias[part] + sum(weights.get(f, 0.0) for f in set(features))
+        if part == "article":
+            weights, bias = self.article_weights, self.article_bias
+        else:
+            weights, bias = self.weights[part], self.bias[part]
+        z = bias + sum(weights.get(f, 0.0) for f in set(features))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -421,8 +487,18 @@ def rescore(
         st_features.append(
             statement_features(s.statement, s.verb, s.extra, facts, sentence, published, own, bare)
         )
+    whole: list[str] = []
+    if _RECORDS is not None or (model is not None and model.article_weights):
+        whole = article_features(
+            facts,
+            article_words(doc, sentences),
+            marks,
+            [e.event for e in events],
+            [s.statement for s in statements],
+            side_of,
+        )
     if _RECORDS is not None:
-        _RECORDS.append({"events": ev_features, "statements": st_features})
+        _RECORDS.append({"events": ev_features, "statements": st_features, "article": [whole]})
         return [e.event for e in events], [s.statement for s in statements]
     assert model is not None
     ev_scores = [model.probability("events", feats) for feats in ev_features]
@@ -438,6 +514,8 @@ def rescore(
         if p >= model.threshold["statements"]
     ]
     best = max((p for _, p in kept_events + kept_statements), default=0.0)
+    if model.article_weights:
+        best = (best + model.probability("article", whole)) / 2
     if best < model.article_threshold:
         return [], []
     return [e for e, _ in kept_events], [s for s, _ in kept_statements]
@@ -448,6 +526,8 @@ __all__ = [
     "EventItem",
     "Model",
     "StatementItem",
+    "article_features",
+    "article_words",
     "event_features",
     "load_model",
     "recording",
