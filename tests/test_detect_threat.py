@@ -220,3 +220,22 @@ def test_no_request_in_warnings_to_brace_calls_and_reassurance(
     detector: Detector, text: str
 ) -> None:
     assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a measure that goes ahead unless the other side acts is an ultimatum
+        "Secretary of State Mike Pompeo said the pullout would be final in ninety days unless "
+        "Russia scrapped the new missiles.",
+        "Pompeo's statement set a deadline of ninety days for the pullout unless Moscow "
+        "scrapped the missiles.",
+    ],
+)
+def test_a_measure_unless_the_other_side_acts_is_a_threat(detector: Detector, text: str) -> None:
+    assert ("THREATEN", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_measure_withheld_unless_the_other_side_acts_is_no_threat(detector: Detector) -> None:
+    text = "Secretary of State Mike Pompeo said Washington would not ease sanctions unless Russia left."
+    assert ("THREATEN", "USA", "RUS") not in triples(detector, text)

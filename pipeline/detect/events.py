@@ -142,6 +142,11 @@ _HARMS = {"sanction", "sanctions", "penalty", "penalties", "consequence", "conse
           "reprisals", "response", "measures", "tariff", "tariffs", "cost", "costs"}  # fmt: skip
 _PROSPECT_AUX = {"could", "would", "will", "might", "may", "'ll", "wo"}
 _PENALTIES = {"sanction", "sanctions", "penalty", "penalties", "tariff", "tariffs"}
+# taking the other side back into a club it was put out of (the G-8): backing it (GUIDE)
+_READMITTING = {"readmit", "reinstate", "readmission", "reinstatement", "allow", "let", "bring",
+                "welcome", "invite"}  # fmt: skip
+_BACK_INTO = {"readmit", "reinstate", "readmission", "reinstatement"}
+_NO_CLUB = {"compliance", "line", "conformity"}
 # sanctions intended or being readied are threatened, not imposed (GUIDE)
 _INTENDING = {"intend", "plan", "prepare", "consider", "weigh", "mull", "contemplate"}
 # what a duty is put on someone as: "the onus is on Russia to", "it is time for Moscow to"
@@ -234,6 +239,10 @@ class EventFinder(Clues):
                     yield from self._obligation_request(tok)
                     if tok.lemma_.lower() in _FACING:
                         yield from self._harm_faced(tok)
+                if tok.lemma_.lower() in _READMITTING:
+                    yield from self._readmission(tok)
+                if tok.lower_ == "unless" and tok.dep_ == "mark":
+                    yield from self._ultimatum(tok)
                 elif tok.lemma_ in _DENIAL_NOUNS and tok.pos_ == "NOUN":
                     yield from self._denial_backed(tok)
                 for sense in self.senses(tok):
@@ -1005,6 +1014,103 @@ class EventFinder(Clues):
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in verb.children
         )
+
+    def _readmission(self, tok: Token) -> list[Candidate]:
+        """SUPPORT of the other side by one who pushes to take it back into a club: "called for
+        Russia to be reinstated", "urged the G-7 to readmit Russia", "Trump's call for Russia's
+        readmission", "raised allowing Russia back into the G-7"."""
+        lemma = tok.lemma_.lower()
+        kids = list(tok.children)
+        backs = [c for c in kids if c.lower_ == "back"]
+        backs += [
+            g
+            for c in kids
+            if c.dep_ in ("ccomp", "xcomp")
+            for g in c.children
+            if g.lower_ == "back"
+        ]
+        backs += [c for c in kids if c.dep_ in ("ccomp", "xcomp") and c.lower_ == "back"]
+        if lemma not in _BACK_INTO and not backs:
+            return []  # "allowed Russia to ...", "invited Putin": no return to a club
+        if any(t.lemma_.lower() in _NO_CLUB for t in tok.subtree):
+            return []  # "bringing Moscow back into compliance": a demand, not a welcome
+        taken = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "poss")]
+        taken += [p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        taken += [g for b in backs for g in b.children if g.dep_ == "nsubj"]
+        if tok.dep_ == "xcomp" or lemma in _BACK_INTO:
+            taken += [c for c in tok.head.children if c.dep_ == "dobj"]  # "urged the G-7 to"
+        node, source = tok, None
+        for _ in range(6):
+            if any(c.dep_ == "neg" for c in node.children):
+                return []
+            if node.i != tok.i:
+                if node.pos_ in ("NOUN", "PROPN"):
+                    owner = owner_token(node)
+                    source = self.ctx.actor_of(owner) if owner is not None else None
+                elif node.pos_ in ("VERB", "AUX"):
+                    subj, passive = subject(node)
+                    source = self.ctx.actor_of(subj) if subj is not None and not passive else None
+                if source is not None and source.country in self.sides:
+                    break
+                source = None
+            if node.head.i == node.i:
+                break
+            node = node.head
+        source = source or reporter(self.ctx, tok, self.lex.speech_verbs)
+        if source is None or source.role == WEAK_ROLE or source.country not in self.sides:
+            return []
+        target = next(
+            (
+                a
+                for a in map(self.ctx.actor_of, taken)
+                if a is not None and a.country in self.sides and a.role != WEAK_ROLE
+            ),
+            None,
+        )
+        if target is None and lemma in _BACK_INTO and tok.dep_ in ("advcl", "xcomp", "acl"):
+            # "called for Russia, expelled over Crimea, to be reinstated": the parser loses the
+            # subject; the other side named last before the word is the one taken back
+            named = [
+                a
+                for start, a in self.ctx.actors_in(tok.sent.start, tok.i)
+                if a.role != WEAK_ROLE and a.country in self.sides
+            ]
+            target = named[-1] if named else None
+        if target is None or {source.country, target.country} != set(self.sides):
+            return []
+        if tok.sent.text.rstrip().endswith("?"):
+            return []
+        return [Candidate("SUPPORT", "endorse", source, target, tok, 0.55)]
+
+    def _ultimatum(self, mark: Token) -> list[Candidate]:
+        """THREATEN of the side whose measure goes ahead "unless" the other side acts: "the
+        withdrawal will be completed in six months unless Russia returns to compliance",
+        "Pompeo's announcement starts a clock to withdraw unless Russia destroys the missiles"."""
+        clause = mark.head
+        main = clause.head
+        if clause.dep_ != "advcl" or main.i == clause.i or clause.sent.text.rstrip().endswith("?"):
+            return []
+        subj, passive = subject(clause)
+        target = self.ctx.actor_of(subj) if subj is not None and not passive else None
+        if target is None or target.role == WEAK_ROLE or target.country not in self.sides:
+            return []
+        if any(c.dep_ == "neg" for c in main.children):
+            return []  # "will not lift sanctions unless": a condition on easing, not a threat
+        head, passive = subject(main)
+        source = self.ctx.actor_of(head) if head is not None and not passive else None
+        if source is None and head is not None and head.pos_ == "NOUN":
+            owner = owner_token(head)  # "Pompeo's announcement starts a 180-day clock"
+            source = self.ctx.actor_of(owner) if owner is not None else None
+        if source is None or source.country == target.country:
+            source = reporter(self.ctx, main, self.lex.speech_verbs) or next(
+                (who for start, end, who in self.ctx.quote_speakers if start <= main.i < end),
+                None,
+            )
+        if source is None or source.role == WEAK_ROLE:
+            return []
+        if {source.country, target.country} != set(self.sides):
+            return []
+        return [Candidate("THREATEN", "ultimatum", source, target, mark, 0.5)]
 
     def _harm_intended(self, tok: Token, nominal: bool) -> bool:
         """A sanction put as what a side intends, plans or prepares to impose ("intends to
