@@ -929,3 +929,60 @@ def test_backing_the_other_sides_denial_is_support(detector: Detector, text: str
 )
 def test_doubting_the_other_sides_denial_is_no_support(detector: Detector, text: str) -> None:
     assert ("SUPPORT", "USA", "RUS") not in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cheering what the other side did praises it
+        "Vladimir Putin cheered the decision of President Donald Trump to pull troops out.",
+        # believing the other side's leader takes his word
+        "Putin denied any part in the hacking, and Trump said he believed him.",
+        "Trump said he believed the Russian president when Putin denied the hacking.",
+    ],
+)
+def test_cheering_and_believing_the_other_side_support_it(detector: Detector, text: str) -> None:
+    found = triples(detector, text)
+    assert ("SUPPORT", "USA", "RUS") in found or ("SUPPORT", "RUS", "USA") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a belief about the other side is no trust in it
+        "Secretary of State Marco Rubio said he believes Russia has a duty to end the war.",
+        "Trump said he did not believe Putin.",
+    ],
+)
+def test_beliefs_about_the_other_side_are_no_support(detector: Detector, text: str) -> None:
+    assert ("SUPPORT", "USA", "RUS") not in triples(detector, text)
+
+
+def test_seizing_on_an_offer_accepts_it(detector: Detector) -> None:
+    text = "The Kremlin quickly seized on the proposal of Secretary of State Marco Rubio."
+    assert ("AGREE", "RUS", "USA") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pushing to take the other side back into a club it was put out of backs it
+        "President Donald Trump urged the other leaders to readmit Russia to the G-8.",
+        "Trump's push for the reinstatement of Russia in the group angered the allies.",
+        "Trump said he would raise letting Russia back into the G-7 at the summit.",
+    ],
+)
+def test_pushing_the_other_sides_readmission_supports_it(detector: Detector, text: str) -> None:
+    assert ("SUPPORT", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary of State Marco Rubio said Russia should not be readmitted to the G-8.",
+        # back into compliance: a demand, not a welcome
+        "Rubio hoped the talks would bring Moscow back into compliance with the treaty.",
+    ],
+)
+def test_no_support_in_refused_readmission_or_compliance(detector: Detector, text: str) -> None:
+    assert ("SUPPORT", "USA", "RUS") not in triples(detector, text)

@@ -78,3 +78,43 @@ def test_conviction_of_a_held_soldier_stays_coercion(detector: Detector) -> None
     )
     found = event_triples(detector, text, dt.date(2024, 6, 20))
     assert ("ACCUSE", "RUS", "USA") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # scorn for a charge turns it down (and mocks whoever made it)
+        "Foreign Minister Sergei Lavrov scoffed at the American accusations of election meddling.",
+        "Kremlin spokesman Dmitry Peskov laughed at the U.S. allegations on Monday.",
+    ],
+)
+def test_scorn_for_a_charge_rejects_it(detector: Detector, text: str) -> None:
+    assert ("REJECT", "RUS", "USA") in triples(detector, text)
+
+
+def test_scorn_for_a_side_itself_is_no_rejection(detector: Detector) -> None:
+    found = triples(detector, "Kremlin spokesman Dmitry Peskov scoffed at Washington on Monday.")
+    assert ("REJECT", "RUS", "USA") not in found
+    assert ("ACCUSE", "RUS", "USA") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # refusing to hand someone over turns down what the other side asked
+        "The Kremlin declined to extradite the two suspects to the United States.",
+        "Vladimir Putin said Moscow had no plans to turn Ivan Petrov over to the U.S.",
+    ],
+)
+def test_refusing_to_hand_someone_over_rejects(detector: Detector, text: str) -> None:
+    assert ("REJECT", "RUS", "USA") in triples(detector, text)
+
+
+def test_handing_someone_over_is_no_rejection(detector: Detector) -> None:
+    found = triples(detector, "The Kremlin extradited the two suspects to the United States.")
+    assert not any(t[0] == "REJECT" for t in found)
+    # turning prisoners over, told in passing, is no event of its own
+    found = triples(
+        detector, "U.S. officials have turned over three prisoners to Russia in recent years."
+    )
+    assert ("CONCEDE", "USA", "RUS") not in found

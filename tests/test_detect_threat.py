@@ -149,3 +149,93 @@ def test_a_reprisal_is_aimed_at_the_side_whose_act_it_answers(
 )
 def test_a_reprisal_with_no_act_to_answer_has_no_target(detector: Detector, text: str) -> None:
     assert ("THREATEN", "RUS", "USA") not in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a harm the speaker says the other side will or could face
+        "Secretary of State Mike Pompeo said Russia could face new sanctions if it kept "
+        "jamming the signals.",
+        '"Moscow will face serious consequences," Secretary of State Mike Pompeo said.',
+        # sanctions a side intends or plans to impose are threatened, not yet imposed
+        "The Treasury Department intends to impose further sanctions on Russian officials.",
+        "The State Department is planning to expel more Russian diplomats.",
+    ],
+)
+def test_a_harm_to_come_is_a_threat(detector: Detector, text: str) -> None:
+    found = triples(detector, text)
+    assert ("THREATEN", "USA", "RUS") in found
+    assert ("SANCTION", "USA", "RUS") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the harm already faced, told by an analyst, or denied
+        "Secretary of State Mike Pompeo said Russia faces a hard choice in Syria.",
+        "An economist said Russia could face new sanctions later this year.",
+        "The Treasury Department does not plan to impose new sanctions on Russian officials.",
+    ],
+)
+def test_no_threat_of_a_harm_not_held_over_the_other_side(detector: Detector, text: str) -> None:
+    assert ("THREATEN", "USA", "RUS") not in triples(detector, text)
+
+
+def test_sanctions_planned_for_a_set_day_are_imposed(detector: Detector) -> None:
+    text = "The United States plans to impose new sanctions on Russia on Monday, Pompeo said."
+    found = triples(detector, text)
+    assert ("SANCTION", "USA", "RUS") in found
+    assert ("THREATEN", "USA", "RUS") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a warning that tells the other side to act asks it to
+        "Secretary of State Mike Pompeo warned Moscow to halt its support for the separatists.",
+        # calls put to the other side, as a noun
+        "The United States issued repeated calls to Russia to withdraw its troops.",
+        # commands opening a quote: after a vocative, and in the negative
+        '"Russia, release the sailors," Secretary of State Mike Pompeo said.',
+        '"Do not interfere in our elections," Secretary of State Mike Pompeo told Sergei Lavrov.',
+    ],
+)
+def test_warnings_calls_and_commands_to_act_are_requests(detector: Detector, text: str) -> None:
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # telling the other side to brace for a blow is a threat, not a request
+        'Secretary of State Mike Pompeo warned Russia to "get ready" for a response.',
+        # a phone call, not a call to act
+        "Secretary of State Mike Pompeo made a call to Sergei Lavrov on Monday.",
+        # a reassurance, not a command
+        '"Do not worry about the Russians," Secretary of State Mike Pompeo said.',
+    ],
+)
+def test_no_request_in_warnings_to_brace_calls_and_reassurance(
+    detector: Detector, text: str
+) -> None:
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a measure that goes ahead unless the other side acts is an ultimatum
+        "Secretary of State Mike Pompeo said the pullout would be final in ninety days unless "
+        "Russia scrapped the new missiles.",
+        "Pompeo's statement set a deadline of ninety days for the pullout unless Moscow "
+        "scrapped the missiles.",
+    ],
+)
+def test_a_measure_unless_the_other_side_acts_is_a_threat(detector: Detector, text: str) -> None:
+    assert ("THREATEN", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_measure_withheld_unless_the_other_side_acts_is_no_threat(detector: Detector) -> None:
+    text = "Secretary of State Mike Pompeo said Washington would not ease sanctions unless Russia left."
+    assert ("THREATEN", "USA", "RUS") not in triples(detector, text)

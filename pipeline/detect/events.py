@@ -60,7 +60,8 @@ _NON_ACTS = {"say", "comment", "elaborate", "discuss", "confirm", "specify", "an
              "disclose", "reveal", "identify", "name", "give", "provide"}  # fmt: skip
 # Commands that open a quote and ask the other side to act ("Release them", "Let him go")
 _COMMANDED_ACTS = {"release", "free", "stop", "end", "withdraw", "return", "cease", "halt",
-                   "hand", "allow", "lift", "respect", "comply", "abandon", "reverse"}  # fmt: skip
+                   "hand", "allow", "lift", "respect", "comply", "abandon", "reverse", "stay",
+                   "leave", "quit", "refrain", "desist", "pull", "rein"}  # fmt: skip
 _LET_ACTS = {"go", "leave", "return", "come", "out", "free"}
 _NEEDING = {"need"}  # "Russia needed to agree": an obligation, not an act
 _MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "propose", "recommend"}
@@ -78,6 +79,12 @@ _OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "
                  "journalists", "reporter", "reporters", "host", "hosts", "participant",
                  "participants", "people", "voter", "voters", "audience", "team"}  # fmt: skip
 _CHARGING = {"charge", "indict", "prosecute", "convict"}
+# handing someone over to the other side: refusing it turns down what that side asked
+_SURRENDERING = {"extradite", "deport"}
+_MOCKING = {"scoff", "sneer"}
+_CREDITING = {"believe", "trust"}
+# "warned Russia to get ready": a warning of what is coming, not an act asked of it
+_BRACING = {"get", "be", "brace", "prepare", "expect", "face", "stand"}
 # an indictment names the accused without holding them (a conviction follows a trial)
 _INDICTING = {"indict", "indictment"}
 _PRIVATE_ROLES = {"COUNTRY", WEAK_ROLE, DYAD_ROLE, "GOVERNMENT"}
@@ -128,6 +135,20 @@ _ANSWERABLE = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 
 
 _NEGATORS = {"no", "not", "never", "without", "nothing", "n't"}
+# "Russia could face new sanctions": a harm the other side is told it will suffer
+_FACING = {"face", "risk", "incur"}
+_HARMS = {"sanction", "sanctions", "penalty", "penalties", "consequence", "consequences",
+          "retaliation", "punishment", "countermeasure", "countermeasures", "reprisal",
+          "reprisals", "response", "measures", "tariff", "tariffs", "cost", "costs"}  # fmt: skip
+_PROSPECT_AUX = {"could", "would", "will", "might", "may", "'ll", "wo"}
+_PENALTIES = {"sanction", "sanctions", "penalty", "penalties", "tariff", "tariffs"}
+# taking the other side back into a club it was put out of (the G-8): backing it (GUIDE)
+_READMITTING = {"readmit", "reinstate", "readmission", "reinstatement", "allow", "let", "bring",
+                "welcome", "invite"}  # fmt: skip
+_BACK_INTO = {"readmit", "reinstate", "readmission", "reinstatement"}
+_NO_CLUB = {"compliance", "line", "conformity"}
+# sanctions intended or being readied are threatened, not imposed (GUIDE)
+_INTENDING = {"intend", "plan", "prepare", "consider", "weigh", "mull", "contemplate"}
 # what a duty is put on someone as: "the onus is on Russia to", "it is time for Moscow to"
 _DUTY_NOUNS = {"onus", "responsibility", "burden", "duty", "obligation", "time"}
 _CONDITIONAL_MARKS = {"if", "whether", "unless", "until"}
@@ -216,6 +237,12 @@ class EventFinder(Clues):
                     yield from self._branding(tok)
                 if tok.pos_ in ("VERB", "AUX"):
                     yield from self._obligation_request(tok)
+                    if tok.lemma_.lower() in _FACING:
+                        yield from self._harm_faced(tok)
+                if tok.lemma_.lower() in _READMITTING:
+                    yield from self._readmission(tok)
+                if tok.lower_ == "unless" and tok.dep_ == "mark":
+                    yield from self._ultimatum(tok)
                 elif tok.lemma_ in _DENIAL_NOUNS and tok.pos_ == "NOUN":
                     yield from self._denial_backed(tok)
                 for sense in self.senses(tok):
@@ -338,6 +365,14 @@ class EventFinder(Clues):
             # "he would impose tariffs if Russia blocked a deal": a harm held over the other
             # side on a condition is a threat of it
             kind, mode, state = "THREATEN", _HARM[kind], FACT
+        elif state == NOT and kind == "SANCTION" and self._harm_intended(tok, nominal):
+            # "Treasury intends to impose additional sanctions", "plans to expel diplomats";
+            # sanctions planned for a set day ("plan to impose sanctions this week") are taken
+            verb = tok.head if nominal else tok
+            dated = any(t.ent_type_ == "DATE" for t in verb.subtree)
+            kind, mode, state = (
+                ("SANCTION", mode, FACT) if dated else ("THREATEN", "sanctions", FACT)
+            )
         if state == NOT and kind in _OWN_TYPES and not nominal and self._relative_fact(tok):
             state = FACT  # "Whelan, whom Russia has refused to include": asserted in passing
         if nominal and kind == "CONSULT" and state == NOT and self._after_talks(tok):
@@ -494,6 +529,23 @@ class EventFinder(Clues):
             return []  # "bombers flew to Venezuela": a deployment, not a visit
         if nominal and kind == "CONSULT" and self._only_possible(tok):
             return []  # "a summit remained possible": not held, not offered
+        if (
+            kind == "SUPPORT"
+            and mode == "endorse"
+            and tok.lemma_.lower() in _CREDITING
+            and not (self._word_taken(tok) and self._person_believed(tok))
+        ):
+            return []  # "believes Russia has a responsibility": a view of it, not trust
+        if (
+            kind == "CONCEDE"
+            and mode == "return"
+            and tok.lemma_.lower() == "turn"
+            and state != REFUSED
+        ):
+            return []  # "turned over seven prisoners": told in passing; refusing it is news
+        if state == REFUSED and kind == "COERCE" and tok.lemma_.lower() in _SURRENDERING:
+            # "declined to extradite the hackers": handing over is what the other side asked
+            kind = "CONCEDE"
         if state == REFUSED:
             if kind not in ("CONSULT", "AGREE", "COOPERATE", "CONCEDE") or any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in _NON_ACTS for c in tok.children
@@ -624,6 +676,12 @@ class EventFinder(Clues):
             or (mode == "sign" and nominal and self._reached_with(tok, target))
         ):
             out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
+        if kind == "REJECT" and mode == "accusation" and tok.lemma_.lower() in _MOCKING:
+            # "scoffed at the accusations": a charge turned down with scorn for its maker
+            out += self._build(tok, Sense("ACCUSE", "insult"))
+        if kind == "THREATEN" and not nominal and self._warned_to(tok, target):
+            # "warning Moscow to stop its destabilizing activities": the warning asks an act
+            out.append(Candidate("REQUEST", "demand", source, target, tok, 0.55, reported))
         if kind == "AGREE" and mode == "offer" and nominal and self._left_unanswered(tok):
             # "Moscow's offer went unanswered": the one it was made to turned it down
             out.append(Candidate("REJECT", "offer", target, source, tok, 0.5, reported))
@@ -912,6 +970,195 @@ class EventFinder(Clues):
         if speaker is None or speaker.role == WEAK_ROLE or speaker.country not in self.sides:
             return None
         return speaker
+
+    def _person_believed(self, verb: Token) -> bool:
+        """The one believed is a person ("believed Putin", "believed him"), not a country,
+        which a believer's clause about it usually follows ("we believe Russia can help")."""
+        for c in verb.children:
+            if c.dep_ != "dobj":
+                continue
+            if c.lower_ in ("him", "her"):
+                return True
+            actor = self.ctx.actor_of(c)
+            return actor is not None and actor.role not in _PRIVATE_ROLES
+        return False
+
+    @staticmethod
+    def _word_taken(verb: Token) -> bool:
+        """ "believed him", "trusts Putin", "believed the Russian leader when he denied it":
+        the person believed is all the verb takes, with no clause of what is believed of him."""
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp", "oprd", "conj", "parataxis"):
+                return False
+            if c.dep_ == "advcl" and not any(
+                m.dep_ == "advmod" and m.lower_ == "when" for m in c.children
+            ):
+                return False
+            if c.dep_ == "dobj" and any(
+                g.dep_ in ("acl", "relcl", "conj", "ccomp") or g.pos_ in ("VERB", "AUX")
+                for g in c.children
+            ):
+                return False
+        return True
+
+    def _warned_to(self, verb: Token, target: ActorRef) -> bool:
+        """A warning put to the other side to do something: "warned Moscow to stop"."""
+        if verb.lemma_.lower() not in ("warn", "caution"):
+            return False
+        told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        if not any(self.ctx.actor_of(c) == target for c in told):
+            return False
+        return any(
+            c.dep_ == "xcomp"
+            and c.lemma_.lower() not in _BRACING
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+
+    def _readmission(self, tok: Token) -> list[Candidate]:
+        """SUPPORT of the other side by one who pushes to take it back into a club: "called for
+        Russia to be reinstated", "urged the G-7 to readmit Russia", "Trump's call for Russia's
+        readmission", "raised allowing Russia back into the G-7"."""
+        lemma = tok.lemma_.lower()
+        kids = list(tok.children)
+        backs = [c for c in kids if c.lower_ == "back"]
+        backs += [
+            g
+            for c in kids
+            if c.dep_ in ("ccomp", "xcomp")
+            for g in c.children
+            if g.lower_ == "back"
+        ]
+        backs += [c for c in kids if c.dep_ in ("ccomp", "xcomp") and c.lower_ == "back"]
+        if lemma not in _BACK_INTO and not backs:
+            return []  # "allowed Russia to ...", "invited Putin": no return to a club
+        if any(t.lemma_.lower() in _NO_CLUB for t in tok.subtree):
+            return []  # "bringing Moscow back into compliance": a demand, not a welcome
+        taken = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "poss")]
+        taken += [p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        taken += [g for b in backs for g in b.children if g.dep_ == "nsubj"]
+        if tok.dep_ == "xcomp" or lemma in _BACK_INTO:
+            taken += [c for c in tok.head.children if c.dep_ == "dobj"]  # "urged the G-7 to"
+        node, source = tok, None
+        for _ in range(6):
+            if any(c.dep_ == "neg" for c in node.children):
+                return []
+            if node.i != tok.i:
+                if node.pos_ in ("NOUN", "PROPN"):
+                    owner = owner_token(node)
+                    source = self.ctx.actor_of(owner) if owner is not None else None
+                elif node.pos_ in ("VERB", "AUX"):
+                    subj, passive = subject(node)
+                    source = self.ctx.actor_of(subj) if subj is not None and not passive else None
+                if source is not None and source.country in self.sides:
+                    break
+                source = None
+            if node.head.i == node.i:
+                break
+            node = node.head
+        source = source or reporter(self.ctx, tok, self.lex.speech_verbs)
+        if source is None or source.role == WEAK_ROLE or source.country not in self.sides:
+            return []
+        target = next(
+            (
+                a
+                for a in map(self.ctx.actor_of, taken)
+                if a is not None and a.country in self.sides and a.role != WEAK_ROLE
+            ),
+            None,
+        )
+        if target is None and lemma in _BACK_INTO and tok.dep_ in ("advcl", "xcomp", "acl"):
+            # "called for Russia, expelled over Crimea, to be reinstated": the parser loses the
+            # subject; the other side named last before the word is the one taken back
+            named = [
+                a
+                for start, a in self.ctx.actors_in(tok.sent.start, tok.i)
+                if a.role != WEAK_ROLE and a.country in self.sides
+            ]
+            target = named[-1] if named else None
+        if target is None or {source.country, target.country} != set(self.sides):
+            return []
+        if tok.sent.text.rstrip().endswith("?"):
+            return []
+        return [Candidate("SUPPORT", "endorse", source, target, tok, 0.55)]
+
+    def _ultimatum(self, mark: Token) -> list[Candidate]:
+        """THREATEN of the side whose measure goes ahead "unless" the other side acts: "the
+        withdrawal will be completed in six months unless Russia returns to compliance",
+        "Pompeo's announcement starts a clock to withdraw unless Russia destroys the missiles"."""
+        clause = mark.head
+        main = clause.head
+        if clause.dep_ != "advcl" or main.i == clause.i or clause.sent.text.rstrip().endswith("?"):
+            return []
+        subj, passive = subject(clause)
+        target = self.ctx.actor_of(subj) if subj is not None and not passive else None
+        if target is None or target.role == WEAK_ROLE or target.country not in self.sides:
+            return []
+        if any(c.dep_ == "neg" for c in main.children):
+            return []  # "will not lift sanctions unless": a condition on easing, not a threat
+        head, passive = subject(main)
+        source = self.ctx.actor_of(head) if head is not None and not passive else None
+        if source is None and head is not None and head.pos_ == "NOUN":
+            owner = owner_token(head)  # "Pompeo's announcement starts a 180-day clock"
+            source = self.ctx.actor_of(owner) if owner is not None else None
+        if source is None or source.country == target.country:
+            source = reporter(self.ctx, main, self.lex.speech_verbs) or next(
+                (who for start, end, who in self.ctx.quote_speakers if start <= main.i < end),
+                None,
+            )
+        if source is None or source.role == WEAK_ROLE:
+            return []
+        if {source.country, target.country} != set(self.sides):
+            return []
+        return [Candidate("THREATEN", "ultimatum", source, target, mark, 0.5)]
+
+    def _harm_intended(self, tok: Token, nominal: bool) -> bool:
+        """A sanction put as what a side intends, plans or prepares to impose ("intends to
+        impose additional sanctions", "is planning to expel diplomats"), the intention itself
+        stated as fact (not negated, conditioned or asked)."""
+        verb = tok.head if nominal else tok
+        if nominal and (tok.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.light_verbs):
+            return False
+        head = verb.head
+        if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in _INTENDING:
+            return False
+        if any(c.dep_ == "neg" for c in (*verb.children, *head.children)):
+            return False
+        return factuality(head, False, "THREATEN", self.lex) == FACT
+
+    def _harm_faced(self, verb: Token) -> list[Candidate]:
+        """THREATEN by a speaker of the harm they say the other side will or could face:
+        "Pompeo said Russia could face new sanctions if it continued", "'Moscow will face
+        consequences,' the White House said". A harm faced now, or denied, is no threat."""
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" for c in kids) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        future = any(c.dep_ == "aux" and c.lower_ in _PROSPECT_AUX for c in kids) or (
+            verb.dep_ == "xcomp" and verb.head.lower_ == "going"
+        )
+        if not future:
+            return []
+        harms = [c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in _HARMS]
+        harms += [g for c in harms for g in c.conjuncts]
+        if not harms:
+            return []
+        subj, passive = subject(verb)
+        target = self.ctx.actor_of(subj) if subj is not None and not passive else None
+        if target is None or target.country not in self.sides:
+            return []
+        speaker = reporter(self.ctx, verb, self.lex.speech_verbs) or next(
+            (who for start, end, who in self.ctx.quote_speakers if start <= verb.i < end),
+            None,
+        )
+        if speaker is None or speaker.role == WEAK_ROLE:
+            return []
+        if {speaker.country, target.country} != set(self.sides):
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        mode = "sanctions" if any(h.lemma_.lower() in _PENALTIES for h in harms) else "retaliation"
+        return [Candidate("THREATEN", mode, speaker, target, verb, 0.6)]
 
     def _obligation_request(self, verb: Token) -> list[Candidate]:
         """A REQUEST of the side a speaker puts an act on as a duty: "McMaster said Russia had
@@ -1722,10 +1969,24 @@ class EventFinder(Clues):
     def _imperative(tokens: list[Token]) -> bool:
         """A quote that opens with a command to act: "Let him go", "Free our citizens"."""
         words = [t for t in tokens if not t.is_punct and not t.is_space]
+        vocative = None
+        if len(words) > 2 and words[0].pos_ == "PROPN" and words[0].nbor(1).text == ",":
+            # "Russia, stop this conflict": the one addressed, then the command
+            vocative, words = words[0], words[1:]
         if not words:
             return False
+        if (
+            len(words) > 2
+            and words[0].lower_ == "do"
+            and words[1].lower_ in ("n't", "not")
+            and words[2].tag_ == "VB"
+            and words[2].lemma_.lower() not in ("worry", "think", "know", "forget", "be")
+        ):
+            return True  # "Don't meddle in the election": a negative command
         verb = words[0]
-        if verb.tag_ != "VB" or any(c.dep_ in ("nsubj", "aux", "nsubjpass") for c in verb.children):
+        if verb.tag_ != "VB" or any(
+            c.dep_ in ("nsubj", "aux", "nsubjpass") and c != vocative for c in verb.children
+        ):
             return False
         lemma = verb.lemma_.lower()
         if lemma == "let":

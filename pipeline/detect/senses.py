@@ -67,7 +67,23 @@ class SenseReader:
             for c in tok.children
         ):
             return True  # "its call for Moscow to free them"
+        # the parser hangs the infinitive on the noun or on the verb that takes it as object
+        holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+        infinitive = any(
+            c.dep_ in ("acl", "xcomp", "advcl")
+            and c.i > tok.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for h in holders
+            for c in h.children
+        )
         for prep in tok.children:
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ == "to"
+                and infinitive
+                and any(self.ctx.actor_of(p) is not None for p in prep.children)
+            ):
+                return True  # "issued calls to Russia to stop the deliveries": put to the one named
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "on", "upon"):
                 continue
             for obj in prep.children:
