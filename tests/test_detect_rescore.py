@@ -224,9 +224,10 @@ def test_the_article_gate_drops_what_the_article_model_doubts() -> None:
     }
     scores = {
         "a": {"events": [0.9], "statements": [], "article": [0.8]},
-        "b": {"events": [0.9], "statements": [], "article": [0.2]},
+        "b": {"events": [0.9], "statements": [], "article": [0.05]},
     }
-    bars = {"events": 0.5, "statements": 0.5, "gate": 0.5}
+    # the article threshold applies to the mean of the best kept item and the article score
+    bars = {"events": 0.5, "statements": 0.5, "article": 0.5}
     out = train_filter.filtered(predictions, scores, bars)
     assert out["a"]["relevant"] and out["a"]["events"] == [{"x": 1}]
     assert not out["b"]["relevant"] and out["b"]["events"] == []
