@@ -961,12 +961,7 @@ class EventFinder(Clues):
         if frame.lemma_.lower() in _PLACING:
             subj, passive = subject(frame)
             speaker = self.ctx.actor_of(subj) if subj is not None and not passive else None
-        speaker = speaker or reporter(self.ctx, verb, self.lex.speech_verbs)
-        if speaker is None:
-            speaker = next(
-                (who for start, end, who in self.ctx.quote_speakers if start <= verb.i < end),
-                None,
-            )
+        speaker = speaker or self._voice(verb)
         if speaker is None or speaker.role == WEAK_ROLE or speaker.country not in self.sides:
             return None
         return speaker
@@ -1102,15 +1097,19 @@ class EventFinder(Clues):
             owner = owner_token(head)  # "Pompeo's announcement starts a 180-day clock"
             source = self.ctx.actor_of(owner) if owner is not None else None
         if source is None or source.country == target.country:
-            source = reporter(self.ctx, main, self.lex.speech_verbs) or next(
-                (who for start, end, who in self.ctx.quote_speakers if start <= main.i < end),
-                None,
-            )
+            source = self._voice(main)
         if source is None or source.role == WEAK_ROLE:
             return []
         if {source.country, target.country} != set(self.sides):
             return []
         return [Candidate("THREATEN", "ultimatum", source, target, mark, 0.5)]
+
+    def _voice(self, tok: Token) -> ActorRef | None:
+        """Who says the words `tok` is in: the reporting clause's speaker, else the speaker
+        of the quotation around it."""
+        return reporter(self.ctx, tok, self.lex.speech_verbs) or next(
+            (who for start, end, who in self.ctx.quote_speakers if start <= tok.i < end), None
+        )
 
     def _harm_intended(self, tok: Token, nominal: bool) -> bool:
         """A sanction put as what a side intends, plans or prepares to impose ("intends to
@@ -1146,10 +1145,7 @@ class EventFinder(Clues):
         target = self.ctx.actor_of(subj) if subj is not None and not passive else None
         if target is None or target.country not in self.sides:
             return []
-        speaker = reporter(self.ctx, verb, self.lex.speech_verbs) or next(
-            (who for start, end, who in self.ctx.quote_speakers if start <= verb.i < end),
-            None,
-        )
+        speaker = self._voice(verb)
         if speaker is None or speaker.role == WEAK_ROLE:
             return []
         if {speaker.country, target.country} != set(self.sides):
@@ -1637,10 +1633,7 @@ class EventFinder(Clues):
             backer = self.ctx.actor_of(owner) if owner is not None else None  # "Trump's favoring"
         elif noun.dep_ == "pobj" and head.lower_ == "in" and self._forceful(head.head):
             # "Putin was extremely strong and powerful in his denial today," Trump said
-            backer = reporter(self.ctx, noun, self.lex.speech_verbs) or next(
-                (who for start, end, who in self.ctx.quote_speakers if start <= noun.i < end),
-                None,
-            )
+            backer = self._voice(noun)
         if backer is None or backer.role == WEAK_ROLE:
             return []
         if {backer.country, denier.country} != set(self.sides):
