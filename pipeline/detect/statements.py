@@ -26,7 +26,9 @@ from pipeline.models import ActorRef
 LOGGER = logging.getLogger(__name__)
 
 _LINE = re.compile(r"[^\n]+")
-_MARK = re.compile(r'[“”"]')
+# Double quotation marks; some papers close a quote with two apostrophes ('’’', "''")
+_MARK = re.compile(r'[“”"]|’’|\'\'')
+_CLOSING = {"”", "’’", "''"}
 _JUDGING_TYPES = {"EVALUATE"}  # "called it nonsense"; accusing and warning verbs are events
 _EXPRESS = {"express", "voice", "reiterate", "stress"}
 _EXPRESSED = {"concern", "concerns", "regret", "satisfaction", "disappointment", "hope",
@@ -46,6 +48,7 @@ _MARKET_NOUNS = {"dollar", "currency", "market", "stock", "share", "bond", "yiel
                  "team", "league", "tour"}  # fmt: skip
 _BARE_ATTRIBUTION = 12  # tokens of a sentence that is only "Trump tweeted on Thursday."
 _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
+_LONG_NAME = 20  # ... unless they are the speaker's name and post ("Sen. X, R-Texas, said")
 # Verbs by which a speaker relays what someone else said to them ("he told me", "he denied it")
 _RELAYED = {"say", "tell", "deny", "insist", "assure", "promise", "admit", "state", "add",
             "reply", "answer", "declare"}  # fmt: skip
@@ -53,6 +56,8 @@ _RELAYED = {"say", "tell", "deny", "insist", "assure", "promise", "admit", "stat
 _DOCUMENTS = {"statement", "readout", "communique", "communiqué", "release", "letter",
               "message", "note", "declaration"}  # fmt: skip
 _DOCUMENT_SENTENCES = 6  # how far back the document's issuer is looked for
+# Acts done in words, whose quoted words make a statement ("warned of 'serious repercussions'")
+_WORDED_ACTS = {"THREATEN", "REQUEST", "ACCUSE"}
 _NAMING = {"call", "describe", "term", "dub", "label", "brand"}  # "what X called \"...\""
 
 
@@ -66,7 +71,7 @@ def find_quotes(text: str) -> list[Quote]:
         for mark in _MARK.finditer(text, line.start(), line.end()):
             char = mark.group()
             if opened is None:
-                if char != "”":  # a closing mark with nothing open is a stray
+                if char not in _CLOSING:  # a closing mark with nothing open is a stray
                     opened = mark.end()
                 continue
             if char == "“":
@@ -250,8 +255,25 @@ class StatementFinder(PositionRules):
                 if best is None or distance < best[0]:
                     best = (distance, tok)
         if best is None:
-            return self._colon_verb(span, inside)
+            return self._named_after(span, limit, inside) or self._colon_verb(span, inside)
         return best[1]
+
+    def _named_after(self, span: Span, limit: int, inside: set[int]) -> Token | None:
+        """'"...," Senate Majority Whip John Cornyn, R-Texas, said': the speech verb is far
+        from the quote only because the speaker's long name and post come between; the
+        subject opens right after the closing mark."""
+        for i in range(span.end + _ADJACENT, min(limit, span.end + _LONG_NAME)):
+            tok = self.doc[i]
+            if tok.is_space and "\n" in tok.text:
+                return None
+            if not self._is_speech_verb(tok, inside):
+                continue
+            subj, _ = subject(tok)
+            if subj is None or subj.i > tok.i:
+                return None
+            gap = self.doc[span.end : subj.left_edge.i]
+            return tok if all(t.is_punct or t.is_space for t in gap) else None
+        return None
 
     def _bare_attribution(self, sent: Span, start: int) -> bool:
         """The sentence opening at `start` right after a quote is only an attribution: a verb of
@@ -309,6 +331,10 @@ class StatementFinder(PositionRules):
             if quote.span is not None:
                 inside.update(range(quote.span.start, quote.span.end))
         by_verb: dict[int, Found] = {}
+        # A paragraph that is all quote, going on from the speaker's: its own statement
+        # (keyed by its first token), folded back into the one it continues unless it is
+        # about the other side in its own right.
+        continued: dict[int, Found] = {}
         previous: Found | None = None
         for quote in quotes:
             if quote.span is None:
@@ -316,7 +342,15 @@ class StatementFinder(PositionRules):
             verb = self._attribute(quote, inside)
             speaker = self._speaker(verb) if verb is not None else None
             if verb is None and previous is not None and self._continues(previous, quote):
-                previous.quotes.append(quote)
+                if self._opens_paragraph(quote):
+                    found = Found(
+                        previous.speaker, previous.verb, sentence=quote.span.sent, quotes=[quote]
+                    )
+                    by_verb[quote.span.start] = found
+                    continued[quote.span.start] = previous
+                    previous = found
+                else:
+                    previous.quotes.append(quote)
                 continue
             if verb is None:
                 said = self._paragraph_before(quote)
@@ -347,6 +381,7 @@ class StatementFinder(PositionRules):
             if indirect is not None:
                 by_verb[tok.i] = indirect
         self._fold_glosses(by_verb)
+        self._fold_continuations(by_verb, continued)
         for relay in by_verb.values():
             if relay.trailing and relay.clause is not None:
                 lo, hi = relay.clause
@@ -476,6 +511,7 @@ class StatementFinder(PositionRules):
             )
             or (lemma in self.condemning and as_predicate)
             or self._quoted_judgement(tok)
+            or self._quoted_act(tok)
         )
         expressed = lemma in _EXPRESS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _EXPRESSED for c in kids
@@ -541,6 +577,8 @@ class StatementFinder(PositionRules):
         if not (said or judged or expressed or requested):
             return None
         gloss_only = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "acl") and not judged
+        if gloss_only and tok.dep_ == "acl" and tok.head.lemma_.lower() in _DOCUMENTS:
+            gloss_only = False  # "issued a statement saying ...": the document's own words
         if gloss_only and tok.head.lemma_.lower() not in self.speech:
             if tok.dep_ != "advcl" or tok.sent.start == self._lead_sentence():
                 return None  # "..., saying it was responding": the lead's gloss
@@ -562,7 +600,7 @@ class StatementFinder(PositionRules):
         if (
             lemma == "call"
             and not requested
-            and any(c.lower_ in ("on", "for", "upon") for c in kids)
+            and any(c.lower_ in ("on", "for", "upon") and c.i > tok.i for c in kids)
         ):
             return None  # "called for calm": a request with no addressee and act
         if comps and all(c.i < tok.i for c in comps):
@@ -819,6 +857,46 @@ class StatementFinder(PositionRules):
         for i in [i for i, found in by_verb.items() if found.gloss_only]:
             del by_verb[i]  # a gloss with no statement of its own speaker to join
 
+    def _fold_continuations(self, by_verb: dict[int, Found], continued: dict[int, Found]) -> None:
+        """A quoted paragraph going on from its speaker's stands as a statement of its own only
+        when it is about the other side itself; otherwise its words join the paragraph before
+        (and that one's, when it was folded too)."""
+        into: dict[int, Found] = {}  # id of a folded statement -> where its words went
+        for key in sorted(continued):
+            found = by_verb.get(key)
+            if found is None:
+                continue
+            if found.speaker.country in self.sides and self._names_other_side(found):
+                continue
+            parent = continued[key]
+            while id(parent) in into:
+                parent = into[id(parent)]
+            parent.quotes.extend(found.quotes)
+            into[id(found)] = parent
+            del by_verb[key]
+
+    def _names_other_side(self, found: Found) -> bool:
+        """The words themselves name the other side (a pronoun standing for it counts) or the
+        relationship."""
+        if _RELATIONSHIP.search(found.text):
+            return True
+        other = [c for c in self.sides if c != found.speaker.country]
+        return any(
+            c in self._sides_named(q.span.start, q.span.end, pronouns=True)
+            for q in found.quotes
+            if q.span is not None
+            for c in other
+        )
+
+    @staticmethod
+    def _opens_paragraph(quote: Quote) -> bool:
+        """The quote opens its own paragraph."""
+        span = quote.span
+        if span is None:
+            return False
+        before = span.doc.text[: quote.start_char].rstrip('“" ')
+        return not before or before.endswith("\n")
+
     def _quoted_judgement(self, verb: Token) -> bool:
         """ "called Russia 'a rival'", "referred to Moscow as 'a competitor'": a naming verb
         whose judgement, after its object, is in quotation marks gives the speaker's own words
@@ -835,6 +913,22 @@ class StatementFinder(PositionRules):
             return False
         marks = [t for c in kids for t in c.subtree if t.is_quote]  # closing marks hang on it
         return len(marks) >= 2 and marks[-1].i - marks[0].i > 1
+
+    def _quoted_act(self, verb: Token) -> bool:
+        """ "warned Moscow of 'serious repercussions'", "urged the Kremlin to 'de-escalate'":
+        an act done in words whose words, after the verb, are quoted is the speaker's
+        statement as well as the act."""
+        senses = self.finder.lex.verbs.get(verb.lemma_.lower(), ())
+        if not any(sense.type in _WORDED_ACTS for sense in senses):
+            return False
+        marks = [
+            t
+            for c in verb.children
+            if c.i > verb.i and c.dep_ in ("dobj", "prep", "xcomp", "oprd", "dative")
+            for t in c.subtree
+            if t.is_quote
+        ]
+        return len(marks) >= 2 and marks[-1].i - marks[0].i > 2
 
     def _judging_object(self, verb: Token) -> bool:
         """ "called the allegations fabricated", "described the talks as frank": the parser
