@@ -131,3 +131,14 @@ def test_called_after_an_opening_for_phrase_is_still_a_judgement(detector: Detec
     )
     found = by(statements(detector, text), "Peskov", "illegal and absurd")
     assert found and found[0].about == ["USA"]
+
+
+def test_a_surname_the_tagger_takes_for_a_noun_is_still_the_person(detector: Detector) -> None:
+    text = (
+        "The director of national intelligence, Dan Coats, spoke at a security forum in Aspen "
+        "on Thursday about Russia.\n"
+        "Coats was surprised that Trump had invited Putin to Washington for more talks in the "
+        'autumn. He said with a laugh, "That is going to be special for the Russians."'
+    )
+    found = by(statements(detector, text), "", "going to be special")
+    assert [s.speaker.name for s in found] == ["Dan Coats"]

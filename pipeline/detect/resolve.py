@@ -729,7 +729,7 @@ class ArticleContext(PronounResolver):
                 actor is None
                 or tok.i < first.get(tok.text, len(self.doc))
                 or tok.i in self._by_token
-                or tok.pos_ != "PROPN"
+                or not self._surname_word(tok)
                 or not self._name_alone(tok)
                 or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN")
                 or (
@@ -740,6 +740,18 @@ class ArticleContext(PronounResolver):
             ):
                 continue
             self._add(Mention(tok.i, tok.i + 1, "person", actor))
+
+    @staticmethod
+    def _surname_word(tok: Token) -> bool:
+        """A proper noun, or a surname the tagger took for a common noun ("Coats was
+        surprised", "Rice said"): capitalised inside a sentence, or its opening subject."""
+        if tok.pos_ == "PROPN":
+            return True
+        return (
+            tok.pos_ == "NOUN"
+            and tok.text[:1].isupper()
+            and (not tok.is_sent_start or tok.dep_ in ("nsubj", "nsubjpass"))
+        )
 
     def _name_alone(self, tok: Token) -> bool:
         """The token may be a surname standing alone: no entity, a person, or a one-word entity
