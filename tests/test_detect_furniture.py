@@ -43,6 +43,8 @@ def test_furniture_lines(line: str) -> None:
         '"We are not afraid," the minister said.',
         "Russia and the United States held talks in Riyadh.",
         "I do.",
+        "“We shall answer in kind and in our own time.” — Deputy Foreign Minister Ivan Petrov",
+        '"Talks are over for now!" -- Senator Jane Roe, on Sunday television',
     ],
 )
 def test_story_lines_stay(line: str) -> None:

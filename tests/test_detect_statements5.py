@@ -142,3 +142,26 @@ def test_a_surname_the_tagger_takes_for_a_noun_is_still_the_person(detector: Det
     )
     found = by(statements(detector, text), "", "going to be special")
     assert [s.speaker.name for s in found] == ["Dan Coats"]
+
+
+def test_a_quote_signed_after_a_dash_is_its_signers(detector: Detector) -> None:
+    text = (
+        "The United States and Russia clashed again over the election on Thursday.\n"
+        '"There is no allegation that the Russian hackers changed the vote count." '
+        "— Deputy Attorney General Rod Rosenstein\n"
+        "“Things will work out fine between America and Russia!” — Secretary of State Antony "
+        "Blinken, in a tweet"
+    )
+    found = statements(detector, text)
+    signed = by(found, "Rosenstein", "no allegation")
+    assert signed and signed[0].speaker.country == "USA" and signed[0].about == ["RUS"]
+    assert by(found, "Blinken", "work out fine")
+
+
+def test_a_country_after_a_dash_signs_nothing(detector: Detector) -> None:
+    text = (
+        "Russia and the United States clashed again over the election on Thursday.\n"
+        '"The Russian offer is a trap for all of us." — Washington, a city of rumours, '
+        "took it calmly"
+    )
+    assert not [s for s in statements(detector, text) if s.speaker.country == "USA"]

@@ -147,6 +147,11 @@ _ASCII_LOWER = re.compile(r"[a-z]")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ";", ")", "…")
 
 
+# '"We will respond in kind." — Deputy Foreign Minister X': a quote signed after a dash, as
+# roundups of quotes print them; the line ends on the name, not on a full stop
+_SIGNED_QUOTE = re.compile(r"""^[“"][^”"]{12,}[.!?…][”"]\s*(?:—|–|--)\s*[A-Z]""")
+
+
 def _is_headline(line: str) -> bool:
     """A line in capitals: a related-story headline or a section banner."""
     if len(_ASCII_LOWER.findall(line)) >= 0.15 * len(line):
@@ -290,7 +295,11 @@ def is_furniture(line: str) -> bool:
         return True  # "- Who is Viktor Bout?": a related-story link in a list
     if _is_headline(stripped) or _is_menu(stripped) or _is_caption(stripped):
         return True
-    if len(stripped.split()) < 25 and not stripped.endswith(_SENTENCE_END):
+    if (
+        len(stripped.split()) < 25
+        and not stripped.endswith(_SENTENCE_END)
+        and not _SIGNED_QUOTE.match(stripped)
+    ):
         return True  # a headline, a section label or a teaser: story paragraphs end a sentence
     return _is_byline(stripped)
 

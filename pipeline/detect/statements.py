@@ -48,6 +48,9 @@ _MARKET_NOUNS = {"dollar", "currency", "market", "stock", "share", "bond", "yiel
                  "team", "league", "tour"}  # fmt: skip
 _BARE_ATTRIBUTION = 12  # tokens of a sentence that is only "Trump tweeted on Thursday."
 _ADJACENT = 7  # tokens between a quote and the speech verb that introduces it
+# A quote signed after a dash: closing marks, then the dash, then the name
+_SIGNATURE = re.compile(r"""[”"’']*[ \t]*(?:—|–|--)[ \t]*(?=[A-Z])""")
+_SIGNATURE_TOKENS = 10  # how far into the signature the speaker's name may start
 _LONG_NAME = 20  # ... unless they are the speaker's name and post ("Sen. X, R-Texas, said")
 # Verbs by which a speaker relays what someone else said to them ("he told me", "he denied it")
 _RELAYED = {"say", "tell", "deny", "insist", "assure", "promise", "admit", "state", "add",
@@ -275,6 +278,30 @@ class StatementFinder(PositionRules):
             return tok if all(t.is_punct or t.is_space for t in gap) else None
         return None
 
+    def _signed(self, quote: Quote) -> tuple[ActorRef, Token] | None:
+        """'"We will respond." — Deputy Foreign Minister Sergei Ryabkov, on state TV': a whole
+        utterance signed after a dash on its own line, as roundups of quotes do."""
+        text = self.doc.text
+        if quote.open_ended or not quote.text.rstrip().endswith((".", "!", "?", "…")):
+            return None
+        line_end = text.find("\n", quote.end_char)
+        line_end = len(text) if line_end < 0 else line_end
+        after = text[quote.end_char : line_end]
+        sign = _SIGNATURE.match(after)
+        if sign is None:
+            return None
+        start = quote.end_char + sign.end()
+        span = self.doc.char_span(start, line_end, alignment_mode="expand")
+        if span is None:
+            return None
+        window = range(span.start, min(span.end, span.start + _SIGNATURE_TOKENS))
+        mentions = [m for i in window if (m := self.ctx.mention_at(i)) is not None]
+        mentions = [m for m in mentions if m.actor is not None and m.kind != "country"]
+        if not mentions or mentions[0].kind == "adjective" and len(mentions) == 1:
+            return None
+        chosen = next((m for m in mentions if m.kind == "person"), mentions[0])
+        return chosen.actor, self.doc[chosen.end - 1]
+
     def _bare_attribution(self, sent: Span, start: int) -> bool:
         """The sentence opening at `start` right after a quote is only an attribution: a verb of
         speech with its subject and adjuncts but no words of its own ("Trump tweeted.")."""
@@ -341,6 +368,11 @@ class StatementFinder(PositionRules):
                 continue
             verb = self._attribute(quote, inside)
             speaker = self._speaker(verb) if verb is not None else None
+            signed = self._signed(quote) if verb is None else None
+            if signed is not None:
+                found = Found(signed[0], signed[1], sentence=quote.span.sent, quotes=[quote])
+                by_verb[quote.span.start] = previous = found
+                continue
             if verb is None and previous is not None and self._continues(previous, quote):
                 if self._opens_paragraph(quote):
                     found = Found(
