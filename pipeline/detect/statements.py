@@ -295,12 +295,17 @@ class StatementFinder(PositionRules):
         if span is None:
             return None
         window = range(span.start, min(span.end, span.start + _SIGNATURE_TOKENS))
-        mentions = [m for i in window if (m := self.ctx.mention_at(i)) is not None]
-        mentions = [m for m in mentions if m.actor is not None and m.kind != "country"]
-        if not mentions or mentions[0].kind == "adjective" and len(mentions) == 1:
+        signers = [
+            (m.actor, m)
+            for i in window
+            if (m := self.ctx.mention_at(i)) is not None
+            and m.actor is not None
+            and m.kind not in ("country", "adjective")  # "— Washington ...": no one signs
+        ]
+        if not signers:
             return None
-        chosen = next((m for m in mentions if m.kind == "person"), mentions[0])
-        return chosen.actor, self.doc[chosen.end - 1]
+        actor, chosen = next(((a, m) for a, m in signers if m.kind == "person"), signers[0])
+        return actor, self.doc[chosen.end - 1]
 
     def _bare_attribution(self, sent: Span, start: int) -> bool:
         """The sentence opening at `start` right after a quote is only an attribution: a verb of
