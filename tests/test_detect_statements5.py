@@ -165,3 +165,21 @@ def test_a_country_after_a_dash_signs_nothing(detector: Detector) -> None:
         "took it calmly"
     )
     assert not [s for s in statements(detector, text) if s.speaker.country == "USA"]
+
+
+def test_a_said_clause_the_parser_took_for_an_object_is_a_statement(detector: Detector) -> None:
+    text = (
+        "The Senate passed new sanctions against Russia on Thursday.\n"
+        "Sen. Tom Cotton, R-Ark., said responsibility for the poor relations rests with "
+        "President Vladimir Putin."
+    )
+    found = by(statements(detector, text), "Cotton", "rests with")
+    assert found and found[0].about == ["RUS"]
+
+
+def test_a_relative_clause_on_what_was_said_is_no_statement_of_it(detector: Detector) -> None:
+    text = (
+        "The Senate passed new sanctions against Russia on Thursday.\n"
+        "Sen. Tom Cotton, R-Ark., said the words that his staff wrote for him."
+    )
+    assert not by(statements(detector, text), "Cotton", "")

@@ -519,8 +519,9 @@ class StatementFinder(PositionRules):
                 and r.left_edge.lower_ == "that"
                 and any(g.dep_ == "nsubj" and g.lower_ != "that" for g in r.children)
             ]
+        subject_object = self._object_as_subject(tok) if lemma in self.speech else []
         if lemma in self.speech:
-            comps += self._stray_that_clauses(tok)
+            comps += self._stray_that_clauses(tok) + subject_object
         comps += [g for c in comps for g in c.conjuncts if g.dep_ == "conj"]
         if any(
             g.dep_ == "mark" and g.lower_ in ("whether", "if") for c in comps for g in c.children
@@ -557,6 +558,7 @@ class StatementFinder(PositionRules):
             any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)
             # "said more would follow": a finite clause whose subject the parser missed
             or any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
+            or c in subject_object
             for c in comps
         )
         requested = self._request(tok)
@@ -818,6 +820,33 @@ class StatementFinder(PositionRules):
                     for g in sub.children
                 ):
                     out.append(sub)
+        return out
+
+    @staticmethod
+    def _object_as_subject(verb: Token) -> list[Token]:
+        """ "said responsibility for the crisis rests with Putin": the parser took the said
+        clause's subject for the verb's object and hung the clause's verb somewhere inside it.
+        A finite verb inside the object with no subject and no relative word of its own
+        cannot belong to a noun phrase (English needs "that" or "which" there); it is the
+        clause that was said."""
+        out: list[Token] = []
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.i < verb.i:
+                continue
+            for inner in obj.subtree:
+                if (
+                    inner.i > obj.i
+                    and inner.tag_ in ("VBZ", "VBD", "VBP")
+                    and not any(
+                        g.dep_ in _CLAUSE_SUBJECTS or g.lower_ in RELATIVE for g in inner.children
+                    )
+                    and not any(
+                        t.lower_ in RELATIVE or t.is_quote or t.is_punct
+                        for t in obj.doc[obj.i : inner.i]
+                    )
+                ):
+                    out.append(inner)
+                    break
         return out
 
     def _request(self, verb: Token) -> bool:
