@@ -924,15 +924,16 @@ class StatementFinder(PositionRules):
             del by_verb[i]  # a gloss with no statement of its own speaker to join
 
     def _fold_continuations(self, by_verb: dict[int, Found], continued: dict[int, Found]) -> None:
-        """A quoted paragraph going on from its speaker's stands as a statement of its own only
-        when it is about the other side itself; otherwise its words join the paragraph before
-        (and that one's, when it was folded too)."""
+        """A quoted paragraph going on from its speaker's stands as a statement of its own when
+        it is about the other side (its words name it, or it sits in a passage about the pair);
+        otherwise its words join the paragraph before (and that one's, when it was folded too).
+        """
         into: dict[int, Found] = {}  # id of a folded statement -> where its words went
         for key in sorted(continued):
             found = by_verb.get(key)
             if found is None:
                 continue
-            if found.speaker.country in self.sides and self._names_other_side(found):
+            if found.speaker.country in self.sides and self._about(found):
                 continue
             parent = continued[key]
             while id(parent) in into:
@@ -940,19 +941,6 @@ class StatementFinder(PositionRules):
             parent.quotes.extend(found.quotes)
             into[id(found)] = parent
             del by_verb[key]
-
-    def _names_other_side(self, found: Found) -> bool:
-        """The words themselves name the other side (a pronoun standing for it counts) or the
-        relationship."""
-        if _RELATIONSHIP.search(found.text):
-            return True
-        other = [c for c in self.sides if c != found.speaker.country]
-        return any(
-            c in self._sides_named(q.span.start, q.span.end, pronouns=True)
-            for q in found.quotes
-            if q.span is not None
-            for c in other
-        )
 
     @staticmethod
     def _opens_paragraph(quote: Quote) -> bool:
