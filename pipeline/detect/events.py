@@ -130,6 +130,10 @@ _BACKING = {"accept", "believe", "embrace", "endorse", "buy", "trust", "favor", 
             "favoring", "favouring", "acceptance"}  # fmt: skip
 _FORCEFUL = {"strong", "powerful", "forceful", "convincing", "adamant", "firm", "emphatic",
              "sincere", "credible", "persuasive", "believable", "vehement", "categorical"}  # fmt: skip
+# Backing named as a noun, and words of an election in which help is interference
+_BACKING_NOUNS = {"support", "backing"}
+_ELECTORAL = {"election", "elect", "campaign", "candidacy", "candidate", "win", "nominee",
+              "presidency", "vote", "electoral", "defeat"}  # fmt: skip
 # Acts a reprisal answers
 _ANSWERABLE = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 
@@ -536,6 +540,8 @@ class EventFinder(Clues):
             and not (self._word_taken(tok) and self._person_believed(tok))
         ):
             return []  # "believes Russia has a responsibility": a view of it, not trust
+        if kind == "SUPPORT" and self._backing_elsewhere(tok, nominal, source):
+            return []  # "Russian support for Assad", "meddled to help Trump win": no backing
         if (
             kind == "CONCEDE"
             and mode == "return"
@@ -698,6 +704,39 @@ class EventFinder(Clues):
                 # accuses the state the defendant is said to have served
                 out.append(Candidate("ACCUSE", "allege", source, served, tok, 0.55, reported))
         return out
+
+    def _backing_elsewhere(self, tok: Token, nominal: bool, source: ActorRef) -> bool:
+        """Backing that is not of the other side: the noun "support" or "backing" whose
+        complement ("for", "of", "to") names no one of the other side ("Russian support for
+        Assad", "support for the alliance", "Russian support" alone), and help or support given
+        in an election ("helped him win", "support for his candidacy"), which is interference
+        in the other side's politics, not backing of its government."""
+        lemma = tok.lemma_.lower()
+        if nominal and lemma in _BACKING_NOUNS:
+            backed = [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")
+                for p in c.subtree
+            ]
+            if tok.dep_ == "dobj":  # "threw his support to Yeltsin": the phrase on the verb
+                backed += [
+                    p
+                    for c in tok.head.children
+                    if c.dep_ in ("prep", "dative") and c.lower_ in ("for", "to", "behind")
+                    for p in c.subtree
+                ]
+            if not any(
+                (a := self.ctx.actor_of(p)) is not None
+                and a.country in self.sides
+                and a.country != source.country
+                for p in backed
+            ):
+                return True
+        if lemma in _BACKING_NOUNS or lemma == "help":
+            words = tok.subtree if not nominal else tok.sent
+            return any(t.lemma_.lower() in _ELECTORAL for t in words)
+        return False
 
     def _charges_organ(self, tok: Token, target: ActorRef) -> bool:
         """An indictment (verb or noun) whose target is an organ of the other side's state (its

@@ -1,0 +1,46 @@
+"""Events: backing that is not of the other side.
+
+Each sentence is written for these tests; the detector is the real one, rules alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector, get_detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2018, 7, 20)
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return get_detector()
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+# ------------------------------------------------------------------ SUPPORT: whose backing
+
+
+def test_support_for_the_other_side_is_backing(detector: Detector) -> None:
+    found = triples(detector, "President Trump voiced his support for Vladimir Putin on Monday.")
+    assert ("SUPPORT", "USA", "RUS") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the one backed is a third party, or no one is named
+        "Moscow's military support for the Syrian government angered the State Department.",
+        "The rebels were pushed back by Syrian troops with Russian support, the Pentagon said.",
+        # help in an election is interference, not backing of the other side's government
+        "Prosecutors said the Russian government acted to help Donald Trump win the election.",
+    ],
+)
+def test_backing_of_others_is_no_support(detector: Detector, text: str) -> None:
+    assert not any(t[0] == "SUPPORT" for t in triples(detector, text))
