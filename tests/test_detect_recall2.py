@@ -1,4 +1,4 @@
-"""Events: backing that is not of the other side.
+"""Events: threats of a reprisal, and backing that is not of the other side.
 
 Each sentence is written for these tests; the detector is the real one, rules alone.
 """
@@ -44,3 +44,41 @@ def test_support_for_the_other_side_is_backing(detector: Detector) -> None:
 )
 def test_backing_of_others_is_no_support(detector: Detector, text: str) -> None:
     assert not any(t[0] == "SUPPORT" for t in triples(detector, text))
+
+
+# ------------------------------------------------------------------ THREATEN: reprisals
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # readiness for a blow warns the other side of it
+        (
+            "Foreign Minister Sergei Lavrov said Russia was ready to retaliate against Washington.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        # a vow whose clause names a reprisal
+        (
+            "Putin vowed that Russia would take retaliatory steps against the United States.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        # a reprisal named as a noun and promised with "would"
+        (
+            "The Russian Foreign Ministry said it would deliver a tough response to the new U.S. "
+            "sanctions.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+    ],
+)
+def test_reprisals_threatened(detector: Detector, text: str, expected: tuple) -> None:
+    assert expected in triples(detector, text)
+
+
+def test_readiness_to_talk_stays_an_offer(detector: Detector) -> None:
+    found = triples(detector, "Foreign Minister Sergei Lavrov said Russia was ready to talk.")
+    assert not any(t[0] == "THREATEN" for t in found)
+
+
+def test_a_plain_response_is_no_threat(detector: Detector) -> None:
+    text = "The Russian Foreign Ministry said it would send a response to the U.S. letter."
+    assert not any(t[0] == "THREATEN" for t in triples(detector, text))

@@ -130,6 +130,16 @@ _BACKING = {"accept", "believe", "embrace", "endorse", "buy", "trust", "favor", 
             "favoring", "favouring", "acceptance"}  # fmt: skip
 _FORCEFUL = {"strong", "powerful", "forceful", "convincing", "adamant", "firm", "emphatic",
              "sincere", "credible", "persuasive", "believable", "vehement", "categorical"}  # fmt: skip
+# A reprisal named as a noun: promised with "will" or "would", it threatens ("would provide
+# a harsh response to the sanctions", "will take countermeasures"); a bare "response" must be
+# called hostile ("a tough response", "a military response")
+_REPRISAL_NOUNS = {"response", "retaliation", "countermeasure", "countermeasures", "reprisal",
+                   "reprisals"}  # fmt: skip
+_HOSTILE_RESPONSE = {"harsh", "tough", "firm", "adequate", "appropriate", "proportionate",
+                     "decisive", "military", "strong", "swift", "serious", "painful",
+                     "asymmetric", "asymmetrical", "mirror", "reciprocal", "symmetrical",
+                     "forceful", "robust", "resolute", "severe", "retaliatory"}  # fmt: skip
+_FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
 # Backing named as a noun, and words of an election in which help is interference
 _BACKING_NOUNS = {"support", "backing"}
 _ELECTORAL = {"election", "elect", "campaign", "candidacy", "candidate", "win", "nominee",
@@ -245,6 +255,8 @@ class EventFinder(Clues):
                         yield from self._harm_faced(tok)
                 if tok.lemma_.lower() in _READMITTING:
                     yield from self._readmission(tok)
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in _REPRISAL_NOUNS:
+                    yield from self._reprisal_promised(tok)
                 if tok.lower_ == "unless" and tok.dep_ == "mark":
                     yield from self._ultimatum(tok)
                 elif tok.lemma_ in _DENIAL_NOUNS and tok.pos_ == "NOUN":
@@ -704,6 +716,61 @@ class EventFinder(Clues):
                 # accuses the state the defendant is said to have served
                 out.append(Candidate("ACCUSE", "allege", source, served, tok, 0.55, reported))
         return out
+
+    def _reprisal_promised(self, noun: Token) -> list[Candidate]:
+        """THREATEN of a reprisal named as a noun and promised: "the ministry said it would
+        provide a harsh response to sanctions", "Moscow will take countermeasures", "a
+        response will follow". Aimed at the side named after "to" or "against", else at the
+        other side when the story reports an act of it for the reprisal to answer."""
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "nsubj") or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        if noun.lemma_.lower() == "response" and not any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in _HOSTILE_RESPONSE
+            for c in noun.children
+        ):
+            return []
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" for c in kids) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
+            return []
+        if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in kids):
+            return []
+        source = None
+        if noun.dep_ == "dobj":
+            subj, passive = subject(verb)
+            if subj is not None and not passive and subj.pos_ != "PRON":
+                source = self.ctx.actor_of(subj)
+        source = source or self._voice(verb)
+        if source is None or source.role == WEAK_ROLE or source.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != source.country)
+        aimed = [
+            a
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "against", "on")
+            for p in c.subtree
+            if (a := self.ctx.actor_of(p)) is not None
+        ]
+        target = next((a for a in aimed if a.country == other), None)
+        answers = False
+        if target is None:
+            if any(a.country not in self.sides for a in aimed if a.role != WEAK_ROLE):
+                return []  # "a response to Ukraine's shelling": aimed at a third party
+            land = self.ctx.dictionary.countries[other]
+            target, answers = ActorRef(land.name, other, "GOVERNMENT"), True
+        elif target.role == WEAK_ROLE:
+            land = self.ctx.dictionary.countries[other]
+            target = ActorRef(land.name, other, "GOVERNMENT")
+        reported = reporter(self.ctx, noun, self.lex.speech_verbs)
+        if reported is not None and reported == source:
+            reported = None
+        return [
+            Candidate(
+                "THREATEN", "retaliation", source, target, noun, 0.55, reported, answers, answers
+            )
+        ]
 
     def _backing_elsewhere(self, tok: Token, nominal: bool, source: ActorRef) -> bool:
         """Backing that is not of the other side: the noun "support" or "backing" whose
