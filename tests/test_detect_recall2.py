@@ -82,3 +82,24 @@ def test_readiness_to_talk_stays_an_offer(detector: Detector) -> None:
 def test_a_plain_response_is_no_threat(detector: Detector) -> None:
     text = "The Russian Foreign Ministry said it would send a response to the U.S. letter."
     assert not any(t[0] == "THREATEN" for t in triples(detector, text))
+
+
+# ------------------------------------------------------------------ AGREE: several parties
+
+
+def test_agreement_among_several_parties_with_both_sides(detector: Detector) -> None:
+    text = (
+        "Monitors will watch the ceasefire under an agreement reached on Thursday among "
+        "Russian, Ukrainian, American and European diplomats."
+    )
+    found = triples(detector, text)
+    assert ("AGREE", "USA", "RUS") in found
+    assert ("AGREE", "RUS", "USA") in found
+
+
+def test_third_party_deal_with_a_list_of_powers_is_not_the_pairs(detector: Detector) -> None:
+    text = (
+        "The accord signed between Iran and the United States, China, Russia and Germany "
+        "eased the sanctions on Tehran."
+    )
+    assert not any(t[0] == "AGREE" for t in triples(detector, text))

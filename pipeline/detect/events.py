@@ -1688,8 +1688,12 @@ class EventFinder(Clues):
         for prep in preps:
             if prep.dep_ not in ("prep", "agent") or prep.lower_ not in _AMONG:
                 continue
+            # "an agreement reached among Russian, Ukrainian, American and European
+            # diplomats": both sides among its parties make it the pair's (GUIDE); a deal
+            # "between Iran and" a list of powers is the third party's with them
             for _, actor in self.ctx.actors_in(prep.i, prep.right_edge.i + 1):
-                if actor.country not in self.sides and actor.role != WEAK_ROLE:
+                third = actor.country not in self.sides and actor.role != WEAK_ROLE
+                if third and prep.lower_ == "between":
                     return None
                 if actor.country in self.sides:
                     found.setdefault(actor.country, actor)
