@@ -130,6 +130,20 @@ _BACKING = {"accept", "believe", "embrace", "endorse", "buy", "trust", "favor", 
             "favoring", "favouring", "acceptance"}  # fmt: skip
 _FORCEFUL = {"strong", "powerful", "forceful", "convincing", "adamant", "firm", "emphatic",
              "sincere", "credible", "persuasive", "believable", "vehement", "categorical"}  # fmt: skip
+# A reprisal named as a noun: promised with "will" or "would", it threatens ("would provide
+# a harsh response to the sanctions", "will take countermeasures"); a bare "response" must be
+# called hostile ("a tough response", "a military response")
+_REPRISAL_NOUNS = {"response", "retaliation", "countermeasure", "countermeasures", "reprisal",
+                   "reprisals"}  # fmt: skip
+_HOSTILE_RESPONSE = {"harsh", "tough", "firm", "adequate", "appropriate", "proportionate",
+                     "decisive", "military", "strong", "swift", "serious", "painful",
+                     "asymmetric", "asymmetrical", "mirror", "reciprocal", "symmetrical",
+                     "forceful", "robust", "resolute", "severe", "retaliatory"}  # fmt: skip
+_FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
+# Backing named as a noun, and words of an election in which help is interference
+_BACKING_NOUNS = {"support", "backing"}
+_ELECTORAL = {"election", "elect", "campaign", "candidacy", "candidate", "win", "nominee",
+              "presidency", "vote", "electoral", "defeat"}  # fmt: skip
 # Acts a reprisal answers
 _ANSWERABLE = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 
@@ -241,6 +255,8 @@ class EventFinder(Clues):
                         yield from self._harm_faced(tok)
                 if tok.lemma_.lower() in _READMITTING:
                     yield from self._readmission(tok)
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in _REPRISAL_NOUNS:
+                    yield from self._reprisal_promised(tok)
                 if tok.lower_ == "unless" and tok.dep_ == "mark":
                     yield from self._ultimatum(tok)
                 elif tok.lemma_ in _DENIAL_NOUNS and tok.pos_ == "NOUN":
@@ -536,6 +552,8 @@ class EventFinder(Clues):
             and not (self._word_taken(tok) and self._person_believed(tok))
         ):
             return []  # "believes Russia has a responsibility": a view of it, not trust
+        if kind == "SUPPORT" and self._backing_elsewhere(tok, nominal, source):
+            return []  # "Russian support for Assad", "meddled to help Trump win": no backing
         if (
             kind == "CONCEDE"
             and mode == "return"
@@ -698,6 +716,94 @@ class EventFinder(Clues):
                 # accuses the state the defendant is said to have served
                 out.append(Candidate("ACCUSE", "allege", source, served, tok, 0.55, reported))
         return out
+
+    def _reprisal_promised(self, noun: Token) -> list[Candidate]:
+        """THREATEN of a reprisal named as a noun and promised: "the ministry said it would
+        provide a harsh response to sanctions", "Moscow will take countermeasures", "a
+        response will follow". Aimed at the side named after "to" or "against", else at the
+        other side when the story reports an act of it for the reprisal to answer."""
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "nsubj") or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        if noun.lemma_.lower() == "response" and not any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in _HOSTILE_RESPONSE
+            for c in noun.children
+        ):
+            return []
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" for c in kids) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
+            return []
+        if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in kids):
+            return []
+        source = None
+        if noun.dep_ == "dobj":
+            subj, passive = subject(verb)
+            if subj is not None and not passive and subj.pos_ != "PRON":
+                source = self.ctx.actor_of(subj)
+        source = source or self._voice(verb)
+        if source is None or source.role == WEAK_ROLE or source.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != source.country)
+        aimed = [
+            a
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "against", "on")
+            for p in c.subtree
+            if (a := self.ctx.actor_of(p)) is not None
+        ]
+        target = next((a for a in aimed if a.country == other), None)
+        answers = False
+        if target is None:
+            if any(a.country not in self.sides for a in aimed if a.role != WEAK_ROLE):
+                return []  # "a response to Ukraine's shelling": aimed at a third party
+            land = self.ctx.dictionary.countries[other]
+            target, answers = ActorRef(land.name, other, "GOVERNMENT"), True
+        elif target.role == WEAK_ROLE:
+            land = self.ctx.dictionary.countries[other]
+            target = ActorRef(land.name, other, "GOVERNMENT")
+        reported = reporter(self.ctx, noun, self.lex.speech_verbs)
+        if reported is not None and reported == source:
+            reported = None
+        return [
+            Candidate(
+                "THREATEN", "retaliation", source, target, noun, 0.55, reported, answers, answers
+            )
+        ]
+
+    def _backing_elsewhere(self, tok: Token, nominal: bool, source: ActorRef) -> bool:
+        """Backing that is not of the other side: the noun "support" or "backing" whose
+        complement ("for", "of", "to") names no one of the other side ("Russian support for
+        Assad", "support for the alliance", "Russian support" alone), and help or support given
+        in an election ("helped him win", "support for his candidacy"), which is interference
+        in the other side's politics, not backing of its government."""
+        lemma = tok.lemma_.lower()
+        if nominal and lemma in _BACKING_NOUNS:
+            backed = [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")
+                for p in c.subtree
+            ]
+            if tok.dep_ == "dobj":  # "threw his support to Yeltsin": the phrase on the verb
+                backed += [
+                    p
+                    for c in tok.head.children
+                    if c.dep_ in ("prep", "dative") and c.lower_ in ("for", "to", "behind")
+                    for p in c.subtree
+                ]
+            if not any(
+                (a := self.ctx.actor_of(p)) is not None
+                and a.country in self.sides
+                and a.country != source.country
+                for p in backed
+            ):
+                return True
+        if lemma in _BACKING_NOUNS or lemma == "help":
+            words = tok.subtree if not nominal else tok.sent
+            return any(t.lemma_.lower() in _ELECTORAL for t in words)
+        return False
 
     def _charges_organ(self, tok: Token, target: ActorRef) -> bool:
         """An indictment (verb or noun) whose target is an organ of the other side's state (its
@@ -1582,8 +1688,12 @@ class EventFinder(Clues):
         for prep in preps:
             if prep.dep_ not in ("prep", "agent") or prep.lower_ not in _AMONG:
                 continue
+            # "an agreement reached among Russian, Ukrainian, American and European
+            # diplomats": both sides among its parties make it the pair's (GUIDE); a deal
+            # "between Iran and" a list of powers is the third party's with them
             for _, actor in self.ctx.actors_in(prep.i, prep.right_edge.i + 1):
-                if actor.country not in self.sides and actor.role != WEAK_ROLE:
+                third = actor.country not in self.sides and actor.role != WEAK_ROLE
+                if third and prep.lower_ == "between":
                     return None
                 if actor.country in self.sides:
                     found.setdefault(actor.country, actor)

@@ -187,6 +187,14 @@ class SenseReader:
             )
         if needs == "ccomp":
             return any(c.dep_ == "ccomp" for c in kids)
+        if needs == "reprisal_clause":
+            # "pledged the United States would develop military response options": a promise
+            # whose clause names a reprisal
+            return any(
+                c.dep_ in ("ccomp", "xcomp")
+                and any(t.lemma_.lower() in sense.objects for t in c.subtree)
+                for c in kids
+            )
         if needs == "xcomp_any":
             return any(c.dep_ == "xcomp" for c in kids)
         if needs == "meeting_clause":
