@@ -49,3 +49,16 @@ def test_words_offered_are_no_offer(detector: Detector, text: str) -> None:
 )
 def test_an_offer_of_a_deal_still_stands(detector: Detector, text: str) -> None:
     assert ("AGREE", "RUS", "USA") in triples(detector, text)
+
+
+# ------------------------------------------------------------------ AGREE: readiness to strike
+
+
+def test_willingness_to_stand_up_to_the_other_side_is_no_offer(detector: Detector) -> None:
+    found = triples(detector, "Trump stressed his willingness to stand up to Russia in Warsaw.")
+    assert not any(kind == "AGREE" for kind, _, _ in found)
+
+
+def test_willingness_to_meet_is_an_offer(detector: Detector) -> None:
+    found = triples(detector, "Putin voiced his willingness to meet Trump in Vienna.")
+    assert ("AGREE", "RUS", "USA") in found
