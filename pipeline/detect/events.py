@@ -754,13 +754,10 @@ class EventFinder(Clues):
             if (a := self.ctx.actor_of(p)) is not None
         ]
         target = next((a for a in aimed if a.country == other), None)
-        answers = False
-        if target is None:
-            if any(a.country not in self.sides for a in aimed if a.role != WEAK_ROLE):
-                return []  # "a response to Ukraine's shelling": aimed at a third party
-            land = self.ctx.dictionary.countries[other]
-            target, answers = ActorRef(land.name, other, "GOVERNMENT"), True
-        elif target.role == WEAK_ROLE:
+        answers = target is None
+        if answers and any(a.country not in self.sides for a in aimed if a.role != WEAK_ROLE):
+            return []  # "a response to Ukraine's shelling": aimed at a third party
+        if target is None or target.role == WEAK_ROLE:
             land = self.ctx.dictionary.countries[other]
             target = ActorRef(land.name, other, "GOVERNMENT")
         reported = reporter(self.ctx, noun, self.lex.speech_verbs)
