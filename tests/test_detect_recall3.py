@@ -9,15 +9,10 @@ import datetime as dt
 
 import pytest
 
-from pipeline.detect import Detector, get_detector
+from pipeline.detect import Detector
 from tests.support.detection import event_triples
 
 DAY = dt.date(2018, 7, 20)
-
-
-@pytest.fixture(scope="module")
-def detector() -> Detector:
-    return get_detector()
 
 
 def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
