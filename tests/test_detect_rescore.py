@@ -66,6 +66,26 @@ def test_event_and_statement_features(detector) -> None:
     assert "age=7" in sanction  # Tuesday is two days before the report
     lavrov = next(f for f in record["statements"] if "side=RUS" in f and "direct=True" in f)
     assert "verb=say" in lavrov and "about_other=True" in lavrov
+    assert "about_how=named" in lavrov  # "Washington" in his words names the other side
+
+
+def test_statement_features_say_how_the_words_were_found_about_the_other_side(detector) -> None:
+    text = (
+        "Lavrov met Blinken in Geneva on Tuesday as Russia and the United States argued over "
+        "Ukraine.\n"
+        "Russia accused Washington of ignoring its security demands.\n"
+        "The Kremlin said Washington had ignored the proposals.\n"
+        '"The proposals stay on the table and we expect an answer," Lavrov said.'
+    )
+    record = _features_of(detector, text)
+    hows = {
+        next(f for f in features if f.startswith("about_how="))
+        for features in record["statements"]
+        if "side=RUS" in features
+    }
+    # the Kremlin's words name Washington; Lavrov's name no one and stand in a passage
+    # about the pair
+    assert hows == {"about_how=named", "about_how=passage"}
 
 
 def test_history_sentence_reads_as_background(detector) -> None:

@@ -422,6 +422,7 @@ def _statement_facts(found: Found) -> dict[str, object]:
         "quotes": min(len(found.quotes), 3),
         "open_ended": any(q.open_ended for q in found.quotes),
         "head": found.head.lemma_.lower() if found.head is not None else None,
+        "about_how": found.about_reason,
     }
 
 

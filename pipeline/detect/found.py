@@ -38,6 +38,7 @@ class Found:
     head: Token | None = None  # the verb of the reported clause
     gloss_only: bool = False  # ", adding that ...": stands only as part of its host statement
     glosses: list[str] = field(default_factory=list)  # ", calling the measures provocative"
+    about_reason: str = ""  # which test of `_about` decided
 
     @property
     def text(self) -> str:

@@ -219,17 +219,24 @@ class PositionRules:
         return not self._has_cue(found)
 
     def _about(self, found: Found) -> list[str]:
+        """The sides a statement is about (see `_about_why`); the test that decided is kept on
+        `found` for the precision filter (words naming the other side are surer than a
+        passage about it)."""
+        sides, found.about_reason = self._about_why(found)
+        return sides
+
+    def _about_why(self, found: Found) -> tuple[list[str], str]:
         """The sides a statement is about: the other side when its words name it (a name, a
         title, a pronoun that stands for it) or its sentence does, both when they speak of the
         relationship. Words that name no side are about the other one only inside a passage
         of a story about the pair (see `_pair_passage`), unless they name a third country. A
         side named only as the object of home politics ("the Russia probe", "ties to Russia")
-        is not what the words are about."""
+        is not what the words are about. With the sides, the reason (which test decided)."""
         other = [c for c in self.sides if c != found.speaker.country]
         if self._lead_report(found):
-            return []
+            return [], "lead"
         if _RELATIONSHIP.search(found.text):
-            return sorted(set(self.sides))
+            return sorted(set(self.sides)), "relationship"
         ranges = [(q.span.start, q.span.end) for q in found.quotes if q.span is not None]
         if found.clause is not None:
             ranges.append(found.clause)
@@ -237,48 +244,48 @@ class PositionRules:
         for start, end in ranges:
             named |= self._sides_named(start, end, pronouns=True)
         if any(c in named for c in other):
-            return other
+            return other, "named"
         if (
             found.speaker.role not in _DOMESTIC_ROLES
             and _OWN_RELATIONSHIP.search(found.text)
             and not self._third_country(named)
             and all(self._pair_story(c) for c in other)
         ):
-            return sorted(set(self.sides))
+            return sorted(set(self.sides)), "own_relationship"
         if found.speaker.country in named and found.speaker.role in _DOMESTIC_ROLES:
             # "Senator X called the news conference a disgrace by an American president": a
             # lawmaker on their own side's government is home politics, not the relationship
-            return []
+            return [], "lawmaker_on_home"
         home = self._home_story(found.speaker.country)
         if home and found.speaker.role in _DOMESTIC_ROLES:
             # words that name no side, in a story that is also the speaker's home politics:
             # the sentence or the passage naming the other side does not make them about it
-            return []
+            return [], "home_lawmaker"
         if home:
             # an official of the side's government, though, speaks for it: their words are
             # about the other side when their sentence names its leader or government
             # ("..., Pompeo said after meeting Lavrov"), not merely its country
             sent = found.sentence
-            return (
-                other if sent is not None and self._names_state(sent.start, sent.end, other) else []
-            )
+            if sent is not None and self._names_state(sent.start, sent.end, other):
+                return other, "home_state_named"
+            return [], "home_official"
         if found.sentence is not None:
             sentence = self._sides_named(found.sentence.start, found.sentence.end, pronouns=False)
             if any(c in sentence for c in other):
-                return other
+                return other, "sentence"
         if self._third_country(named):
-            return []  # about Ukraine, Syria, Iran...: not about the watched pair
+            return [], "third"  # about Ukraine, Syria, Iran...: not about the watched pair
         if self._sourced_fact(found) or (
             self._follow_up_detail(found) and not self._diplomatic(found)
         ):
-            return []
+            return [], "detail"
         if self._names_home(found, ranges):
-            return []  # "Biden said Trump was a liar": words about someone at home
+            return [], "names_home"  # "Biden said Trump was a liar": words about someone at home
         if found.sentence is not None and all(
             self._pair_passage(found.sentence.start, c) for c in other
         ):
-            return other
-        return []
+            return other, "passage"
+        return [], "none"
 
     def _names_home(self, found: Found, ranges: list[tuple[int, int]]) -> bool:
         """The words name a player of the speaker's home politics: a person of their side the
