@@ -202,3 +202,43 @@ def test_the_minister_is_the_minister_last_named_not_the_leader(detector: Detect
     assert not any(s.speaker.name == "Vladimir Putin" for s in found), found
     found = [s for s in statements(detector, with_minister) if "broken" in s.quote]
     assert [s.speaker.name for s in found] == ["Sergei Lavrov"], found
+
+
+def test_lawmakers_and_officials_of_the_period_are_known_by_name(detector: Detector) -> None:
+    # no title at all: the dictionary alone says who they are, and on which side
+    text = (
+        "John McCain met reporters in Washington after the hearing on Russia.\n"
+        '"Moscow must pay a price for attacking the United States," McCain said.\n'
+        "Alexei Pushkov answered him the same day.\n"
+        '"Washington is inventing threats to justify its sanctions," Pushkov said.'
+    )
+    found = detector.detect(text, published=dt.date(2017, 1, 6)).statements
+    by_name = {s.speaker.name: s.speaker for s in found}
+    assert by_name["John McCain"].country == "USA"
+    assert by_name["John McCain"].role == "LEGISLATURE"
+    assert by_name["Alexei Pushkov"].country == "RUS"
+
+
+def test_a_known_lawmaker_out_of_office_speaks_for_no_side(detector: Detector) -> None:
+    # McCain's term in the dictionary ends in August 2018; Rosenstein's office began in 2017
+    text = (
+        "John McCain met reporters in Washington after the hearing on Russia.\n"
+        '"Moscow must pay a price for attacking the United States," McCain said.'
+    )
+    found = detector.detect(text, published=dt.date(2019, 6, 1)).statements
+    assert not any(s.speaker.name == "John McCain" and s.speaker.country == "USA" for s in found)
+
+
+def test_a_foreign_posting_does_not_make_an_ambassador_the_one_in_washington(
+    detector: Detector,
+) -> None:
+    # several Russian envoys serve at once; "Russia's ambassador to Washington" is Antonov's
+    # post alone, so the dictionary must not give other envoys that office
+    text = (
+        "Russia's ambassador to Washington warned on Saturday that the U.S. strikes would not "
+        "go unanswered.\n"
+        '"We warned that such actions will not be left without consequences," Ambassador '
+        "Anatoly Antonov said."
+    )
+    found = detector.detect(text, published=dt.date(2018, 4, 14)).statements
+    assert found and all(s.speaker.name == "Anatoly Antonov" for s in found), found
