@@ -242,3 +242,27 @@ def test_a_foreign_posting_does_not_make_an_ambassador_the_one_in_washington(
     )
     found = detector.detect(text, published=dt.date(2018, 4, 14)).statements
     assert found and all(s.speaker.name == "Anatoly Antonov" for s in found), found
+
+
+def test_he_the_story_keeps_as_its_subject_keeps_its_person(detector: Detector) -> None:
+    text = (
+        "Prime Minister Dmitry Medvedev answered the new sanctions with a sharp rebuke.\n"
+        "He said the law ended hopes of better relations with Washington.\n"
+        "He seemed to accept that President Donald Trump was forced to sign the bill.\n"
+        '"The sanctions are a way to push the American president from power," he wrote.'
+    )
+    found = statements(detector, text)
+    quote = next(s for s in found if "push the American president" in s.quote)
+    assert quote.speaker.name == "Dmitry Medvedev", found
+
+
+def test_he_after_a_named_subject_is_that_subject_not_a_later_name(detector: Detector) -> None:
+    # the chain stops at the first sentence whose subject is a person: here Trump is it
+    text = (
+        "Dmitry Medvedev spoke on Tuesday about the sanctions bill.\n"
+        "President Donald Trump signed it into law on Wednesday.\n"
+        '"Relations with Russia are at an all-time low," he wrote.'
+    )
+    found = statements(detector, text)
+    quote = next(s for s in found if "all-time low" in s.quote)
+    assert quote.speaker.name == "Donald Trump", found

@@ -176,6 +176,17 @@ class PronounResolver:
             return None
         return self._personal(tok, tok.lower_ in HE, exclude=speaker)
 
+    def _chained(self, tok: Token, male: bool, exclude: ActorRef | None) -> ActorRef | None:
+        """`_personal` of a subject pronoun, remembered: a chain of "he" subjects running
+        through a story is resolved once, not once per link."""
+        cache: dict[tuple[int, bool, ActorRef | None], ActorRef | None]
+        cache = self.__dict__.setdefault("_chain_cache", {})
+        key = (tok.i, male, exclude)
+        if key not in cache:
+            cache[key] = None  # a cycle cannot form (each link is earlier), but stay safe
+            cache[key] = self._personal(tok, male, exclude)
+        return cache[key]
+
     def _personal(self, tok: Token, male: bool, exclude: ActorRef | None = None) -> ActorRef | None:
         """He/she: the nearest person before it in the sentence, else the subject of an
         earlier sentence's main clause, else the latest person named (never `exclude`)."""
@@ -224,6 +235,11 @@ class PronounResolver:
                 # "Senator X of Idaho said ... He said": the one the story last made its
                 # subject is a person no side owns, so "he" speaks for no side either
                 return None
+            if main and main[0].lower_ in (HE if male else SHE) and main[0].i not in quoted:
+                # "He tweeted ... He seemed to accept that Trump was pressured ... 'X,' he
+                # wrote": a pronoun the story keeps as its subject keeps its person; a name
+                # further inside that sentence does not take over
+                return self._chained(main[0], male, exclude)
             if people:
                 return people[-1].actor
             start = prev.start
