@@ -61,6 +61,8 @@ _DOCUMENTS = {"statement", "readout", "communique", "communiqué", "release", "l
 _DOCUMENT_SENTENCES = 6  # how far back the document's issuer is looked for
 # Acts done in words, whose quoted words make a statement ("warned of 'serious repercussions'")
 _WORDED_ACTS = {"THREATEN", "REQUEST", "ACCUSE"}
+_CITING = {"cite"}  # "cited a lack of progress": the reason given is the speaker's own words
+_CHARGE_PREPS = {"for", "of", "on", "over"}  # "blamed X for ...", "blamed the chill on ..."
 _NAMING = {"call", "describe", "term", "dub", "label", "brand"}  # "what X called \"...\""
 
 
@@ -550,6 +552,7 @@ class StatementFinder(PositionRules):
             or (lemma in self.condemning and as_predicate)
             or self._quoted_judgement(tok)
             or self._quoted_act(tok)
+            or self._reasoned_charge(tok)
         )
         expressed = lemma in _EXPRESS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _EXPRESSED for c in kids
@@ -983,6 +986,40 @@ class StatementFinder(PositionRules):
             if t.is_quote
         ]
         return len(marks) >= 2 and marks[-1].i - marks[0].i > 2
+
+    def _reasoned_charge(self, verb: Token) -> bool:
+        """ "blamed the GRU for trying to interfere in the vote", "criticized Russia for a new
+        law banning ...", "cited Russia's occupation of Crimea": a charge against the other
+        side, or a reason about it, that the speaker gives in words is their statement as
+        well as the act. A charge at home ("rebuked Trump over his meeting with Putin") is
+        not."""
+        lemma = verb.lemma_.lower()
+        speaker = self._speaker(verb)
+        if speaker is None or lemma in self.speech:
+            return False
+        other = {c for c in self.sides if c != speaker.country}
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if lemma in _CITING:
+            return bool(objs) and bool(
+                other & self.ctx.countries_in(objs[0].left_edge.i, objs[0].right_edge.i + 1)
+            )
+        senses = self.finder.lex.verbs.get(lemma, ())
+        if not any(sense.type == "ACCUSE" for sense in senses):
+            return False
+        charged = {
+            c for o in objs for c in self.ctx.countries_in(o.left_edge.i, o.right_edge.i + 1)
+        }
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in _CHARGE_PREPS:
+                continue
+            for c in prep.children:
+                if c.dep_ not in ("pobj", "pcomp") or c.right_edge.i - prep.i < 3:
+                    continue
+                if prep.lower_ == "on":  # "blamed the chill on Moscow's meddling"
+                    charged |= self.ctx.countries_in(c.left_edge.i, c.right_edge.i + 1)
+                if charged & other:
+                    return True
+        return False
 
     def _judging_object(self, verb: Token) -> bool:
         """ "called the allegations fabricated", "described the talks as frank": the parser
