@@ -266,3 +266,17 @@ def test_he_after_a_named_subject_is_that_subject_not_a_later_name(detector: Det
     found = statements(detector, text)
     quote = next(s for s in found if "all-time low" in s.quote)
     assert quote.speaker.name == "Donald Trump", found
+
+
+def test_the_body_named_after_a_post_says_whose_it_is(detector: Detector) -> None:
+    # in a story full of Russian speakers a bare "spokeswoman" would be taken for Russia's;
+    # "a spokeswoman for the White House National Security Council" is Washington's
+    text = (
+        "Russia's Foreign Ministry said Moscow would not hand over the fugitive to Washington.\n"
+        "The Kremlin said Russia had no extradition treaty with the United States.\n"
+        "Laura Benning, a spokeswoman for the White House National Security Council, said "
+        "Russia had a clear legal basis to expel him."
+    )
+    found = statements(detector, text)
+    benning = [s for s in found if "Benning" in s.speaker.name]
+    assert benning and all(s.speaker.country == "USA" for s in benning), found

@@ -575,15 +575,22 @@ class ArticleContext(PronounResolver):
             if country is None:
                 for tok in ent.root.children:
                     if tok.dep_ == "appos":
-                        for sub in tok.subtree:
-                            mention = self._by_token.get(sub.i)
-                            if mention is not None and mention.actor is not None:
-                                country = mention.actor.country
-                                # "X, deputy head of Russia's reconciliation centre": a post;
-                                # "X, an American tourist": a national
-                                noun_role = self._role_noun(tok)
-                                by_body = mention.kind != "adjective"  # "an American teacher"
-                                break
+                        placed = [
+                            m
+                            for sub in tok.subtree
+                            if (m := self._by_token.get(sub.i)) is not None and m.actor is not None
+                        ]
+                        # "X, a spokeswoman for the White House National Security Council":
+                        # the body named says whose the post is, not the side the story
+                        # gave the bare title
+                        named = [m for m in placed if m.kind != "title"] or placed
+                        if named:
+                            mention = named[0]
+                            country = mention.actor.country  # type: ignore[union-attr]
+                            # "X, deputy head of Russia's reconciliation centre": a post;
+                            # "X, an American tourist": a national
+                            noun_role = self._role_noun(tok)
+                            by_body = mention.kind != "adjective"  # "an American teacher"
             if country is None and office is not None:
                 country = national or self._quoted_side(ent.start)
             if country is None:
