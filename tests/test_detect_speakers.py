@@ -280,3 +280,26 @@ def test_the_body_named_after_a_post_says_whose_it_is(detector: Detector) -> Non
     found = statements(detector, text)
     benning = [s for s in found if "Benning" in s.speaker.name]
     assert benning and all(s.speaker.country == "USA" for s in benning), found
+
+
+def test_a_counterpart_is_the_other_sides_holder_of_the_post(detector: Detector) -> None:
+    day = dt.date(2014, 3, 1)
+    named = detector.detect(
+        "Russia and the United States remain at odds over Ukraine.\n"
+        "John Kerry met with his Russian counterpart last night in Paris.",
+        published=day,
+    ).events
+    # the side word says whose counterpart, not the owner "his"; Paris only hosts the talks
+    assert any(e.type == "CONSULT" and e.target.country == "RUS" for e in named), named
+    bare = detector.detect(
+        "Russia and the United States remain at odds over Ukraine.\n"
+        "Sergei Lavrov called his counterpart on Sunday to discuss Syria.",
+        published=day,
+    ).events
+    assert any(e.type == "CONSULT" and e.target.country == "USA" for e in bare), bare
+    third = detector.detect(
+        "Russia and the United States remain at odds over Ukraine.\n"
+        "John Kerry met his Chinese counterpart in Beijing on Monday.",
+        published=day,
+    ).events
+    assert not third, third

@@ -312,7 +312,7 @@ def assemble(
 ) -> tuple[list[DetectedEvent], list[DetectedStatement]]:
     """Events and statements of one parsed article (`dated`: `published` is the article's
     own date, not a stand-in for a missing one)."""
-    ctx = ArticleContext(doc, dictionary, published, dated=dated)
+    ctx = ArticleContext(doc, dictionary, published, dated=dated, sides=sides)
     finder = EventFinder(ctx, lexicon, sides)
     found_statements = StatementFinder(finder).find()
     sent_starts = {s.start: n for n, s in enumerate(ctx.sentences)}

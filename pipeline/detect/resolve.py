@@ -28,6 +28,7 @@ from pipeline.models import ActorRef
 LOGGER = logging.getLogger(__name__)
 
 _KIND_RANK = {"person": 0, "body": 1, "surname": 2, "country": 3, "adjective": 4, "title": 5}
+_COUNTERPARTS = {"counterpart", "opposite"}  # "his Russian counterpart", "opposite number"
 _NP_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 _OWNER_PREPS = ("of", "from", "by")
 # A lawmaker described by party ("the Arizona Republican said"): the lawmaker last named
@@ -63,10 +64,19 @@ _NOT_OFFICIALS = {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "LEGISLATURE", NO_SIDE_
 class ArticleContext(PronounResolver):
     """Every actor mention of one article, resolved in reading order."""
 
-    def __init__(self, doc: Doc, dictionary: ActorDictionary, day: dt.date, *, dated: bool = True):
+    def __init__(
+        self,
+        doc: Doc,
+        dictionary: ActorDictionary,
+        day: dt.date,
+        *,
+        dated: bool = True,
+        sides: tuple[str, ...] = (),
+    ):
         self.doc = doc
         self.dictionary = dictionary
         self.day = day
+        self.sides = sides  # the watched pair: "his counterpart" is the other one's
         # Who holds an office is judged on the article's day; an undated article is dated by
         # its own titles, and with none, nobody's term is held against them.
         self.terms_known = dated
@@ -881,11 +891,27 @@ class ArticleContext(PronounResolver):
             self.dictionary.proxy_nouns
         ):
             return None  # "his widow", "the family of the detained man": not the owner
-        for deps in (("poss",), ("compound", "amod", "nmod")):
+        orders: tuple[tuple[str, ...], ...] = (("poss",), ("compound", "amod", "nmod"))
+        if tok.lemma_.lower() in _COUNTERPARTS:
+            # "his Russian counterpart": the side word says whose; the owner is the other end
+            orders = orders[::-1]
+        for deps in orders:
             for child in tok.children:
                 if child.dep_ in deps:
                     actor = self.actor_of(child, depth + 1)
                     owner = self._by_token.get(child.i)
+                    if (
+                        actor is not None
+                        and deps == ("poss",)
+                        and tok.lemma_.lower() in _COUNTERPARTS
+                        and actor.country in self.sides
+                        and len(self.sides) == 2
+                    ):
+                        # "Kerry called his counterpart": the same post on the other side
+                        other = next(c for c in self.sides if c != actor.country)
+                        country = self.dictionary.countries.get(other)
+                        name = f"{country.adjective if country else other} counterpart"
+                        return ActorRef(name, other, actor.role)
                     if actor is not None and owner is not None and owner.kind == "person":
                         # "Trump's own team", "Trump critics", "the Trump campaign": people
                         # named after a person are not that person
