@@ -680,6 +680,28 @@ class Clues(SenseReader):
                 return True
         return False
 
+    def _call_with_other(self, noun: Token, verb: Token) -> bool:
+        """ "In a call to Lavrov, Kerry stressed ...", "after talks with Lavrov, Kerry said":
+        the call or talks name the other side as the one talked with, so they are the pair's
+        whatever the speech verb tells."""
+        subj, passive = self._subject_of(verb)
+        speaker = self._actor_or_dyad(subj) if subj is not None and not passive else None
+        if speaker is None or speaker.role == WEAK_ROLE:
+            return False
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("with", "to"):
+                continue
+            for pobj in prep.children:
+                actor = self.ctx.actor_of(pobj) if pobj.dep_ == "pobj" else None
+                if (
+                    actor is not None
+                    and actor.role != WEAK_ROLE
+                    and actor.country in self.sides
+                    and actor.country != speaker.country
+                ):
+                    return True
+        return False
+
     def _attack_in(self, tok: Token) -> bool:
         """An attack named in what the trigger accuses of ("of hacking", "for the hack")."""
         # "blamed Moscow's spy service for the hack": the reason may hang on the one blamed

@@ -305,7 +305,10 @@ class EventFinder(Clues):
                 if (
                     verb is not None
                     and verb.lemma_.lower() in self.lex.speech_verbs
-                    and not (kind == "CONSULT" and self._told_other(verb))
+                    and not (
+                        kind == "CONSULT"
+                        and (self._told_other(verb) or self._call_with_other(tok, verb))
+                    )
                 ):
                     return None, skip, 0.0  # "told reporters on a conference call": a venue
                 if verb is not None and tok.dep_ == "dobj" and kind in _HARM and self._judges(verb):
