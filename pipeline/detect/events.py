@@ -79,6 +79,16 @@ _OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "
                  "journalists", "reporter", "reporters", "host", "hosts", "participant",
                  "participants", "people", "voter", "voters", "audience", "team"}  # fmt: skip
 _CHARGING = {"charge", "indict", "prosecute", "convict"}
+# Hoped-for cooperation (see `_cooperation_hoped`): its words, and the words of hoping over them
+_COOPERATING = {"cooperate", "collaborate", "cooperation", "partnership"}
+_TIES = {"relation", "relations", "tie", "ties", "relationship"}
+_BETTER = {"better", "well", "good", "improved", "normal", "constructive"}  # "better" -> "well"
+_MENDING = {"improve", "mend", "repair", "normalize", "normalise", "rebuild", "restore"}
+_HOPEFUL_MODALS = {"should", "must", "could", "can"}
+_HOPING = {"hope", "want", "wish", "commit", "committed", "need", "ready", "willing", "forward",
+           "seek", "good", "important", "essential", "necessary", "time", "prepared", "eager",
+           "keen", "interested", "desire", "aim", "intend", "plan", "continue"}  # fmt: skip
+_ENDING = {"stop", "end", "cease", "halt", "suspend", "abandon", "quit"}
 # handing someone over to the other side: refusing it turns down what that side asked
 _SURRENDERING = {"extradite", "deport"}
 _MOCKING = {"scoff", "sneer"}
@@ -1879,6 +1889,8 @@ class EventFinder(Clues):
                     kinds.append(("REJECT", "offer"))  # "the proposals are non-starters"
                 if counts.get("threat", 0) and _FUTURE.search(text):
                     kinds.append(("THREATEN", "retaliation"))
+                if self._cooperation_hoped(tokens, other):
+                    kinds.append(("AGREE", "offer"))  # "we hope for better relations with Russia"
             elif (
                 counts.get("threat", 0)
                 and _FUTURE.search(text)
@@ -1901,6 +1913,65 @@ class EventFinder(Clues):
                 yield Candidate(
                     "REJECT", "accusation", speaker, other_side, tokens[0], 0.5, guessed=True
                 )
+
+    def _cooperation_hoped(self, tokens: list[Token], other: str) -> bool:
+        """The words hope for, commit to or call for working with the other side ("we hope for
+        better relations with Russia", "it would be a good thing to get along with Russia",
+        "we must work together"): an offer of cooperation (the GUIDE's AGREE). A partner
+        named must be the other side ("must stop cooperating with Iran" is no offer)."""
+        inside = {t.i for t in tokens}
+        for tok in tokens:
+            lemma = tok.lemma_.lower()
+            kids = list(tok.children)
+            together = (
+                lemma in _COOPERATING
+                or (lemma == "work" and any(t.lower_ == "together" for t in tok.subtree))
+                or (lemma == "get" and any(c.lower_ in ("along", "on") for c in kids))
+                or (
+                    lemma in _TIES
+                    and any(c.dep_ == "amod" and c.lemma_.lower() in _BETTER for c in kids)
+                )
+                or (
+                    lemma in _MENDING
+                    and any(c.dep_ == "dobj" and c.lemma_.lower() in _TIES for c in kids)
+                )
+            )
+            if not together or _negated(tok):
+                continue
+            partners = [
+                self.ctx.actor_of(p)
+                for c in kids
+                if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            if any(a is not None and a.country not in (other, *self.sides) for a in partners):
+                continue  # cooperation with a third party
+            if (
+                not any(a is not None and a.country == other for a in partners)
+                and not any(
+                    t.i in inside
+                    and self.ctx.actor_of(t) is not None
+                    and self.ctx.actor_of(t).country == other  # type: ignore[union-attr]
+                    for t in tok.subtree
+                )
+                and lemma not in ("work", "get")
+            ):
+                continue  # "cooperation" of whom with whom: the other side is not in it
+            node = tok
+            for _ in range(4):  # the hope, duty or readiness it sits under, in the same words
+                if node.lemma_.lower() in _ENDING:
+                    break
+                if (
+                    any(c.dep_ == "aux" and c.lower_ in _HOPEFUL_MODALS for c in node.children)
+                    or (node is not tok and node.lemma_.lower() in _HOPING)
+                    or any(c.dep_ == "amod" and c.lemma_.lower() in _HOPING for c in node.children)
+                ):
+                    return True
+                if node.head.i == node.i or node.head.i not in inside:
+                    break
+                node = node.head
+        return False
 
     def _denial(self, tokens: list[Token], speaker: ActorRef) -> bool:
         """The words deny a wrong of the speaker's side ("Russia has never interfered", "we
