@@ -38,3 +38,10 @@ def test_cooperation_with_a_third_party_or_its_end_is_no_offer(detector: Detecto
     assert not offers(detector, "Tillerson said Russia must stop cooperating with Iran.")
     assert not offers(detector, "Tillerson said Russia should cooperate with Iran on the deal.")
     assert not offers(detector, "Tillerson said relations with Russia had never been worse.")
+
+
+def test_more_cooperation_between_the_two_nations_hoped_for_is_an_offer(
+    detector: Detector,
+) -> None:
+    found = offers(detector, "Putin said he hoped for more cooperation between the two nations.")
+    assert found == [("RUS", "USA")], found

@@ -85,7 +85,8 @@ _TIES = {"relation", "relations", "tie", "ties", "relationship"}
 _BETTER = {"better", "well", "good", "improved", "normal", "constructive"}  # "better" -> "well"
 _MENDING = {"improve", "mend", "repair", "normalize", "normalise", "rebuild", "restore"}
 _HOPEFUL_MODALS = {"should", "must", "could", "can"}
-_HOPING = {"hope", "want", "wish", "commit", "committed", "need", "ready", "willing", "forward",
+# ("hoped" is at times lemmatised "hop": the surface forms are listed too)
+_HOPING = {"hope", "hoped", "hopes", "hoping", "want", "wish", "commit", "committed", "need", "ready", "willing", "forward",
            "seek", "good", "important", "essential", "necessary", "time", "prepared", "eager",
            "keen", "interested", "desire", "aim", "intend", "plan", "continue"}  # fmt: skip
 _ENDING = {"stop", "end", "cease", "halt", "suspend", "abandon", "quit"}
@@ -1898,6 +1899,12 @@ class EventFinder(Clues):
             ):
                 # "Putin will approve retaliation": a reprisal answers what the other side did
                 kinds.append(("THREATEN", "retaliation"))
+            if (
+                aimed is None
+                and any(is_dyad(t) or self._pair_phrase(t) for t in tokens)
+                and self._cooperation_hoped(tokens, other)
+            ):
+                kinds.append(("AGREE", "offer"))  # "hoped for more cooperation between the two"
             if self._imperative(tokens):
                 kinds.append(("REQUEST", "demand"))
             praised = self._praised(tokens, other)
@@ -1938,13 +1945,16 @@ class EventFinder(Clues):
             )
             if not together or _negated(tok):
                 continue
-            partners = [
-                self.ctx.actor_of(p)
+            pobjs = [
+                p
                 for c in kids
                 if c.dep_ == "prep" and c.lower_ in ("with", "between")
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
+            if any(is_dyad(p) or self._pair_phrase(p) for p in (*pobjs, *tok.head.subtree)):
+                pobjs, lemma = [], "work"  # "cooperation between the two nations": the pair's
+            partners = [self.ctx.actor_of(p) for p in pobjs]
             if any(a is not None and a.country not in (other, *self.sides) for a in partners):
                 continue  # cooperation with a third party
             if (
@@ -1964,7 +1974,7 @@ class EventFinder(Clues):
                     break
                 if (
                     any(c.dep_ == "aux" and c.lower_ in _HOPEFUL_MODALS for c in node.children)
-                    or (node is not tok and node.lemma_.lower() in _HOPING)
+                    or (node is not tok and {node.lemma_.lower(), node.lower_} & _HOPING)
                     or any(c.dep_ == "amod" and c.lemma_.lower() in _HOPING for c in node.children)
                 ):
                     return True
