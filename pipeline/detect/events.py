@@ -154,6 +154,8 @@ _FACING = {"face", "risk", "incur"}
 _HARMS = {"sanction", "sanctions", "penalty", "penalties", "consequence", "consequences",
           "retaliation", "punishment", "countermeasure", "countermeasures", "reprisal",
           "reprisals", "response", "measures", "tariff", "tariffs", "cost", "costs"}  # fmt: skip
+_BRINGING = {"have", "carry", "entail", "bring", "inflict", "cause", "do"}
+_WARNED_HARMS = {"consequence", "consequences", "repercussion", "repercussions", "damage"}
 _PROSPECT_AUX = {"could", "would", "will", "might", "may", "'ll", "wo"}
 _PENALTIES = {"sanction", "sanctions", "penalty", "penalties", "tariff", "tariffs"}
 # taking the other side back into a club it was put out of (the G-8): backing it (GUIDE)
@@ -164,6 +166,8 @@ _NO_CLUB = {"compliance", "line", "conformity"}
 # sanctions intended or being readied are threatened, not imposed (GUIDE)
 _INTENDING = {"intend", "plan", "prepare", "consider", "weigh", "mull", "contemplate"}
 # what a duty is put on someone as: "the onus is on Russia to", "it is time for Moscow to"
+_NECESSARY = {"essential", "imperative", "vital", "crucial", "critical", "necessary", "important",
+              "urgent"}  # fmt: skip
 _DUTY_NOUNS = {"onus", "responsibility", "burden", "duty", "obligation", "time"}
 _CONDITIONAL_MARKS = {"if", "whether", "unless", "until"}
 _PLACING = {"put", "place", "lay", "shift"}  # "put the onus on Russia to"
@@ -253,6 +257,8 @@ class EventFinder(Clues):
                     yield from self._obligation_request(tok)
                     if tok.lemma_.lower() in _FACING:
                         yield from self._harm_faced(tok)
+                    elif tok.lemma_.lower() in _BRINGING:
+                        yield from self._consequences_warned(tok)
                 if tok.lemma_.lower() in _READMITTING:
                     yield from self._readmission(tok)
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _REPRISAL_NOUNS:
@@ -983,7 +989,20 @@ class EventFinder(Clues):
         frame = verb
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
         head = verb.head
-        if infinitive and head.i != verb.i:
+        if (
+            verb.dep_ in ("ccomp", "advcl")
+            and head.lemma_ == "be"
+            and any(c.dep_ == "mark" and c.lower_ in ("that", "for") for c in kids)
+            and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+            and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in _NECESSARY and not _negated(c)
+                for c in head.children
+            )
+        ):
+            # "it is essential that Russia withdraw", "it is vital for Moscow to stop"
+            bound = next((c for c in kids if c.dep_ == "nsubj"), None)
+            frame = head
+        elif infinitive and head.i != verb.i:
             lemma = head.lemma_.lower()
             if (
                 verb.dep_ == "xcomp"
@@ -1258,6 +1277,41 @@ class EventFinder(Clues):
             target = ActorRef(country.name, country.code, "GOVERNMENT")
         mode = "sanctions" if any(h.lemma_.lower() in _PENALTIES for h in harms) else "retaliation"
         return [Candidate("THREATEN", mode, speaker, target, verb, 0.6)]
+
+    def _consequences_warned(self, verb: Token) -> list[Candidate]:
+        """THREATEN by a speaker who says an act would bring harm: "Lavrov told the secretary
+        that further steps would have grave consequences", "said any decision by Washington to
+        arm Kyiv would do colossal damage". The act's side, or the one told, is the target."""
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" for c in kids) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        if not any(c.dep_ == "aux" and c.lower_ in _PROSPECT_AUX for c in kids):
+            return []
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in _WARNED_HARMS for c in kids):
+            return []
+        subj, passive = subject(verb)
+        if subj is None or passive or subj.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if self.ctx.mention_at(subj.i) is not None:
+            return []  # "Russia will have consequences": the side itself, no act of it
+        speaker = self._voice(verb)
+        if speaker is None or speaker.role == WEAK_ROLE or speaker.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != speaker.country)
+        told = verb.head if verb.dep_ == "ccomp" else None
+        heard = [c for c in told.children if c.dep_ in ("dobj", "dative")] if told else []
+        target = None
+        for tok in [*heard, subj, *subj.subtree]:
+            actor = self.ctx.actor_of(tok)
+            if actor is not None and actor.country == other:
+                target = actor
+                break
+        if target is None:
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        return [Candidate("THREATEN", "retaliation", speaker, target, verb, 0.6)]
 
     def _obligation_request(self, verb: Token) -> list[Candidate]:
         """A REQUEST of the side a speaker puts an act on as a duty: "McMaster said Russia had

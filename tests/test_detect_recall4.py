@@ -1,0 +1,70 @@
+"""Events: threats put as harm an act would bring, and duties put as necessity.
+
+Each sentence is written for these tests; the detector is the real one, rules alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2018, 7, 20)
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+# ------------------------------------------------------ THREATEN: an act would bring harm
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov told Pompeo that any new steps in Syria would have serious consequences.",
+        "The Russian Foreign Ministry said any move by Washington to arm Kyiv would do grave "
+        "damage.",
+    ],
+)
+def test_harm_an_act_would_bring_is_a_threat(detector: Detector, text: str) -> None:
+    assert ("THREATEN", "RUS", "USA") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov told Pompeo that the new steps in Syria had serious consequences.",
+        "An analyst told reporters that new US steps in Syria would have serious consequences.",
+    ],
+)
+def test_harm_done_or_denied_is_no_threat(detector: Detector, text: str) -> None:
+    assert not any(kind == "THREATEN" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ REQUEST: necessity put on a side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Pompeo said: "It is essential that Russia withdraw its forces from the region."',
+        "It is vital for Moscow to stop its attacks on the rebels, Secretary Pompeo said.",
+    ],
+)
+def test_necessity_put_on_the_other_side_is_a_request(detector: Detector, text: str) -> None:
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Pompeo said: "It is not essential that Russia withdraw its forces from the region."',
+        'Pompeo said: "It is clear that Russia withdrew its forces from the region."',
+    ],
+)
+def test_no_necessity_is_no_request(detector: Detector, text: str) -> None:
+    assert not any(kind == "REQUEST" for kind, _, _ in triples(detector, text))
