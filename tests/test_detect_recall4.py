@@ -68,3 +68,21 @@ def test_necessity_put_on_the_other_side_is_a_request(detector: Detector, text: 
 )
 def test_no_necessity_is_no_request(detector: Detector, text: str) -> None:
     assert not any(kind == "REQUEST" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ REQUEST: a release asked of the holder
+
+_HELD = (
+    "The FBI arrested a student in Washington in July. She had lived in the city for two "
+    "years. Her friends said she studied politics. "
+)
+
+
+def test_a_release_demanded_is_asked_of_the_other_side(detector: Detector) -> None:
+    text = _HELD + "The Russian Foreign Ministry called her a prisoner and demanded her release."
+    assert ("REQUEST", "RUS", "USA") in triples(detector, text)
+
+
+def test_a_demand_of_no_release_is_not_put_on_the_other_side(detector: Detector) -> None:
+    text = _HELD + "The Russian Foreign Ministry called her a prisoner and demanded an inquiry."
+    assert ("REQUEST", "RUS", "USA") not in triples(detector, text)

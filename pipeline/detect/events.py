@@ -635,6 +635,12 @@ class EventFinder(Clues):
             if kind == "REQUEST" and source.role == "LEGISLATURE":
                 return []  # "Democrats demanded a briefing": lawmakers ask their own government
             target = self._fallback(tok, source, kind, kind in _FORCE, content)
+            if target is None and kind == "REQUEST" and self._release_asked(tok, source):
+                # "demanded her immediate release": asked of whoever holds her, the story's
+                # other side when the one held is no one of it
+                other = next(code for code in self.sides if code != source.country)
+                land = self.ctx.dictionary.countries[other]
+                target = ActorRef(land.name, other, "GOVERNMENT")
             # the other side named in the act's own sentence is a guess only when it is named
             # inside what is refused or denied; one named in the sentence before always is
             guessed = (
@@ -1528,6 +1534,26 @@ class EventFinder(Clues):
                 country = self.ctx.dictionary.countries[code]
                 return ActorRef(country.name, code, "GOVERNMENT")
         return None
+
+    def _release_asked(self, tok: Token, source: ActorRef) -> bool:
+        """A demand whose object is a release ("demanded her release", "called for the
+        release of the sailors") of someone who is not of the other side, in a story that
+        names the other side as an actor."""
+        if source.country not in self.sides or tok.pos_ != "VERB":
+            return False
+        other = next(code for code in self.sides if code != source.country)
+        if other not in self._article_sides:
+            return False
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        objects += [  # "called for the release of", not "hours after the release of the memo"
+            p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+        ]
+        for obj in objects:
+            if obj.lemma_.lower() not in ("release", "freedom", "return"):
+                continue
+            held = [self.ctx.actor_of(t) for t in obj.subtree if t.i != obj.i]
+            return not any(a is not None and a.country == other for a in held)
+        return False
 
     def _in_sentence(self, tok: Token, actor: ActorRef | None) -> bool:
         return actor is not None and any(
