@@ -86,3 +86,16 @@ def test_a_release_demanded_is_asked_of_the_other_side(detector: Detector) -> No
 def test_a_demand_of_no_release_is_not_put_on_the_other_side(detector: Detector) -> None:
     text = _HELD + "The Russian Foreign Ministry called her a prisoner and demanded an inquiry."
     assert ("REQUEST", "RUS", "USA") not in triples(detector, text)
+
+
+# ------------------------------------------------------ REJECT: ", which X denied"
+
+
+def test_a_clause_denied_with_which_is_a_rejection(detector: Detector) -> None:
+    text = "Pompeo said Moscow had helped the hackers escape, which the Kremlin has denied."
+    assert ("REJECT", "RUS", "USA") in triples(detector, text)
+
+
+def test_a_clause_not_denied_with_which_is_no_rejection(detector: Detector) -> None:
+    text = "Pompeo said Moscow had helped the hackers escape, which the Kremlin has not denied."
+    assert not any(kind == "REJECT" for kind, _, _ in triples(detector, text))
