@@ -99,3 +99,30 @@ def test_a_clause_denied_with_which_is_a_rejection(detector: Detector) -> None:
 def test_a_clause_not_denied_with_which_is_no_rejection(detector: Detector) -> None:
     text = "Pompeo said Moscow had helped the hackers escape, which the Kremlin has not denied."
     assert not any(kind == "REJECT" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ THREATEN: a sanctions bill not yet law
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Senate approved a bill imposing new sanctions on Russia on Tuesday.",
+        "Congress has reached a deal on new Russia sanctions legislation, leaders said.",
+    ],
+)
+def test_a_sanctions_bill_advanced_is_a_threat(detector: Detector, text: str) -> None:
+    assert ("THREATEN", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Senate approved a bill on trade with Russia on Tuesday.",
+        "The Senate approved a bill imposing new sanctions on Russia, and Trump signed it into "
+        "law on Friday.",
+        "The Senate approved a bill imposing new sanctions on Russia more than a year ago.",
+    ],
+)
+def test_a_bill_of_no_sanctions_or_already_law_is_no_threat(detector: Detector, text: str) -> None:
+    assert ("THREATEN", "USA", "RUS") not in triples(detector, text)

@@ -33,6 +33,7 @@ from pipeline.detect.arguments import (
     under_topic,
 )
 from pipeline.detect.clues import DYAD_ROLE, WEAK_ROLE, Clues
+from pipeline.detect.dates import find_date
 from pipeline.detect.factuality import (
     ACT_NOUN_TYPES,
     FACT,
@@ -154,6 +155,13 @@ _FACING = {"face", "risk", "incur"}
 _HARMS = {"sanction", "sanctions", "penalty", "penalties", "consequence", "consequences",
           "retaliation", "punishment", "countermeasure", "countermeasures", "reprisal",
           "reprisals", "response", "measures", "tariff", "tariffs", "cost", "costs"}  # fmt: skip
+# A sanctions bill agreed or passed by lawmakers but not yet law threatens (GUIDE, Rulings)
+_BILLS = {"legislation", "bill", "package", "amendment"}
+_ADVANCING = {"agree", "approve", "pass", "reach", "back", "unveil", "introduce",
+              "advance", "clear", "finalize", "finalise", "strike", "endorse", "adopt"}  # fmt: skip
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")  # fmt: skip
+_DEAL_NOUNS = {"deal", "agreement", "compromise"}
 _BRINGING = {"have", "carry", "entail", "bring", "inflict", "cause", "do"}
 _WARNED_HARMS = {"consequence", "consequences", "repercussion", "repercussions", "damage"}
 _PROSPECT_AUX = {"could", "would", "will", "might", "may", "'ll", "wo"}
@@ -263,6 +271,8 @@ class EventFinder(Clues):
                     yield from self._readmission(tok)
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _REPRISAL_NOUNS:
                     yield from self._reprisal_promised(tok)
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in _BILLS:
+                    yield from self._bill_advanced(tok)
                 if tok.lower_ == "unless" and tok.dep_ == "mark":
                     yield from self._ultimatum(tok)
                 elif tok.lemma_ in _DENIAL_NOUNS and tok.pos_ == "NOUN":
@@ -1283,6 +1293,117 @@ class EventFinder(Clues):
             target = ActorRef(country.name, country.code, "GOVERNMENT")
         mode = "sanctions" if any(h.lemma_.lower() in _PENALTIES for h in harms) else "retaliation"
         return [Candidate("THREATEN", mode, speaker, target, verb, 0.6)]
+
+    def _bill_advanced(self, bill: Token) -> list[Candidate]:
+        """THREATEN by lawmakers of a sanctions bill they agree on or pass, not yet law:
+        "Congress approved sanctions legislation against Russia", "leaders in Congress agreed
+        on legislation that allows fresh sanctions on Russia", "reached a deal on the Russia
+        sanctions bill". The bill must be about sanctions; the other side must be named."""
+        if not any(t.lemma_.lower() in _PENALTIES for t in bill.subtree):
+            return []
+        node = bill
+        if node.dep_ == "pobj" and node.head.lower_ in ("on", "for", "over"):
+            node = node.head.head
+            if node.pos_ == "NOUN" and node.lemma_.lower() in _DEAL_NOUNS:
+                node = node.head if node.dep_ in ("dobj", "pobj", "nsubjpass") else node
+                if node.dep_ == "prep":
+                    node = node.head
+        elif node.dep_ not in ("dobj", "nsubjpass"):
+            return []
+        else:
+            node = node.head
+        verb = node
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ADVANCING:
+            return []
+        if any(c.dep_ == "neg" for c in verb.children) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        if any(c.dep_ == "aux" and c.lower_ in _UNREAL for c in verb.children):
+            return []
+        if self._bill_enacted_or_old(verb):
+            return []
+        subj, passive = subject(verb)
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if subj is None:
+            return []
+        source = next(
+            (
+                a
+                for t in subj.subtree
+                if (a := self.ctx.actor_of(t)) is not None and a.role == "LEGISLATURE"
+            ),
+            None,
+        )
+        if source is None or source.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != source.country)
+        target = next(
+            (
+                a
+                for t in bill.subtree
+                if (a := self.ctx.actor_of(t)) is not None and a.country == other
+            ),
+            None,
+        )
+        if target is None:
+            target = next(
+                (
+                    a
+                    for _, a in self.ctx.actors_in(bill.sent.start, bill.sent.end)
+                    if a.country == other
+                ),
+                None,
+            )
+        if target is None:
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        return [Candidate("THREATEN", "sanctions", source, target, bill, 0.6)]
+
+    def _bill_enacted_or_old(self, verb: Token) -> bool:
+        """The bill was since signed into law ("Trump signed it last week"), or its passing
+        is recalled from long before ("in July", "more than a year ago")."""
+        for t in verb.sent:
+            if (
+                t.lemma_.lower() == "sign"
+                and t.tag_ in ("VBD", "VBN")
+                and not any(c.dep_ in ("aux", "neg") and c.lower_ != "has" for c in t.children)
+            ):
+                return True
+        for t in verb.doc:  # "signed the sanctions into law" anywhere in the story
+            if (
+                t.lower_ == "law"
+                and t.head.lower_ == "into"
+                and t.head.head.lemma_.lower() == "sign"
+                and t.head.head.tag_ in ("VBD", "VBN", "VBG", "VBZ")
+                and not any(
+                    c.dep_ in ("aux", "neg") for c in t.head.head.children if c.lower_ != "has"
+                )
+            ):
+                return True
+        clause = [t for t in verb.subtree if t.dep_ not in _CLAUSAL or t.i == verb.i]
+        if any(t.lower_ == "ago" for t in clause):
+            return True
+        day = self.ctx.day
+        months = {m.lower() for m in _MONTH_NAMES}
+        for t in clause:  # "in July": a month named bare, other than the story's own
+            after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else t
+            if (
+                t.ent_type_ == "DATE"
+                and t.lower_ in months
+                and t.lower_ != _MONTH_NAMES[day.month - 1].lower()
+                and not any(c.like_num for c in t.children)
+                and not after.like_num
+            ):
+                return True
+        said = find_date(" ".join(t.text for t in verb.children if t.ent_type_ == "DATE"), day)
+        if said is None:
+            said = find_date(
+                "".join(t.text_with_ws for t in verb.subtree if t.ent_type_ == "DATE"), day
+            )
+        return said is not None and (day - said).days > 21
 
     def _consequences_warned(self, verb: Token) -> list[Candidate]:
         """THREATEN by a speaker who says an act would bring harm: "Lavrov told the secretary
