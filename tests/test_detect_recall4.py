@@ -126,3 +126,29 @@ def test_a_sanctions_bill_advanced_is_a_threat(detector: Detector, text: str) ->
 )
 def test_a_bill_of_no_sanctions_or_already_law_is_no_threat(detector: Detector, text: str) -> None:
     assert ("THREATEN", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------------------------------ THREATEN: sanctions floated as a prospect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US officials floated the possibility of new sanctions on the Russian military.",
+        "The ministers, Pompeo added, discussed the possibility of further sanctions if Russia "
+        "sent more troops.",
+    ],
+)
+def test_sanctions_floated_as_a_prospect_are_a_threat(detector: Detector, text: str) -> None:
+    assert ("THREATEN", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US officials did not discuss the possibility of new sanctions on Russia.",
+        "US officials floated the possibility of new talks with Russia.",
+    ],
+)
+def test_no_sanctions_floated_is_no_threat(detector: Detector, text: str) -> None:
+    assert not any(kind == "THREATEN" for kind, _, _ in triples(detector, text))

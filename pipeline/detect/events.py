@@ -162,6 +162,10 @@ _ADVANCING = {"agree", "approve", "pass", "reach", "back", "unveil", "introduce"
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")  # fmt: skip
 _DEAL_NOUNS = {"deal", "agreement", "compromise"}
+# "discussed the possibility of further sanctions": sanctions put forward as a prospect
+_PROSPECTS = {"possibility", "prospect", "option", "options", "likelihood"}
+_FLOATING = {"discuss", "float", "raise", "weigh", "consider", "explore", "study", "examine",
+             "mention", "moot", "hold", "keep", "leave", "dangle", "threaten", "warn"}  # fmt: skip
 _BRINGING = {"have", "carry", "entail", "bring", "inflict", "cause", "do"}
 _WARNED_HARMS = {"consequence", "consequences", "repercussion", "repercussions", "damage"}
 _PROSPECT_AUX = {"could", "would", "will", "might", "may", "'ll", "wo"}
@@ -273,6 +277,8 @@ class EventFinder(Clues):
                     yield from self._reprisal_promised(tok)
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _BILLS:
                     yield from self._bill_advanced(tok)
+                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _PROSPECTS:
+                    yield from self._harm_floated(tok)
                 if tok.lower_ == "unless" and tok.dep_ == "mark":
                     yield from self._ultimatum(tok)
                 elif tok.lemma_ in _DENIAL_NOUNS and tok.pos_ == "NOUN":
@@ -1404,6 +1410,55 @@ class EventFinder(Clues):
                 "".join(t.text_with_ws for t in verb.subtree if t.ent_type_ == "DATE"), day
             )
         return said is not None and (day - said).days > 21
+
+    def _harm_floated(self, noun: Token) -> list[Candidate]:
+        """THREATEN of sanctions a side puts forward as a prospect: "discussed the possibility
+        of putting in place further sanctions if Russia ...", "floated the possibility of new
+        sanctions on the Russian military", "keeps the option of sanctions on the table"."""
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _FLOATING:
+            return []
+        verb = noun.head
+        if _negated(verb) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        if any(c.dep_ == "aux" and c.lower_ in _UNREAL for c in verb.children):
+            return []
+        harms = [
+            t
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+            for t in prep.subtree
+            if t.lemma_.lower() in _PENALTIES
+        ]
+        if not harms:
+            return []
+        subj, passive = subject(verb)
+        source = None
+        if subj is not None and not passive:
+            source = next(
+                (a for t in subj.subtree if (a := self.ctx.actor_of(t)) is not None), None
+            )
+        for said in verb.children:  # "The leaders, Obama added, discussed ..."
+            if (
+                source is None
+                and said.dep_ == "parataxis"
+                and said.lemma_.lower() in self.lex.speech_verbs
+            ):
+                teller, passive = subject(said)
+                if teller is not None and not passive:
+                    source = self.ctx.actor_of(teller)
+        source = source or self._voice(verb)
+        if source is None or source.role == WEAK_ROLE or source.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != source.country)
+        named = [a for t in noun.subtree if (a := self.ctx.actor_of(t)) is not None]
+        named += [a for _, a in self.ctx.actors_in(noun.sent.start, noun.sent.end)]
+        target = next((a for a in named if a.country == other), None)
+        if target is None:
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        return [Candidate("THREATEN", "sanctions", source, target, noun, 0.55)]
 
     def _consequences_warned(self, verb: Token) -> list[Candidate]:
         """THREATEN by a speaker who says an act would bring harm: "Lavrov told the secretary
