@@ -152,3 +152,25 @@ def test_sanctions_floated_as_a_prospect_are_a_threat(detector: Detector, text: 
 )
 def test_no_sanctions_floated_is_no_threat(detector: Detector, text: str) -> None:
     assert not any(kind == "THREATEN" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ THREATEN: told to brace for a harm
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump tweeted that Russia should get ready for missiles.",
+        "Pompeo said Moscow should brace for new sanctions.",
+        'Trump said Russia should "get ready" for missiles to be fired at Syria.',
+    ],
+)
+def test_told_to_brace_for_harm_is_a_threat(detector: Detector, text: str) -> None:
+    found = triples(detector, text)
+    assert ("THREATEN", "USA", "RUS") in found
+    assert ("REQUEST", "USA", "RUS") not in found
+
+
+def test_told_to_get_ready_for_talks_is_no_threat(detector: Detector) -> None:
+    found = triples(detector, "Pompeo said Russia should get ready for talks.")
+    assert not any(kind == "THREATEN" for kind, _, _ in found)

@@ -155,6 +155,7 @@ _FACING = {"face", "risk", "incur"}
 _HARMS = {"sanction", "sanctions", "penalty", "penalties", "consequence", "consequences",
           "retaliation", "punishment", "countermeasure", "countermeasures", "reprisal",
           "reprisals", "response", "measures", "tariff", "tariffs", "cost", "costs"}  # fmt: skip
+_WEAPONS = {"missile", "strike", "attack", "war", "bomb", "force", "fire", "blow"}
 # A sanctions bill agreed or passed by lawmakers but not yet law threatens (GUIDE, Rulings)
 _BILLS = {"legislation", "bill", "package", "amendment"}
 _ADVANCING = {"agree", "approve", "pass", "reach", "back", "unveil", "introduce",
@@ -986,6 +987,8 @@ class EventFinder(Clues):
             if source is None or target is None or source.role == WEAK_ROLE:
                 continue
             if {source.country, target.country} == set(self.sides):
+                if self._braced_for_harm(comp):
+                    return [Candidate("THREATEN", "force", source, target, comp, 0.6)]
                 return [Candidate("REQUEST", "demand", source, target, comp, 0.6)]
         return []
 
@@ -1502,7 +1505,38 @@ class EventFinder(Clues):
         if found is None:
             return []
         target, speaker = found
+        if self._braced_for_harm(verb):
+            # "Russia should get ready for missiles", "Moscow must brace for sanctions": told
+            # to expect a harm, the other side is threatened, not asked to act
+            return [Candidate("THREATEN", "force", speaker, target, verb, 0.6)]
         return [Candidate("REQUEST", "demand", speaker, target, verb, 0.6)]
+
+    @staticmethod
+    def _braced_for_harm(verb: Token) -> bool:
+        """The duty put on a side is to brace for a harm: "get ready for missiles", "brace
+        for sanctions", "expect a tough response", "prepare for consequences"."""
+        if verb.lemma_.lower() not in _BRACING:
+            return False
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "oprd"))]
+        things = [c for h in heads for c in h.children if c.dep_ == "dobj"]
+        things += [
+            p
+            for h in heads
+            for prep in h.children
+            if prep.dep_ == "prep" and prep.lower_ == "for"
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        things += [  # "get ready for missiles to be fired": the harm heads a for-clause
+            s
+            for h in heads
+            for clause in h.children
+            if clause.dep_ in ("advcl", "ccomp", "xcomp")
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
+            for s in clause.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+        ]
+        return any(t.lemma_.lower() in _HARMS | _WEAPONS for t in things)
 
     def _requested(self, verb: Token) -> bool:
         """An act asked for or needed, not done: "appealed to Moscow to free him", "pushed
