@@ -174,3 +174,35 @@ def test_told_to_brace_for_harm_is_a_threat(detector: Detector, text: str) -> No
 def test_told_to_get_ready_for_talks_is_no_threat(detector: Detector) -> None:
     found = triples(detector, "Pompeo said Russia should get ready for talks.")
     assert not any(kind == "THREATEN" for kind, _, _ in found)
+
+
+# ------------------------------------------------------ REQUEST: the other side's act as a condition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin said the plan could only work if the US committed to taking no military action.",
+        "Lavrov said ties would not improve until Washington changed its stance.",
+    ],
+)
+def test_a_condition_set_on_the_other_side_is_a_request(detector: Detector, text: str) -> None:
+    assert ("REQUEST", "RUS", "USA") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov said ties would improve if Washington changed its stance.",
+        "Lavrov said the talks went on until Washington left.",
+    ],
+)
+def test_a_plain_if_or_until_is_no_request(detector: Detector, text: str) -> None:
+    assert not any(kind == "REQUEST" for kind, _, _ in triples(detector, text))
+
+
+def test_sanctions_held_on_a_condition_are_a_threat(detector: Detector) -> None:
+    text = "Pompeo said new sanctions would be adopted only if Russia interfered again."
+    found = triples(detector, text)
+    assert ("THREATEN", "USA", "RUS") in found
+    assert ("REQUEST", "USA", "RUS") not in found

@@ -155,6 +155,7 @@ _FACING = {"face", "risk", "incur"}
 _HARMS = {"sanction", "sanctions", "penalty", "penalties", "consequence", "consequences",
           "retaliation", "punishment", "countermeasure", "countermeasures", "reprisal",
           "reprisals", "response", "measures", "tariff", "tariffs", "cost", "costs"}  # fmt: skip
+_CONDITION_MARKS = {"if", "until", "when"}
 _WEAPONS = {"missile", "strike", "attack", "war", "bomb", "force", "fire", "blow"}
 # A sanctions bill agreed or passed by lawmakers but not yet law threatens (GUIDE, Rulings)
 _BILLS = {"legislation", "bill", "package", "amendment"}
@@ -280,6 +281,8 @@ class EventFinder(Clues):
                     yield from self._bill_advanced(tok)
                 elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _PROSPECTS:
                     yield from self._harm_floated(tok)
+                if tok.lower_ in _CONDITION_MARKS and tok.dep_ == "mark":
+                    yield from self._condition_set(tok)
                 if tok.lower_ == "unless" and tok.dep_ == "mark":
                     yield from self._ultimatum(tok)
                 elif tok.lemma_ in _DENIAL_NOUNS and tok.pos_ == "NOUN":
@@ -1462,6 +1465,45 @@ class EventFinder(Clues):
             country = self.ctx.dictionary.countries[target.country]
             target = ActorRef(country.name, country.code, "GOVERNMENT")
         return [Candidate("THREATEN", "sanctions", source, target, noun, 0.55)]
+
+    def _condition_set(self, mark: Token) -> list[Candidate]:
+        """REQUEST by a side that sets the other side's act as the condition of something:
+        "the plan can only work if the US rules out force", "ties will not improve until
+        Moscow changes its stance" (GUIDE: a condition set on cooperating is a REQUEST)."""
+        clause = mark.head
+        main = clause.head
+        if clause.dep_ != "advcl" or main.i == clause.i:
+            return []
+        if mark.sent.text.rstrip().endswith("?"):
+            return []
+        before = mark.doc[mark.i - 1] if mark.i > 0 else mark
+        if mark.lower_ == "until":
+            if not any(c.dep_ == "neg" for c in main.children):
+                return []  # "talks went on until Russia left": a time, not a condition
+        elif before.lower_ != "only" and not any(
+            c.dep_ == "advmod" and c.lower_ == "only" for c in main.children
+        ):
+            return []
+        subj, passive = subject(clause)
+        target = self.ctx.actor_of(subj) if subj is not None and not passive else None
+        if target is None or subj is None:
+            return []
+        if target.role == WEAK_ROLE and self.ctx.mention_at(subj.i) is None:
+            return []
+        speaker = self._voice(main)
+        if speaker is None or speaker.role == WEAK_ROLE:
+            return []
+        if {speaker.country, target.country} != set(self.sides):
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        inside = {t.i for t in clause.subtree}
+        if any(t.lemma_.lower() in _PENALTIES for t in main.subtree if t.i not in inside):
+            # "sanctions could be adopted only if Russia interferes again": a harm held over
+            # the other side on a condition threatens it
+            return [Candidate("THREATEN", "sanctions", speaker, target, clause, 0.55)]
+        return [Candidate("REQUEST", "demand", speaker, target, clause, 0.55)]
 
     def _consequences_warned(self, verb: Token) -> list[Candidate]:
         """THREATEN by a speaker who says an act would bring harm: "Lavrov told the secretary
