@@ -206,3 +206,19 @@ def test_sanctions_held_on_a_condition_are_a_threat(detector: Detector) -> None:
     found = triples(detector, text)
     assert ("THREATEN", "USA", "RUS") in found
     assert ("REQUEST", "USA", "RUS") not in found
+
+
+# ------------------------------------------------------ REJECT: a rebuttal ("countered that")
+
+
+def test_countering_a_charge_is_a_rejection(detector: Detector) -> None:
+    text = (
+        "Pompeo accused Moscow of arming the rebels. "
+        "Lavrov countered that Russia was only sending weapons for self-defense."
+    )
+    assert ("REJECT", "RUS", "USA") in triples(detector, text)
+
+
+def test_countering_influence_is_no_rejection(detector: Detector) -> None:
+    text = "Pompeo accused Moscow of arming the rebels. The Pentagon wants to counter Russia."
+    assert ("REJECT", "USA", "RUS") not in triples(detector, text)
