@@ -222,3 +222,24 @@ def test_countering_a_charge_is_a_rejection(detector: Detector) -> None:
 def test_countering_influence_is_no_rejection(detector: Detector) -> None:
     text = "Pompeo accused Moscow of arming the rebels. The Pentagon wants to counter Russia."
     assert ("REJECT", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------------------------------ REJECT: a proposal called unacceptable
+
+
+def test_the_other_sides_proposal_called_unacceptable_is_a_rejection(
+    detector: Detector,
+) -> None:
+    found = triples(detector, "Lavrov said the American proposal was unacceptable.")
+    assert ("REJECT", "RUS", "USA") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov said the situation was unacceptable.",
+        "Lavrov said the American proposal was not unacceptable.",
+    ],
+)
+def test_no_proposal_ruled_out_is_no_rejection(detector: Detector, text: str) -> None:
+    assert not any(kind == "REJECT" for kind, _, _ in triples(detector, text))

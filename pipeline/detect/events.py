@@ -155,6 +155,11 @@ _FACING = {"face", "risk", "incur"}
 _HARMS = {"sanction", "sanctions", "penalty", "penalties", "consequence", "consequences",
           "retaliation", "punishment", "countermeasure", "countermeasures", "reprisal",
           "reprisals", "response", "measures", "tariff", "tariffs", "cost", "costs"}  # fmt: skip
+# "the draft was unacceptable": a proposal put to the speaker's side, ruled out
+_PROPOSALS = {"proposal", "offer", "plan", "draft", "text", "resolution", "terms", "demand",
+              "ultimatum", "condition", "idea", "initiative", "request"}  # fmt: skip
+_RULED_OUT = {"unacceptable", "non-starter", "nonstarter", "non-negotiable", "unworkable",
+              "unrealistic", "impossible"}  # fmt: skip
 _CONDITION_MARKS = {"if", "until", "when"}
 _WEAPONS = {"missile", "strike", "attack", "war", "bomb", "force", "fire", "blow"}
 # A sanctions bill agreed or passed by lawmakers but not yet law threatens (GUIDE, Rulings)
@@ -277,6 +282,8 @@ class EventFinder(Clues):
                     yield from self._readmission(tok)
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _REPRISAL_NOUNS:
                     yield from self._reprisal_promised(tok)
+                if tok.lemma_ == "be" and tok.dep_ in ("ccomp", "conj", "ROOT"):
+                    yield from self._proposal_ruled_out(tok)
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _BILLS:
                     yield from self._bill_advanced(tok)
                 elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _PROSPECTS:
@@ -1465,6 +1472,33 @@ class EventFinder(Clues):
             country = self.ctx.dictionary.countries[target.country]
             target = ActorRef(country.name, country.code, "GOVERNMENT")
         return [Candidate("THREATEN", "sanctions", source, target, noun, 0.55)]
+
+    def _proposal_ruled_out(self, verb: Token) -> list[Candidate]:
+        """REJECT by a side that says a proposal is unacceptable: "Russia said the draft was
+        unacceptable", '"The US demands are a non-starter," Lavrov said'. The proposal's
+        owner, or the other side the story answers (see `answered`), is the target."""
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" or c.lower_ in _UNREAL for c in kids):
+            return []
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() not in _PROPOSALS:
+            return []
+        said = [c for c in kids if c.dep_ in ("acomp", "attr")]
+        if not any(c.lemma_.lower() in _RULED_OUT or c.lower_ in _RULED_OUT for c in said):
+            return []
+        speaker = self._voice(verb)
+        if speaker is None or speaker.role == WEAK_ROLE or speaker.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != speaker.country)
+        owners = [a for t in subj.subtree if (a := self.ctx.actor_of(t)) is not None]
+        if any(a.country != other for a in owners):
+            return []  # "our plan", "Ukraine's proposal": not the other side's
+        owner = next((a for a in owners if a.country == other), None)
+        guessed = owner is None
+        if owner is None or owner.role == WEAK_ROLE:
+            land = self.ctx.dictionary.countries[other]
+            owner = ActorRef(land.name, other, "GOVERNMENT")
+        return [Candidate("REJECT", "offer", speaker, owner, verb, 0.5, guessed=guessed)]
 
     def _condition_set(self, mark: Token) -> list[Candidate]:
         """REQUEST by a side that sets the other side's act as the condition of something:
