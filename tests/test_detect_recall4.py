@@ -243,3 +243,25 @@ def test_the_other_sides_proposal_called_unacceptable_is_a_rejection(
 )
 def test_no_proposal_ruled_out_is_no_rejection(detector: Detector, text: str) -> None:
     assert not any(kind == "REJECT" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ ACCUSE: both ways ("accused each other")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States and Russia accused each other of violating the treaty.",
+        "Tensions rose between the United States and Russia, which accused each other of "
+        "interference.",
+        "Washington and Moscow traded accusations over the attack.",
+    ],
+)
+def test_accusing_each_other_goes_both_ways(detector: Detector, text: str) -> None:
+    found = triples(detector, text)
+    assert {("ACCUSE", "USA", "RUS"), ("ACCUSE", "RUS", "USA")} <= found
+
+
+def test_accusing_a_third_party_together_goes_neither_way(detector: Detector) -> None:
+    found = triples(detector, "The United States and Russia accused Iran of violating the treaty.")
+    assert not any(kind == "ACCUSE" for kind, _, _ in found)

@@ -727,6 +727,9 @@ class EventFinder(Clues):
                 answers,
             )
         ]
+        if kind in _HOSTILE and self._reciprocal(tok) and self._both_act(tok, source, target):
+            # "the United States and Russia accused each other", "traded accusations"
+            out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
         if kind == "AGREE" and (
             dyad
             or (mode in _BOTH_WAYS_MODES and self._joint(tok))
@@ -1472,6 +1475,34 @@ class EventFinder(Clues):
             country = self.ctx.dictionary.countries[target.country]
             target = ActorRef(country.name, country.code, "GOVERNMENT")
         return [Candidate("THREATEN", "sanctions", source, target, noun, 0.55)]
+
+    def _both_act(self, tok: Token, source: ActorRef, target: ActorRef) -> bool:
+        """Both sides are the act's subject ("the United States and Russia accused"), or the
+        pair stands for them ("the two sides")."""
+        if source.role == _DYAD_ROLE or target.country == source.country:
+            return source.role == _DYAD_ROLE
+        verb = tok.head if tok.pos_ in ("NOUN", "PROPN") else tok
+        subj, passive = subject(verb)
+        if subj is None or passive:
+            return False
+        if subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # "between the United States and Russia, which accused each other"
+        named = {a.country for t in (subj, *subj.conjuncts) if (a := self.ctx.actor_of(t))}
+        return named >= set(self.sides)
+
+    @staticmethod
+    def _reciprocal(tok: Token) -> bool:
+        """The act goes both ways: "accused each other", "blamed one another", "traded
+        accusations", "exchanged threats"."""
+        verb = tok.head if tok.pos_ in ("NOUN", "PROPN") else tok
+        if verb.lemma_.lower() in ("trade", "exchange"):
+            return True
+        for t in verb.subtree:
+            if t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one"):
+                return True
+            if t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one":
+                return True
+        return False
 
     def _proposal_ruled_out(self, verb: Token) -> list[Candidate]:
         """REJECT by a side that says a proposal is unacceptable: "Russia said the draft was
