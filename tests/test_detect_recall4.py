@@ -265,3 +265,22 @@ def test_accusing_each_other_goes_both_ways(detector: Detector, text: str) -> No
 def test_accusing_a_third_party_together_goes_neither_way(detector: Detector) -> None:
     found = triples(detector, "The United States and Russia accused Iran of violating the treaty.")
     assert not any(kind == "ACCUSE" for kind, _, _ in found)
+
+
+# ------------------------------------------------------ ACCUSE: an indictment of the other side's people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump spoke on Monday, following the indictment of 12 Russians on Friday.",
+        "Pompeo spoke hours after indictments against Russian intelligence officers.",
+    ],
+)
+def test_an_indictment_of_the_other_sides_people_accuses_it(detector: Detector, text: str) -> None:
+    assert ("ACCUSE", "USA", "RUS") in triples(detector, text)
+
+
+def test_an_indictment_of_one_person_of_a_side_accuses_no_one(detector: Detector) -> None:
+    text = "Lavrov read out a long list of indictments against Donald Trump on Friday."
+    assert not any(kind == "ACCUSE" for kind, _, _ in triples(detector, text))

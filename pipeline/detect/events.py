@@ -554,6 +554,21 @@ class EventFinder(Clues):
             speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
             if subj is not None and subj.pos_ == "PRON" and speaker is not None:
                 source = speaker
+        if source is None and nominal and kind == "COERCE" and state == FACT:
+            charged = self._indicted_side(tok)
+            if charged is not None:
+                # "the indictment of 12 Russians on Friday", "indictments against 12 Russian
+                # spies": charges brought against the other side's people accuse that side
+                # (GUIDE); the state that brings them is the other watched side
+                other = next(code for code in self.sides if code != charged.country)
+                land = self.ctx.dictionary.countries[other]
+                accuser = ActorRef(land.name, other, "GOVERNMENT")
+                accused = ActorRef(
+                    self.ctx.dictionary.countries[charged.country].name,
+                    charged.country,
+                    "GOVERNMENT",
+                )
+                return [Candidate("ACCUSE", "allege", accuser, accused, tok, 0.5)]
         if source is None or source.role == WEAK_ROLE:
             return []
         if kind == "SANCTION" and obliged(tok):
@@ -1489,6 +1504,26 @@ class EventFinder(Clues):
             subj = verb.head  # "between the United States and Russia, which accused each other"
         named = {a.country for t in (subj, *subj.conjuncts) if (a := self.ctx.actor_of(t))}
         return named >= set(self.sides)
+
+    def _indicted_side(self, noun: Token) -> ActorRef | None:
+        """The watched side whose people an indictment named as a noun is brought against
+        ("the indictment of 12 Russians", "indictments against Russian officers"), when
+        no one owns it and the other watched side is named in the story."""
+        if noun.lemma_.lower() not in _INDICTING or owner_token(noun) is not None:
+            return None
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "against"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or pobj.tag_ not in ("NNS", "NNPS"):
+                    continue  # people charged ("12 Russians", "GRU officers"), not "Trump"
+                actor = self.ctx.actor_of(pobj)
+                if actor is None or actor.country not in self.sides:
+                    continue
+                other = next(code for code in self.sides if code != actor.country)
+                if other in self._article_sides:
+                    return actor
+        return None
 
     @staticmethod
     def _reciprocal(tok: Token) -> bool:
