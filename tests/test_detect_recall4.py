@@ -284,3 +284,24 @@ def test_an_indictment_of_the_other_sides_people_accuses_it(detector: Detector, 
 def test_an_indictment_of_one_person_of_a_side_accuses_no_one(detector: Detector) -> None:
     text = "Lavrov read out a long list of indictments against Donald Trump on Friday."
     assert not any(kind == "ACCUSE" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ REQUEST: "urged restraint to X"
+
+
+def test_the_one_a_thing_is_urged_to_is_asked(detector: Detector) -> None:
+    text = (
+        "The ministry, an ally of Assad's, said Lavrov had urged restraint to Secretary of "
+        "State John Kerry on Sunday."
+    )
+    assert ("REQUEST", "RUS", "USA") in triples(detector, text)
+
+
+def test_restraint_urged_to_a_third_party_is_not_asked_of_the_other_side(
+    detector: Detector,
+) -> None:
+    text = (
+        "The ministry, an ally of Assad's, said Lavrov had urged restraint to Syrian rebels "
+        "on Sunday, in a call with John Kerry."
+    )
+    assert ("REQUEST", "RUS", "USA") not in triples(detector, text)

@@ -1969,6 +1969,14 @@ class EventFinder(Clues):
             if child.dep_ in ("dobj", "dative"):
                 out.append(child)
                 out += [c for c in child.children if c.dep_ in ("poss", "amod", "compound")]
+                # "urged restraint to Kerry": the parser hangs the one asked on the thing asked
+                out += [
+                    p
+                    for prep in child.children
+                    if prep.dep_ == "prep" and prep.lower_ == "to"
+                    for p in prep.children
+                    if p.dep_ == "pobj"
+                ]
             elif child.dep_ == "prep" and child.lower_ in (*_ASKED_PREPS, "to", "of"):
                 out += [p for p in child.children if p.dep_ == "pobj"]
             elif child.dep_ in ("advcl", "ccomp", "xcomp") or (
