@@ -305,3 +305,16 @@ def test_restraint_urged_to_a_third_party_is_not_asked_of_the_other_side(
         "on Sunday, in a call with John Kerry."
     )
     assert ("REQUEST", "RUS", "USA") not in triples(detector, text)
+
+
+# ------------------------------------------------------ who warns: "said X was ... and warned it"
+
+
+def test_a_warning_joined_to_a_reported_clause_is_the_speakers(detector: Detector) -> None:
+    text = (
+        "Lavrov said Washington was eroding trust between the nations and warned it against "
+        "further provocations."
+    )
+    found = triples(detector, text)
+    assert ("THREATEN", "RUS", "USA") in found
+    assert ("THREATEN", "USA", "RUS") not in found

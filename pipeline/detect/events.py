@@ -376,7 +376,7 @@ class EventFinder(Clues):
             # "said the sides had agreed ..., and described Biden as": a judgement the parser
             # joined to the pair's clause is the speaker's
             actor = self._speaker_of_conjoined(tok) or actor
-        elif actor is not None and kind in ("SUPPORT", "ACCUSE"):
+        elif actor is not None and kind in ("SUPPORT", "ACCUSE", "THREATEN", "REQUEST"):
             # "He said Trump had been right ..., and praised the atmosphere": a plain past
             # after ", and" leaves the backshifted reported clause for the speaker's own act
             said = self._tense_break(tok)
@@ -2442,13 +2442,18 @@ class EventFinder(Clues):
             return None
         if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
             return None
-        if not any(
+        # "said the US was undermining stability and warned it against ...": a past verb of
+        # speech joined to a reported clause in another tense resumes the narrative too
+        shifted = head.tag_ in ("VBG", "VBZ", "VBP") and verb.lemma_.lower() in (
+            self.lex.speech_verbs
+        )
+        if not shifted and not any(
             c.dep_ == "aux" and c.lower_ in ("had", "would", "could", "might")
             for c in head.children
         ):
             return None
         cc = next((c for c in head.children if c.dep_ == "cc" and c.i < verb.i), None)
-        if cc is None or cc.i == 0 or verb.doc[cc.i - 1].text != ",":
+        if cc is None or (not shifted and (cc.i == 0 or verb.doc[cc.i - 1].text != ",")):
             return None
         node = head
         for _ in range(4):  # "had been right that ... had he been president": up the clauses
