@@ -318,3 +318,28 @@ def test_a_warning_joined_to_a_reported_clause_is_the_speakers(detector: Detecto
     found = triples(detector, text)
     assert ("THREATEN", "RUS", "USA") in found
     assert ("THREATEN", "USA", "RUS") not in found
+
+
+# ------------------------------------------------------ THREATEN: a deadline set (ultimatum)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo said Russia had 60 days to return to compliance with the treaty.",
+        "Pompeo said Moscow has until Friday to withdraw its ships.",
+    ],
+)
+def test_a_deadline_given_to_the_other_side_is_a_threat(detector: Detector, text: str) -> None:
+    assert ("THREATEN", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo said Russia had 60 days of talks with the Europeans.",
+        "Pompeo said Russia did not have 60 days to return to compliance with the treaty.",
+    ],
+)
+def test_a_span_with_no_deadline_is_no_threat(detector: Detector, text: str) -> None:
+    assert not any(kind == "THREATEN" for kind, _, _ in triples(detector, text))

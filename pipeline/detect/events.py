@@ -160,6 +160,7 @@ _PROPOSALS = {"proposal", "offer", "plan", "draft", "text", "resolution", "terms
               "ultimatum", "condition", "idea", "initiative", "request"}  # fmt: skip
 _RULED_OUT = {"unacceptable", "non-starter", "nonstarter", "non-negotiable", "unworkable",
               "unrealistic", "impossible"}  # fmt: skip
+_SPANS = {"day", "week", "hour", "month"}
 _CONDITION_MARKS = {"if", "until", "when"}
 _WEAPONS = {"missile", "strike", "attack", "war", "bomb", "force", "fire", "blow"}
 # A sanctions bill agreed or passed by lawmakers but not yet law threatens (GUIDE, Rulings)
@@ -278,6 +279,7 @@ class EventFinder(Clues):
                         yield from self._harm_faced(tok)
                     elif tok.lemma_.lower() in _BRINGING:
                         yield from self._consequences_warned(tok)
+                        yield from self._deadline_set(tok)
                 if tok.lemma_.lower() in _READMITTING:
                     yield from self._readmission(tok)
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _REPRISAL_NOUNS:
@@ -1565,6 +1567,35 @@ class EventFinder(Clues):
             land = self.ctx.dictionary.countries[other]
             owner = ActorRef(land.name, other, "GOVERNMENT")
         return [Candidate("REJECT", "offer", speaker, owner, verb, 0.5, guessed=guessed)]
+
+    def _deadline_set(self, verb: Token) -> list[Candidate]:
+        """THREATEN by a side that gives the other side a deadline to act (an ultimatum,
+        GUIDE): "Pompeo said Russia had 60 days to return to compliance", "Moscow has until
+        Friday to release them". Only "have", with a span or "until" and an infinitive."""
+        if verb.lemma_ != "have" or _negated(verb) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        kids = list(verb.children)
+        spans = [c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in _SPANS]
+        spans = [c for c in spans if any(g.dep_ == "nummod" for g in c.children)]
+        until = [c for c in kids if c.dep_ == "prep" and c.lower_ == "until"]
+        acts = [g for c in spans for g in c.children if g.dep_ in ("relcl", "acl")]
+        acts += [c for c in kids if c.dep_ in ("advcl", "xcomp")] if until or spans else []
+        acts = [a for a in acts if any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)]
+        if not acts:
+            return []
+        subj, passive = subject(verb)
+        target = self.ctx.actor_of(subj) if subj is not None and not passive else None
+        if target is None or target.country not in self.sides:
+            return []
+        speaker = self._voice(verb)
+        if speaker is None or speaker.role == WEAK_ROLE:
+            return []
+        if {speaker.country, target.country} != set(self.sides):
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        return [Candidate("THREATEN", "ultimatum", speaker, target, verb, 0.55)]
 
     def _condition_set(self, mark: Token) -> list[Candidate]:
         """REQUEST by a side that sets the other side's act as the condition of something:
