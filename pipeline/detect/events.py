@@ -33,6 +33,7 @@ from pipeline.detect.arguments import (
     under_topic,
 )
 from pipeline.detect.clues import DYAD_ROLE, WEAK_ROLE, Clues
+from pipeline.detect.dates import find_date
 from pipeline.detect.factuality import (
     ACT_NOUN_TYPES,
     FACT,
@@ -165,6 +166,27 @@ _FACING = {"face", "risk", "incur"}
 _HARMS = {"sanction", "sanctions", "penalty", "penalties", "consequence", "consequences",
           "retaliation", "punishment", "countermeasure", "countermeasures", "reprisal",
           "reprisals", "response", "measures", "tariff", "tariffs", "cost", "costs"}  # fmt: skip
+# "the draft was unacceptable": a proposal put to the speaker's side, ruled out
+_PROPOSALS = {"proposal", "offer", "plan", "draft", "text", "resolution", "terms", "demand",
+              "ultimatum", "condition", "idea", "initiative", "request"}  # fmt: skip
+_RULED_OUT = {"unacceptable", "non-starter", "nonstarter", "non-negotiable", "unworkable",
+              "unrealistic", "impossible"}  # fmt: skip
+_SPANS = {"day", "week", "hour", "month"}
+_CONDITION_MARKS = {"if", "until", "when"}
+_WEAPONS = {"missile", "strike", "attack", "war", "bomb", "force", "fire", "blow"}
+# A sanctions bill agreed or passed by lawmakers but not yet law threatens (GUIDE, Rulings)
+_BILLS = {"legislation", "bill", "package", "amendment"}
+_ADVANCING = {"agree", "approve", "pass", "reach", "back", "unveil", "introduce",
+              "advance", "clear", "finalize", "finalise", "strike", "endorse", "adopt"}  # fmt: skip
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")  # fmt: skip
+_DEAL_NOUNS = {"deal", "agreement", "compromise"}
+# "discussed the possibility of further sanctions": sanctions put forward as a prospect
+_PROSPECTS = {"possibility", "prospect", "option", "options", "likelihood"}
+_FLOATING = {"discuss", "float", "raise", "weigh", "consider", "explore", "study", "examine",
+             "mention", "moot", "hold", "keep", "leave", "dangle", "threaten", "warn"}  # fmt: skip
+_BRINGING = {"have", "carry", "entail", "bring", "inflict", "cause", "do"}
+_WARNED_HARMS = {"consequence", "consequences", "repercussion", "repercussions", "damage"}
 _PROSPECT_AUX = {"could", "would", "will", "might", "may", "'ll", "wo"}
 _PENALTIES = {"sanction", "sanctions", "penalty", "penalties", "tariff", "tariffs"}
 # taking the other side back into a club it was put out of (the G-8): backing it (GUIDE)
@@ -175,6 +197,8 @@ _NO_CLUB = {"compliance", "line", "conformity"}
 # sanctions intended or being readied are threatened, not imposed (GUIDE)
 _INTENDING = {"intend", "plan", "prepare", "consider", "weigh", "mull", "contemplate"}
 # what a duty is put on someone as: "the onus is on Russia to", "it is time for Moscow to"
+_NECESSARY = {"essential", "imperative", "vital", "crucial", "critical", "necessary", "important",
+              "urgent"}  # fmt: skip
 _DUTY_NOUNS = {"onus", "responsibility", "burden", "duty", "obligation", "time"}
 _CONDITIONAL_MARKS = {"if", "whether", "unless", "until"}
 _PLACING = {"put", "place", "lay", "shift"}  # "put the onus on Russia to"
@@ -264,10 +288,21 @@ class EventFinder(Clues):
                     yield from self._obligation_request(tok)
                     if tok.lemma_.lower() in _FACING:
                         yield from self._harm_faced(tok)
+                    elif tok.lemma_.lower() in _BRINGING:
+                        yield from self._consequences_warned(tok)
+                        yield from self._deadline_set(tok)
                 if tok.lemma_.lower() in _READMITTING:
                     yield from self._readmission(tok)
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _REPRISAL_NOUNS:
                     yield from self._reprisal_promised(tok)
+                if tok.lemma_ == "be" and tok.dep_ in ("ccomp", "conj", "ROOT"):
+                    yield from self._proposal_ruled_out(tok)
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in _BILLS:
+                    yield from self._bill_advanced(tok)
+                elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _PROSPECTS:
+                    yield from self._harm_floated(tok)
+                if tok.lower_ in _CONDITION_MARKS and tok.dep_ == "mark":
+                    yield from self._condition_set(tok)
                 if tok.lower_ == "unless" and tok.dep_ == "mark":
                     yield from self._ultimatum(tok)
                 elif tok.lemma_ in _DENIAL_NOUNS and tok.pos_ == "NOUN":
@@ -357,7 +392,7 @@ class EventFinder(Clues):
             # "said the sides had agreed ..., and described Biden as": a judgement the parser
             # joined to the pair's clause is the speaker's
             actor = self._speaker_of_conjoined(tok) or actor
-        elif actor is not None and kind in ("SUPPORT", "ACCUSE"):
+        elif actor is not None and kind in ("SUPPORT", "ACCUSE", "THREATEN", "REQUEST"):
             # "He said Trump had been right ..., and praised the atmosphere": a plain past
             # after ", and" leaves the backshifted reported clause for the speaker's own act
             said = self._tense_break(tok)
@@ -535,6 +570,21 @@ class EventFinder(Clues):
             speaker = reporter(self.ctx, tok, self.lex.speech_verbs)
             if subj is not None and subj.pos_ == "PRON" and speaker is not None:
                 source = speaker
+        if source is None and nominal and kind == "COERCE" and state == FACT:
+            charged = self._indicted_side(tok)
+            if charged is not None:
+                # "the indictment of 12 Russians on Friday", "indictments against 12 Russian
+                # spies": charges brought against the other side's people accuse that side
+                # (GUIDE); the state that brings them is the other watched side
+                other = next(code for code in self.sides if code != charged.country)
+                land = self.ctx.dictionary.countries[other]
+                accuser = ActorRef(land.name, other, "GOVERNMENT")
+                accused = ActorRef(
+                    self.ctx.dictionary.countries[charged.country].name,
+                    charged.country,
+                    "GOVERNMENT",
+                )
+                return [Candidate("ACCUSE", "allege", accuser, accused, tok, 0.5)]
         if source is None or source.role == WEAK_ROLE:
             return []
         if kind == "SANCTION" and obliged(tok):
@@ -643,6 +693,12 @@ class EventFinder(Clues):
             if kind == "REQUEST" and source.role == "LEGISLATURE":
                 return []  # "Democrats demanded a briefing": lawmakers ask their own government
             target = self._fallback(tok, source, kind, kind in _FORCE, content)
+            if target is None and kind == "REQUEST" and self._release_asked(tok, source):
+                # "demanded her immediate release": asked of whoever holds her, the story's
+                # other side when the one held is no one of it
+                other = next(code for code in self.sides if code != source.country)
+                land = self.ctx.dictionary.countries[other]
+                target = ActorRef(land.name, other, "GOVERNMENT")
             # the other side named in the act's own sentence is a guess only when it is named
             # inside what is refused or denied; one named in the sentence before always is
             guessed = (
@@ -702,6 +758,9 @@ class EventFinder(Clues):
                 answers,
             )
         ]
+        if kind in _HOSTILE and self._reciprocal(tok) and self._both_act(tok, source, target):
+            # "the United States and Russia accused each other", "traded accusations"
+            out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
         if kind == "AGREE" and (
             dyad
             or (mode in _BOTH_WAYS_MODES and self._joint(tok))
@@ -972,6 +1031,8 @@ class EventFinder(Clues):
             if source is None or target is None or source.role == WEAK_ROLE:
                 continue
             if {source.country, target.country} == set(self.sides):
+                if self._braced_for_harm(comp):
+                    return [Candidate("THREATEN", "force", source, target, comp, 0.6)]
                 return [Candidate("REQUEST", "demand", source, target, comp, 0.6)]
         return []
 
@@ -997,7 +1058,20 @@ class EventFinder(Clues):
         frame = verb
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
         head = verb.head
-        if infinitive and head.i != verb.i:
+        if (
+            verb.dep_ in ("ccomp", "advcl")
+            and head.lemma_ == "be"
+            and any(c.dep_ == "mark" and c.lower_ in ("that", "for") for c in kids)
+            and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+            and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in _NECESSARY and not _negated(c)
+                for c in head.children
+            )
+        ):
+            # "it is essential that Russia withdraw", "it is vital for Moscow to stop"
+            bound = next((c for c in kids if c.dep_ == "nsubj"), None)
+            frame = head
+        elif infinitive and head.i != verb.i:
             lemma = head.lemma_.lower()
             if (
                 verb.dep_ == "xcomp"
@@ -1273,6 +1347,344 @@ class EventFinder(Clues):
         mode = "sanctions" if any(h.lemma_.lower() in _PENALTIES for h in harms) else "retaliation"
         return [Candidate("THREATEN", mode, speaker, target, verb, 0.6)]
 
+    def _bill_advanced(self, bill: Token) -> list[Candidate]:
+        """THREATEN by lawmakers of a sanctions bill they agree on or pass, not yet law:
+        "Congress approved sanctions legislation against Russia", "leaders in Congress agreed
+        on legislation that allows fresh sanctions on Russia", "reached a deal on the Russia
+        sanctions bill". The bill must be about sanctions; the other side must be named."""
+        if not any(t.lemma_.lower() in _PENALTIES for t in bill.subtree):
+            return []
+        node = bill
+        if node.dep_ == "pobj" and node.head.lower_ in ("on", "for", "over"):
+            node = node.head.head
+            if node.pos_ == "NOUN" and node.lemma_.lower() in _DEAL_NOUNS:
+                node = node.head if node.dep_ in ("dobj", "pobj", "nsubjpass") else node
+                if node.dep_ == "prep":
+                    node = node.head
+        elif node.dep_ not in ("dobj", "nsubjpass"):
+            return []
+        else:
+            node = node.head
+        verb = node
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ADVANCING:
+            return []
+        if any(c.dep_ == "neg" for c in verb.children) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        if any(c.dep_ == "aux" and c.lower_ in _UNREAL for c in verb.children):
+            return []
+        if self._bill_enacted_or_old(verb):
+            return []
+        subj, passive = subject(verb)
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if subj is None:
+            return []
+        source = next(
+            (
+                a
+                for t in subj.subtree
+                if (a := self.ctx.actor_of(t)) is not None and a.role == "LEGISLATURE"
+            ),
+            None,
+        )
+        if source is None or source.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != source.country)
+        target = next(
+            (
+                a
+                for t in bill.subtree
+                if (a := self.ctx.actor_of(t)) is not None and a.country == other
+            ),
+            None,
+        )
+        if target is None:
+            target = next(
+                (
+                    a
+                    for _, a in self.ctx.actors_in(bill.sent.start, bill.sent.end)
+                    if a.country == other
+                ),
+                None,
+            )
+        if target is None:
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        return [Candidate("THREATEN", "sanctions", source, target, bill, 0.6)]
+
+    def _bill_enacted_or_old(self, verb: Token) -> bool:
+        """The bill was since signed into law ("Trump signed it last week"), or its passing
+        is recalled from long before ("in July", "more than a year ago")."""
+        for t in verb.sent:
+            if (
+                t.lemma_.lower() == "sign"
+                and t.tag_ in ("VBD", "VBN")
+                and not any(c.dep_ in ("aux", "neg") and c.lower_ != "has" for c in t.children)
+            ):
+                return True
+        for t in verb.doc:  # "signed the sanctions into law" anywhere in the story
+            if (
+                t.lower_ == "law"
+                and t.head.lower_ == "into"
+                and t.head.head.lemma_.lower() == "sign"
+                and t.head.head.tag_ in ("VBD", "VBN", "VBG", "VBZ")
+                and not any(
+                    c.dep_ in ("aux", "neg") for c in t.head.head.children if c.lower_ != "has"
+                )
+            ):
+                return True
+        clause = [t for t in verb.subtree if t.dep_ not in _CLAUSAL or t.i == verb.i]
+        if any(t.lower_ == "ago" for t in clause):
+            return True
+        day = self.ctx.day
+        months = {m.lower() for m in _MONTH_NAMES}
+        for t in clause:  # "in July": a month named bare, other than the story's own
+            after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else t
+            if (
+                t.ent_type_ == "DATE"
+                and t.lower_ in months
+                and t.lower_ != _MONTH_NAMES[day.month - 1].lower()
+                and not any(c.like_num for c in t.children)
+                and not after.like_num
+            ):
+                return True
+        said = find_date(" ".join(t.text for t in verb.children if t.ent_type_ == "DATE"), day)
+        if said is None:
+            said = find_date(
+                "".join(t.text_with_ws for t in verb.subtree if t.ent_type_ == "DATE"), day
+            )
+        return said is not None and (day - said).days > 21
+
+    def _harm_floated(self, noun: Token) -> list[Candidate]:
+        """THREATEN of sanctions a side puts forward as a prospect: "discussed the possibility
+        of putting in place further sanctions if Russia ...", "floated the possibility of new
+        sanctions on the Russian military", "keeps the option of sanctions on the table"."""
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _FLOATING:
+            return []
+        verb = noun.head
+        if _negated(verb) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        if any(c.dep_ == "aux" and c.lower_ in _UNREAL for c in verb.children):
+            return []
+        harms = [
+            t
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+            for t in prep.subtree
+            if t.lemma_.lower() in _PENALTIES
+        ]
+        if not harms:
+            return []
+        subj, passive = subject(verb)
+        source = None
+        if subj is not None and not passive:
+            source = next(
+                (a for t in subj.subtree if (a := self.ctx.actor_of(t)) is not None), None
+            )
+        for said in verb.children:  # "The leaders, Obama added, discussed ..."
+            if (
+                source is None
+                and said.dep_ == "parataxis"
+                and said.lemma_.lower() in self.lex.speech_verbs
+            ):
+                teller, passive = subject(said)
+                if teller is not None and not passive:
+                    source = self.ctx.actor_of(teller)
+        source = source or self._voice(verb)
+        if source is None or source.role == WEAK_ROLE or source.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != source.country)
+        named = [a for t in noun.subtree if (a := self.ctx.actor_of(t)) is not None]
+        named += [a for _, a in self.ctx.actors_in(noun.sent.start, noun.sent.end)]
+        target = next((a for a in named if a.country == other), None)
+        if target is None:
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        return [Candidate("THREATEN", "sanctions", source, target, noun, 0.55)]
+
+    def _both_act(self, tok: Token, source: ActorRef, target: ActorRef) -> bool:
+        """Both sides are the act's subject ("the United States and Russia accused"), or the
+        pair stands for them ("the two sides")."""
+        if source.role == _DYAD_ROLE or target.country == source.country:
+            return source.role == _DYAD_ROLE
+        verb = tok.head if tok.pos_ in ("NOUN", "PROPN") else tok
+        subj, passive = subject(verb)
+        if subj is None or passive:
+            return False
+        if subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # "between the United States and Russia, which accused each other"
+        named = {a.country for t in (subj, *subj.conjuncts) if (a := self.ctx.actor_of(t))}
+        return named >= set(self.sides)
+
+    def _indicted_side(self, noun: Token) -> ActorRef | None:
+        """The watched side whose people an indictment named as a noun is brought against
+        ("the indictment of 12 Russians", "indictments against Russian officers"), when
+        no one owns it and the other watched side is named in the story."""
+        if noun.lemma_.lower() not in _INDICTING or owner_token(noun) is not None:
+            return None
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "against"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or pobj.tag_ not in ("NNS", "NNPS"):
+                    continue  # people charged ("12 Russians", "GRU officers"), not "Trump"
+                actor = self.ctx.actor_of(pobj)
+                if actor is None or actor.country not in self.sides:
+                    continue
+                other = next(code for code in self.sides if code != actor.country)
+                if other in self._article_sides:
+                    return actor
+        return None
+
+    @staticmethod
+    def _reciprocal(tok: Token) -> bool:
+        """The act goes both ways: "accused each other", "blamed one another", "traded
+        accusations", "exchanged threats"."""
+        verb = tok.head if tok.pos_ in ("NOUN", "PROPN") else tok
+        if verb.lemma_.lower() in ("trade", "exchange"):
+            return True
+        for t in verb.subtree:
+            if t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one"):
+                return True
+            if t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one":
+                return True
+        return False
+
+    def _proposal_ruled_out(self, verb: Token) -> list[Candidate]:
+        """REJECT by a side that says a proposal is unacceptable: "Russia said the draft was
+        unacceptable", '"The US demands are a non-starter," Lavrov said'. The proposal's
+        owner, or the other side the story answers (see `answered`), is the target."""
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" or c.lower_ in _UNREAL for c in kids):
+            return []
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lemma_.lower() not in _PROPOSALS:
+            return []
+        said = [c for c in kids if c.dep_ in ("acomp", "attr")]
+        if not any(c.lemma_.lower() in _RULED_OUT or c.lower_ in _RULED_OUT for c in said):
+            return []
+        speaker = self._voice(verb)
+        if speaker is None or speaker.role == WEAK_ROLE or speaker.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != speaker.country)
+        owners = [a for t in subj.subtree if (a := self.ctx.actor_of(t)) is not None]
+        if any(a.country != other for a in owners):
+            return []  # "our plan", "Ukraine's proposal": not the other side's
+        owner = next((a for a in owners if a.country == other), None)
+        guessed = owner is None
+        if owner is None or owner.role == WEAK_ROLE:
+            land = self.ctx.dictionary.countries[other]
+            owner = ActorRef(land.name, other, "GOVERNMENT")
+        return [Candidate("REJECT", "offer", speaker, owner, verb, 0.5, guessed=guessed)]
+
+    def _deadline_set(self, verb: Token) -> list[Candidate]:
+        """THREATEN by a side that gives the other side a deadline to act (an ultimatum,
+        GUIDE): "Pompeo said Russia had 60 days to return to compliance", "Moscow has until
+        Friday to release them". Only "have", with a span or "until" and an infinitive."""
+        if verb.lemma_ != "have" or _negated(verb) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        kids = list(verb.children)
+        spans = [c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in _SPANS]
+        spans = [c for c in spans if any(g.dep_ == "nummod" for g in c.children)]
+        until = [c for c in kids if c.dep_ == "prep" and c.lower_ == "until"]
+        acts = [g for c in spans for g in c.children if g.dep_ in ("relcl", "acl")]
+        acts += [c for c in kids if c.dep_ in ("advcl", "xcomp")] if until or spans else []
+        acts = [a for a in acts if any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)]
+        if not acts:
+            return []
+        subj, passive = subject(verb)
+        target = self.ctx.actor_of(subj) if subj is not None and not passive else None
+        if target is None or target.country not in self.sides:
+            return []
+        speaker = self._voice(verb)
+        if speaker is None or speaker.role == WEAK_ROLE:
+            return []
+        if {speaker.country, target.country} != set(self.sides):
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        return [Candidate("THREATEN", "ultimatum", speaker, target, verb, 0.55)]
+
+    def _condition_set(self, mark: Token) -> list[Candidate]:
+        """REQUEST by a side that sets the other side's act as the condition of something:
+        "the plan can only work if the US rules out force", "ties will not improve until
+        Moscow changes its stance" (GUIDE: a condition set on cooperating is a REQUEST)."""
+        clause = mark.head
+        main = clause.head
+        if clause.dep_ != "advcl" or main.i == clause.i:
+            return []
+        if mark.sent.text.rstrip().endswith("?"):
+            return []
+        before = mark.doc[mark.i - 1] if mark.i > 0 else mark
+        if mark.lower_ == "until":
+            if not any(c.dep_ == "neg" for c in main.children):
+                return []  # "talks went on until Russia left": a time, not a condition
+        elif before.lower_ != "only" and not any(
+            c.dep_ == "advmod" and c.lower_ == "only" for c in main.children
+        ):
+            return []
+        subj, passive = subject(clause)
+        target = self.ctx.actor_of(subj) if subj is not None and not passive else None
+        if target is None or subj is None:
+            return []
+        if target.role == WEAK_ROLE and self.ctx.mention_at(subj.i) is None:
+            return []
+        speaker = self._voice(main)
+        if speaker is None or speaker.role == WEAK_ROLE:
+            return []
+        if {speaker.country, target.country} != set(self.sides):
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        inside = {t.i for t in clause.subtree}
+        if any(t.lemma_.lower() in _PENALTIES for t in main.subtree if t.i not in inside):
+            # "sanctions could be adopted only if Russia interferes again": a harm held over
+            # the other side on a condition threatens it
+            return [Candidate("THREATEN", "sanctions", speaker, target, clause, 0.55)]
+        return [Candidate("REQUEST", "demand", speaker, target, clause, 0.55)]
+
+    def _consequences_warned(self, verb: Token) -> list[Candidate]:
+        """THREATEN by a speaker who says an act would bring harm: "Lavrov told the secretary
+        that further steps would have grave consequences", "said any decision by Washington to
+        arm Kyiv would do colossal damage". The act's side, or the one told, is the target."""
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" for c in kids) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        if not any(c.dep_ == "aux" and c.lower_ in _PROSPECT_AUX for c in kids):
+            return []
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in _WARNED_HARMS for c in kids):
+            return []
+        subj, passive = subject(verb)
+        if subj is None or passive or subj.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if self.ctx.mention_at(subj.i) is not None:
+            return []  # "Russia will have consequences": the side itself, no act of it
+        speaker = self._voice(verb)
+        if speaker is None or speaker.role == WEAK_ROLE or speaker.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != speaker.country)
+        told = verb.head if verb.dep_ == "ccomp" else None
+        heard = [c for c in told.children if c.dep_ in ("dobj", "dative")] if told else []
+        target = None
+        for tok in [*heard, subj, *subj.subtree]:
+            actor = self.ctx.actor_of(tok)
+            if actor is not None and actor.country == other:
+                target = actor
+                break
+        if target is None:
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        return [Candidate("THREATEN", "retaliation", speaker, target, verb, 0.6)]
+
     def _obligation_request(self, verb: Token) -> list[Candidate]:
         """A REQUEST of the side a speaker puts an act on as a duty: "McMaster said Russia had
         to ask hard questions", '"It is long past time for Russia to stop," Haley said'."""
@@ -1280,7 +1692,38 @@ class EventFinder(Clues):
         if found is None:
             return []
         target, speaker = found
+        if self._braced_for_harm(verb):
+            # "Russia should get ready for missiles", "Moscow must brace for sanctions": told
+            # to expect a harm, the other side is threatened, not asked to act
+            return [Candidate("THREATEN", "force", speaker, target, verb, 0.6)]
         return [Candidate("REQUEST", "demand", speaker, target, verb, 0.6)]
+
+    @staticmethod
+    def _braced_for_harm(verb: Token) -> bool:
+        """The duty put on a side is to brace for a harm: "get ready for missiles", "brace
+        for sanctions", "expect a tough response", "prepare for consequences"."""
+        if verb.lemma_.lower() not in _BRACING:
+            return False
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "oprd"))]
+        things = [c for h in heads for c in h.children if c.dep_ == "dobj"]
+        things += [
+            p
+            for h in heads
+            for prep in h.children
+            if prep.dep_ == "prep" and prep.lower_ == "for"
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        things += [  # "get ready for missiles to be fired": the harm heads a for-clause
+            s
+            for h in heads
+            for clause in h.children
+            if clause.dep_ in ("advcl", "ccomp", "xcomp")
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
+            for s in clause.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+        ]
+        return any(t.lemma_.lower() in _HARMS | _WEAPONS for t in things)
 
     def _requested(self, verb: Token) -> bool:
         """An act asked for or needed, not done: "appealed to Moscow to free him", "pushed
@@ -1489,6 +1932,26 @@ class EventFinder(Clues):
                 return ActorRef(country.name, code, "GOVERNMENT")
         return None
 
+    def _release_asked(self, tok: Token, source: ActorRef) -> bool:
+        """A demand whose object is a release ("demanded her release", "called for the
+        release of the sailors") of someone who is not of the other side, in a story that
+        names the other side as an actor."""
+        if source.country not in self.sides or tok.pos_ != "VERB":
+            return False
+        other = next(code for code in self.sides if code != source.country)
+        if other not in self._article_sides:
+            return False
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        objects += [  # "called for the release of", not "hours after the release of the memo"
+            p for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+        ]
+        for obj in objects:
+            if obj.lemma_.lower() not in ("release", "freedom", "return"):
+                continue
+            held = [self.ctx.actor_of(t) for t in obj.subtree if t.i != obj.i]
+            return not any(a is not None and a.country == other for a in held)
+        return False
+
     def _in_sentence(self, tok: Token, actor: ActorRef | None) -> bool:
         return actor is not None and any(
             named == actor for _, named in self.ctx.actors_in(tok.sent.start, tok.sent.end)
@@ -1551,6 +2014,14 @@ class EventFinder(Clues):
             if child.dep_ in ("dobj", "dative"):
                 out.append(child)
                 out += [c for c in child.children if c.dep_ in ("poss", "amod", "compound")]
+                # "urged restraint to Kerry": the parser hangs the one asked on the thing asked
+                out += [
+                    p
+                    for prep in child.children
+                    if prep.dep_ == "prep" and prep.lower_ == "to"
+                    for p in prep.children
+                    if p.dep_ == "pobj"
+                ]
             elif child.dep_ == "prep" and child.lower_ in (*_ASKED_PREPS, "to", "of"):
                 out += [p for p in child.children if p.dep_ == "pobj"]
             elif child.dep_ in ("advcl", "ccomp", "xcomp") or (
@@ -2086,13 +2557,18 @@ class EventFinder(Clues):
             return None
         if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
             return None
-        if not any(
+        # "said the US was undermining stability and warned it against ...": a past verb of
+        # speech joined to a reported clause in another tense resumes the narrative too
+        shifted = head.tag_ in ("VBG", "VBZ", "VBP") and verb.lemma_.lower() in (
+            self.lex.speech_verbs
+        )
+        if not shifted and not any(
             c.dep_ == "aux" and c.lower_ in ("had", "would", "could", "might")
             for c in head.children
         ):
             return None
         cc = next((c for c in head.children if c.dep_ == "cc" and c.i < verb.i), None)
-        if cc is None or cc.i == 0 or verb.doc[cc.i - 1].text != ",":
+        if cc is None or (not shifted and (cc.i == 0 or verb.doc[cc.i - 1].text != ",")):
             return None
         node = head
         for _ in range(4):  # "had been right that ... had he been president": up the clauses

@@ -186,7 +186,7 @@ class SenseReader:
                 for o in things
             )
         if needs == "ccomp":
-            return any(c.dep_ == "ccomp" for c in kids)
+            return any(c.dep_ == "ccomp" for c in kids) or self._clause_taken_up(tok)
         if needs == "reprisal_clause":
             # "pledged the United States would develop military response options": a promise
             # whose clause names a reprisal
@@ -238,6 +238,17 @@ class SenseReader:
                 if p.dep_ == "pobj"
             )
         return True
+
+    @staticmethod
+    def _clause_taken_up(tok: Token) -> bool:
+        """ "Russia convinced him to stay, which the Kremlin has denied": a comma and "which"
+        take up the whole clause before as the verb's object, as a clause would be."""
+        if tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
+            return False
+        return any(
+            c.dep_ == "dobj" and c.lower_ == "which" and c.i > 0 and c.doc[c.i - 1].text == ","
+            for c in tok.children
+        )
 
     @staticmethod
     def _objects(tok: Token) -> list[Token]:
