@@ -148,12 +148,12 @@ def test_a_quote_signed_after_a_dash_is_its_signers(detector: Detector) -> None:
     text = (
         "The United States and Russia clashed again over the election on Thursday.\n"
         '"There is no allegation that the Russian hackers changed the vote count." '
-        "— Deputy Attorney General Rod Rosenstein\n"
+        "— Deputy Attorney General Ronald Ashby\n"
         "“Things will work out fine between America and Russia!” — Secretary of State Antony "
         "Blinken, in a tweet"
     )
     found = statements(detector, text)
-    signed = by(found, "Rosenstein", "no allegation")
+    signed = by(found, "Ashby", "no allegation")
     assert signed and signed[0].speaker.country == "USA" and signed[0].about == ["RUS"]
     assert by(found, "Blinken", "work out fine")
 
