@@ -669,16 +669,17 @@ class Clues(SenseReader):
         if speaker.role == DYAD_ROLE:
             return True
         others = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + list(subj.conjuncts)
-        for other in others:
-            actor = self.ctx.actor_of(other)
-            if (
-                actor is not None
-                and actor.role != WEAK_ROLE
-                and actor.country in self.sides
-                and actor.country != speaker.country
-            ):
-                return True
-        return False
+        return any(self._of_other_side(other, speaker) for other in others)
+
+    def _of_other_side(self, tok: Token, speaker: ActorRef) -> bool:
+        """`tok` names someone of the watched side that is not the speaker's."""
+        actor = self.ctx.actor_of(tok)
+        return (
+            actor is not None
+            and actor.role != WEAK_ROLE
+            and actor.country in self.sides
+            and actor.country != speaker.country
+        )
 
     def _call_with_other(self, noun: Token, verb: Token) -> bool:
         """ "In a call to Lavrov, Kerry stressed ...", "after talks with Lavrov, Kerry said":
@@ -688,19 +689,12 @@ class Clues(SenseReader):
         speaker = self._actor_or_dyad(subj) if subj is not None and not passive else None
         if speaker is None or speaker.role == WEAK_ROLE:
             return False
-        for prep in noun.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("with", "to"):
-                continue
-            for pobj in prep.children:
-                actor = self.ctx.actor_of(pobj) if pobj.dep_ == "pobj" else None
-                if (
-                    actor is not None
-                    and actor.role != WEAK_ROLE
-                    and actor.country in self.sides
-                    and actor.country != speaker.country
-                ):
-                    return True
-        return False
+        return any(
+            pobj.dep_ == "pobj" and self._of_other_side(pobj, speaker)
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "to")
+            for pobj in prep.children
+        )
 
     def _attack_in(self, tok: Token) -> bool:
         """An attack named in what the trigger accuses of ("of hacking", "for the hack")."""

@@ -1295,6 +1295,28 @@ class EventFinder(Clues):
             return []
         return [Candidate("THREATEN", "ultimatum", source, target, mark, 0.5)]
 
+    def _subject_warned(self, verb: Token) -> tuple[ActorRef, ActorRef] | None:
+        """The speaker and the verb's subject, when the subject is a watched side that the
+        words are said to ("Russia will face consequences", said Blinken)."""
+        subj, passive = subject(verb)
+        target = self.ctx.actor_of(subj) if subj is not None and not passive else None
+        if target is None or target.country not in self.sides:
+            return None
+        return self._voiced_at(verb, target)
+
+    def _voiced_at(self, tok: Token, target: ActorRef) -> tuple[ActorRef, ActorRef] | None:
+        """The speaker of the words `tok` is in and the target, when they are the two watched
+        sides (a side named only by its people stands for its government)."""
+        speaker = self._voice(tok)
+        if speaker is None or speaker.role == WEAK_ROLE:
+            return None
+        if {speaker.country, target.country} != set(self.sides):
+            return None
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        return speaker, target
+
     def _voice(self, tok: Token) -> ActorRef | None:
         """Who says the words `tok` is in: the reporting clause's speaker, else the speaker
         of the quotation around it."""
@@ -1332,18 +1354,10 @@ class EventFinder(Clues):
         harms += [g for c in harms for g in c.conjuncts]
         if not harms:
             return []
-        subj, passive = subject(verb)
-        target = self.ctx.actor_of(subj) if subj is not None and not passive else None
-        if target is None or target.country not in self.sides:
+        voiced = self._subject_warned(verb)
+        if voiced is None:
             return []
-        speaker = self._voice(verb)
-        if speaker is None or speaker.role == WEAK_ROLE:
-            return []
-        if {speaker.country, target.country} != set(self.sides):
-            return []
-        if target.role == WEAK_ROLE:
-            country = self.ctx.dictionary.countries[target.country]
-            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        speaker, target = voiced
         mode = "sanctions" if any(h.lemma_.lower() in _PENALTIES for h in harms) else "retaliation"
         return [Candidate("THREATEN", mode, speaker, target, verb, 0.6)]
 
@@ -1597,18 +1611,10 @@ class EventFinder(Clues):
         acts = [a for a in acts if any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)]
         if not acts:
             return []
-        subj, passive = subject(verb)
-        target = self.ctx.actor_of(subj) if subj is not None and not passive else None
-        if target is None or target.country not in self.sides:
+        voiced = self._subject_warned(verb)
+        if voiced is None:
             return []
-        speaker = self._voice(verb)
-        if speaker is None or speaker.role == WEAK_ROLE:
-            return []
-        if {speaker.country, target.country} != set(self.sides):
-            return []
-        if target.role == WEAK_ROLE:
-            country = self.ctx.dictionary.countries[target.country]
-            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        speaker, target = voiced
         return [Candidate("THREATEN", "ultimatum", speaker, target, verb, 0.55)]
 
     def _condition_set(self, mark: Token) -> list[Candidate]:
@@ -1635,14 +1641,10 @@ class EventFinder(Clues):
             return []
         if target.role == WEAK_ROLE and self.ctx.mention_at(subj.i) is None:
             return []
-        speaker = self._voice(main)
-        if speaker is None or speaker.role == WEAK_ROLE:
+        voiced = self._voiced_at(main, target)
+        if voiced is None:
             return []
-        if {speaker.country, target.country} != set(self.sides):
-            return []
-        if target.role == WEAK_ROLE:
-            country = self.ctx.dictionary.countries[target.country]
-            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        speaker, target = voiced
         inside = {t.i for t in clause.subtree}
         if any(t.lemma_.lower() in _PENALTIES for t in main.subtree if t.i not in inside):
             # "sanctions could be adopted only if Russia interferes again": a harm held over
