@@ -2425,20 +2425,17 @@ class EventFinder(Clues):
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
-            if any(is_dyad(p) or self._pair_phrase(p) for p in (*pobjs, *tok.head.subtree)):
-                pobjs, lemma = [], "work"  # "cooperation between the two nations": the pair's
-            partners = [self.ctx.actor_of(p) for p in pobjs]
+            # "cooperation between the two nations": the pair's own
+            paired = any(is_dyad(p) or self._pair_phrase(p) for p in (*pobjs, *tok.head.subtree))
+            partners = [] if paired else [self.ctx.actor_of(p) for p in pobjs]
             if any(a is not None and a.country not in (other, *self.sides) for a in partners):
                 continue  # cooperation with a third party
-            if (
-                not any(a is not None and a.country == other for a in partners)
-                and not any(
-                    t.i in inside
-                    and self.ctx.actor_of(t) is not None
-                    and self.ctx.actor_of(t).country == other  # type: ignore[union-attr]
-                    for t in tok.subtree
-                )
-                and lemma not in ("work", "get")
+            implied = lemma in ("work", "get")  # "we must work together", "get along"
+            if not (
+                paired
+                or implied
+                or any(a is not None and a.country == other for a in partners)
+                or any(t.i in inside and self._names_side(t, other) for t in tok.subtree)
             ):
                 continue  # "cooperation" of whom with whom: the other side is not in it
             node = tok
@@ -2455,6 +2452,10 @@ class EventFinder(Clues):
                     break
                 node = node.head
         return False
+
+    def _names_side(self, tok: Token, side: str) -> bool:
+        actor = self.ctx.actor_of(tok)
+        return actor is not None and actor.country == side
 
     def _denial(self, tokens: list[Token], speaker: ActorRef) -> bool:
         """The words deny a wrong of the speaker's side ("Russia has never interfered", "we

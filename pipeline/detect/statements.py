@@ -994,8 +994,13 @@ class StatementFinder(PositionRules):
         well as the act. A charge at home ("rebuked Trump over his meeting with Putin") is
         not."""
         lemma = verb.lemma_.lower()
+        charging = lemma not in self.speech and any(
+            sense.type == "ACCUSE" for sense in self.finder.lex.verbs.get(lemma, ())
+        )
+        if not (charging or lemma in _CITING):
+            return False  # cheap tests first: this runs on every verb of the story
         speaker = self._speaker(verb)
-        if speaker is None or lemma in self.speech:
+        if speaker is None:
             return False
         other = {c for c in self.sides if c != speaker.country}
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
@@ -1003,9 +1008,6 @@ class StatementFinder(PositionRules):
             return bool(objs) and bool(
                 other & self.ctx.countries_in(objs[0].left_edge.i, objs[0].right_edge.i + 1)
             )
-        senses = self.finder.lex.verbs.get(lemma, ())
-        if not any(sense.type == "ACCUSE" for sense in senses):
-            return False
         charged = {
             c for o in objs for c in self.ctx.countries_in(o.left_edge.i, o.right_edge.i + 1)
         }
