@@ -40,11 +40,12 @@ _RELATIONSHIP = re.compile(
 )
 
 # The speaker's own side's ties with an unnamed partner ("our relationship has never been
-# worse", "the two largest nuclear powers"): the pair's relationship when a government
-# speaker says it in a story about the pair
+# worse", "the two largest nuclear powers", "the two leaders"): the pair's relationship when
+# a government speaker says it in a story about the pair
 _OWN_RELATIONSHIP = re.compile(
     r"\b(?:our|the) (?:relationship|relations)\b(?! with)|"
-    r"\btwo (?:largest |biggest |great |leading )?nuclear (?:powers|superpowers|states)\b",
+    r"\btwo (?:largest |biggest |great |leading )?nuclear (?:powers|superpowers|states)\b|"
+    r"\b(?:the two|both) (?:leaders|presidents|men|heads of state)\b",
     re.IGNORECASE,
 )
 

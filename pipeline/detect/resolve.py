@@ -113,7 +113,9 @@ class ArticleContext(PronounResolver):
         for span in spans:
             entries = sorted(self._entries(span), key=lambda e: _KIND_RANK.get(e.kind, 9))
             entries = [
-                e for e in entries if e.kind != "surname" or e.ref in seen_people or not entries
+                e
+                for e in entries
+                if e.kind != "surname" or e.ref in seen_people or self._lone_surname(span, e.ref)
             ]
             if not entries:
                 continue
@@ -180,6 +182,29 @@ class ArticleContext(PronounResolver):
         self._titles_of_unknown_people()
         if not dated:
             self._no_longer_in_office(former)
+
+    def _lone_surname(self, span: Span, key: str) -> bool:
+        """ "Gowdy said": a surname of the dictionary standing alone, taken by the tagger for a
+        person, names that person when no one else in the article bears it ("Hunter Biden",
+        a "John Warner" the dictionary lacks)."""
+        tok = span[0]
+        if len(span) != 1 or tok.ent_type_ != "PERSON" or tok.ent_iob_ != "B":
+            return False
+        if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].ent_iob_ == "I":
+            return False
+        known = self.dictionary.alias_words.get(key, set())
+        for other in self.doc:
+            if other.text != tok.text or other.i == 0:
+                continue
+            before = self.doc[other.i - 1]
+            if (
+                before.pos_ == "PROPN"
+                and before.is_title
+                and before.text not in known
+                and not self._honorific(before.i)
+            ):
+                return False  # "Trevor Reed" somewhere: the lone "Reed" is likely him
+        return True
 
     def _no_longer_in_office(self, former: set[str]) -> None:
         """An article whose date is unknown says itself who has left office: "former FBI

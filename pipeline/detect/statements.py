@@ -166,6 +166,11 @@ class StatementFinder(PositionRules):
                         return mention.actor if mention.kind in ("person", "body") else None
                     if self.doc[i].pos_ in ("VERB", "AUX"):
                         break
+            if verb.dep_ == "ROOT" and verb.lemma_.lower() in self.speech:
+                # "During a hearing, Director of National Intelligence Dan Coats said ...": the
+                # parser hung the name on the phrase before it; the speaker is named right
+                # before the verb
+                return self._named_before(verb)
         if subj is None or passive:
             return None
         quoted = self.ctx.quoted_tokens()
@@ -178,6 +183,21 @@ class StatementFinder(PositionRules):
         if actor is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _DOCUMENTS:
             return self._document_owner(subj)
         return actor
+
+    def _named_before(self, verb: Token) -> ActorRef | None:
+        """The person or body whose name ends right before the verb (commas and adverbs
+        between them allowed), when nothing of the verb's own clause is its subject."""
+        i = verb.i - 1
+        while i > verb.sent.start and (
+            self.doc[i].is_punct and self.doc[i].text == "," or self.doc[i].pos_ == "ADV"
+        ):
+            i -= 1
+        mention = self.ctx.mention_at(i)
+        if mention is None or mention.actor is None or mention.kind not in ("person", "body"):
+            return None
+        if i in self.ctx.quoted_tokens() or self.doc[mention.end - 1].dep_ == "conj":
+            return None  # "Kerry and Lavrov announced": a joint word, not the last one's
+        return mention.actor
 
     def _document_owner(self, doc_noun: Token) -> ActorRef | None:
         """ "McKeon's statement said", "the statement added": a document speaks for its owner,
@@ -817,7 +837,11 @@ class StatementFinder(PositionRules):
             for sub in child.subtree:
                 if sub.dep_ not in ("acl", "relcl") or sub.i == child.i:
                     continue
-                marks = [g for g in sub.children if g.dep_ == "mark" and g.lower_ == "that"]
+                # "that" as the clause's conjunction, or taken for its relative subject beside
+                # a subject of its own ("at a press conference that Trump accepted the denial")
+                marks = [
+                    g for g in sub.children if g.dep_ in ("mark", "nsubj") and g.lower_ == "that"
+                ]
                 if marks and any(
                     g.dep_ in ("nsubj", "nsubjpass", "expl") and g.lower_ not in ("that", "which")
                     for g in sub.children
@@ -850,6 +874,18 @@ class StatementFinder(PositionRules):
                 ):
                     out.append(inner)
                     break
+            that = obj.doc[obj.left_edge.i - 1] if obj.left_edge.i > verb.i + 1 else None
+            if (
+                not out
+                and that is not None
+                and that.lower_ == "that"
+                and that.tag_ == "IN"
+                and that.head.i == verb.i
+                and any(t.pos_ == "VERB" for t in obj.subtree)
+            ):
+                # "said on Friday that the indictment aimed to ...": the conjunction taken for
+                # an object of its own; the object after it opens the clause that was said
+                out.append(obj)
         return out
 
     def _request(self, verb: Token) -> bool:
