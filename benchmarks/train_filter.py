@@ -267,6 +267,31 @@ def oof_scores(
     return scores
 
 
+def cross_validate(
+    rows: dict[str, list[Row]],
+    tune_gold: Sequence[dict[str, Any]],
+    predictions: dict[str, dict[str, Any]],
+    folds: int,
+    seed: int,
+) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, list[float]]]]:
+    """Nested cross-validation on the tuning part: each held-out fold is scored by a model
+    fitted on the devset and the other folds, with thresholds chosen by an inner
+    cross-validation on those other folds. The filtered output and the out-of-fold scores."""
+    tune_ids = [str(item["id"]) for item in tune_gold]
+    cv_scores: dict[str, dict[str, list[float]]] = {}
+    cv_filtered: dict[str, dict[str, Any]] = {}
+    for n, fold in enumerate(folds_of(tune_ids, folds, seed)):
+        rest = [aid for aid in tune_ids if aid not in set(fold)]
+        inner = oof_scores(rows, set(rest), rest, folds, seed + n + 1)
+        rest_gold = [item for item in tune_gold if str(item["id"]) in set(rest)]
+        thresholds = choose_thresholds(rest_gold, {aid: predictions[aid] for aid in rest}, inner)
+        held = oof_scores(rows, set(rest), fold, 1, seed)
+        cv_scores.update(held)
+        cv_filtered.update(filtered({aid: predictions[aid] for aid in fold}, held, thresholds))
+        print(f"fold {n + 1}: thresholds {thresholds}")
+    return cv_filtered, cv_scores
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cache", type=Path, default=quick.DEFAULT_CACHE)
@@ -278,8 +303,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--c", type=float, nargs=2, help="inverse regularisation: events, statements"
     )
     parser.add_argument("--c-article", type=float, help="inverse regularisation: article model")
+    parser.add_argument(
+        "--seed", type=int, default=SEED, help="fold assignment (repeat with others to see noise)"
+    )
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=1,
+        help="repeat the cross-validation with other fold assignments and print the mean",
+    )
+    parser.add_argument(
+        "--save-cv", type=Path, help="write the cross-validated output (JSON lines) for --errors"
+    )
     args = parser.parse_args(argv)
     started = time.process_time()
+    seed = args.seed
     if args.c:
         C_VALUE.update(events=args.c[0], statements=args.c[1])
     if args.c_article:
@@ -304,21 +342,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     tune_pred = {aid: predictions[aid] for aid in tune_ids}
     print(f"tune rules alone : {figures(tune_gold, tune_pred)}")
 
-    # Outer folds: each held-out fold is scored by a model fitted on the devset and the other
-    # folds, with thresholds chosen by an inner cross-validation on those other folds.
-    outer = folds_of(tune_ids, args.folds, SEED)
-    cv_scores: dict[str, dict[str, list[float]]] = {}
-    cv_filtered: dict[str, dict[str, Any]] = {}
-    for n, fold in enumerate(outer):
-        rest = [aid for aid in tune_ids if aid not in set(fold)]
-        inner = oof_scores(rows, set(rest), rest, args.folds, SEED + n + 1)
-        rest_gold = [item for item in tune_gold if str(item["id"]) in set(rest)]
-        thresholds = choose_thresholds(rest_gold, {aid: predictions[aid] for aid in rest}, inner)
-        held = oof_scores(rows, set(rest), fold, 1, SEED)
-        cv_scores.update(held)
-        cv_filtered.update(filtered({aid: predictions[aid] for aid in fold}, held, thresholds))
-        print(f"fold {n + 1}: thresholds {thresholds}")
+    cv_filtered, cv_scores = cross_validate(rows, tune_gold, predictions, args.folds, seed)
     print(f"tune CV filtered : {figures(tune_gold, cv_filtered)}")
+    if args.repeats > 1:
+        reports = [accuracy.score(tune_gold, cv_filtered)]
+        for extra in range(1, args.repeats):
+            again, _ = cross_validate(rows, tune_gold, predictions, args.folds, seed + 1000 * extra)
+            reports.append(accuracy.score(tune_gold, again))
+            print(f"  seed {seed + 1000 * extra}: {figures(tune_gold, again)}")
+        means = {
+            key: sum(r[key] for r in reports) / len(reports)
+            for key in ("event_f1", "relevance_f1", "statement_f1")
+        }
+        print(
+            f"tune CV mean of {len(reports)} fold assignments: events F1 {means['event_f1']:.3f}"
+            f" | relevance F1 {means['relevance_f1']:.3f}"
+            f" | statements F1 {means['statement_f1']:.3f}"
+        )
+    if args.save_cv:
+        with args.save_cv.open("w", encoding="utf-8") as out:
+            for aid in tune_ids:
+                out.write(json.dumps(cv_filtered[aid]) + "\n")
     chosen = choose_thresholds(tune_gold, tune_pred, cv_scores)
     print(f"thresholds from the out-of-fold scores: {chosen}")
 
