@@ -94,6 +94,7 @@ class ArticleContext(PronounResolver):
         self._sentence_starts: list[int] = []
         self._alpha_counts: list[int] | None = None
         self._quoted: set[int] | None = None
+        self._first_names: dict[str, list[Token]] | None = None  # word -> proper nouns before it
         self._resolve_all(dated)
 
     # ----------------------------------------------------------------- building
@@ -193,16 +194,14 @@ class ArticleContext(PronounResolver):
         if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].ent_iob_ == "I":
             return False
         known = self.dictionary.alias_words.get(key, set())
-        for other in self.doc:
-            if other.text != tok.text or other.i == 0:
-                continue
-            before = self.doc[other.i - 1]
-            if (
-                before.pos_ == "PROPN"
-                and before.is_title
-                and before.text not in known
-                and not self._honorific(before.i)
-            ):
+        if self._first_names is None:
+            # each capitalised proper noun right before a word: the names the article puts first
+            self._first_names = {}
+            for before, word in zip(self.doc, self.doc[1:], strict=False):
+                if before.pos_ == "PROPN" and before.is_title:
+                    self._first_names.setdefault(word.text, []).append(before)
+        for before in self._first_names.get(tok.text, []):
+            if before.text not in known and not self._honorific(before.i):
                 return False  # "Trevor Reed" somewhere: the lone "Reed" is likely him
         return True
 
