@@ -96,3 +96,16 @@ def test_the_two_leaders_are_the_pair(detector: Detector) -> None:
     found = statements(detector, text, dt.date(2017, 11, 11))
     (statement,) = by(found, "Peskov", "exchanged opinions")
     assert set(statement.about) == {"RUS", "USA"}  # words about the pair, not one side
+
+
+def test_an_opening_participle_is_not_the_speaker(detector: Detector) -> None:
+    # the parser takes "Meeting ..." for the subject and hangs Obama on Merkel
+    text = (
+        "Russia and the United States remain at odds over Ukraine.\n"
+        "Meeting over a beer Sunday with German Chancellor Angela Merkel, host of this year's "
+        "summit, President Barack Obama revealed what was on his mind: \"standing up to Russian "
+        'aggression in Ukraine."'
+    )
+    found = statements(detector, text, dt.date(2015, 6, 8))
+    assert by(found, "Obama", "standing up to Russian aggression"), found
+    assert not [s for s in found if "Merkel" in s.speaker.name], found

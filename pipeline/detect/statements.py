@@ -173,6 +173,12 @@ class StatementFinder(PositionRules):
                 return self._named_before(verb)
         if subj is None or passive:
             return None
+        if subj.tag_ == "VBG" and subj.dep_ == "nsubj" and subj.i < verb.i:
+            # "Meeting over a beer with Merkel, President Obama revealed ...": the opening
+            # participle taken for the subject; the speaker is named right before the verb
+            named = self._named_before(verb)
+            if named is not None:
+                return named
         quoted = self.ctx.quoted_tokens()
         if subj.i in quoted:
             # '"The talks required hard choices," Biden said': the parser may give the verb the
