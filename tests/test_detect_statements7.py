@@ -103,7 +103,7 @@ def test_an_opening_participle_is_not_the_speaker(detector: Detector) -> None:
     text = (
         "Russia and the United States remain at odds over Ukraine.\n"
         "Meeting over a beer Sunday with German Chancellor Angela Merkel, host of this year's "
-        "summit, President Barack Obama revealed what was on his mind: \"standing up to Russian "
+        'summit, President Barack Obama revealed what was on his mind: "standing up to Russian '
         'aggression in Ukraine."'
     )
     found = statements(detector, text, dt.date(2015, 6, 8))
