@@ -109,3 +109,17 @@ def test_an_opening_participle_is_not_the_speaker(detector: Detector) -> None:
     found = statements(detector, text, dt.date(2015, 6, 8))
     assert by(found, "Obama", "standing up to Russian aggression"), found
     assert not [s for s in found if "Merkel" in s.speaker.name], found
+
+
+def test_he_in_the_speakers_own_quote_is_someone_else(detector: Detector) -> None:
+    # "he" inside Trump's quote is not Trump, who would say "I": it is Putin, named before
+    text = (
+        "Democrats in Congress pressed the investigation into Russian election meddling.\n"
+        "The House intelligence committee will hear testimony from campaign aides next week.\n"
+        "Trump added that he would rather discuss Syria with Putin, noting that every time he "
+        "brings up the election, Putin is unhappy. \u201cI think he is very insulted by it,\u201d "
+        "he said."
+    )
+    found = statements(detector, text, dt.date(2017, 11, 12))
+    (statement,) = by(found, "Trump", "very insulted")
+    assert statement.about == ["RUS"]

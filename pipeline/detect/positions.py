@@ -243,7 +243,9 @@ class PositionRules:
             ranges.append(found.clause)
         named: set[str] = set()
         for start, end in ranges:
-            named |= self._sides_named(start, end, pronouns=True)
+            named |= self._sides_named(
+                start, end, pronouns=True, speaker=found.speaker, verb=found.verb
+            )
         if any(c in named for c in other):
             return other, "named"
         if (
@@ -391,18 +393,33 @@ class PositionRules:
             for m in self.ctx._mentions_between(start, end)
         )
 
-    def _sides_named(self, start: int, end: int, *, pronouns: bool) -> set[str]:
+    def _sides_named(
+        self,
+        start: int,
+        end: int,
+        *,
+        pronouns: bool,
+        speaker: ActorRef | None = None,
+        verb: Token | None = None,
+    ) -> set[str]:
         """Sides a token range names as actors or things of their own, not as the object of
-        home politics; with `pronouns`, also he/she/they standing for an actor of a side."""
+        home politics; with `pronouns`, also he/she/they standing for an actor of a side (in
+        `speaker`'s own quoted words "he" is someone else, the speaker would say "I", unless
+        it is the subject of the speaker's own `verb`: '"... he just said it's not Russia"')."""
         named = {
             m.actor.country
             for m in self.ctx._mentions_between(start, end)
             if m.actor is not None and not self._home_affair(m.end - 1)
         }
         if pronouns:
+            quoted = self.ctx.quoted_tokens() if speaker is not None else set()
             for tok in self.doc[start:end]:
                 if tok.pos_ == "PRON" and tok.lower_ in _THIRD_PERSON:
-                    actor = self.ctx.resolve_pronoun(tok)
+                    own = verb is not None and tok.head.i == verb.i and tok.dep_ == "nsubj"
+                    if speaker is not None and tok.i in quoted and not own:
+                        actor = self.ctx.other_person(tok, speaker) or self.ctx.resolve_pronoun(tok)
+                    else:
+                        actor = self.ctx.resolve_pronoun(tok)
                     if actor is not None:
                         named.add(actor.country)
         return named
