@@ -33,6 +33,8 @@ _BELIEF = {"believe", "think", "feel", "sense", "suspect", "assume", "guess", "i
 _SETTING_AFTER = {"after", "following", "during"}
 _MEASURES = {"hour", "day", "week", "minute", "round", "series", "month", "year"}
 _ONGOING = {"continue", "keep"}
+# verbs of going somewhere: "went to Moscow for talks with Lavrov"
+_TRAVELLING = {"go", "travel", "fly", "head", "come", "arrive", "leave", "return", "jet"}
 _PART_PREPS = {"in", "of", "from", "out"}
 # Verbs of giving way: a vow not to do them defies the other side's pressure
 _GIVING_WAY = {"bow", "yield", "surrender", "capitulate", "submit", "cave", "succumb", "kneel",
@@ -695,6 +697,28 @@ class Clues(SenseReader):
             if prep.dep_ == "prep" and prep.lower_ in ("with", "to")
             for pobj in prep.children
         )
+
+    def _travelled_for(self, noun: Token, kind: str) -> Token | None:
+        """ "Will go to Helsinki for a summit with Putin", "flew to Moscow for talks with
+        Lavrov": a trip made for a meeting that names its partner puts the traveller at it;
+        a purpose with no partner ("recalled for consultations") does not."""
+        prep = noun.head
+        if kind != "CONSULT" or noun.dep_ != "pobj" or prep.lower_ != "for":
+            return None
+        verb = prep.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _TRAVELLING:
+            return None
+        partner = any(
+            pobj.dep_ == "pobj" and self._names_a_side(pobj)
+            for child in noun.children
+            if child.dep_ == "prep" and child.lower_ == "with"
+            for pobj in child.children
+        )
+        return verb if partner else None
+
+    def _names_a_side(self, tok: Token) -> bool:
+        actor = self.ctx.actor_of(tok)
+        return actor is not None and actor.role != WEAK_ROLE and actor.country in self.sides
 
     def _attack_in(self, tok: Token) -> bool:
         """An attack named in what the trigger accuses of ("of hacking", "for the hack")."""

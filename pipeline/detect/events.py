@@ -347,7 +347,7 @@ class EventFinder(Clues):
             ):
                 verb = anchor.head
             elif kind in ACT_NOUN_TYPES:
-                verb = governing_verb(tok)
+                verb = governing_verb(tok) or self._travelled_for(tok, kind)
                 if (
                     verb is not None
                     and verb.lemma_.lower() in self.lex.speech_verbs

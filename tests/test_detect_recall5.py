@@ -1,0 +1,71 @@
+"""Events: meetings named as nouns in settings the rules used to pass over.
+
+Each sentence is written for these tests; the detector is the real one, rules alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2018, 7, 20)
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+# ------------------------------------------------------ CONSULT: a news conference held with
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo spoke during a news conference with Russian Foreign Minister Sergei Lavrov.",
+        "At a joint press conference with Lavrov, Pompeo said the talks had been useful.",
+    ],
+)
+def test_news_conference_with_the_other_side_is_a_meeting(detector: Detector, text: str) -> None:
+    assert ("CONSULT", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo told a news conference in Brussels that the alliance was strong.",
+        "Lavrov held a news conference with his Turkish counterpart on Monday.",
+    ],
+)
+def test_news_conference_alone_is_no_meeting(detector: Detector, text: str) -> None:
+    assert not any(kind == "CONSULT" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ CONSULT: a trip made for a meeting
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump will go to Helsinki for a summit with Russian President Vladimir Putin.",
+        "Pompeo flew to Sochi on Monday for talks with Lavrov.",
+    ],
+)
+def test_trip_for_a_meeting_with_the_other_side_is_a_meeting(detector: Detector, text: str) -> None:
+    assert ("CONSULT", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian ambassador was recalled to Moscow for consultations.",
+        "Pompeo flew to Brussels for talks with NATO allies.",
+    ],
+)
+def test_trip_for_a_meeting_without_the_other_side_is_no_meeting(
+    detector: Detector, text: str
+) -> None:
+    assert not any(kind == "CONSULT" for kind, _, _ in triples(detector, text))
