@@ -69,3 +69,29 @@ def test_trip_for_a_meeting_without_the_other_side_is_no_meeting(
     detector: Detector, text: str
 ) -> None:
     assert not any(kind == "CONSULT" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ REQUEST: bringing a side round
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo tried to persuade Moscow to abandon Assad.",
+        "Pompeo convinced Lavrov to use his influence with Damascus.",
+    ],
+)
+def test_persuading_the_other_side_is_a_request(detector: Detector, text: str) -> None:
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo did not try to persuade Lavrov to change course.",
+        "Russia convinced him to stay in Moscow for another year.",
+        "Pompeo tried to persuade the senators to back the treaty with Russia.",
+    ],
+)
+def test_no_persuasion_of_the_other_side_is_no_request(detector: Detector, text: str) -> None:
+    assert not any(kind == "REQUEST" for kind, _, _ in triples(detector, text))

@@ -33,6 +33,7 @@ _BELIEF = {"believe", "think", "feel", "sense", "suspect", "assume", "guess", "i
 _SETTING_AFTER = {"after", "following", "during"}
 _MEASURES = {"hour", "day", "week", "minute", "round", "series", "month", "year"}
 _ONGOING = {"continue", "keep"}
+_ATTEMPTING = {"try", "attempt", "seek"}
 # verbs of going somewhere: "went to Moscow for talks with Lavrov"
 _TRAVELLING = {"go", "travel", "fly", "head", "come", "arrive", "leave", "return", "jet"}
 _PART_PREPS = {"in", "of", "from", "out"}
@@ -398,6 +399,14 @@ class Clues(SenseReader):
         ):
             return False
         return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would") for c in kids)
+
+    def _attempted(self, verb: Token) -> bool:
+        """ "Tried to persuade Moscow to", "is trying to press Russia": an attempt to bring
+        the other side round is made by asking, whether or not it succeeds."""
+        head = verb.head
+        if verb.dep_ != "xcomp" or head.lemma_.lower() not in _ATTEMPTING:
+            return False
+        return factuality(head, False, "REQUEST", self.lex) == FACT
 
     def _wished(self, tok: Token, nominal: bool) -> bool:
         """A meeting or cooperation wished for or put forward rather than held: "wants to

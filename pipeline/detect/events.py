@@ -442,6 +442,8 @@ class EventFinder(Clues):
             state = FACT  # "Whelan, whom Russia has refused to include": asserted in passing
         if nominal and kind == "CONSULT" and state == NOT and self._after_talks(tok):
             state = FACT  # "after six hours of talks": the talks the phrase measures took place
+        if state == NOT and kind == "REQUEST" and not nominal and self._attempted(tok):
+            state = FACT  # "tried to persuade Moscow to drop Assad": the asking was done
         if state == NOT and kind in _OWN_TYPES and self._continued(tok, nominal):
             state = FACT  # "will continue to call for his release": the act goes on
         if state == NOT and kind == "CONSULT" and not nominal and self._scheduled(tok):
