@@ -95,3 +95,30 @@ def test_persuading_the_other_side_is_a_request(detector: Detector, text: str) -
 )
 def test_no_persuasion_of_the_other_side_is_no_request(detector: Detector, text: str) -> None:
     assert not any(kind == "REQUEST" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ REJECT: readiness or consent denied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo said the United States was not ready to cooperate with Russia in Syria.",
+        'Pompeo said: "We have not agreed to cooperate with Russia on this."',
+        "Pompeo said the United States is not willing to hold talks with Moscow.",
+    ],
+)
+def test_denied_readiness_or_consent_is_a_refusal(detector: Detector, text: str) -> None:
+    assert ("REJECT", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo said the United States was ready to cooperate with Russia in Syria.",
+        "If Russia is not ready to cooperate with the United States, the talks will fail.",
+        "Pompeo warned of severe consequences if Russia did not agree to withdraw its troops.",
+    ],
+)
+def test_readiness_held_or_conditional_is_no_refusal(detector: Detector, text: str) -> None:
+    assert not any(kind == "REJECT" for kind, _, _ in triples(detector, text))
