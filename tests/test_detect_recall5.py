@@ -122,3 +122,28 @@ def test_denied_readiness_or_consent_is_a_refusal(detector: Detector, text: str)
 )
 def test_readiness_held_or_conditional_is_no_refusal(detector: Detector, text: str) -> None:
     assert not any(kind == "REJECT" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ SANCTION: who expels, after "by" or "from"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow reacted angrily to the expulsion of 35 Russian diplomats from the United States.",
+        "The expulsion of 60 Russian diplomats by the United States angered Moscow.",
+    ],
+)
+def test_expulsion_names_the_expelling_side(detector: Detector, text: str) -> None:
+    assert ("SANCTION", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The expulsion of Russian diplomats from Britain angered Moscow.",
+        "Moscow reacted angrily to the expulsion of 35 Russian diplomats.",
+    ],
+)
+def test_expulsion_by_no_watched_side_is_not_theirs(detector: Detector, text: str) -> None:
+    assert ("SANCTION", "USA", "RUS") not in triples(detector, text)

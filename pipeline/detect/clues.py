@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.detect.arguments import governing_verb, is_dyad, owner_token, reporter, subject
-from pipeline.detect.factuality import FACT, factuality
+from pipeline.detect.factuality import ACT_NOUN_TYPES, FACT, factuality
 from pipeline.detect.senses import SenseReader
 from pipeline.models import ActorRef
 
@@ -34,6 +34,8 @@ _SETTING_AFTER = {"after", "following", "during"}
 _MEASURES = {"hour", "day", "week", "minute", "round", "series", "month", "year"}
 _ONGOING = {"continue", "keep"}
 _ATTEMPTING = {"try", "attempt", "seek"}
+# removals of people from a country: the country they are removed from does it
+_REMOVALS = {"expulsion", "deportation", "ouster", "eviction"}
 # verbs of going somewhere: "went to Moscow for talks with Lavrov"
 _TRAVELLING = {"go", "travel", "fly", "head", "come", "arrive", "leave", "return", "jet"}
 _PART_PREPS = {"in", "of", "from", "out"}
@@ -728,6 +730,26 @@ class Clues(SenseReader):
     def _names_a_side(self, tok: Token) -> bool:
         actor = self.ctx.actor_of(tok)
         return actor is not None and actor.role != WEAK_ROLE and actor.country in self.sides
+
+    def _nominal_agent(self, noun: Token, kind: str) -> Token | None:
+        """Who carries out an act named as a noun, after "by" ("the expulsion of diplomats
+        by Washington") or, for a removal, the state removed from ("the expulsion of 35
+        diplomats from the United States")."""
+        if kind not in ACT_NOUN_TYPES:
+            return None
+        preps = {"by", "from"} if noun.lemma_.lower() in _REMOVALS else {"by"}
+        # the parser often hangs the phrase on the noun's "of" object ("of diplomats by")
+        objects = [
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+        ]
+        for prep in [g for h in (noun, *objects) for g in h.children]:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for pobj in prep.children:
+                actor = self.ctx.actor_of(pobj) if pobj.dep_ == "pobj" else None
+                if actor is not None and actor.role != WEAK_ROLE and actor.country in self.sides:
+                    return pobj
+        return None
 
     def _attack_in(self, tok: Token) -> bool:
         """An attack named in what the trigger accuses of ("of hacking", "for the hack")."""

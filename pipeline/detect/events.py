@@ -339,6 +339,10 @@ class EventFinder(Clues):
                     actor = ActorRef(country.name, country.code, "GOVERNMENT")
                 if actor is not None:
                     return actor, skip, 0.8
+            agent = self._nominal_agent(tok, kind)
+            if agent is not None:
+                skip.update(s.i for s in agent.subtree)
+                return self._official_side(agent, self._actor_or_dyad(agent)), skip, 0.75
             verb = None
             anchor = measured(tok)  # "announced a wave of sanctions": the wave is announced
             if (
