@@ -147,3 +147,34 @@ def test_expulsion_names_the_expelling_side(detector: Detector, text: str) -> No
 )
 def test_expulsion_by_no_watched_side_is_not_theirs(detector: Detector, text: str) -> None:
     assert ("SANCTION", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------------------------------ CONSULT: a matter taken up with someone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo had raised his concerns with Lavrov about the announcement, a spokesman said.",
+        "Pompeo discussed the issue with Lavrov on Monday.",
+    ],
+)
+def test_matter_taken_up_with_the_other_side_is_a_consultation(
+    detector: Detector, text: str
+) -> None:
+    assert ("CONSULT", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo raised the issue with lawmakers on Tuesday.",
+        "Peskov said none of the American diplomats had ever raised this question with their "
+        "Russian counterparts.",
+        "None of the American officials met Lavrov.",
+    ],
+)
+def test_matter_not_taken_up_with_the_other_side_is_no_consultation(
+    detector: Detector, text: str
+) -> None:
+    assert not any(kind == "CONSULT" for kind, _, _ in triples(detector, text))

@@ -79,9 +79,14 @@ def _conditioned(tok: Token) -> bool:
 
 
 def _neither(tok: Token) -> bool:
-    """ "Neither Washington nor Moscow has discussed ...": a subject that denies the act."""
+    """ "Neither Washington nor Moscow has discussed ...", "none of the diplomats have
+    raised it": a subject that denies the act."""
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in c.children)
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (
+            c.lower_ in ("none", "nobody", "neither")
+            or any(g.lower_ == "neither" for g in c.children)
+        )
         for c in tok.children
     )
 

@@ -232,7 +232,7 @@ class SenseReader:
         if sense.prep_actor:
             return any(
                 self.ctx.actor_of(p) is not None
-                for c in kids
+                for c in prep_holders
                 if c.dep_ == "prep" and c.lower_ in sense.prep
                 for p in c.children
                 if p.dep_ == "pobj"
