@@ -178,3 +178,31 @@ def test_matter_not_taken_up_with_the_other_side_is_no_consultation(
     detector: Detector, text: str
 ) -> None:
     assert not any(kind == "CONSULT" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ CONSULT: the pair on the verb of holding
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks were held on Monday between Pompeo and Lavrov.",
+        "There have been useful conversations that have taken place between the United States "
+        "government and the Russian government.",
+    ],
+)
+def test_pair_named_on_the_verb_of_holding_meets(detector: Detector, text: str) -> None:
+    assert ("CONSULT", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks on Monday were held between Pompeo and his Turkish counterpart.",
+        "Talks were held on Monday between Turkey and Iran.",
+    ],
+)
+def test_pair_of_other_states_on_the_verb_of_holding_is_not_theirs(
+    detector: Detector, text: str
+) -> None:
+    assert not any(kind == "CONSULT" for kind, _, _ in triples(detector, text))

@@ -34,6 +34,9 @@ _SETTING_AFTER = {"after", "following", "during"}
 _MEASURES = {"hour", "day", "week", "minute", "round", "series", "month", "year"}
 _ONGOING = {"continue", "keep"}
 _ATTEMPTING = {"try", "attempt", "seek"}
+# verbs of a meeting's taking place: "talks were held between", "took place between"
+_OCCURRING = {"hold", "take", "happen", "occur", "begin", "start", "open", "resume", "continue",
+              "end", "conclude", "last", "be"}  # fmt: skip
 # removals of people from a country: the country they are removed from does it
 _REMOVALS = {"expulsion", "deportation", "ouster", "eviction"}
 # verbs of going somewhere: "went to Moscow for talks with Lavrov"
@@ -627,7 +630,13 @@ class Clues(SenseReader):
     def _between(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
         """The two watched sides named after "between" ("a call between the presidents")."""
         found: dict[str, ActorRef] = {}
-        for prep in tok.children:
+        # "talks were held on Monday between", "conversations that took place between": the
+        # parser hangs the pair on the verb of the meeting's taking place
+        holders = [tok]
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _OCCURRING:
+            holders.append(tok.head)
+        holders += [c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in _OCCURRING]
+        for prep in [c for h in holders for c in h.children]:
             if prep.dep_ != "prep" or prep.lower_ != "between":
                 continue
             for pobj in prep.children:
