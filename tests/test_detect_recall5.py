@@ -206,3 +206,16 @@ def test_pair_of_other_states_on_the_verb_of_holding_is_not_theirs(
     detector: Detector, text: str
 ) -> None:
     assert not any(kind == "CONSULT" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ CONSULT: "the two" taken up as the pair
+
+
+def test_the_two_just_named_spoke(detector: Detector) -> None:
+    text = "Lavrov urged restraint on Pompeo when the two spoke by phone on Sunday."
+    assert ("CONSULT", "USA", "RUS") in triples(detector, text)
+
+
+def test_the_two_of_other_states_did_not_speak_for_the_pair(detector: Detector) -> None:
+    text = "The Turkish and Iranian ministers met in Ankara. The two spoke by phone on Sunday."
+    assert not any(kind == "CONSULT" for kind, _, _ in triples(detector, text))

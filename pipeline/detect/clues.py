@@ -79,6 +79,10 @@ class Clues(SenseReader):
             return ActorRef(self.ctx.dictionary.countries[code].name, code, DYAD_ROLE)
         return self.ctx.actor_of(tok) or self._office_of(tok)
 
+    def _pair_subject(self, tok: Token) -> bool:
+        # "when the two spoke by phone": the pair just named, taken up
+        return is_dyad(tok) or (self._pair_phrase(tok) and self._pair_in_view(tok))
+
     def _pair_in_view(self, tok: Token) -> bool:
         """ "The two leaders", "both sides" stand for the watched pair only where the text
         has just named a person or body of each side (this sentence or the two before): in a
