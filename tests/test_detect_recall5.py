@@ -219,3 +219,22 @@ def test_the_two_just_named_spoke(detector: Detector) -> None:
 def test_the_two_of_other_states_did_not_speak_for_the_pair(detector: Detector) -> None:
     text = "The Turkish and Iranian ministers met in Ankara. The two spoke by phone on Sunday."
     assert not any(kind == "CONSULT" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ listed acts share the phrase after them
+
+
+def test_listed_acts_share_their_maker(detector: Detector) -> None:
+    text = (
+        "Coalition flights went on as before despite a warning and request from Russia to keep "
+        "out of Syrian airspace, Pompeo said."
+    )
+    assert ("REQUEST", "RUS", "USA") in triples(detector, text)
+
+
+def test_a_maker_named_before_the_next_act_is_not_shared(detector: Detector) -> None:
+    text = (
+        "Coalition flights went on as before despite a warning from Russia and a request of the "
+        "pilots to keep out of Syrian airspace, Pompeo said."
+    )
+    assert ("REQUEST", "RUS", "USA") not in triples(detector, text)

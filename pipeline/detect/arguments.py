@@ -232,7 +232,11 @@ def owner_token(noun: Token) -> Token | None:
     drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DRAWING
     if quality is not None and not drawn:
         return quality
-    for child in (*noun.children, *(noun.head.children if drawn else ())):
+    # "a warning and request from Russia": a phrase after the last of listed acts is all of
+    # theirs, though the parser hangs it on the first
+    shared = noun.dep_ == "conj" and noun.head.pos_ == "NOUN"
+    listed = [c for c in noun.head.children if c.i > noun.i] if shared else []
+    for child in (*noun.children, *(noun.head.children if drawn else ()), *listed):
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
