@@ -238,3 +238,19 @@ def test_a_maker_named_before_the_next_act_is_not_shared(detector: Detector) -> 
         "pilots to keep out of Syrian airspace, Pompeo said."
     )
     assert ("REQUEST", "RUS", "USA") not in triples(detector, text)
+
+
+# ------------------------------------------------------ a clause after "after" keeps its subject
+
+
+def test_clause_after_after_keeps_its_subject(detector: Detector) -> None:
+    text = (
+        "Relations between the two countries worsened after the Treasury last week imposed "
+        "sanctions on Russian banks."
+    )
+    assert ("SANCTION", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_time_after_is_no_subject(detector: Detector) -> None:
+    text = "After the Helsinki summit, Russian banks raised their fees for American clients."
+    assert not any(kind == "SANCTION" for kind, _, _ in triples(detector, text))
