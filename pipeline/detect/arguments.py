@@ -110,6 +110,10 @@ def perpetrator(tok: Token) -> Token | None:
 _SUBORDINATORS = {"after", "before", "since", "until", "as", "because"}
 
 
+# words that are prepositions or conjunctions: "after the talks", "after Russia annexed"
+_CLAUSE_PREPS = {"after", "before", "since", "until", "till"}
+
+
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The token that acts for a verb, and whether the verb is passive."""
     kids = list(verb.children)
@@ -145,6 +149,15 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if passive or depth >= 3 or verb.head.i == verb.i:
         return None, passive
     head = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # "worsened after the Trump administration imposed sanctions": the parser takes the
+        # conjunction for a preposition and its clause's subject for the object
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _CLAUSE_PREPS or prep.i > verb.i:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.right_edge.i + 1 == verb.left_edge.i:
+                    return pobj, False
     if verb.dep_ == "conj":
         # "X was notified ... and had requested": coordinated verbs share the subject itself,
         # not the agent of a passive first verb.
@@ -232,7 +245,11 @@ def owner_token(noun: Token) -> Token | None:
     drawn = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DRAWING
     if quality is not None and not drawn:
         return quality
-    for child in (*noun.children, *(noun.head.children if drawn else ())):
+    # "a warning and request from Russia": a phrase after the last of listed acts is all of
+    # theirs, though the parser hangs it on the first
+    shared = noun.dep_ == "conj" and noun.head.pos_ == "NOUN"
+    listed = [c for c in noun.head.children if c.i > noun.i] if shared else []
+    for child in (*noun.children, *(noun.head.children if drawn else ()), *listed):
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

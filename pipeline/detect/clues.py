@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.detect.arguments import governing_verb, is_dyad, owner_token, reporter, subject
-from pipeline.detect.factuality import FACT, factuality
+from pipeline.detect.factuality import ACT_NOUN_TYPES, FACT, factuality
 from pipeline.detect.senses import SenseReader
 from pipeline.models import ActorRef
 
@@ -33,6 +33,14 @@ _BELIEF = {"believe", "think", "feel", "sense", "suspect", "assume", "guess", "i
 _SETTING_AFTER = {"after", "following", "during"}
 _MEASURES = {"hour", "day", "week", "minute", "round", "series", "month", "year"}
 _ONGOING = {"continue", "keep"}
+_ATTEMPTING = {"try", "attempt", "seek"}
+# verbs of a meeting's taking place: "talks were held between", "took place between"
+_OCCURRING = {"hold", "take", "happen", "occur", "begin", "start", "open", "resume", "continue",
+              "end", "conclude", "last", "be"}  # fmt: skip
+# removals of people from a country: the country they are removed from does it
+_REMOVALS = {"expulsion", "deportation", "ouster", "eviction"}
+# verbs of going somewhere: "went to Moscow for talks with Lavrov"
+_TRAVELLING = {"go", "travel", "fly", "head", "come", "arrive", "leave", "return", "jet"}
 _PART_PREPS = {"in", "of", "from", "out"}
 # Verbs of giving way: a vow not to do them defies the other side's pressure
 _GIVING_WAY = {"bow", "yield", "surrender", "capitulate", "submit", "cave", "succumb", "kneel",
@@ -70,6 +78,10 @@ class Clues(SenseReader):
             code = self.sides[0]
             return ActorRef(self.ctx.dictionary.countries[code].name, code, DYAD_ROLE)
         return self.ctx.actor_of(tok) or self._office_of(tok)
+
+    def _pair_subject(self, tok: Token) -> bool:
+        # "when the two spoke by phone": the pair just named, taken up
+        return is_dyad(tok) or (self._pair_phrase(tok) and self._pair_in_view(tok))
 
     def _pair_in_view(self, tok: Token) -> bool:
         """ "The two leaders", "both sides" stand for the watched pair only where the text
@@ -397,6 +409,14 @@ class Clues(SenseReader):
             return False
         return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would") for c in kids)
 
+    def _attempted(self, verb: Token) -> bool:
+        """ "Tried to persuade Moscow to", "is trying to press Russia": an attempt to bring
+        the other side round is made by asking, whether or not it succeeds."""
+        head = verb.head
+        if verb.dep_ != "xcomp" or head.lemma_.lower() not in _ATTEMPTING:
+            return False
+        return factuality(head, False, "REQUEST", self.lex) == FACT
+
     def _wished(self, tok: Token, nominal: bool) -> bool:
         """A meeting or cooperation wished for or put forward rather than held: "wants to
         meet", "would like to talk", "hoped to establish dialogue", "sought talks", "said he
@@ -614,7 +634,13 @@ class Clues(SenseReader):
     def _between(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
         """The two watched sides named after "between" ("a call between the presidents")."""
         found: dict[str, ActorRef] = {}
-        for prep in tok.children:
+        # "talks were held on Monday between", "conversations that took place between": the
+        # parser hangs the pair on the verb of the meeting's taking place
+        holders = [tok]
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _OCCURRING:
+            holders.append(tok.head)
+        holders += [c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in _OCCURRING]
+        for prep in [c for h in holders for c in h.children]:
             if prep.dep_ != "prep" or prep.lower_ != "between":
                 continue
             for pobj in prep.children:
@@ -695,6 +721,48 @@ class Clues(SenseReader):
             if prep.dep_ == "prep" and prep.lower_ in ("with", "to")
             for pobj in prep.children
         )
+
+    def _travelled_for(self, noun: Token, kind: str) -> Token | None:
+        """ "Will go to Helsinki for a summit with Putin", "flew to Moscow for talks with
+        Lavrov": a trip made for a meeting that names its partner puts the traveller at it;
+        a purpose with no partner ("recalled for consultations") does not."""
+        prep = noun.head
+        if kind != "CONSULT" or noun.dep_ != "pobj" or prep.lower_ != "for":
+            return None
+        verb = prep.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _TRAVELLING:
+            return None
+        partner = any(
+            pobj.dep_ == "pobj" and self._names_a_side(pobj)
+            for child in noun.children
+            if child.dep_ == "prep" and child.lower_ == "with"
+            for pobj in child.children
+        )
+        return verb if partner else None
+
+    def _names_a_side(self, tok: Token) -> bool:
+        actor = self.ctx.actor_of(tok)
+        return actor is not None and actor.role != WEAK_ROLE and actor.country in self.sides
+
+    def _nominal_agent(self, noun: Token, kind: str) -> Token | None:
+        """Who carries out an act named as a noun, after "by" ("the expulsion of diplomats
+        by Washington") or, for a removal, the state removed from ("the expulsion of 35
+        diplomats from the United States")."""
+        if kind not in ACT_NOUN_TYPES:
+            return None
+        preps = {"by", "from"} if noun.lemma_.lower() in _REMOVALS else {"by"}
+        # the parser often hangs the phrase on the noun's "of" object ("of diplomats by")
+        objects = [
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+        ]
+        for prep in [g for h in (noun, *objects) for g in h.children]:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for pobj in prep.children:
+                actor = self.ctx.actor_of(pobj) if pobj.dep_ == "pobj" else None
+                if actor is not None and actor.role != WEAK_ROLE and actor.country in self.sides:
+                    return pobj
+        return None
 
     def _attack_in(self, tok: Token) -> bool:
         """An attack named in what the trigger accuses of ("of hacking", "for the hack")."""

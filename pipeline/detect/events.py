@@ -339,6 +339,10 @@ class EventFinder(Clues):
                     actor = ActorRef(country.name, country.code, "GOVERNMENT")
                 if actor is not None:
                     return actor, skip, 0.8
+            agent = self._nominal_agent(tok, kind)
+            if agent is not None:
+                skip.update(s.i for s in agent.subtree)
+                return self._official_side(agent, self._actor_or_dyad(agent)), skip, 0.75
             verb = None
             anchor = measured(tok)  # "announced a wave of sanctions": the wave is announced
             if (
@@ -347,7 +351,7 @@ class EventFinder(Clues):
             ):
                 verb = anchor.head
             elif kind in ACT_NOUN_TYPES:
-                verb = governing_verb(tok)
+                verb = governing_verb(tok) or self._travelled_for(tok, kind)
                 if (
                     verb is not None
                     and verb.lemma_.lower() in self.lex.speech_verbs
@@ -442,6 +446,8 @@ class EventFinder(Clues):
             state = FACT  # "Whelan, whom Russia has refused to include": asserted in passing
         if nominal and kind == "CONSULT" and state == NOT and self._after_talks(tok):
             state = FACT  # "after six hours of talks": the talks the phrase measures took place
+        if state == NOT and kind == "REQUEST" and not nominal and self._attempted(tok):
+            state = FACT  # "tried to persuade Moscow to drop Assad": the asking was done
         if state == NOT and kind in _OWN_TYPES and self._continued(tok, nominal):
             state = FACT  # "will continue to call for his release": the act goes on
         if state == NOT and kind == "CONSULT" and not nominal and self._scheduled(tok):

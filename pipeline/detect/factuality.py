@@ -35,6 +35,7 @@ _REFUSAL_NOUNS = {
     "question",
 }
 _NOT_YET = {"before", "without", "instead", "until"}
+_READY = {"ready", "willing", "prepared"}
 _WANT_VERBS = {"plan", "intend", "want", "will", "expect", "wish", "seek", "have"}
 _COMPLEMENTS = {"xcomp", "ccomp", "acl", "pcomp", "csubj"}
 _CLIMB = _COMPLEMENTS | {"dobj", "pobj", "prep", "relcl", "advcl", "conj", "acomp", "attr"}
@@ -78,10 +79,35 @@ def _conditioned(tok: Token) -> bool:
 
 
 def _neither(tok: Token) -> bool:
-    """ "Neither Washington nor Moscow has discussed ...": a subject that denies the act."""
+    """ "Neither Washington nor Moscow has discussed ...", "none of the diplomats have
+    raised it": a subject that denies the act."""
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in c.children)
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (
+            c.lower_ in ("none", "nobody", "neither")
+            or any(g.lower_ == "neither" for g in c.children)
+        )
         for c in tok.children
+    )
+
+
+def _unwilling(node: Token, kids: list[Token]) -> bool:
+    """ "Is not ready to cooperate", "was not willing to meet", "has not agreed to talk": a
+    side's own readiness or consent denied is its refusal of the act."""
+    kids = kids or list(node.children)
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in kids):
+        return False  # "if Putin did not agree to stop": a condition, no refusal
+    if node.lemma_.lower() == "agree":
+        return any(c.dep_ == "xcomp" for c in kids)
+    return (
+        node.lemma_ == "be"
+        and any(c.dep_ == "neg" for c in kids)
+        and any(
+            c.dep_ == "acomp"
+            and c.lemma_.lower() in _READY
+            and any(g.dep_ in ("xcomp", "prep") for g in c.children)
+            for c in kids
+        )
     )
 
 
@@ -133,8 +159,10 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
         kids = [] if own_clause else list(node.children)
         own_clause = False
         if any(c.dep_ == "neg" for c in kids):
-            if node.lemma_.lower() in _WANT_VERBS or any(
-                c.dep_ == "aux" and c.lemma_.lower() == "will" for c in kids
+            if (
+                node.lemma_.lower() in _WANT_VERBS
+                or any(c.dep_ == "aux" and c.lemma_.lower() == "will" for c in kids)
+                or _unwilling(node, kids)
             ):
                 return REFUSED
             return NOT
@@ -179,6 +207,8 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
         if complement:
             if lemma in _REFUSAL_VERBS:
                 return REFUSED
+            if lemma in _READY and head.dep_ == "acomp" and _unwilling(head.head, []):
+                return REFUSED  # "was not ready to cooperate": readiness denied refuses
             if lemma in lex.hypothetical_heads:
                 return NOT
             if rel == "acl" and lemma in lex.hypothetical_nouns:

@@ -95,6 +95,11 @@ class SenseReader:
                     return True
         return False
 
+    def _pair_subject(self, tok: Token) -> bool:
+        """A subject that names the pair ("the two leaders"); the event finder also reads
+        the pair taken up from the sentences before ("the two")."""
+        return is_dyad(tok)
+
     def _fits(self, tok: Token, sense: Sense) -> bool:
         kids = list(tok.children)
         if sense.prt and not any(
@@ -131,7 +136,11 @@ class SenseReader:
         if needs == "pair":
             # "Obama and Putin spoke", "the two leaders talked": no "with" needed
             subj, passive = subject(tok)
-            return subj is not None and not passive and (is_dyad(subj) or bool(subj.conjuncts))
+            return (
+                subj is not None
+                and not passive
+                and (self._pair_subject(subj) or bool(subj.conjuncts))
+            )
         if needs == "subjnoun":
             # "Russian bombers flew near Alaska": motion is a deployment when forces move
             subj, passive = subject(tok)
@@ -232,7 +241,7 @@ class SenseReader:
         if sense.prep_actor:
             return any(
                 self.ctx.actor_of(p) is not None
-                for c in kids
+                for c in prep_holders
                 if c.dep_ == "prep" and c.lower_ in sense.prep
                 for p in c.children
                 if p.dep_ == "pobj"
