@@ -26,6 +26,11 @@ from typing import Any
 from benchmarks import accuracy
 
 DEFAULT_CACHE = accuracy.REPO_ROOT / ".cache" / "parses"
+# The day an undated gold article is read as published. The detector reads an undated text
+# as published today; fixed here, the rules' output (and the filter trained on it) does not
+# change with the day the benchmark runs ("on Saturday" is one day back on a Sunday, two on
+# a Monday). The shipped filter was trained on this day.
+UNDATED = dt.date(2026, 12, 6)
 
 
 def gold_of(part: str) -> list[dict[str, Any]]:
@@ -69,7 +74,7 @@ def predict(gold: Sequence[dict[str, Any]], cache: Path) -> dict[str, dict[str, 
                 partial = path.with_suffix(f".{os.getpid()}.partial")
                 parsed.to_disk(partial)
                 os.replace(partial, path)
-            detection = detector._finish(actors(doc), published)
+            detection = detector._finish(actors(doc), published, today=UNDATED)
         out[str(item["id"])] = {"id": item["id"], **detection.to_dict()}
     return out
 
