@@ -232,7 +232,9 @@ class PositionRules:
         relationship. Words that name no side are about the other one only inside a passage
         of a story about the pair (see `_pair_passage`), unless they name a third country. A
         side named only as the object of home politics ("the Russia probe", "ties to Russia")
-        is not what the words are about. With the sides, the reason (which test decided)."""
+        is not what the words are about; in a story that is also home politics, a lawmaker's
+        words that name no side are about home. With the sides, the reason (which test
+        decided)."""
         other = [c for c in self.sides if c != found.speaker.country]
         if self._lead_report(found):
             return [], "lead"
@@ -267,15 +269,17 @@ class PositionRules:
         if home:
             # an official of the side's government, though, speaks for it: their words are
             # about the other side when their sentence names its leader or government
-            # ("..., Pompeo said after meeting Lavrov"), not merely its country
+            # ("..., Pompeo said after meeting Lavrov"), and otherwise by the tests below
+            # (the sentence, the passage), each marked as found in a home story so that the
+            # precision filter weighs them apart: such a story talks of home as much as of
+            # the other side, and only some of its officials' words are about the latter
             sent = found.sentence
             if sent is not None and self._names_state(sent.start, sent.end, other):
                 return other, "home_state_named"
-            return [], "home_official"
         if found.sentence is not None:
             sentence = self._sides_named(found.sentence.start, found.sentence.end, pronouns=False)
             if any(c in sentence for c in other):
-                return other, "sentence"
+                return other, "home_sentence" if home else "sentence"
         if self._third_country(named):
             return [], "third"  # about Ukraine, Syria, Iran...: not about the watched pair
         if self._sourced_fact(found) or (
@@ -287,7 +291,7 @@ class PositionRules:
         if found.sentence is not None and all(
             self._pair_passage(found.sentence.start, c) for c in other
         ):
-            return other, "passage"
+            return other, "home_passage" if home else "passage"
         return [], "none"
 
     def _names_home(self, found: Found, ranges: list[tuple[int, int]]) -> bool:

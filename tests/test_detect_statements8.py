@@ -1,0 +1,89 @@
+"""An official's words in a story that is also home politics, and the dictionary's terms of
+office for people who held posts before the ones it knew. The texts are written for these
+tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.detect import Detector
+from pipeline.models import DetectedStatement
+
+# A story of the Russia inquiry in Congress (home politics, named again and again) with a
+# passage on the two governments in which an official's words name neither side.
+HOME_STORY = (
+    "Senators pressed the director of national intelligence on Tuesday over the Russia "
+    "investigation.\n"
+    "Congress has held three hearings on the Russia probe this month, and Congress will hold "
+    "another next week, the senators said.\n"
+    "Lawmakers in Congress want the full report.\n"
+    "Russia has stepped up its campaign against the United States in recent months, "
+    "officials say.\n"
+    "Moscow sent bombers toward Alaska twice in June, and Russia tested a new missile.\n"
+    'Secretary of State Mike Pompeo told reporters: "{words}"\n'
+)
+
+
+def statements(detector: Detector, text: str, day: dt.date) -> list[DetectedStatement]:
+    return detector.detect(text, published=day).statements
+
+
+def by(found: list[DetectedStatement], name: str, phrase: str) -> list[DetectedStatement]:
+    return [s for s in found if name in s.speaker.name and phrase in s.quote]
+
+
+def test_an_officials_words_in_a_pair_passage_of_a_home_story(detector: Detector) -> None:
+    words = "These provocations will not go unanswered, and we are ready for every step."
+    text = HOME_STORY.format(words=words)
+    found = statements(detector, text, dt.date(2019, 6, 20))
+    (statement,) = by(found, "Pompeo", "provocations will not go unanswered")
+    assert statement.about == ["RUS"]
+
+
+def test_a_lawmakers_words_in_a_home_story_stay_home(detector: Detector) -> None:
+    # the same passage, but the words are a senator's: in a home story, home politics
+    text = HOME_STORY.replace("Secretary of State Mike Pompeo", "Senator Chuck Schumer").format(
+        words="These provocations will not go unanswered, and we are ready for every step."
+    )
+    found = statements(detector, text, dt.date(2019, 6, 20))
+    assert not by(found, "Schumer", "provocations will not go unanswered"), found
+
+
+def test_an_officials_words_on_home_business_in_a_home_story(detector: Detector) -> None:
+    # words on the inquiry itself, right after the hearings are named: not about Moscow
+    text = (
+        "Senators pressed the director of national intelligence on Tuesday over the Russia "
+        "investigation.\n"
+        "Congress has held three hearings on the Russia probe this month, and Congress will "
+        "hold another next week.\n"
+        "Lawmakers in Congress want the full report by Friday.\n"
+        "The committee chairman said the report was late.\n"
+        'Secretary of State Mike Pompeo told reporters: "The committee will have our answers '
+        'on time."\n'
+    )
+    found = statements(detector, text, dt.date(2019, 6, 20))
+    assert not by(found, "Pompeo", "committee will have our answers"), found
+
+
+def test_a_pentagon_spokesman_before_his_state_department_post(detector: Detector) -> None:
+    text = (
+        "The United States sent troops to Poland on Tuesday as Russia massed forces near "
+        "Ukraine.\n"
+        '"The message to Moscow is that we take our obligations in Europe seriously," '
+        "Pentagon press secretary John Kirby said."
+    )
+    found = statements(detector, text, dt.date(2014, 4, 22))
+    (statement,) = by(found, "Kirby", "message to Moscow")
+    assert statement.speaker.country == "USA"
+    assert statement.speaker.role != "COUNTRY"
+
+
+def test_a_house_leader_before_he_was_speaker(detector: Detector) -> None:
+    text = (
+        "The House passed new sanctions on Russia on Tuesday.\n"
+        '"Russia must pay for its attack on our elections," House Majority Leader Kevin '
+        "McCarthy said."
+    )
+    found = statements(detector, text, dt.date(2017, 7, 25))
+    (statement,) = by(found, "McCarthy", "Russia must pay")
+    assert statement.speaker.role == "LEGISLATURE"
