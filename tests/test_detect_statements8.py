@@ -1,6 +1,6 @@
-"""An official's words in a story that is also home politics, and the dictionary's terms of
-office for people who held posts before the ones it knew. The texts are written for these
-tests."""
+"""An official's words in a story that is also home politics, the dictionary's terms of
+office for people who held posts before the ones it knew, and the subject of a list of acts
+the parser split. The texts are written for these tests."""
 
 from __future__ import annotations
 
@@ -87,3 +87,23 @@ def test_a_house_leader_before_he_was_speaker(detector: Detector) -> None:
     found = statements(detector, text, dt.date(2017, 7, 25))
     (statement,) = by(found, "McCarthy", "Russia must pay")
     assert statement.speaker.role == "LEGISLATURE"
+
+
+def test_the_subject_of_the_first_act_in_a_list_is_the_next_ones(detector: Detector) -> None:
+    # the parser hangs "attacked the FBI" on "praised" as a clause of its own, with the subject
+    text = (
+        "President Donald Trump met Vladimir Putin in Helsinki on Monday.\n"
+        'Trump repeatedly attacked the FBI, praised Putin as a "good competitor," and refused '
+        "to say Russia was accountable."
+    )
+    found = statements(detector, text, dt.date(2018, 7, 17))
+    assert by(found, "Trump", "good competitor"), found
+
+
+def test_a_clause_under_when_keeps_its_subject_to_itself(detector: Detector) -> None:
+    text = (
+        "President Donald Trump met Vladimir Putin in Helsinki on Monday.\n"
+        'When Putin arrived, praised the "good spirit" of the talks with America.'
+    )
+    found = statements(detector, text, dt.date(2018, 7, 17))
+    assert not by(found, "Putin", "good spirit"), found

@@ -114,6 +114,27 @@ _SUBORDINATORS = {"after", "before", "since", "until", "as", "because"}
 _CLAUSE_PREPS = {"after", "before", "since", "until", "till"}
 
 
+def _listed_first(verb: Token) -> Token | None:
+    """ "Trump attacked the FBI, praised Putin and refused to ...": the parser may hang the
+    first of a list of acts on the next one as a clause of its own, with the subject; the
+    later verb then has none. The first act is a finite clause with a subject and no
+    subordinator, right before the verb and a comma."""
+    for child in verb.children:
+        if (
+            child.dep_ == "advcl"
+            and child.i < verb.i
+            and child.tag_ in ("VBD", "VBZ", "VBP")
+            and child.right_edge.i + 2 == verb.i
+            and verb.doc[verb.i - 1].text == ","
+            and any(g.dep_ == "nsubj" for g in child.children)
+            and not any(
+                g.i < child.i and (g.dep_ == "mark" or g.tag_ == "WRB") for g in child.children
+            )
+        ):
+            return child
+    return None
+
+
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The token that acts for a verb, and whether the verb is passive."""
     kids = list(verb.children)
@@ -146,6 +167,10 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 if enactor is not None and not enacted_passive:
                     return enactor, False
             return child, False
+    if not passive and verb.tag_ in ("VBD", "VBZ", "VBP") and depth < 3:
+        listed = _listed_first(verb)
+        if listed is not None:
+            return subject(listed, depth + 1)
     if passive or depth >= 3 or verb.head.i == verb.i:
         return None, passive
     head = verb.head
