@@ -107,3 +107,27 @@ def test_a_clause_under_when_keeps_its_subject_to_itself(detector: Detector) -> 
     )
     found = statements(detector, text, dt.date(2018, 7, 17))
     assert not by(found, "Putin", "good spirit"), found
+
+
+def test_a_title_owned_by_someone_else_is_not_the_sides_holder(detector: Detector) -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov denied that Russia had paid militants to attack "
+        "American troops.\n"
+        "Secretary of State Mike Pompeo called the group's negotiator, a spokesman for the "
+        "insurgents said on Tuesday.\n"
+        "Pompeo urged the group to cut violence and asked Russia to stay out of the talks, the "
+        "Taliban spokesman tweeted."
+    )
+    found = statements(detector, text, dt.date(2020, 6, 30))
+    assert not [s for s in found if s.speaker.name == "Dmitry Peskov" and "Pompeo" in s.quote]
+
+
+def test_he_after_a_passive_whose_doer_no_side_owns(detector: Detector) -> None:
+    text = (
+        "The Treasury imposed sanctions on seven Russian oligarchs on Friday.\n"
+        "The move was cheered by Rep. Adam Kowalczyk, a Democrat who has led an inquiry into "
+        "President Donald Trump's ties with Russia.\n"
+        'He said it sent a "strong message to the Kremlin."'
+    )
+    found = statements(detector, text, dt.date(2018, 4, 7))
+    assert not by(found, "Trump", "strong message to the Kremlin"), found

@@ -230,6 +230,20 @@ class PronounResolver:
                 token = self.doc[m.end - 1]
                 if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
                     return m.actor
+            agent = [
+                g
+                for c in prev.root.children
+                if c.dep_ == "agent"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            if agent and self._stranger(agent[0], quoted):
+                # "The move was cheered by Rep. X, a Democrat who ... He said": the passive's
+                # doer is the one the story turned to, and no side owns that person
+                return None
+            doer = self._by_token.get(agent[0].i) if agent else None
+            if doer is not None and self._is_person(doer, male) and doer.actor != exclude:
+                return doer.actor  # ... or the person of a side it names
             main = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
             if main and self._stranger(main[0], quoted):
                 # "Senator X of Idaho said ... He said": the one the story last made its

@@ -95,6 +95,7 @@ class ArticleContext(PronounResolver):
         self._alpha_counts: list[int] | None = None
         self._quoted: set[int] | None = None
         self._first_names: dict[str, list[Token]] | None = None  # word -> proper nouns before it
+        self._actor_tokens: set[int] | None = None  # tokens of every actor span of the matcher
         self._resolve_all(dated)
 
     # ----------------------------------------------------------------- building
@@ -339,7 +340,7 @@ class ArticleContext(PronounResolver):
         return self.dictionary.national_titles.get(self.doc[start:end].text.lower())
 
     def _title_actor(self, span: Span, office: str) -> ActorRef | None:
-        if self._foreign_owner(span):
+        if self._foreign_owner(span) or self._owned_elsewhere(span):
             return None  # "Nicaragua's president", "Italian Foreign Minister": not a side's
         country, qualifier = self._qualifier_country(span)
         # "the attorney general said": only a holder the story named has a post only one
@@ -518,6 +519,34 @@ class ArticleContext(PronounResolver):
         return tok.ent_type_ in ("GPE", "NORP") or (
             tok.pos_ == "PROPN" and i + 1 < span.start and self.doc[i + 1].tag_ == "POS"
         )
+
+    def _owned_elsewhere(self, span: Span) -> bool:
+        """ "the Taliban spokesman", "a spokesman for the insurgents": the title's own phrase
+        gives it to someone the dictionary does not know, a name before it or the "for" or
+        "of" phrase after it, so it is no holder of a watched side's post."""
+        if self._actor_tokens is None:
+            self._actor_tokens = {
+                i for s in self.doc.spans.get(ACTOR_SPANS, []) for i in range(s.start, s.end)
+            }
+        named = self._actor_tokens
+        for child in span[-1].children:
+            if (
+                child.dep_ == "compound"
+                and child.i < span.start
+                and child.pos_ == "PROPN"
+                and child.ent_type_ in ("ORG", "NORP")
+                and child.i not in named
+            ):
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("for", "of") and child.i >= span.end:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if (
+                    pobj is not None
+                    and pobj.pos_ in ("NOUN", "PROPN")
+                    and not any(t.i in named for t in pobj.subtree)
+                ):
+                    return True
+        return False
 
     def _abbreviation_dot(self, i: int) -> bool:
         """The dot of a rank or title cut short ("Brig. Gen. Pat Ryder")."""
