@@ -65,6 +65,10 @@ HOME_MENTIONS = 3
 # Nouns of home politics: a side named as what they are about is not an actor of the pair
 _HOME_AFFAIRS = {"probe", "investigation", "inquiry", "collusion", "tie", "contact", "link",
                  "connection", "dossier", "hoax", "hunt", "matter", "story", "counsel"}  # fmt: skip
+# The business of home politics itself: words about it are about home in a story of home
+_HOME_BUSINESS = {"probe", "investigation", "inquiry", "collusion", "dossier", "hoax", "hunt",
+                  "counsel", "committee", "hearing", "testimony", "subpoena", "impeachment",
+                  "campaign", "witness", "prosecutor", "juror", "jury"}  # fmt: skip
 # The verbs of those affairs: "did not collude with Russia", "conspired with the Russians"
 _HOME_AFFAIR_VERBS = {"collude", "conspire"}
 _TIES = {"tie", "link", "connection"}  # "contacts with Russians" are always an affair at home
@@ -288,11 +292,22 @@ class PositionRules:
             return [], "detail"
         if self._names_home(found, ranges):
             return [], "names_home"  # "Biden said Trump was a liar": words about someone at home
+        if home and self._home_words(ranges):
+            return [], "home_words"  # "the committee should move on": the home affair itself
         if found.sentence is not None and all(
             self._pair_passage(found.sentence.start, c) for c in other
         ):
             return other, "home_passage" if home else "passage"
         return [], "none"
+
+    def _home_words(self, ranges: list[tuple[int, int]]) -> bool:
+        """The words speak of the business of home politics (an inquiry, a hearing, the
+        committee), which in a story that is also home politics is what they are about."""
+        return any(
+            tok.lemma_.lower() in _HOME_BUSINESS and tok.pos_ in ("NOUN", "PROPN")
+            for start, end in ranges
+            for tok in self.doc[start:end]
+        )
 
     def _names_home(self, found: Found, ranges: list[tuple[int, int]]) -> bool:
         """The words name a player of the speaker's home politics: a person of their side the
