@@ -131,3 +131,27 @@ def test_he_after_a_passive_whose_doer_no_side_owns(detector: Detector) -> None:
     )
     found = statements(detector, text, dt.date(2018, 4, 7))
     assert not by(found, "Trump", "strong message to the Kremlin"), found
+
+
+def test_a_name_with_a_middle_initial_is_the_dictionarys_person(detector: Detector) -> None:
+    text = (
+        "The Treasury imposed sanctions on Russian intelligence officers on Thursday.\n"
+        '"Moscow must pay for attacking our elections," Rep. Edward R. Royce said.'
+    )
+    found = statements(detector, text, dt.date(2018, 3, 16))
+    (statement,) = by(found, "Royce", "Moscow must pay")
+    assert statement.speaker.name == "Ed Royce" and statement.speaker.role == "LEGISLATURE"
+
+
+def test_the_paragraph_naming_a_described_speaker_is_read(detector: Detector) -> None:
+    # the middle paragraph names no side and no office word the pre-filter knows; the quote
+    # after it credits "the California Republican", who is named only there
+    text = (
+        "The Treasury imposed sanctions on Russian intelligence officers on Thursday.\n\n"
+        "Edward R. Royce, who leads the foreign affairs committee, applauded the move and said "
+        "more must be done.\n\n"
+        '"Russian hackers have been targeting our power grid for years," said the California '
+        "Republican."
+    )
+    found = statements(detector, text, dt.date(2018, 3, 16))
+    assert by(found, "Royce", "targeting our power grid"), found

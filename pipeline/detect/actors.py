@@ -36,14 +36,25 @@ _OFFICE_WORDS = re.compile(
 
 # A paragraph whose speaker is a pronoun ("..., he said"): its antecedent is in the one before.
 _PRONOUN_SAID = re.compile(r"\b(?:[Hh]e|[Ss]he) (?:\w+ly )?(?:said|says|added|told|noted|warned)\b")
+# ... or to a description that takes up someone named before ("said the California Republican")
+_DESCRIBED = (
+    r"(?:[Rr]epublican|[Dd]emocrat|senator|lawmaker|congress(?:wo)?man|chair(?:wo)?man|"
+    r"official|diplomat|minister|spokes(?:wo)?man|envoy|ambassador|secretary)"
+)
+_DESCRIBED_SAID = re.compile(
+    rf"\b(?:said|says|added|told|noted|warned) the (?:[\w.-]+ ){{0,3}}{_DESCRIBED}\b"
+    rf"|\bthe (?:[\w.-]+ ){{0,3}}{_DESCRIBED} (?:said|says|added|told|noted|warned)\b"
+)
 
 
 def _pronoun_said(paragraph: str) -> bool:
-    """The paragraph opens with a quote or a pronoun and credits its words to "he"/"she":
-    it names no speaker before the pronoun."""
+    """The paragraph opens with a quote or a pronoun and credits its words to "he"/"she" or
+    to a description ("the Arizona Republican"): it names no speaker before that."""
     opening = paragraph.lstrip()[:4]
     opens = opening[:1] in ('"', "“") or opening.startswith(("He ", "She "))
-    return opens and bool(_PRONOUN_SAID.search(paragraph))
+    return opens and bool(
+        _PRONOUN_SAID.search(paragraph) or _DESCRIBED_SAID.search(paragraph[:400])
+    )
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ _NP_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 _OWNER_PREPS = ("of", "from", "by")
 # A lawmaker described by party ("the Arizona Republican said"): the lawmaker last named
 _PARTY_NOUNS = {"republican", "democrat"}
+_INITIAL = re.compile(r"[A-Z]\.$")  # a middle initial ("Edward R. Royce")
 PARTY_SENTENCES = 4  # how many sentences back the lawmaker may have been named
 # Words that put the title after them outside the state ("opposition leader", "rebel leader")
 _NON_STATE = {"opposition", "rebel", "separatist", "militia", "party", "union", "church", "team",
@@ -95,7 +96,6 @@ class ArticleContext(PronounResolver):
         self._alpha_counts: list[int] | None = None
         self._quoted: set[int] | None = None
         self._first_names: dict[str, list[Token]] | None = None  # word -> proper nouns before it
-        self._actor_tokens: set[int] | None = None  # tokens of every actor span of the matcher
         self._resolve_all(dated)
 
     # ----------------------------------------------------------------- building
@@ -117,7 +117,10 @@ class ArticleContext(PronounResolver):
             entries = [
                 e
                 for e in entries
-                if e.kind != "surname" or e.ref in seen_people or self._lone_surname(span, e.ref)
+                if e.kind != "surname"
+                or e.ref in seen_people
+                or self._lone_surname(span, e.ref)
+                or self._initialled(span, e.ref)
             ]
             if not entries:
                 continue
@@ -184,6 +187,26 @@ class ArticleContext(PronounResolver):
         self._titles_of_unknown_people()
         if not dated:
             self._no_longer_in_office(former)
+
+    def _initialled(self, span: Span, key: str) -> bool:
+        """ "Edward R. Royce", "Adam B. Schiff": the dictionary's first name and surname of a
+        person with middle initials between them, which its aliases do not spell out."""
+        tok = span[0]
+        if len(span) != 1 or tok.ent_type_ != "PERSON" or tok.i < 2:
+            return False
+        if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].ent_iob_ == "I":
+            return False
+        i = tok.i - 1
+        initials = 0
+        while i > 0 and _INITIAL.match(self.doc[i].text) and self.doc[i].ent_iob_ == "I":
+            initials += 1
+            i -= 1
+        first = self.doc[i]
+        return (
+            initials > 0
+            and first.ent_iob_ == "B"
+            and first.text in self.dictionary.alias_words.get(key, set())
+        )
 
     def _lone_surname(self, span: Span, key: str) -> bool:
         """ "Gowdy said": a surname of the dictionary standing alone, taken by the tagger for a
@@ -524,11 +547,7 @@ class ArticleContext(PronounResolver):
         """ "the Taliban spokesman", "a spokesman for the insurgents": the title's own phrase
         gives it to someone the dictionary does not know, a name before it or the "for" or
         "of" phrase after it, so it is no holder of a watched side's post."""
-        if self._actor_tokens is None:
-            self._actor_tokens = {
-                i for s in self.doc.spans.get(ACTOR_SPANS, []) for i in range(s.start, s.end)
-            }
-        named = self._actor_tokens
+        named = self._spanned
         for child in span[-1].children:
             if (
                 child.dep_ == "compound"
