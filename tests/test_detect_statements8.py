@@ -155,3 +155,15 @@ def test_the_paragraph_naming_a_described_speaker_is_read(detector: Detector) ->
     )
     found = statements(detector, text, dt.date(2018, 3, 16))
     assert by(found, "Royce", "targeting our power grid"), found
+
+
+def test_a_colon_quote_after_a_verb_left_without_its_subject(detector: Detector) -> None:
+    # the parser hangs the name on "the comments" and leaves "stood" with no subject
+    text = (
+        "President Donald Trump met Vladimir Putin in Helsinki on Monday.\n"
+        "In the wake of the comments, Director of National Intelligence Dan Coats stood by "
+        'their assessment: "We have been clear in our assessments of Russian meddling in the '
+        '2016 election."'
+    )
+    found = statements(detector, text, dt.date(2018, 7, 17))
+    assert by(found, "Coats", "assessments of Russian meddling"), found

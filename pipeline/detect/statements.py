@@ -166,7 +166,9 @@ class StatementFinder(PositionRules):
                         return mention.actor if mention.kind in ("person", "body") else None
                     if self.doc[i].pos_ in ("VERB", "AUX"):
                         break
-            if verb.dep_ == "ROOT" and verb.lemma_.lower() in self.speech:
+            if verb.dep_ == "ROOT" and (
+                verb.lemma_.lower() in self.speech or self._opens_quote(verb)
+            ):
                 # "During a hearing, Director of National Intelligence Dan Coats said ...": the
                 # parser hung the name on the phrase before it; the speaker is named right
                 # before the verb
@@ -189,6 +191,16 @@ class StatementFinder(PositionRules):
         if actor is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _DOCUMENTS:
             return self._document_owner(subj)
         return actor
+
+    def _opens_quote(self, verb: Token) -> bool:
+        """ "X stood by the assessment: \"We have been clear ...\"": the verb's clause ends in
+        a colon that opens a quote."""
+        doc = self.doc
+        for child in verb.children:
+            if child.dep_ == "punct" and child.text == ":" and child.i > verb.i:
+                after = child.i + 1
+                return after < len(doc) and doc[after].is_quote
+        return False
 
     def _named_before(self, verb: Token) -> ActorRef | None:
         """The person or body whose name ends right before the verb (commas and adverbs
