@@ -206,7 +206,9 @@ _CHOOSING = {"decide", "choose", "determine", "judge", "say"}
 # what a speaker says the other side's leader or people are when praising them
 _PRAISING = {"smart", "wise", "clever", "brilliant", "great", "good", "excellent", "terrific",
              "wonderful", "fantastic", "nice", "decent", "honest", "reliable", "talented",
-             "capable", "respected", "friend", "partner", "gentleman", "statesman", "genius"}  # fmt: skip
+             "capable", "respected", "friend", "partner", "gentleman", "statesman", "genius",
+             # "Russia has been very helpful", "they were cooperative": help given is praised
+             "helpful", "cooperative", "constructive"}  # fmt: skip
 _ADDRESSING = {"address", "attend", "chair", "open", "tell"}  # "addressing a meeting of"
 _PROSPECTIVE = {"possible", "potential", "hypothetical", "eventual", "prospective", "mooted"}
 _UNREAL = {"would", "could", "might", "may", "should", "if", "whether", "unless"}
