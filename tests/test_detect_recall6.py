@@ -65,3 +65,31 @@ def test_harm_on_an_inverted_condition_is_a_threat(detector: Detector, text: str
 def test_harm_without_a_condition_stays_a_sanction(detector: Detector) -> None:
     found = triples(detector, "The United States will expel Russian diplomats on Monday.")
     assert ("SANCTION", "USA", "RUS") in found
+
+
+# ------------------------------------------------------ REQUEST: the other side's act hoped for
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov said he hopes that the U.S. will follow the line Trump voiced.",
+        '"Let us hope that the Kremlin will live by its promise," Pompeo said.',
+        '"We would prefer that Russia stop supplying the missiles," Pompeo said.',
+    ],
+)
+def test_an_act_of_the_other_side_hoped_for_is_asked_of_it(detector: Detector, text: str) -> None:
+    found = triples(detector, text)
+    assert ("REQUEST", "USA", "RUS") in found or ("REQUEST", "RUS", "USA") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo said he hoped Russia would win the match.",
+        "Pompeo said he hoped the talks would go well.",
+        "Pompeo did not hope that Russia would release them.",
+    ],
+)
+def test_an_outcome_hoped_for_asks_nothing(detector: Detector, text: str) -> None:
+    assert not any(kind == "REQUEST" for kind, _, _ in triples(detector, text))

@@ -53,6 +53,21 @@ _SYMMETRIC = {"CONSULT", "COOPERATE"}
 _FORCE = {"MOBILIZE", "ASSAULT"}
 _COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognise", "see",
               "remember", "learn", "expect", "note", "be"}  # fmt: skip
+# "we hope Russia will release him", "would prefer that Moscow stop": a wish put on the other side
+_HOPING = {"hope", "prefer"}
+_HOPING_FORMS = {
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "prefer",
+    "prefers",
+    "preferred",
+}  # "hopes": "hop"
+# what a side is hoped to become or undergo, not to do ("hope Russia will win", "will be fine")
+_UNDERGONE = {"be", "win", "lose", "succeed", "fail", "understand", "know", "have", "see",
+              "realize", "realise", "feel", "get", "become", "remain", "stay", "hear", "learn",
+              "prosper", "thrive", "face", "suffer", "pay"}  # fmt: skip
 _OWN_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE", "REQUEST", "REJECT"}
 _HARM = {"SANCTION": "sanctions", "ASSAULT": "force", "MOBILIZE": "force", "COERCE": "sanctions"}
 _ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT"}  # said to someone, who is the target
@@ -286,6 +301,10 @@ class EventFinder(Clues):
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.speech_verbs:
                     yield from self._demand(tok)
                     yield from self._branding(tok)
+                if tok.pos_ == "VERB" and (
+                    tok.lemma_.lower() in _HOPING or tok.lower_ in _HOPING_FORMS
+                ):
+                    yield from self._hoped_of(tok)
                 if tok.pos_ in ("VERB", "AUX"):
                     yield from self._obligation_request(tok)
                     if tok.lemma_.lower() in _FACING:
@@ -1707,6 +1726,46 @@ class EventFinder(Clues):
             # to expect a harm, the other side is threatened, not asked to act
             return [Candidate("THREATEN", "force", speaker, target, verb, 0.6)]
         return [Candidate("REQUEST", "demand", speaker, target, verb, 0.6)]
+
+    def _hoped_of(self, verb: Token) -> list[Candidate]:
+        """REQUEST by a side that hopes the other side will act: "Lavrov said he hopes that
+        the U.S. will follow the line", '"Let us hope the Kremlin will live by its promise,"
+        Psaki posted', "we would prefer that Russia stop". The one hoped to act is the
+        subject of the hoped-for clause; the speaker is the hoper or the one whose words
+        these are."""
+        if _negated(verb) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        hoper, passive = subject(verb)
+        if passive:
+            return []
+        source = None
+        if hoper is not None and hoper.pos_ != "PRON":
+            source = self.ctx.actor_of(hoper)
+        source = source or self._voice(verb)
+        if source is None or source.role == WEAK_ROLE or source.country not in self.sides:
+            return []
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        clauses += [g for c in clauses for g in c.conjuncts if g.dep_ == "conj"]
+        for clause in clauses:
+            kids = list(clause.children)
+            if clause.lemma_.lower() in _UNDERGONE or any(
+                c.dep_ == "mark" and c.lower_ in _UNREAL for c in kids
+            ):
+                continue
+            subj, passive = subject(clause)
+            if subj is None or passive or subj.pos_ == "PRON":
+                continue
+            target = self.ctx.actor_of(subj)
+            if target is None or target.role == WEAK_ROLE:
+                continue
+            if {source.country, target.country} != set(self.sides):
+                continue
+            wished = verb.lower_.startswith("prefer") or any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in kids
+            )
+            if wished:
+                return [Candidate("REQUEST", "appeal", source, target, clause, 0.55)]
+        return []
 
     @staticmethod
     def _braced_for_harm(verb: Token) -> bool:
