@@ -93,3 +93,23 @@ def test_an_act_of_the_other_side_hoped_for_is_asked_of_it(detector: Detector, t
 )
 def test_an_outcome_hoped_for_asks_nothing(detector: Detector, text: str) -> None:
     assert not any(kind == "REQUEST" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ REQUEST: a command later in a quote
+
+
+def test_a_command_opening_a_later_sentence_of_a_quote_is_a_demand(detector: Detector) -> None:
+    text = '"Yes, of course I will. Don\'t meddle in our election, please," Trump told Putin.'
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We talked for a long time. Stop the arms race?" Trump asked Putin.',
+        "\"He should have told Assad, 'You have won. Don't ruin it now.' He did not,\" "
+        "Pompeo said of Putin.",
+    ],
+)
+def test_a_question_or_a_nested_quote_is_no_command(detector: Detector, text: str) -> None:
+    assert not any(kind == "REQUEST" for kind, _, _ in triples(detector, text))

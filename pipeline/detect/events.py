@@ -244,6 +244,14 @@ def _negated(tok: Token) -> bool:
     return False
 
 
+def _sentences_of(tokens: list[Token]) -> list[list[Token]]:
+    """The words of a statement, one list per sentence they fall in."""
+    parts: dict[int, list[Token]] = {}
+    for tok in tokens:
+        parts.setdefault(tok.sent.start, []).append(tok)
+    return list(parts.values())
+
+
 def _text_of(tokens: list[Token]) -> str:
     """The words of a token list as written, gaps where tokens were left out."""
     parts = []
@@ -2445,7 +2453,17 @@ class EventFinder(Clues):
                 and self._cooperation_hoped(tokens, other)
             ):
                 kinds.append(("AGREE", "offer"))  # "hoped for more cooperation between the two"
-            if self._imperative(tokens):
+            parts = _sentences_of(tokens)
+            if self._imperative(tokens) or any(
+                # '"Yes, I will. Don't meddle in the election," Trump said': a command opens a
+                # later sentence of the quote; not a question ("Stop the arms race?") nor the
+                # words of someone quoted inside it ("told Assad, 'Don't screw it up'")
+                self._imperative(part)
+                and not any(t.text == "?" for t in part)
+                and not any(t.is_quote for t in part)
+                and not (part[0].i > 0 and part[0].nbor(-1).is_quote)
+                for part in parts[1:]
+            ):
                 kinds.append(("REQUEST", "demand"))
             praised = self._praised(tokens, other)
             if praised is not None:
