@@ -113,3 +113,24 @@ def test_a_command_opening_a_later_sentence_of_a_quote_is_a_demand(detector: Det
 )
 def test_a_question_or_a_nested_quote_is_no_command(detector: Detector, text: str) -> None:
     assert not any(kind == "REQUEST" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ REQUEST: help or a commitment sought
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo is seeking help from Moscow on North Korea.",
+        "Pompeo sought a commitment from Lavrov to respect the ceasefire.",
+    ],
+)
+def test_help_or_a_commitment_sought_from_the_other_side_is_asked(
+    detector: Detector, text: str
+) -> None:
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_search_for_help_elsewhere_asks_nothing_of_the_other_side(detector: Detector) -> None:
+    text = "Pompeo is seeking help from Japan after Russia's veto."
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
