@@ -134,3 +134,17 @@ def test_help_or_a_commitment_sought_from_the_other_side_is_asked(
 def test_a_search_for_help_elsewhere_asks_nothing_of_the_other_side(detector: Detector) -> None:
     text = "Pompeo is seeking help from Japan after Russia's veto."
     assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------------------------------ SUPPORT: a congratulatory call
+
+
+def test_a_congratulatory_call_is_a_call_and_praise(detector: Detector) -> None:
+    found = triples(detector, "Trump placed a congratulatory call to Putin on Tuesday.")
+    assert ("CONSULT", "USA", "RUS") in found
+    assert ("SUPPORT", "USA", "RUS") in found
+
+
+def test_a_plain_call_is_no_praise(detector: Detector) -> None:
+    found = triples(detector, "Trump placed a call to Putin on Tuesday.")
+    assert ("SUPPORT", "USA", "RUS") not in found

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -55,6 +55,7 @@ _COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognis
               "remember", "learn", "expect", "note", "be"}  # fmt: skip
 # "we hope Russia will release him", "would prefer that Moscow stop": a wish put on the other side
 _HOPING = {"hope", "prefer"}
+_CONGRATULATORY = {"congratulatory", "celebratory"}
 _HOPING_FORMS = {
     "hope",
     "hopes",
@@ -338,7 +339,15 @@ class EventFinder(Clues):
                     yield from self._denial_backed(tok)
                 for sense in self.senses(tok):
                     if self._fits(tok, sense):
-                        yield from self._build(tok, sense)
+                        built = self._build(tok, sense)
+                        yield from built
+                        if sense.type == "CONSULT" and any(
+                            c.dep_ == "amod" and c.lower_ in _CONGRATULATORY for c in tok.children
+                        ):
+                            # "placed a congratulatory call to Putin": the call praises him too
+                            for cand in built:
+                                if cand.type == "CONSULT":
+                                    yield replace(cand, type="SUPPORT", mode="praise")
                         break
 
     def _source(
