@@ -148,3 +148,28 @@ def test_a_congratulatory_call_is_a_call_and_praise(detector: Detector) -> None:
 def test_a_plain_call_is_no_praise(detector: Detector) -> None:
     found = triples(detector, "Trump placed a call to Putin on Tuesday.")
     assert ("SUPPORT", "USA", "RUS") not in found
+
+
+# ------------------------------------------------------ a side's people as a whole act for it
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Russians, angry about the strike, have threatened to cut off the hotline "
+            "with Washington.",
+            ("THREATEN", "RUS", "USA"),
+        ),
+        ("The Americans rejected the Russian proposal on Monday.", ("REJECT", "USA", "RUS")),
+    ],
+)
+def test_the_people_of_a_side_threatening_or_refusing_act_for_it(
+    detector: Detector, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(detector, text)
+
+
+def test_some_of_a_sides_people_do_not_act_for_it(detector: Detector) -> None:
+    found = triples(detector, "Ordinary Russians threatened to boycott Washington's products.")
+    assert ("THREATEN", "RUS", "USA") not in found

@@ -56,6 +56,7 @@ _COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognis
 # "we hope Russia will release him", "would prefer that Moscow stop": a wish put on the other side
 _HOPING = {"hope", "prefer"}
 _CONGRATULATORY = {"congratulatory", "celebratory"}
+_PEOPLE_SPEAK = {"THREATEN", "REJECT", "REQUEST"}  # acts "the Russians" do as a side
 _HOPING_FORMS = {
     "hope",
     "hopes",
@@ -449,7 +450,31 @@ class EventFinder(Clues):
             actor = self._coordinated_actor(subj) or actor
         if actor is None and subj.pos_ != "PRON":
             actor = self._speaker_of_conjoined(tok)
+        if (
+            actor is not None
+            and actor.role == WEAK_ROLE
+            and kind in _PEOPLE_SPEAK
+            and self._people_as_side(subj)
+        ):
+            # "the Russians have threatened to cut the hotline", "the Americans rejected it":
+            # a side's people as a whole, threatening, asking or refusing, stand for its
+            # government
+            country = self.ctx.dictionary.countries[actor.country]
+            actor = ActorRef(country.name, country.code, "GOVERNMENT")
         return actor, skip, 0.85
+
+    def _people_as_side(self, subj: Token) -> bool:
+        """ "The Russians", "the Americans, angry about the strike,": a watched side's people
+        named as a whole (a plural with "the" and nothing that picks some of them out)."""
+        if subj.tag_ not in ("NNPS", "NNS") or not subj.lower_.endswith("s"):
+            return False
+        actor = self.ctx.actor_of(subj)
+        if actor is None or actor.country not in self.sides:
+            return False
+        kids = [c for c in subj.children if c.dep_ not in ("punct", "appos")]
+        # a modifier set off after the noun ("the Russians, angry about ...") describes them all
+        kids = [c for c in kids if not (c.i > subj.i and c.dep_ in ("amod", "acl"))]
+        return [c.lower_ for c in kids] == ["the"]
 
     def _build(self, tok: Token, sense: Sense) -> list[Candidate]:
         nominal = tok.pos_ in ("NOUN", "PROPN")
