@@ -173,3 +173,25 @@ def test_the_people_of_a_side_threatening_or_refusing_act_for_it(
 def test_some_of_a_sides_people_do_not_act_for_it(detector: Detector) -> None:
     found = triples(detector, "Ordinary Russians threatened to boycott Washington's products.")
     assert ("THREATEN", "RUS", "USA") not in found
+
+
+# ------------------------------------------------------ SUPPORT: the other side's word taken
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump accepted the Russian leader's version of events on Monday.",
+        "Trump took Putin at his word.",
+    ],
+)
+def test_taking_the_other_sides_word_backs_it(detector: Detector, text: str) -> None:
+    found = triples(detector, text)
+    assert ("SUPPORT", "USA", "RUS") in found
+    assert ("AGREE", "USA", "RUS") not in found
+
+
+def test_accepting_an_invitation_is_still_an_acceptance(detector: Detector) -> None:
+    found = triples(detector, "Trump accepted Putin's invitation to Moscow.")
+    assert ("AGREE", "USA", "RUS") in found
+    assert ("SUPPORT", "USA", "RUS") not in found
