@@ -195,3 +195,30 @@ def test_accepting_an_invitation_is_still_an_acceptance(detector: Detector) -> N
     found = triples(detector, "Trump accepted Putin's invitation to Moscow.")
     assert ("AGREE", "USA", "RUS") in found
     assert ("SUPPORT", "USA", "RUS") not in found
+
+
+# ------------------------------------------------------ THREATEN: penalties said to be on the way
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mnuchin announced that new sanctions on Russia were imminent.",
+        '"You will see that Russian sanctions will be coming down," Haley said.',
+    ],
+)
+def test_penalties_said_to_be_coming_threaten(detector: Detector, text: str) -> None:
+    assert ("THREATEN", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mnuchin said no new sanctions on Russia were imminent.",
+        "Mnuchin said new sanctions on Iran were imminent.",
+    ],
+)
+def test_no_penalties_or_others_penalties_coming_threaten_nothing(
+    detector: Detector, text: str
+) -> None:
+    assert ("THREATEN", "USA", "RUS") not in triples(detector, text)

@@ -56,6 +56,7 @@ _COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognis
 # "we hope Russia will release him", "would prefer that Moscow stop": a wish put on the other side
 _HOPING = {"hope", "prefer"}
 _CONGRATULATORY = {"congratulatory", "celebratory"}
+_IMMINENT = {"imminent", "forthcoming"}  # "new sanctions on Russia were imminent"
 _PEOPLE_SPEAK = {"THREATEN", "REJECT", "REQUEST"}  # acts "the Russians" do as a side
 _HOPING_FORMS = {
     "hope",
@@ -311,6 +312,8 @@ class EventFinder(Clues):
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.speech_verbs:
                     yield from self._demand(tok)
                     yield from self._branding(tok)
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PENALTIES:
+                    yield from self._harm_coming(tok)
                 if tok.pos_ == "VERB" and (
                     tok.lemma_.lower() in _HOPING or tok.lower_ in _HOPING_FORMS
                 ):
@@ -1768,6 +1771,45 @@ class EventFinder(Clues):
             # to expect a harm, the other side is threatened, not asked to act
             return [Candidate("THREATEN", "force", speaker, target, verb, 0.6)]
         return [Candidate("REQUEST", "demand", speaker, target, verb, 0.6)]
+
+    def _harm_coming(self, noun: Token) -> list[Candidate]:
+        """THREATEN by a side that says penalties on the other side are on their way: "Mnuchin
+        announced that new sanctions on Russia were imminent", '"Russian sanctions will be
+        coming down," Haley said'. The speaker is the source; the side the penalties are on
+        (named in the noun's own phrase) the target."""
+        if noun.dep_ != "nsubj" or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return []  # "no new sanctions were imminent": none are
+        verb = noun.head
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" for c in kids) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        lemma = verb.lemma_.lower()
+        coming = lemma == "come" and (
+            verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in kids)
+        )
+        due = lemma == "be" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _IMMINENT for c in kids
+        )
+        if not (coming or due):
+            return []
+        speaker = self._voice(verb)
+        if speaker is None or speaker.role == WEAK_ROLE or speaker.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != speaker.country)
+        target = next(
+            (
+                a
+                for t in noun.subtree
+                if (a := self.ctx.actor_of(t)) is not None and a.country == other
+            ),
+            None,
+        )
+        if target is None:
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        return [Candidate("THREATEN", "sanctions", speaker, target, noun, 0.55)]
 
     def _hoped_of(self, verb: Token) -> list[Candidate]:
         """REQUEST by a side that hopes the other side will act: "Lavrov said he hopes that
