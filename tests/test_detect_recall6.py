@@ -222,3 +222,36 @@ def test_no_penalties_or_others_penalties_coming_threaten_nothing(
     detector: Detector, text: str
 ) -> None:
     assert ("THREATEN", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------------------------------ REJECT: acting despite the other side's plea
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia granted him asylum despite a personal plea from Trump.",
+            ("REJECT", "RUS", "USA"),
+        ),
+        (
+            "The Pentagon continued its flights despite a request from Moscow to stop.",
+            ("REJECT", "USA", "RUS"),
+        ),
+    ],
+)
+def test_acting_despite_the_other_sides_plea_refuses_it(
+    detector: Detector, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia expelled the diplomats despite protests in Berlin.",
+        "Russia expelled the diplomats despite the cold weather.",
+    ],
+)
+def test_acting_despite_anything_else_refuses_nothing(detector: Detector, text: str) -> None:
+    assert not any(kind == "REJECT" for kind, _, _ in triples(detector, text))

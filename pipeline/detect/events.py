@@ -56,7 +56,11 @@ _COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognis
 # "we hope Russia will release him", "would prefer that Moscow stop": a wish put on the other side
 _HOPING = {"hope", "prefer"}
 _CONGRATULATORY = {"congratulatory", "celebratory"}
-_IMMINENT = {"imminent", "forthcoming"}  # "new sanctions on Russia were imminent"
+_IMMINENT = {"imminent", "forthcoming"}
+# what the other side put to a side that acts "despite" it: a refusal of it
+_PLEAS = {"plea", "pleas", "request", "requests", "demand", "demands", "appeal", "appeals",
+          "warning", "warnings", "call", "calls", "objection", "objections", "protest",
+          "protests", "ultimatum"}  # fmt: skip  # "new sanctions on Russia were imminent"
 _PEOPLE_SPEAK = {"THREATEN", "REJECT", "REQUEST"}  # acts "the Russians" do as a side
 _HOPING_FORMS = {
     "hope",
@@ -314,6 +318,8 @@ class EventFinder(Clues):
                     yield from self._branding(tok)
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PENALTIES:
                     yield from self._harm_coming(tok)
+                if tok.dep_ == "prep" and tok.lower_ == "despite":
+                    yield from self._done_despite(tok)
                 if tok.pos_ == "VERB" and (
                     tok.lemma_.lower() in _HOPING or tok.lower_ in _HOPING_FORMS
                 ):
@@ -1810,6 +1816,45 @@ class EventFinder(Clues):
             country = self.ctx.dictionary.countries[target.country]
             target = ActorRef(country.name, country.code, "GOVERNMENT")
         return [Candidate("THREATEN", "sanctions", speaker, target, noun, 0.55)]
+
+    def _done_despite(self, prep: Token) -> list[Candidate]:
+        """REJECT by a side that acts despite the other side's plea, request, demand or
+        warning: "Russia was granting Snowden asylum despite a personal plea from Obama",
+        "coalition missions continued despite a request from Russia to stay out". The plea's
+        owner (its possessor, its "from" or "by" phrase) is the target; the acting clause's
+        subject the source."""
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.sent.text.rstrip().endswith("?"):
+            return []
+        asks = [c for c in prep.children if c.dep_ == "pobj"]
+        asks += [g for a in asks for g in a.conjuncts]
+        asks = [a for a in asks if a.lemma_.lower() in _PLEAS]
+        if not asks:
+            return []
+        target = None
+        for ask in asks:
+            owners = [c for c in ask.children if c.dep_ in ("poss", "compound", "amod")]
+            owners += [
+                o
+                for p in ask.children
+                if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            target = next((a for o in owners if (a := self.ctx.actor_of(o)) is not None), None)
+            if target is not None:
+                break
+        if target is None or target.country not in self.sides:
+            return []
+        source, _, _ = self._source(verb, False, "REJECT")
+        if source is None or source.role == WEAK_ROLE:
+            return []
+        if {source.country, target.country} != set(self.sides):
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        return [Candidate("REJECT", "demand", source, target, prep, 0.55)]
 
     def _hoped_of(self, verb: Token) -> list[Candidate]:
         """REQUEST by a side that hopes the other side will act: "Lavrov said he hopes that
