@@ -255,3 +255,24 @@ def test_acting_despite_the_other_sides_plea_refuses_it(
 )
 def test_acting_despite_anything_else_refuses_nothing(detector: Detector, text: str) -> None:
     assert not any(kind == "REJECT" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ SUPPORT: praise received from the other side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump received the personal thanks of Russian President Vladimir Putin.",
+        "Trump won praise from Putin on Monday.",
+    ],
+)
+def test_praise_received_of_or_from_the_other_side_is_its_praise(
+    detector: Detector, text: str
+) -> None:
+    assert ("SUPPORT", "RUS", "USA") in triples(detector, text)
+
+
+def test_praise_received_from_a_third_party_is_no_sides(detector: Detector) -> None:
+    found = triples(detector, "Trump received the praise of Fox News hosts.")
+    assert not any(kind == "SUPPORT" for kind, _, _ in found)

@@ -57,6 +57,7 @@ _COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognis
 _HOPING = {"hope", "prefer"}
 _CONGRATULATORY = {"congratulatory", "celebratory"}
 _IMMINENT = {"imminent", "forthcoming"}
+_WINNING = {"receive", "win", "earn", "get", "garner", "draw", "gain"}  # "received the thanks of"
 # what the other side put to a side that acts "despite" it: a refusal of it
 _PLEAS = {"plea", "pleas", "request", "requests", "demand", "demands", "appeal", "appeals",
           "warning", "warnings", "call", "calls", "objection", "objections", "protest",
@@ -387,6 +388,23 @@ class EventFinder(Clues):
                     actor = ActorRef(country.name, country.code, "GOVERNMENT")
                 if actor is not None:
                     return actor, skip, 0.8
+            if kind == "SUPPORT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WINNING:
+                # "Trump received the personal thanks of Putin", "won praise from Moscow": the
+                # one the praise is "of" or "from" gives it
+                giver = next(
+                    (
+                        o
+                        for p in [*tok.children, *tok.head.children]
+                        if p.dep_ == "prep"
+                        and (p.lower_ == "from" or (p.lower_ == "of" and p.head.i == tok.i))
+                        for o in p.children
+                        if o.dep_ == "pobj" and self.ctx.actor_of(o) is not None
+                    ),
+                    None,
+                )
+                if giver is not None:
+                    skip.update(s.i for s in giver.subtree)
+                    return self._actor_or_dyad(giver), skip, 0.75
             agent = self._nominal_agent(tok, kind)
             if agent is not None:
                 skip.update(s.i for s in agent.subtree)
