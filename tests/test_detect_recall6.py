@@ -276,3 +276,33 @@ def test_praise_received_of_or_from_the_other_side_is_its_praise(
 def test_praise_received_from_a_third_party_is_no_sides(detector: Detector) -> None:
     found = triples(detector, "Trump received the praise of Fox News hosts.")
     assert not any(kind == "SUPPORT" for kind, _, _ in found)
+
+
+# ------------------------------------------------------ THREATEN: sanctions agreed on, not imposed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump and Merkel agreed to extend economic sanctions against Russia.",
+        'The United States said it had agreed to "move swiftly" to impose additional '
+        "economic sanctions on Russia.",
+    ],
+)
+def test_sanctions_agreed_on_are_threatened(detector: Detector, text: str) -> None:
+    found = triples(detector, text)
+    assert ("THREATEN", "USA", "RUS") in found
+    assert ("SANCTION", "USA", "RUS") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States imposed new economic sanctions on Russia.",
+        "Trump agreed to expel 60 Russian diplomats.",
+    ],
+)
+def test_sanctions_imposed_or_expulsions_agreed_are_sanctions(
+    detector: Detector, text: str
+) -> None:
+    assert ("SANCTION", "USA", "RUS") in triples(detector, text)

@@ -532,6 +532,15 @@ class EventFinder(Clues):
             kind, mode, state = (
                 ("SANCTION", mode, FACT) if dated else ("THREATEN", "sanctions", FACT)
             )
+        elif (
+            state == FACT
+            and kind == "SANCTION"
+            and mode == "economic"
+            and self._harm_agreed(tok, nominal)
+        ):
+            # "Obama and Merkel agreed to extend sanctions against Russia", "the G-7 agreed to
+            # move swiftly to impose additional sanctions": penalties agreed on, not yet imposed
+            kind, mode = "THREATEN", "sanctions"
         if state == NOT and kind in _OWN_TYPES and not nominal and self._relative_fact(tok):
             state = FACT  # "Whelan, whom Russia has refused to include": asserted in passing
         if nominal and kind == "CONSULT" and state == NOT and self._after_talks(tok):
@@ -1433,6 +1442,27 @@ class EventFinder(Clues):
         if any(c.dep_ == "neg" for c in (*verb.children, *head.children)):
             return False
         return factuality(head, False, "THREATEN", self.lex) == FACT
+
+    def _harm_agreed(self, tok: Token, nominal: bool) -> bool:
+        """An economic sanction a side (with others) agrees to impose, with no day set for
+        it: the infinitive under "agree", directly or through a "move swiftly to" between
+        ("agreed to expel 60 Russians" is done as agreed)."""
+        verb = tok.head if nominal else tok
+        if nominal and (tok.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.light_verbs):
+            return False
+        if any(t.ent_type_ == "DATE" for t in verb.subtree):
+            return False  # "agreed to impose sanctions from Monday": set to be done
+        node = verb
+        for _ in range(2):
+            head = node.head
+            if node.dep_ not in ("xcomp", "advcl") or head.i == node.i:
+                return False
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                return False
+            if head.lemma_.lower() == "agree":
+                return not any(c.dep_ == "neg" for c in head.children)
+            node = head
+        return False
 
     def _harm_faced(self, verb: Token) -> list[Candidate]:
         """THREATEN by a speaker of the harm they say the other side will or could face:
