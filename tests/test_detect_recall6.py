@@ -306,3 +306,22 @@ def test_sanctions_imposed_or_expulsions_agreed_are_sanctions(
     detector: Detector, text: str
 ) -> None:
     assert ("SANCTION", "USA", "RUS") in triples(detector, text)
+
+
+# ------------------------------------------------------ SUPPORT: the other side's doing praised
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Russia\'s help has been great," Trump said.',
+        '"Sanctions placed on the border by China and Russia have been very helpful," Trump wrote.',
+    ],
+)
+def test_the_other_sides_doing_praised_is_praise_of_it(detector: Detector, text: str) -> None:
+    assert ("SUPPORT", "USA", "RUS") in triples(detector, text)
+
+
+def test_the_other_sides_doing_found_wanting_is_no_praise(detector: Detector) -> None:
+    text = '"Russia\'s behavior has not been helpful," Trump said.'
+    assert ("SUPPORT", "USA", "RUS") not in triples(detector, text)

@@ -2793,6 +2793,8 @@ class EventFinder(Clues):
             actor = self.ctx.actor_of(subj) if subj is not None else None
             if subj is not None and subj.lower_ in ("he", "she", "they"):
                 actor = self._said_of(subj) or actor  # '"He is smart," Trump said of Putin'
+            if actor is None and subj is not None and subj.pos_ == "NOUN":
+                actor = self._doer_of(subj, other)  # "sanctions placed by Russia were helpful"
             if actor is None or actor.country != other or actor.role == WEAK_ROLE:
                 continue
             for pred in verb.children:
@@ -2803,6 +2805,26 @@ class EventFinder(Clues):
                     t.lemma_.lower() in self.lex.insult_nouns for t in words
                 ):
                     return actor
+        return None
+
+    def _doer_of(self, noun: Token, other: str) -> ActorRef | None:
+        """The other side as the one whose doing a noun names: its possessor ("Russia's
+        help") or the agent of a participle on it ("sanctions placed by China and Russia")."""
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        owners += [
+            o
+            for acl in noun.children
+            if acl.dep_ == "acl"
+            for agent in acl.children
+            if agent.dep_ == "agent"
+            for pobj in agent.children
+            if pobj.dep_ == "pobj"
+            for o in (pobj, *pobj.conjuncts)
+        ]
+        for owner in owners:
+            actor = self.ctx.actor_of(owner)
+            if actor is not None and actor.country == other and actor.role != WEAK_ROLE:
+                return actor
         return None
 
     def _tense_break(self, verb: Token) -> Token | None:
