@@ -54,7 +54,7 @@ _FORCE = {"MOBILIZE", "ASSAULT"}
 _COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognise", "see",
               "remember", "learn", "expect", "note", "be"}  # fmt: skip
 # "we hope Russia will release him", "would prefer that Moscow stop": a wish put on the other side
-_HOPING = {"hope", "prefer"}
+_WISHING = {"hope", "prefer"}
 _CONGRATULATORY = {"congratulatory", "celebratory"}
 _IMMINENT = {"imminent", "forthcoming"}
 _WINNING = {"receive", "win", "earn", "get", "garner", "draw", "gain"}  # "received the thanks of"
@@ -63,7 +63,7 @@ _PLEAS = {"plea", "pleas", "request", "requests", "demand", "demands", "appeal",
           "warning", "warnings", "call", "calls", "objection", "objections", "protest",
           "protests", "ultimatum"}  # fmt: skip  # "new sanctions on Russia were imminent"
 _PEOPLE_SPEAK = {"THREATEN", "REJECT", "REQUEST"}  # acts "the Russians" do as a side
-_HOPING_FORMS = {
+_WISHING_FORMS = {
     "hope",
     "hopes",
     "hoped",
@@ -322,7 +322,7 @@ class EventFinder(Clues):
                 if tok.dep_ == "prep" and tok.lower_ == "despite":
                     yield from self._done_despite(tok)
                 if tok.pos_ == "VERB" and (
-                    tok.lemma_.lower() in _HOPING or tok.lower_ in _HOPING_FORMS
+                    tok.lemma_.lower() in _WISHING or tok.lower_ in _WISHING_FORMS
                 ):
                     yield from self._hoped_of(tok)
                 if tok.pos_ in ("VERB", "AUX"):
