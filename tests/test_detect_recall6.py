@@ -325,3 +325,16 @@ def test_the_other_sides_doing_praised_is_praise_of_it(detector: Detector, text:
 def test_the_other_sides_doing_found_wanting_is_no_praise(detector: Detector) -> None:
     text = '"Russia\'s behavior has not been helpful," Trump said.'
     assert ("SUPPORT", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------------------------------ THREATEN: the other side's act not let pass
+
+
+def test_an_act_said_not_to_go_unchecked_is_a_threat(detector: Detector) -> None:
+    text = '"Russia\'s aggression will not go unchecked," Pompeo said.'
+    assert ("THREATEN", "USA", "RUS") in triples(detector, text)
+
+
+def test_an_act_that_went_unchecked_is_no_threat(detector: Detector) -> None:
+    text = '"Russia\'s aggression went unchecked for years," Pompeo said.'
+    assert ("THREATEN", "USA", "RUS") not in triples(detector, text)
