@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.detect.arguments import governing_verb, is_dyad, owner_token, reporter, subject
-from pipeline.detect.factuality import ACT_NOUN_TYPES, FACT, factuality
+from pipeline.detect.factuality import ACT_NOUN_TYPES, FACT, factuality, inverted_condition
 from pipeline.detect.senses import SenseReader
 from pipeline.models import ActorRef
 
@@ -625,8 +625,11 @@ class Clues(SenseReader):
             return False
         holders = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
         return any(
-            c.dep_ == "advcl"
-            and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+            (
+                c.dep_ == "advcl"
+                and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+            )
+            or inverted_condition(c)  # "should Moscow move its troops, we will impose"
             for h in holders
             for c in h.children
         )

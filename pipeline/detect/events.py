@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -53,6 +53,29 @@ _SYMMETRIC = {"CONSULT", "COOPERATE"}
 _FORCE = {"MOBILIZE", "ASSAULT"}
 _COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognise", "see",
               "remember", "learn", "expect", "note", "be"}  # fmt: skip
+# "we hope Russia will release him", "would prefer that Moscow stop": a wish put on the other side
+_WISHING = {"hope", "prefer"}
+_CONGRATULATORY = {"congratulatory", "celebratory"}
+_IMMINENT = {"imminent", "forthcoming"}
+_WINNING = {"receive", "win", "earn", "get", "garner", "draw", "gain"}  # "received the thanks of"
+# what the other side put to a side that acts "despite" it: a refusal of it
+_PLEAS = {"plea", "pleas", "request", "requests", "demand", "demands", "appeal", "appeals",
+          "warning", "warnings", "call", "calls", "objection", "objections", "protest",
+          "protests", "ultimatum"}  # fmt: skip  # "new sanctions on Russia were imminent"
+_PEOPLE_SPEAK = {"THREATEN", "REJECT", "REQUEST"}  # acts "the Russians" do as a side
+_WISHING_FORMS = {
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "prefer",
+    "prefers",
+    "preferred",
+}  # "hopes": "hop"
+# what a side is hoped to become or undergo, not to do ("hope Russia will win", "will be fine")
+_UNDERGONE = {"be", "win", "lose", "succeed", "fail", "understand", "know", "have", "see",
+              "realize", "realise", "feel", "get", "become", "remain", "stay", "hear", "learn",
+              "prosper", "thrive", "face", "suffer", "pay"}  # fmt: skip
 _OWN_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE", "REQUEST", "REJECT"}
 _HARM = {"SANCTION": "sanctions", "ASSAULT": "force", "MOBILIZE": "force", "COERCE": "sanctions"}
 _ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT"}  # said to someone, who is the target
@@ -206,7 +229,9 @@ _CHOOSING = {"decide", "choose", "determine", "judge", "say"}
 # what a speaker says the other side's leader or people are when praising them
 _PRAISING = {"smart", "wise", "clever", "brilliant", "great", "good", "excellent", "terrific",
              "wonderful", "fantastic", "nice", "decent", "honest", "reliable", "talented",
-             "capable", "respected", "friend", "partner", "gentleman", "statesman", "genius"}  # fmt: skip
+             "capable", "respected", "friend", "partner", "gentleman", "statesman", "genius",
+             # "Russia has been very helpful", "they were cooperative": help given is praised
+             "helpful", "cooperative", "constructive"}  # fmt: skip
 _ADDRESSING = {"address", "attend", "chair", "open", "tell"}  # "addressing a meeting of"
 _PROSPECTIVE = {"possible", "potential", "hypothetical", "eventual", "prospective", "mooted"}
 _UNREAL = {"would", "could", "might", "may", "should", "if", "whether", "unless"}
@@ -225,6 +250,14 @@ def _negated(tok: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _sentences_of(tokens: list[Token]) -> list[list[Token]]:
+    """The words of a statement, one list per sentence they fall in."""
+    parts: dict[int, list[Token]] = {}
+    for tok in tokens:
+        parts.setdefault(tok.sent.start, []).append(tok)
+    return list(parts.values())
 
 
 def _text_of(tokens: list[Token]) -> str:
@@ -284,6 +317,14 @@ class EventFinder(Clues):
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.speech_verbs:
                     yield from self._demand(tok)
                     yield from self._branding(tok)
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PENALTIES:
+                    yield from self._harm_coming(tok)
+                if tok.dep_ == "prep" and tok.lower_ == "despite":
+                    yield from self._done_despite(tok)
+                if tok.pos_ == "VERB" and (
+                    tok.lemma_.lower() in _WISHING or tok.lower_ in _WISHING_FORMS
+                ):
+                    yield from self._hoped_of(tok)
                 if tok.pos_ in ("VERB", "AUX"):
                     yield from self._obligation_request(tok)
                     if tok.lemma_.lower() in _FACING:
@@ -309,7 +350,15 @@ class EventFinder(Clues):
                     yield from self._denial_backed(tok)
                 for sense in self.senses(tok):
                     if self._fits(tok, sense):
-                        yield from self._build(tok, sense)
+                        built = self._build(tok, sense)
+                        yield from built
+                        if sense.type == "CONSULT" and any(
+                            c.dep_ == "amod" and c.lower_ in _CONGRATULATORY for c in tok.children
+                        ):
+                            # "placed a congratulatory call to Putin": the call praises him too
+                            for cand in built:
+                                if cand.type == "CONSULT":
+                                    yield replace(cand, type="SUPPORT", mode="praise")
                         break
 
     def _source(
@@ -339,6 +388,23 @@ class EventFinder(Clues):
                     actor = ActorRef(country.name, country.code, "GOVERNMENT")
                 if actor is not None:
                     return actor, skip, 0.8
+            if kind == "SUPPORT" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WINNING:
+                # "Trump received the personal thanks of Putin", "won praise from Moscow": the
+                # one the praise is "of" or "from" gives it
+                giver = next(
+                    (
+                        o
+                        for p in [*tok.children, *tok.head.children]
+                        if p.dep_ == "prep"
+                        and (p.lower_ == "from" or (p.lower_ == "of" and p.head.i == tok.i))
+                        for o in p.children
+                        if o.dep_ == "pobj" and self.ctx.actor_of(o) is not None
+                    ),
+                    None,
+                )
+                if giver is not None:
+                    skip.update(s.i for s in giver.subtree)
+                    return self._actor_or_dyad(giver), skip, 0.75
             agent = self._nominal_agent(tok, kind)
             if agent is not None:
                 skip.update(s.i for s in agent.subtree)
@@ -411,7 +477,31 @@ class EventFinder(Clues):
             actor = self._coordinated_actor(subj) or actor
         if actor is None and subj.pos_ != "PRON":
             actor = self._speaker_of_conjoined(tok)
+        if (
+            actor is not None
+            and actor.role == WEAK_ROLE
+            and kind in _PEOPLE_SPEAK
+            and self._people_as_side(subj)
+        ):
+            # "the Russians have threatened to cut the hotline", "the Americans rejected it":
+            # a side's people as a whole, threatening, asking or refusing, stand for its
+            # government
+            country = self.ctx.dictionary.countries[actor.country]
+            actor = ActorRef(country.name, country.code, "GOVERNMENT")
         return actor, skip, 0.85
+
+    def _people_as_side(self, subj: Token) -> bool:
+        """ "The Russians", "the Americans, angry about the strike,": a watched side's people
+        named as a whole (a plural with "the" and nothing that picks some of them out)."""
+        if subj.tag_ not in ("NNPS", "NNS") or not subj.lower_.endswith("s"):
+            return False
+        actor = self.ctx.actor_of(subj)
+        if actor is None or actor.country not in self.sides:
+            return False
+        kids = [c for c in subj.children if c.dep_ not in ("punct", "appos")]
+        # a modifier set off after the noun ("the Russians, angry about ...") describes them all
+        kids = [c for c in kids if not (c.i > subj.i and c.dep_ in ("amod", "acl"))]
+        return [c.lower_ for c in kids] == ["the"]
 
     def _build(self, tok: Token, sense: Sense) -> list[Candidate]:
         nominal = tok.pos_ in ("NOUN", "PROPN")
@@ -442,6 +532,15 @@ class EventFinder(Clues):
             kind, mode, state = (
                 ("SANCTION", mode, FACT) if dated else ("THREATEN", "sanctions", FACT)
             )
+        elif (
+            state == FACT
+            and kind == "SANCTION"
+            and mode == "economic"
+            and self._harm_agreed(tok, nominal)
+        ):
+            # "Obama and Merkel agreed to extend sanctions against Russia", "the G-7 agreed to
+            # move swiftly to impose additional sanctions": penalties agreed on, not yet imposed
+            kind, mode = "THREATEN", "sanctions"
         if state == NOT and kind in _OWN_TYPES and not nominal and self._relative_fact(tok):
             state = FACT  # "Whelan, whom Russia has refused to include": asserted in passing
         if nominal and kind == "CONSULT" and state == NOT and self._after_talks(tok):
@@ -1344,6 +1443,27 @@ class EventFinder(Clues):
             return False
         return factuality(head, False, "THREATEN", self.lex) == FACT
 
+    def _harm_agreed(self, tok: Token, nominal: bool) -> bool:
+        """An economic sanction a side (with others) agrees to impose, with no day set for
+        it: the infinitive under "agree", directly or through a "move swiftly to" between
+        ("agreed to expel 60 Russians" is done as agreed)."""
+        verb = tok.head if nominal else tok
+        if nominal and (tok.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.light_verbs):
+            return False
+        if any(t.ent_type_ == "DATE" for t in verb.subtree):
+            return False  # "agreed to impose sanctions from Monday": set to be done
+        node = verb
+        for _ in range(2):
+            head = node.head
+            if node.dep_ not in ("xcomp", "advcl") or head.i == node.i:
+                return False
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                return False
+            if head.lemma_.lower() == "agree":
+                return not any(c.dep_ == "neg" for c in head.children)
+            node = head
+        return False
+
     def _harm_faced(self, verb: Token) -> list[Candidate]:
         """THREATEN by a speaker of the harm they say the other side will or could face:
         "Pompeo said Russia could face new sanctions if it continued", "'Moscow will face
@@ -1705,6 +1825,124 @@ class EventFinder(Clues):
             # to expect a harm, the other side is threatened, not asked to act
             return [Candidate("THREATEN", "force", speaker, target, verb, 0.6)]
         return [Candidate("REQUEST", "demand", speaker, target, verb, 0.6)]
+
+    def _harm_coming(self, noun: Token) -> list[Candidate]:
+        """THREATEN by a side that says penalties on the other side are on their way: "Mnuchin
+        announced that new sanctions on Russia were imminent", '"Russian sanctions will be
+        coming down," Haley said'. The speaker is the source; the side the penalties are on
+        (named in the noun's own phrase) the target."""
+        if noun.dep_ != "nsubj" or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return []  # "no new sanctions were imminent": none are
+        verb = noun.head
+        kids = list(verb.children)
+        if any(c.dep_ == "neg" for c in kids) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        lemma = verb.lemma_.lower()
+        coming = lemma == "come" and (
+            verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in kids)
+        )
+        due = lemma == "be" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _IMMINENT for c in kids
+        )
+        if not (coming or due):
+            return []
+        speaker = self._voice(verb)
+        if speaker is None or speaker.role == WEAK_ROLE or speaker.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != speaker.country)
+        target = next(
+            (
+                a
+                for t in noun.subtree
+                if (a := self.ctx.actor_of(t)) is not None and a.country == other
+            ),
+            None,
+        )
+        if target is None:
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        return [Candidate("THREATEN", "sanctions", speaker, target, noun, 0.55)]
+
+    def _done_despite(self, prep: Token) -> list[Candidate]:
+        """REJECT by a side that acts despite the other side's plea, request, demand or
+        warning: "Russia was granting Snowden asylum despite a personal plea from Obama",
+        "coalition missions continued despite a request from Russia to stay out". The plea's
+        owner (its possessor, its "from" or "by" phrase) is the target; the acting clause's
+        subject the source."""
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.sent.text.rstrip().endswith("?"):
+            return []
+        asks = [c for c in prep.children if c.dep_ == "pobj"]
+        asks += [g for a in asks for g in a.conjuncts]
+        asks = [a for a in asks if a.lemma_.lower() in _PLEAS]
+        if not asks:
+            return []
+        target = None
+        for ask in asks:
+            owners = [c for c in ask.children if c.dep_ in ("poss", "compound", "amod")]
+            owners += [
+                o
+                for p in ask.children
+                if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            target = next((a for o in owners if (a := self.ctx.actor_of(o)) is not None), None)
+            if target is not None:
+                break
+        if target is None or target.country not in self.sides:
+            return []
+        source, _, _ = self._source(verb, False, "REJECT")
+        if source is None or source.role == WEAK_ROLE:
+            return []
+        if {source.country, target.country} != set(self.sides):
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        return [Candidate("REJECT", "demand", source, target, prep, 0.55)]
+
+    def _hoped_of(self, verb: Token) -> list[Candidate]:
+        """REQUEST by a side that hopes the other side will act: "Lavrov said he hopes that
+        the U.S. will follow the line", '"Let us hope the Kremlin will live by its promise,"
+        Psaki posted', "we would prefer that Russia stop". The one hoped to act is the
+        subject of the hoped-for clause; the speaker is the hoper or the one whose words
+        these are."""
+        if _negated(verb) or verb.sent.text.rstrip().endswith("?"):
+            return []
+        hoper, passive = subject(verb)
+        if passive:
+            return []
+        source = None
+        if hoper is not None and hoper.pos_ != "PRON":
+            source = self.ctx.actor_of(hoper)
+        source = source or self._voice(verb)
+        if source is None or source.role == WEAK_ROLE or source.country not in self.sides:
+            return []
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        clauses += [g for c in clauses for g in c.conjuncts if g.dep_ == "conj"]
+        for clause in clauses:
+            kids = list(clause.children)
+            if clause.lemma_.lower() in _UNDERGONE or any(
+                c.dep_ == "mark" and c.lower_ in _UNREAL for c in kids
+            ):
+                continue
+            subj, passive = subject(clause)
+            if subj is None or passive or subj.pos_ == "PRON":
+                continue
+            target = self.ctx.actor_of(subj)
+            if target is None or target.role == WEAK_ROLE:
+                continue
+            if {source.country, target.country} != set(self.sides):
+                continue
+            wished = verb.lower_.startswith("prefer") or any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in kids
+            )
+            if wished:
+                return [Candidate("REQUEST", "appeal", source, target, clause, 0.55)]
+        return []
 
     @staticmethod
     def _braced_for_harm(verb: Token) -> bool:
@@ -2384,7 +2622,17 @@ class EventFinder(Clues):
                 and self._cooperation_hoped(tokens, other)
             ):
                 kinds.append(("AGREE", "offer"))  # "hoped for more cooperation between the two"
-            if self._imperative(tokens):
+            parts = _sentences_of(tokens)
+            if self._imperative(tokens) or any(
+                # '"Yes, I will. Don't meddle in the election," Trump said': a command opens a
+                # later sentence of the quote; not a question ("Stop the arms race?") nor the
+                # words of someone quoted inside it ("told Assad, 'Don't screw it up'")
+                self._imperative(part)
+                and not any(t.text == "?" for t in part)
+                and not any(t.is_quote for t in part)
+                and not (part[0].i > 0 and part[0].nbor(-1).is_quote)
+                for part in parts[1:]
+            ):
                 kinds.append(("REQUEST", "demand"))
             praised = self._praised(tokens, other)
             if praised is not None:
@@ -2545,6 +2793,8 @@ class EventFinder(Clues):
             actor = self.ctx.actor_of(subj) if subj is not None else None
             if subj is not None and subj.lower_ in ("he", "she", "they"):
                 actor = self._said_of(subj) or actor  # '"He is smart," Trump said of Putin'
+            if actor is None and subj is not None and subj.pos_ == "NOUN":
+                actor = self._doer_of(subj, other)  # "sanctions placed by Russia were helpful"
             if actor is None or actor.country != other or actor.role == WEAK_ROLE:
                 continue
             for pred in verb.children:
@@ -2555,6 +2805,26 @@ class EventFinder(Clues):
                     t.lemma_.lower() in self.lex.insult_nouns for t in words
                 ):
                     return actor
+        return None
+
+    def _doer_of(self, noun: Token, other: str) -> ActorRef | None:
+        """The other side as the one whose doing a noun names: its possessor ("Russia's
+        help") or the agent of a participle on it ("sanctions placed by China and Russia")."""
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        owners += [
+            o
+            for acl in noun.children
+            if acl.dep_ == "acl"
+            for agent in acl.children
+            if agent.dep_ == "agent"
+            for pobj in agent.children
+            if pobj.dep_ == "pobj"
+            for o in (pobj, *pobj.conjuncts)
+        ]
+        for owner in owners:
+            actor = self.ctx.actor_of(owner)
+            if actor is not None and actor.country == other and actor.role != WEAK_ROLE:
+                return actor
         return None
 
     def _tense_break(self, verb: Token) -> Token | None:

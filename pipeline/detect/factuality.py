@@ -23,6 +23,7 @@ FACT, REFUSED, NOT = "fact", "refused", "not"
 _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca", "shall"}
 _ANNOUNCING = {"say", "announce", "tell", "add", "state", "declare", "confirm", "report", "note"}
 _CONDITIONAL = {"if", "whether", "unless", "lest"}
+_INVERTING = {"should", "were", "had"}
 _REFUSAL_VERBS = {"refuse", "decline", "reject", "rule", "resist", "balk", "oppose"}
 _REFUSAL_NOUNS = {
     "plan",
@@ -68,12 +69,29 @@ def _has_no(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
+def inverted_condition(clause: Token) -> bool:
+    """A condition put by inversion, before the clause it conditions: "Should Moscow move its
+    troops, ...", "Were Russia to invade, ...", "Had Washington known, ..." (the parser hangs
+    it on the main verb as an adverbial or a complement, with no "if")."""
+    if clause.dep_ not in ("advcl", "ccomp") or clause.i > clause.head.i:
+        return False
+    first = clause.left_edge
+    if first.lower_ not in _INVERTING or first.dep_ not in ("aux", "advcl", "ccomp"):
+        return False
+    if first.i > first.sent.start and not first.nbor(-1).is_punct:
+        return False  # "..., but should Moscow ...": only at the head of its sentence
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in clause.children)
+
+
 def _conditioned(tok: Token) -> bool:
-    """Has a condition clause ("... if Moscow showed it wanted the same")."""
+    """Has a condition clause ("... if Moscow showed it wanted the same", "should Moscow
+    balk, ...")."""
     for child in tok.children:
         if child.dep_ == "advcl" and any(
             g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in child.children
         ):
+            return True
+        if inverted_condition(child):
             return True
     return False
 
@@ -267,4 +285,12 @@ def uncommitted(tok: Token, claim_nouns: frozenset[str]) -> bool:
     return False
 
 
-__all__ = ["ACT_NOUN_TYPES", "FACT", "NOT", "REFUSED", "factuality", "uncommitted"]
+__all__ = [
+    "ACT_NOUN_TYPES",
+    "FACT",
+    "NOT",
+    "REFUSED",
+    "factuality",
+    "inverted_condition",
+    "uncommitted",
+]
