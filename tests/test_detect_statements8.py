@@ -167,3 +167,34 @@ def test_a_colon_quote_after_a_verb_left_without_its_subject(detector: Detector)
     )
     found = statements(detector, text, dt.date(2018, 7, 17))
     assert by(found, "Coats", "assessments of Russian meddling"), found
+
+
+def test_a_quote_cut_off_after_an_exclamation_keeps_its_attribution(detector: Detector) -> None:
+    text = (
+        "President Donald Trump met Vladimir Putin in Helsinki on Monday.\n"
+        '"Our relationship with Russia has never been worse thanks to years of foolishness!" '
+        "Trump tweeted, using his favourite nickname for the inquiry."
+    )
+    found = statements(detector, text, dt.date(2018, 7, 17))
+    assert by(found, "Trump", "relationship with Russia has never been worse"), found
+
+
+def test_a_colon_quote_whose_sentence_runs_on_into_the_quote(detector: Detector) -> None:
+    text = (
+        "President Donald Trump met Vladimir Putin in Helsinki on Monday.\n"
+        "Trump later clarified on Twitter: \"As I said today, 'I have great confidence in my "
+        "people.' However, as the two largest nuclear powers, we must get along with Russia!\""
+    )
+    found = statements(detector, text, dt.date(2018, 7, 17))
+    assert by(found, "Trump", "we must get along with Russia"), found
+
+
+def test_a_sentence_opening_with_the_verb_then_the_speaker(detector: Detector) -> None:
+    text = (
+        "The White House canceled the summit with Moscow on Wednesday.\n"
+        "Added House Foreign Affairs Committee Chairman Ed Royce, California Republican, "
+        '"This should make clear that the Russian government\'s conduct is unacceptable."'
+    )
+    found = statements(detector, text, dt.date(2013, 8, 8))
+    (statement,) = by(found, "Royce", "Russian government's conduct is unacceptable")
+    assert statement.speaker.name == "Ed Royce"

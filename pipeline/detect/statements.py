@@ -63,6 +63,7 @@ _DOCUMENT_SENTENCES = 6  # how far back the document's issuer is looked for
 _WORDED_ACTS = {"THREATEN", "REQUEST", "ACCUSE"}
 _CITING = {"cite"}  # "cited a lack of progress": the reason given is the speaker's own words
 _CHARGE_PREPS = {"for", "of", "on", "over"}  # "blamed X for ...", "blamed the chill on ..."
+_SAID_FIRST = {"Added", "Said", "Adds", "Says", "Continued", "Replied"}  # "Added X, \"...\""
 _NAMING = {"call", "describe", "term", "dub", "label", "brand"}  # "what X called \"...\""
 
 
@@ -284,7 +285,10 @@ class StatementFinder(PositionRules):
             # '"... humiliated?" he asked.': the splitter cut after the question mark, but a
             # sentence does not open in lower case; the attribution goes on
             limit = self.doc[after].sent.end
-        elif after < len(self.doc) and self._bare_attribution(self.doc[after].sent, after):
+        elif after < len(self.doc) and (
+            self._bare_attribution(self.doc[after].sent, after)
+            or self._opening_attribution(self.doc[after].sent, after)
+        ):
             limit = self.doc[after].sent.end  # '"... HCare!" Trump tweeted.': cut off alone
         hi = min(hi, max(limit, span.end + 1))
         for i in list(range(lo, span.start)) + list(range(span.end, hi)):
@@ -317,6 +321,36 @@ class StatementFinder(PositionRules):
             gap = self.doc[span.end : subj.left_edge.i]
             return tok if all(t.is_punct or t.is_space for t in gap) else None
         return None
+
+    def _said_first(self, quote: Quote) -> tuple[ActorRef, Token] | None:
+        """'Added House Chairman Ed Royce, California Republican, "This should ..."': a
+        sentence opening with the verb of speech and then the speaker, whose quote follows the
+        name and its post (the parser may take the verb for an adjective)."""
+        span = quote.span
+        if span is None:
+            return None
+        sent = span.sent
+        first = sent[0]
+        while first.i < span.start and (first.is_quote or first.is_space):
+            first = self.doc[first.i + 1]
+        if first.text not in _SAID_FIRST or first.i >= span.start:
+            return None
+        before = span.start - 1
+        while before > first.i and self.doc[before].is_quote:
+            before -= 1
+        if self.doc[before].text not in (",", ":"):
+            return None
+        named = [
+            m
+            for m in self.ctx.mentions
+            if first.i < m.start < before and m.actor is not None and m.kind != "country"
+        ]
+        if not named or named[0].start - first.i > _ADJACENT:
+            return None
+        # "Committee Chairman Ed Royce": the person the post is given to, else the body
+        people = [m for m in named if m.kind == "person"]
+        actor = (people or named)[0].actor
+        return (actor, first) if actor is not None else None
 
     def _signed(self, quote: Quote) -> tuple[ActorRef, Token] | None:
         """'"We will respond." — Deputy Foreign Minister Sergei Ryabkov, on state TV': a whole
@@ -361,6 +395,26 @@ class StatementFinder(PositionRules):
             and not any(t.is_quote for t in sent)
         )
 
+    def _opening_attribution(self, sent: Span, start: int) -> bool:
+        """'"... the Rigged Witch Hunt!" Trump tweeted, deploying his nickname for ...': the
+        sentence cut off after the quote's "!" or "?" opens with its speaker and a verb of
+        speech that reports no words of its own; what follows is the reporter's gloss."""
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        return (
+            sent.start == start
+            and start > 0
+            and self.doc[start - 1].is_quote
+            and self.doc[max(0, start - 2)].text in ("!", "?")
+            and root.pos_ == "VERB"
+            and root.lemma_.lower() in self.speech
+            and subj is not None
+            and subj.left_edge.i == start
+            and root.i - start <= _ADJACENT
+            and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children)
+            and not any(t.is_quote for t in sent)
+        )
+
     def _what_called(self, root: Token, inside: set[int]) -> Token | None:
         """'to convey what spokesman Ned Price called "strong objections" to a "reckless
         intercept"': words quoted as what someone called something are that someone's."""
@@ -391,6 +445,9 @@ class StatementFinder(PositionRules):
         root = self.doc[i].sent.root  # the main clause, not "what it is" inside it
         if root.pos_ in ("VERB", "AUX") and root.i not in inside and root.i < i:
             return root
+        head = self.doc[i].head  # the sentence ran on into the quote: the colon's own clause
+        if head.pos_ in ("VERB", "AUX") and head.i not in inside and head.i < i:
+            return head
         return None
 
     def find(self) -> list[Found]:
@@ -413,7 +470,7 @@ class StatementFinder(PositionRules):
                 continue
             verb = self._attribute(quote, inside)
             speaker = self._speaker(verb) if verb is not None else None
-            signed = self._signed(quote) if verb is None else None
+            signed = (self._signed(quote) or self._said_first(quote)) if verb is None else None
             if signed is not None:
                 found = Found(signed[0], signed[1], sentence=quote.span.sent, quotes=[quote])
                 by_verb[quote.span.start] = previous = found
