@@ -1,0 +1,40 @@
+"""Events: accusations and agreements in forms the rules used to misread.
+
+Each sentence is written for these tests; the detector is the real one, rules alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2012, 6, 20)
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+# ------------------------------------------------------ ACCUSE: remarks by a speaker accusing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov spoke about comments by Secretary of State Hillary Clinton accusing the Kremlin"
+        " of arming the Assad regime.",
+        "The row grew over remarks by Secretary of State Hillary Clinton blaming Moscow for"
+        " the violence.",
+    ],
+)
+def test_remarks_by_a_speaker_accusing_are_the_speakers(detector: Detector, text: str) -> None:
+    assert ("ACCUSE", "USA", "RUS") in triples(detector, text)
+
+
+def test_remarks_by_an_unknown_speaker_accuse_for_no_side(detector: Detector) -> None:
+    text = "Lavrov spoke about comments by some bloggers accusing the Kremlin of arming Assad."
+    assert not any(kind == "ACCUSE" for kind, _, _ in triples(detector, text))
