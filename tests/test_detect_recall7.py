@@ -38,3 +38,22 @@ def test_remarks_by_a_speaker_accusing_are_the_speakers(detector: Detector, text
 def test_remarks_by_an_unknown_speaker_accuse_for_no_side(detector: Detector) -> None:
     text = "Lavrov spoke about comments by some bloggers accusing the Kremlin of arming Assad."
     assert not any(kind == "ACCUSE" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ AGREE: deals no government makes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump's lawyer pursued a Moscow real estate deal with the Russian government.",
+        "Putin said the plea deal Trump's aide struck would change nothing.",
+    ],
+)
+def test_private_deals_are_no_agreement(detector: Detector, text: str) -> None:
+    assert not any(kind == "AGREE" for kind, _, _ in triples(detector, text))
+
+
+def test_a_deal_between_the_sides_is_still_one(detector: Detector) -> None:
+    text = "Obama and Putin reached a deal on Syria's chemical weapons."
+    assert ("AGREE", "USA", "RUS") in triples(detector, text)
