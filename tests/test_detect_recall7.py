@@ -57,3 +57,22 @@ def test_private_deals_are_no_agreement(detector: Detector, text: str) -> None:
 def test_a_deal_between_the_sides_is_still_one(detector: Detector) -> None:
     text = "Obama and Putin reached a deal on Syria's chemical weapons."
     assert ("AGREE", "USA", "RUS") in triples(detector, text)
+
+
+# ------------------------------------------------------ CONSULT: business talks no government holds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cohen had Trump Tower Moscow discussions with Peskov.",
+        "Cohen lied about his Trump Tower Moscow conversations with Peskov.",
+    ],
+)
+def test_talks_on_a_building_project_are_no_consultation(detector: Detector, text: str) -> None:
+    assert not any(kind == "CONSULT" for kind, _, _ in triples(detector, text))
+
+
+def test_talks_between_the_sides_are_still_talks(detector: Detector) -> None:
+    text = "Obama and Putin held talks on Syria in Moscow."
+    assert ("CONSULT", "USA", "RUS") in triples(detector, text)

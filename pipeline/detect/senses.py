@@ -30,9 +30,20 @@ _WARM = {"good", "great", "excellent", "wonderful", "fantastic", "terrific", "tr
 
 # A deal or agreement of a kind no government makes with another: a defendant's with
 # prosecutors, a businessman's for a building
-_DEALS = {"deal", "agreement"}
+_DEALS = {
+    "deal",
+    "agreement",
+    "talks",
+    "negotiation",
+    "negotiations",
+    "discussion",
+    "meeting",
+    "conversation",
+    "trip",
+    "visit",
+}
 _PRIVATE = {"plea", "estate", "hotel", "tower", "business", "divestiture", "licensing",
-            "property", "lending", "construction", "franchise", "settlement"}  # fmt: skip
+            "property", "lending", "construction", "franchise", "settlement", "project"}  # fmt: skip
 
 
 class SenseReader:
