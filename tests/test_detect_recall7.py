@@ -13,6 +13,7 @@ from pipeline.detect import Detector
 from tests.support.detection import event_triples
 
 DAY = dt.date(2012, 6, 20)
+LATER = dt.date(2018, 7, 20)
 
 
 def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
@@ -76,3 +77,23 @@ def test_talks_on_a_building_project_are_no_consultation(detector: Detector, tex
 def test_talks_between_the_sides_are_still_talks(detector: Detector) -> None:
     text = "Obama and Putin held talks on Syria in Moscow."
     assert ("CONSULT", "USA", "RUS") in triples(detector, text)
+
+
+# ------------------------------------------------------ AGREE: an offer aimed at no one named
+
+
+def test_an_offer_the_sentence_aims_at_no_one_is_no_agreement(detector: Detector) -> None:
+    text = (
+        "Putin denied the charges."
+        ' Trump said he was "100 percent" willing to make a sworn statement.'
+    )
+    found = event_triples(detector, text, LATER)
+    assert not any(kind == "AGREE" for kind, _, _ in found)
+
+
+def test_an_offer_of_talks_needs_no_other_side_named(detector: Detector) -> None:
+    text = (
+        "The United States imposed sanctions on Tuesday."
+        " Putin said Russia remained open to arms control talks."
+    )
+    assert ("AGREE", "RUS", "USA") in triples(detector, text)

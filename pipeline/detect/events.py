@@ -204,6 +204,11 @@ _ADVANCING = {"agree", "approve", "pass", "reach", "back", "unveil", "introduce"
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")  # fmt: skip
 _DEAL_NOUNS = {"deal", "agreement", "compromise"}
+# what an offer or agreement is about that takes two sides: it needs the other one unnamed
+_MEETING_WORDS = {"talk", "talks", "dialogue", "meet", "meeting", "summit", "visit", "negotiate",
+                  "negotiation", "negotiations", "discuss", "relation", "relations", "relationship",
+                  "tie", "ties", "each", "mutual", "reciprocal", "call", "joint", "jointly",
+                  "together", "both", "two", "cooperate", "cooperation"}  # fmt: skip
 # "discussed the possibility of further sanctions": sanctions put forward as a prospect
 _PROSPECTS = {"possibility", "prospect", "option", "options", "likelihood"}
 _FLOATING = {"discuss", "float", "raise", "weigh", "consider", "explore", "study", "examine",
@@ -798,6 +803,15 @@ class EventFinder(Clues):
             if kind == "REQUEST" and source.role == "LEGISLATURE":
                 return []  # "Democrats demanded a briefing": lawmakers ask their own government
             target = self._fallback(tok, source, kind, kind in _FORCE, content)
+            if (
+                kind == "AGREE"
+                and target is not None
+                and not self._in_sentence(tok, target)
+                and not any(t.lemma_.lower() in _MEETING_WORDS for t in tok.subtree)
+            ):
+                # "Trump promised", "Sessions offered to resign": an offer the sentence aims at
+                # no one is the other side's only by guess; one to meet or talk needs two sides
+                return []
             if target is None and kind == "REQUEST" and self._release_asked(tok, source):
                 # "demanded her immediate release": asked of whoever holds her, the story's
                 # other side when the one held is no one of it
