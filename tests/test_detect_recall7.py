@@ -97,3 +97,36 @@ def test_an_offer_of_talks_needs_no_other_side_named(detector: Detector) -> None
         " Putin said Russia remained open to arms control talks."
     )
     assert ("AGREE", "RUS", "USA") in triples(detector, text)
+
+
+# ------------------------------------------------------ AGREE: the other side only in what is agreed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo said he agreed with the agency's conclusion that Russia had tried to meddle"
+        " in the election.",
+        "Trump said he accepts the findings of U.S. intelligence agencies that Russia"
+        " interfered in the election.",
+    ],
+)
+def test_accepting_a_finding_about_the_other_side_is_no_agreement(
+    detector: Detector, text: str
+) -> None:
+    found = event_triples(detector, text, LATER)
+    assert ("AGREE", "USA", "RUS") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump agreed with Putin that the talks had gone well.",
+        "Putin agreed that Russian and U.S. forces should be fighting together.",
+    ],
+)
+def test_agreeing_with_the_other_side_or_on_a_joint_act_is_agreement(
+    detector: Detector, text: str
+) -> None:
+    found = event_triples(detector, text, LATER)
+    assert any(kind == "AGREE" for kind, _, _ in found)

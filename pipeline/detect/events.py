@@ -848,6 +848,17 @@ class EventFinder(Clues):
             return []
         if kind == "REJECT" and not guessed and mode != "meeting":
             guessed = self._inside_denied(tok, target, partners=mode == "accusation")
+        if (
+            kind == "AGREE"
+            and mode == "accept"
+            and self._named_in_content(tok, target)
+            and not any(t.lemma_.lower() in _MEETING_WORDS for t in tok.subtree)
+        ):
+            # "accepted the intelligence agencies' conclusion that Russia interfered", "agreed
+            # that the move was a Russian provocation": the other side is what is agreed on,
+            # unless it is a joint act of both ("agreed that Russian and U.S. forces should
+            # be fighting together")
+            return []
         if kind == "AGREE" and mode == "offer" and not nominal:
             refused = self._vowed_refusal(tok)
             if refused is not None:
@@ -2234,6 +2245,27 @@ class EventFinder(Clues):
                 node = node.head
             found = True
         return found
+
+    def _named_in_content(self, tok: Token, target: ActorRef) -> bool:
+        """Every mention of the target under the act is inside a clause it takes or a clause on
+        its object ("agreed that Russia ...", "accepted the finding that Russia ...")."""
+        inside = False
+        for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end):
+            if actor != target:
+                continue
+            node, nested = self._mention_head(start), False
+            for _ in range(12):
+                if node.i == tok.i or node.head.i == node.i:
+                    break
+                if node.dep_ in ("ccomp", "acl", "relcl"):
+                    nested = True
+                node = node.head
+            if node.i != tok.i:
+                continue
+            if not nested:
+                return False
+            inside = True
+        return inside
 
     def _inside_denied(self, tok: Token, target: ActorRef, partners: bool = True) -> bool:
         """The target of a refusal is named only inside what is refused or denied ("denied
