@@ -130,3 +130,20 @@ def test_agreeing_with_the_other_side_or_on_a_joint_act_is_agreement(
 ) -> None:
     found = event_triples(detector, text, LATER)
     assert any(kind == "AGREE" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington and Moscow seemed to agree that the hacking of voting systems was bad.",
+        '"The two agreed this was a hindrance to the relationship," Tillerson said.',
+    ],
+)
+def test_a_view_both_sides_share_is_no_agreement(detector: Detector, text: str) -> None:
+    found = event_triples(detector, text, LATER)
+    assert not any(kind == "AGREE" for kind, _, _ in found)
+
+
+def test_an_agreement_to_act_is_still_one(detector: Detector) -> None:
+    found = event_triples(detector, "Washington and Moscow agreed to extend the treaty.", LATER)
+    assert any(kind == "AGREE" for kind, _, _ in found)

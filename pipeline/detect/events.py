@@ -851,7 +851,7 @@ class EventFinder(Clues):
         if (
             kind == "AGREE"
             and mode == "accept"
-            and self._named_in_content(tok, target)
+            and (self._named_in_content(tok, target) or self._view_shared(tok))
             and not any(t.lemma_.lower() in _MEETING_WORDS for t in tok.subtree)
         ):
             # "accepted the intelligence agencies' conclusion that Russia interfered", "agreed
@@ -2245,6 +2245,18 @@ class EventFinder(Clues):
                 node = node.head
             found = True
         return found
+
+    @staticmethod
+    def _view_shared(tok: Token) -> bool:
+        """ "both sides seemed to agree that hacking was not a good thing": a view agreed on
+        (a that-clause, nothing agreed to), not an agreement reached."""
+        if tok.lemma_.lower() != "agree":
+            return False
+        kids = list(tok.children)
+        return any(c.dep_ == "ccomp" for c in kids) and not any(
+            c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on"))
+            for c in kids
+        )
 
     def _named_in_content(self, tok: Token, target: ActorRef) -> bool:
         """Every mention of the target under the act is inside a clause it takes or a clause on
