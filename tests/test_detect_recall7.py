@@ -147,3 +147,26 @@ def test_a_view_both_sides_share_is_no_agreement(detector: Detector, text: str) 
 def test_an_agreement_to_act_is_still_one(detector: Detector) -> None:
     found = event_triples(detector, "Washington and Moscow agreed to extend the treaty.", LATER)
     assert any(kind == "AGREE" for kind, _, _ in found)
+
+
+# ------------------------------------------------------ CONSULT: a visit bound elsewhere
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On a trip to Eastern Europe last week, Pence condemned Russia's presence in Georgia.",
+        "Yates visited the White House and told officials that Flynn was at risk for Russian"
+        " blackmail.",
+    ],
+)
+def test_a_visit_bound_elsewhere_is_no_consultation(detector: Detector, text: str) -> None:
+    found = event_triples(detector, text, LATER)
+    assert not any(kind == "CONSULT" for kind, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["Pence's visit to Moscow was announced.", "Lavrov visited the White House."]
+)
+def test_a_visit_to_the_other_side_is_a_consultation(detector: Detector, text: str) -> None:
+    assert any(kind == "CONSULT" for kind, _, _ in event_triples(detector, text, LATER))

@@ -848,6 +848,8 @@ class EventFinder(Clues):
             return []
         if kind == "REJECT" and not guessed and mode != "meeting":
             guessed = self._inside_denied(tok, target, partners=mode == "accusation")
+        if kind == "CONSULT" and mode == "visit" and self._elsewhere_bound(tok, source, target):
+            return []  # "Pence's trip to Eastern Europe", "visited the White House"
         if (
             kind == "AGREE"
             and mode == "accept"
@@ -2257,6 +2259,27 @@ class EventFinder(Clues):
             c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on"))
             for c in kids
         )
+
+    def _elsewhere_bound(self, tok: Token, source: ActorRef, target: ActorRef) -> bool:
+        """A visit or trip whose own destination ("to Eastern Europe", "the White House") names
+        neither the other side nor its people: no call on the other side."""
+        dests = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "in")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if tok.pos_ == "VERB":
+            dests += [c for c in tok.children if c.dep_ == "dobj"]
+        if not dests:
+            return False
+        for dest in dests:
+            for t in dest.subtree:
+                actor = self.ctx.actor_of(t)
+                if actor is not None and actor.country == target.country:
+                    return False
+        return True
 
     def _named_in_content(self, tok: Token, target: ActorRef) -> bool:
         """Every mention of the target under the act is inside a clause it takes or a clause on
