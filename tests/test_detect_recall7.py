@@ -170,3 +170,23 @@ def test_a_visit_bound_elsewhere_is_no_consultation(detector: Detector, text: st
 )
 def test_a_visit_to_the_other_side_is_a_consultation(detector: Detector, text: str) -> None:
     assert any(kind == "CONSULT" for kind, _, _ in event_triples(detector, text, LATER))
+
+
+# ------------------------------------------------------ CONSULT: calls named as what a record is of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FBI possessed transcripts of Flynn's conversations with Russia's ambassador.",
+        "The White House was not aware of Kushner's calls with the Russian ambassador.",
+    ],
+)
+def test_calls_a_record_is_of_are_no_consultation(detector: Detector, text: str) -> None:
+    found = event_triples(detector, text, dt.date(2017, 3, 1))
+    assert not any(kind == "CONSULT" for kind, _, _ in found)
+
+
+def test_a_call_the_sides_held_is_a_consultation(detector: Detector) -> None:
+    found = event_triples(detector, "Trump and Putin discussed Syria in a phone call.", LATER)
+    assert any(kind == "CONSULT" for kind, _, _ in found)

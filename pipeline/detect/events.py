@@ -848,6 +848,17 @@ class EventFinder(Clues):
             return []
         if kind == "REJECT" and not guessed and mode != "meeting":
             guessed = self._inside_denied(tok, target, partners=mode == "accusation")
+        if (
+            kind == "CONSULT"
+            and mode == "call"
+            and nominal
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("of", "about")
+            and tok.head.head.pos_ in ("NOUN", "ADJ")
+        ):
+            # "transcripts of Flynn's calls with Kislyak", "aware of his conversations with the
+            # ambassador": talks named as what a record or knowledge is of
+            return []
         if kind == "CONSULT" and mode == "visit" and self._elsewhere_bound(tok, source, target):
             return []  # "Pence's trip to Eastern Europe", "visited the White House"
         if (
