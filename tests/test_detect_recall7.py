@@ -190,3 +190,22 @@ def test_calls_a_record_is_of_are_no_consultation(detector: Detector, text: str)
 def test_a_call_the_sides_held_is_a_consultation(detector: Detector) -> None:
     found = event_triples(detector, "Trump and Putin discussed Syria in a phone call.", LATER)
     assert any(kind == "CONSULT" for kind, _, _ in found)
+
+
+# ------------------------------------------------------ ACCUSE: blame laid on the other side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tillerson laid the blame squarely on Moscow.",
+        "Tillerson laid responsibility on the Kremlin.",
+    ],
+)
+def test_blame_laid_on_the_other_side_accuses_it(detector: Detector, text: str) -> None:
+    assert ("ACCUSE", "USA", "RUS") in event_triples(detector, text, dt.date(2017, 6, 1))
+
+
+def test_laying_a_wreath_accuses_no_one(detector: Detector) -> None:
+    text = "Tillerson laid a wreath at the Kremlin wall."
+    assert not any(k == "ACCUSE" for k, _, _ in event_triples(detector, text, dt.date(2017, 6, 1)))
