@@ -240,6 +240,13 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None:
             return owner, False  # "Putin's offer to meet": Putin meets
+        if verb.tag_ == "VBG":
+            # "comments by Clinton accusing the Kremlin of ...": who made them speaks in them
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "by":
+                    maker = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if maker is not None:
+                        return maker, False
         if head.dep_ in ("dobj", "attr", "nsubj"):
             return subject(head.head, depth + 1)[0], False
     return None, passive

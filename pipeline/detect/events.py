@@ -204,6 +204,11 @@ _ADVANCING = {"agree", "approve", "pass", "reach", "back", "unveil", "introduce"
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")  # fmt: skip
 _DEAL_NOUNS = {"deal", "agreement", "compromise"}
+# what an offer or agreement is about that takes two sides: it needs the other one unnamed
+_MEETING_WORDS = {"talk", "talks", "dialogue", "meet", "meeting", "summit", "visit", "negotiate",
+                  "negotiation", "negotiations", "discuss", "relation", "relations", "relationship",
+                  "tie", "ties", "each", "mutual", "reciprocal", "call", "joint", "jointly",
+                  "together", "both", "two", "cooperate", "cooperation"}  # fmt: skip
 # "discussed the possibility of further sanctions": sanctions put forward as a prospect
 _PROSPECTS = {"possibility", "prospect", "option", "options", "likelihood"}
 _FLOATING = {"discuss", "float", "raise", "weigh", "consider", "explore", "study", "examine",
@@ -798,6 +803,15 @@ class EventFinder(Clues):
             if kind == "REQUEST" and source.role == "LEGISLATURE":
                 return []  # "Democrats demanded a briefing": lawmakers ask their own government
             target = self._fallback(tok, source, kind, kind in _FORCE, content)
+            if (
+                kind == "AGREE"
+                and target is not None
+                and not self._in_sentence(tok, target)
+                and not any(t.lemma_.lower() in _MEETING_WORDS for t in tok.subtree)
+            ):
+                # "Trump promised", "Sessions offered to resign": an offer the sentence aims at
+                # no one is the other side's only by guess; one to meet or talk needs two sides
+                return []
             if target is None and kind == "REQUEST" and self._release_asked(tok, source):
                 # "demanded her immediate release": asked of whoever holds her, the story's
                 # other side when the one held is no one of it
@@ -834,6 +848,30 @@ class EventFinder(Clues):
             return []
         if kind == "REJECT" and not guessed and mode != "meeting":
             guessed = self._inside_denied(tok, target, partners=mode == "accusation")
+        if (
+            kind == "CONSULT"
+            and mode == "call"
+            and nominal
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("of", "about")
+            and tok.head.head.pos_ in ("NOUN", "ADJ")
+        ):
+            # "transcripts of Flynn's calls with Kislyak", "aware of his conversations with the
+            # ambassador": talks named as what a record or knowledge is of
+            return []
+        if kind == "CONSULT" and mode == "visit" and self._elsewhere_bound(tok, source, target):
+            return []  # "Pence's trip to Eastern Europe", "visited the White House"
+        if (
+            kind == "AGREE"
+            and mode == "accept"
+            and (self._named_in_content(tok, target) or self._view_shared(tok))
+            and not any(t.lemma_.lower() in _MEETING_WORDS for t in tok.subtree)
+        ):
+            # "accepted the intelligence agencies' conclusion that Russia interfered", "agreed
+            # that the move was a Russian provocation": the other side is what is agreed on,
+            # unless it is a joint act of both ("agreed that Russian and U.S. forces should
+            # be fighting together")
+            return []
         if kind == "AGREE" and mode == "offer" and not nominal:
             refused = self._vowed_refusal(tok)
             if refused is not None:
@@ -2220,6 +2258,60 @@ class EventFinder(Clues):
                 node = node.head
             found = True
         return found
+
+    @staticmethod
+    def _view_shared(tok: Token) -> bool:
+        """ "both sides seemed to agree that hacking was not a good thing": a view agreed on
+        (a that-clause, nothing agreed to), not an agreement reached."""
+        if tok.lemma_.lower() != "agree":
+            return False
+        kids = list(tok.children)
+        return any(c.dep_ == "ccomp" for c in kids) and not any(
+            c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "on"))
+            for c in kids
+        )
+
+    def _elsewhere_bound(self, tok: Token, source: ActorRef, target: ActorRef) -> bool:
+        """A visit or trip whose own destination ("to Eastern Europe", "the White House") names
+        neither the other side nor its people: no call on the other side."""
+        dests = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "in")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if tok.pos_ == "VERB":
+            dests += [c for c in tok.children if c.dep_ == "dobj"]
+        if not dests:
+            return False
+        for dest in dests:
+            for t in dest.subtree:
+                actor = self.ctx.actor_of(t)
+                if actor is not None and actor.country == target.country:
+                    return False
+        return True
+
+    def _named_in_content(self, tok: Token, target: ActorRef) -> bool:
+        """Every mention of the target under the act is inside a clause it takes or a clause on
+        its object ("agreed that Russia ...", "accepted the finding that Russia ...")."""
+        inside = False
+        for start, actor in self.ctx.actors_in(tok.sent.start, tok.sent.end):
+            if actor != target:
+                continue
+            node, nested = self._mention_head(start), False
+            for _ in range(12):
+                if node.i == tok.i or node.head.i == node.i:
+                    break
+                if node.dep_ in ("ccomp", "acl", "relcl"):
+                    nested = True
+                node = node.head
+            if node.i != tok.i:
+                continue
+            if not nested:
+                return False
+            inside = True
+        return inside
 
     def _inside_denied(self, tok: Token, target: ActorRef, partners: bool = True) -> bool:
         """The target of a refusal is named only inside what is refused or denied ("denied

@@ -28,6 +28,24 @@ _WARM = {"good", "great", "excellent", "wonderful", "fantastic", "terrific", "tr
          "partner"}  # fmt: skip
 
 
+# A deal or agreement of a kind no government makes with another: a defendant's with
+# prosecutors, a businessman's for a building
+_DEALS = {
+    "deal",
+    "agreement",
+    "talks",
+    "negotiation",
+    "negotiations",
+    "discussion",
+    "meeting",
+    "conversation",
+    "trip",
+    "visit",
+}
+_PRIVATE = {"plea", "estate", "hotel", "tower", "business", "divestiture", "licensing",
+            "property", "lending", "construction", "franchise", "settlement", "project"}  # fmt: skip
+
+
 class SenseReader:
     """The sense checks of the event finder; subclasses set `ctx`, `lex` and `sides`."""
 
@@ -44,6 +62,13 @@ class SenseReader:
                 return ()  # "the sanctions list", "a talks format": a modifier, not an act
             if tok.ent_type_ in _NAME_ENTS:
                 return ()  # "the Moscow Exchange", "the Defense Cooperation Agency": names
+            if lemma in _DEALS and any(
+                m.i < tok.i
+                and m.dep_ in ("compound", "amod", "nmod")
+                and m.lemma_.lower() in _PRIVATE
+                for m in tok.subtree
+            ):
+                return ()  # "his plea deal", "a Moscow real estate deal": no pact between sides
             if tok.i > 0:
                 pair = f"{tok.doc[tok.i - 1].lower_} {tok.lower_}"
                 if pair in self.lex.nouns:
