@@ -198,3 +198,26 @@ def test_a_sentence_opening_with_the_verb_then_the_speaker(detector: Detector) -
     found = statements(detector, text, dt.date(2013, 8, 8))
     (statement,) = by(found, "Royce", "Russian government's conduct is unacceptable")
     assert statement.speaker.name == "Ed Royce"
+
+
+def test_a_that_clause_hung_on_the_noun_of_the_verbs_phrase(detector: Detector) -> None:
+    # the parser hangs the warned clause on "hearing" (after a curly apostrophe, as a ccomp)
+    text = (
+        "Russian hackers broke into the committee's servers, officials said on Thursday.\n"
+        "Sen. John McCain, R-Arizona, and other Republicans warned at his committee\u2019s "
+        "hearing that Russia must suffer the consequences."
+    )
+    found = statements(detector, text, dt.date(2017, 1, 6))
+    assert by(found, "McCain", "Russia must suffer the consequences"), found
+
+
+def test_one_named_with_other_officials_speaks_by_a_participle(detector: Detector) -> None:
+    # "Clapper and other officials" is hung on "briefing"; "defended" keeps no subject
+    text = (
+        "The intelligence agencies accused Russia of hacking on Friday.\n"
+        "On the eve of the intelligence briefing, Clapper and other officials defended their "
+        "assessment, telling senators that Russia had directed the cyberattacks against the "
+        "United States."
+    )
+    found = statements(detector, text, dt.date(2017, 1, 6))
+    assert by(found, "Clapper", "Russia had directed the cyberattacks"), found

@@ -174,6 +174,16 @@ class StatementFinder(PositionRules):
                 # parser hung the name on the phrase before it; the speaker is named right
                 # before the verb
                 return self._named_before(verb)
+            if (
+                verb.dep_ == "advcl"
+                and verb.tag_ == "VBG"
+                and verb.lemma_.lower() in self.speech
+                and head.dep_ == "ROOT"
+                and head.i < verb.i
+            ):
+                # "..., Clapper and other officials defended the assessment, telling members
+                # that ...": the speaking participle's main verb lost its subject the same way
+                return self._named_before(head)
         if subj is None or passive:
             return None
         if subj.tag_ == "VBG" and subj.dep_ == "nsubj" and subj.i < verb.i:
@@ -211,6 +221,16 @@ class StatementFinder(PositionRules):
             self.doc[i].is_punct and self.doc[i].text == "," or self.doc[i].pos_ == "ADV"
         ):
             i -= 1
+        tok = self.doc[i]
+        if (
+            tok.dep_ == "conj"
+            and tok.tag_ == "NNS"
+            and any(c.dep_ == "amod" and c.lower_ == "other" for c in tok.children)
+            and self.ctx.mention_at(tok.head.i) is not None
+        ):
+            i = tok.head.i  # "Clapper and other officials said": the one named speaks
+            mention = self.ctx.mention_at(i)
+            return mention.actor if mention and mention.kind == "person" else None
         mention = self.ctx.mention_at(i)
         if mention is None or mention.actor is None or mention.kind not in ("person", "body"):
             return None
@@ -910,8 +930,10 @@ class StatementFinder(PositionRules):
             if child.dep_ not in ("dobj", "dative", "prep", "npadvmod") or child.i < verb.i:
                 continue
             for sub in child.subtree:
-                if sub.dep_ not in ("acl", "relcl") or sub.i == child.i:
+                if sub.dep_ not in ("acl", "relcl", "ccomp") or sub.i == child.i:
                     continue
+                if sub.dep_ == "ccomp" and sub.head.pos_ not in ("NOUN", "PROPN"):
+                    continue  # "responded by complaining that ...": the participle's own clause
                 # "that" as the clause's conjunction, or taken for its relative subject beside
                 # a subject of its own ("at a press conference that Trump accepted the denial")
                 marks = [
