@@ -294,6 +294,8 @@ class Candidate:
     answers: bool = False
 
 
+# Acts that, said of the other side, charge it with a wrong (see `_wrong_done`)
+_WRONGS = {"ASSAULT", "COERCE"}
 # How many sentences back an act's unnamed target may be found (see `_fallback`).
 LOCAL_WINDOW = 1
 # How many sentences back a statement may take up an act of the other side ("the decision")
@@ -2693,7 +2695,9 @@ class EventFinder(Clues):
                 target = aimed
                 # Praise is coded from what the speaker does ("hailed", "praised"), not from
                 # warm words, which are as often polite as they are support.
-                if blame.get("negative", 0) > blame.get("positive", 0):
+                if blame.get("negative", 0) > blame.get("positive", 0) or self._wrong_done(
+                    charged, other
+                ):
                     kinds.append(("ACCUSE", "criticize"))
                 if counts.get("refusal", 0):
                     kinds.append(("REJECT", "offer"))  # "the proposals are non-starters"
@@ -2739,6 +2743,23 @@ class EventFinder(Clues):
                 yield Candidate(
                     "REJECT", "accusation", speaker, other_side, tokens[0], 0.5, guessed=True
                 )
+
+    def _wrong_done(self, tokens: list[Token], other: str) -> bool:
+        """The words say the other side did a hostile act ("Russia hacked the Democrats",
+        "the documents had been hacked by the Russian government"): its doer, the subject or
+        the passive's agent, is of the other side, and the act is not denied."""
+        for tok in tokens:
+            if tok.pos_ != "VERB" or _negated(tok):
+                continue
+            if not any(s.type in _WRONGS for s in self.senses(tok)):
+                continue
+            doer, _ = subject(tok)
+            if doer is None:
+                continue
+            actor = self.ctx.actor_of(doer)
+            if actor is not None and actor.country == other and actor.role != WEAK_ROLE:
+                return True
+        return False
 
     def _cooperation_hoped(self, tokens: list[Token], other: str) -> bool:
         """The words hope for, commit to or call for working with the other side ("we hope for

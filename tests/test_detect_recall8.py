@@ -1,0 +1,51 @@
+"""Events: accusations reported as a side's claim that the other side did a hostile act.
+
+Each sentence is written for these tests; the detector is the real one, rules alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2016, 10, 20)
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+# ------------------------------------------------------ ACCUSE: a hostile act said of the other side
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "The Obama administration claimed that the files had been hacked by the Russian"
+            " government.",
+            "USA",
+            "RUS",
+        ),
+        ("Lavrov said the United States had bombed Syrian troops on purpose.", "RUS", "USA"),
+        ("Kerry said Moscow had arrested the activists without cause.", "USA", "RUS"),
+    ],
+)
+def test_a_hostile_act_said_of_the_other_side_accuses_it(
+    detector: Detector, text: str, source: str, target: str
+) -> None:
+    assert ("ACCUSE", source, target) in triples(detector, text)
+
+
+def test_a_hostile_act_denied_accuses_no_one(detector: Detector) -> None:
+    text = "Lavrov said the United States had not bombed Syrian troops."
+    assert not any(kind == "ACCUSE" for kind, _, _ in triples(detector, text))
+
+
+def test_a_hostile_act_of_a_third_party_accuses_no_side(detector: Detector) -> None:
+    text = "Kerry told Lavrov that the Syrian army had bombed the hospital."
+    assert not any(kind == "ACCUSE" for kind, _, _ in triples(detector, text))
