@@ -49,3 +49,25 @@ def test_a_hostile_act_denied_accuses_no_one(detector: Detector) -> None:
 def test_a_hostile_act_of_a_third_party_accuses_no_side(detector: Detector) -> None:
     text = "Kerry told Lavrov that the Syrian army had bombed the hospital."
     assert not any(kind == "ACCUSE" for kind, _, _ in triples(detector, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo suggested Putin was connected to his country's cyberattacks against the US.",
+        "Pompeo said Russia was behind the cyberattacks.",
+    ],
+)
+def test_the_other_side_tied_to_a_hostile_act_is_accused(detector: Detector, text: str) -> None:
+    assert ("ACCUSE", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pompeo said Russia was not behind the cyberattacks.",
+        "Lavrov said Russia was hit by cyberattacks.",
+    ],
+)
+def test_a_tie_denied_or_a_side_attacked_accuses_no_one(detector: Detector, text: str) -> None:
+    assert not any(kind == "ACCUSE" for kind, _, _ in triples(detector, text))

@@ -2746,20 +2746,36 @@ class EventFinder(Clues):
 
     def _wrong_done(self, tokens: list[Token], other: str) -> bool:
         """The words say the other side did a hostile act ("Russia hacked the Democrats",
-        "the documents had been hacked by the Russian government"): its doer, the subject or
-        the passive's agent, is of the other side, and the act is not denied."""
+        "the documents had been hacked by the Russian government") or tie it to one ("Putin
+        was connected to the cyberattacks"): its doer, the subject or the passive's agent, is
+        of the other side, and the act is not denied."""
         for tok in tokens:
-            if tok.pos_ != "VERB" or _negated(tok):
+            if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+                doer = self._tied_to(tok)  # "Putin was connected to the cyberattacks"
+            elif tok.pos_ == "VERB" and not _negated(tok):
+                doer = subject(tok)[0]
+            else:
                 continue
             if not any(s.type in _WRONGS for s in self.senses(tok)):
                 continue
-            doer, _ = subject(tok)
             if doer is None:
                 continue
             actor = self.ctx.actor_of(doer)
             if actor is not None and actor.country == other and actor.role != WEAK_ROLE:
                 return True
         return False
+
+    @staticmethod
+    def _tied_to(noun: Token) -> Token | None:
+        """Who the clause ties to an act named by a noun ("Putin was connected to his
+        country's cyberattacks", "Moscow is behind the attacks"): the subject of the verb or
+        adjective the noun's preposition hangs on, unless that is denied."""
+        head = noun.head.head
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd"):
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX") or _negated(head):
+            return None
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
     def _cooperation_hoped(self, tokens: list[Token], other: str) -> bool:
         """The words hope for, commit to or call for working with the other side ("we hope for
