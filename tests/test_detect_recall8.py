@@ -71,3 +71,30 @@ def test_the_other_side_tied_to_a_hostile_act_is_accused(detector: Detector, tex
 )
 def test_a_tie_denied_or_a_side_attacked_accuses_no_one(detector: Detector, text: str) -> None:
     assert not any(kind == "ACCUSE" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------------ ACCUSE: a side's claim that the other side did
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO supports the US claim that Russia is in breach of the pact.",
+        "The Post reported the CIA's belief that Russia tried to swing the election.",
+    ],
+)
+def test_a_sides_claim_about_the_other_side_accuses_it(detector: Detector, text: str) -> None:
+    assert ("ACCUSE", "USA", "RUS") in triples(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pentagon's assessment that Russia will not attend the talks was wrong.",
+        "NATO supports the US claim that Syria is in breach of the pact.",
+    ],
+)
+def test_a_claim_denied_or_about_a_third_party_accuses_no_side(
+    detector: Detector, text: str
+) -> None:
+    assert not any(kind == "ACCUSE" for kind, _, _ in triples(detector, text))

@@ -294,6 +294,9 @@ class Candidate:
     answers: bool = False
 
 
+# Nouns of a charge or finding a side makes: its that-clause says what it charges
+_CHARGE_NOUNS = {"claim", "allegation", "accusation", "charge", "assertion", "conclusion",
+                 "belief", "assessment", "finding", "suspicion", "contention"}  # fmt: skip
 # Acts that, said of the other side, charge it with a wrong (see `_wrong_done`)
 _WRONGS = {"ASSAULT", "COERCE"}
 # How many sentences back an act's unnamed target may be found (see `_fallback`).
@@ -355,6 +358,8 @@ class EventFinder(Clues):
                     yield from self._ultimatum(tok)
                 elif tok.lemma_ in _DENIAL_NOUNS and tok.pos_ == "NOUN":
                     yield from self._denial_backed(tok)
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in _CHARGE_NOUNS:
+                    yield from self._charge_made(tok)
                 for sense in self.senses(tok):
                     if self._fits(tok, sense):
                         built = self._build(tok, sense)
@@ -2764,6 +2769,38 @@ class EventFinder(Clues):
             if actor is not None and actor.country == other and actor.role != WEAK_ROLE:
                 return True
         return False
+
+    def _charge_made(self, noun: Token) -> list[Candidate]:
+        """A side's claim, conclusion or belief that the other side did something ("the US
+        claim that Russia is in breach of the pact", "a conclusion by the CIA that Russia
+        intervened", "the CIA's belief that Russia tried to swing the election") accuses it:
+        the maker is the noun's owner, its name on it or its 'by' phrase; the one charged the
+        subject of the noun's own that-clause."""
+        makers = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+        makers += [
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        source = next(
+            (a for m in makers if (a := self.ctx.actor_of(m)) is not None and a.role != WEAK_ROLE),
+            None,
+        )
+        if source is None or source.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != source.country)
+        for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
+            if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                continue
+            if _negated(clause):
+                continue
+            charged, _ = subject(clause)
+            actor = self.ctx.actor_of(charged) if charged is not None else None
+            if actor is not None and actor.country == other and actor.role != WEAK_ROLE:
+                return [Candidate("ACCUSE", "allege", source, actor, noun, 0.55)]
+        return []
 
     @staticmethod
     def _tied_to(noun: Token) -> Token | None:
