@@ -294,6 +294,11 @@ class Candidate:
     answers: bool = False
 
 
+# Nouns of a charge or finding a side makes: its that-clause says what it charges
+_CHARGE_NOUNS = {"claim", "allegation", "accusation", "charge", "assertion", "conclusion",
+                 "belief", "assessment", "finding", "suspicion", "contention"}  # fmt: skip
+# Acts that, said of the other side, charge it with a wrong (see `_wrong_done`)
+_WRONGS = {"ASSAULT", "COERCE"}
 # How many sentences back an act's unnamed target may be found (see `_fallback`).
 LOCAL_WINDOW = 1
 # How many sentences back a statement may take up an act of the other side ("the decision")
@@ -353,6 +358,8 @@ class EventFinder(Clues):
                     yield from self._ultimatum(tok)
                 elif tok.lemma_ in _DENIAL_NOUNS and tok.pos_ == "NOUN":
                     yield from self._denial_backed(tok)
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in _CHARGE_NOUNS:
+                    yield from self._charge_made(tok)
                 for sense in self.senses(tok):
                     if self._fits(tok, sense):
                         built = self._build(tok, sense)
@@ -2693,7 +2700,9 @@ class EventFinder(Clues):
                 target = aimed
                 # Praise is coded from what the speaker does ("hailed", "praised"), not from
                 # warm words, which are as often polite as they are support.
-                if blame.get("negative", 0) > blame.get("positive", 0):
+                if blame.get("negative", 0) > blame.get("positive", 0) or self._wrong_done(
+                    charged, other
+                ):
                     kinds.append(("ACCUSE", "criticize"))
                 if counts.get("refusal", 0):
                     kinds.append(("REJECT", "offer"))  # "the proposals are non-starters"
@@ -2739,6 +2748,71 @@ class EventFinder(Clues):
                 yield Candidate(
                     "REJECT", "accusation", speaker, other_side, tokens[0], 0.5, guessed=True
                 )
+
+    def _wrong_done(self, tokens: list[Token], other: str) -> bool:
+        """The words say the other side did a hostile act ("Russia hacked the Democrats",
+        "the documents had been hacked by the Russian government") or tie it to one ("Putin
+        was connected to the cyberattacks"): its doer, the subject or the passive's agent, is
+        of the other side, and the act is not denied."""
+        for tok in tokens:
+            if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+                doer = self._tied_to(tok)  # "Putin was connected to the cyberattacks"
+            elif tok.pos_ == "VERB" and not _negated(tok):
+                doer = subject(tok)[0]
+            else:
+                continue
+            if not any(s.type in _WRONGS for s in self.senses(tok)):
+                continue
+            if doer is None:
+                continue
+            actor = self.ctx.actor_of(doer)
+            if actor is not None and actor.country == other and actor.role != WEAK_ROLE:
+                return True
+        return False
+
+    def _charge_made(self, noun: Token) -> list[Candidate]:
+        """A side's claim, conclusion or belief that the other side did something ("the US
+        claim that Russia is in breach of the pact", "a conclusion by the CIA that Russia
+        intervened", "the CIA's belief that Russia tried to swing the election") accuses it:
+        the maker is the noun's owner, its name on it or its 'by' phrase; the one charged the
+        subject of the noun's own that-clause."""
+        makers = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+        makers += [
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        source = next(
+            (a for m in makers if (a := self.ctx.actor_of(m)) is not None and a.role != WEAK_ROLE),
+            None,
+        )
+        if source is None or source.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != source.country)
+        for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
+            if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                continue
+            if _negated(clause):
+                continue
+            charged, _ = subject(clause)
+            actor = self.ctx.actor_of(charged) if charged is not None else None
+            if actor is not None and actor.country == other and actor.role != WEAK_ROLE:
+                return [Candidate("ACCUSE", "allege", source, actor, noun, 0.55)]
+        return []
+
+    @staticmethod
+    def _tied_to(noun: Token) -> Token | None:
+        """Who the clause ties to an act named by a noun ("Putin was connected to his
+        country's cyberattacks", "Moscow is behind the attacks"): the subject of the verb or
+        adjective the noun's preposition hangs on, unless that is denied."""
+        head = noun.head.head
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd"):
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX") or _negated(head):
+            return None
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
     def _cooperation_hoped(self, tokens: list[Token], other: str) -> bool:
         """The words hope for, commit to or call for working with the other side ("we hope for
