@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 
 from spacy.tokens import Doc, Span, Token
 
@@ -203,6 +204,63 @@ def _out_of_office(
     return False
 
 
+# The act's own clause sets it before its party held office: in the race or the handover
+# ("met the ambassador during the transition", "on the campaign trail", "before Trump took
+# office"). A campaign against someone ("the campaign against the Islamic State") is a war.
+_BEFORE_OFFICE = re.compile(
+    r"\b(?:during|throughout|in)\s+(?:the|his|her|their|last\s+year's|[A-Z][a-z]+['’]s)\s+"
+    r"(?:(?:\d{4}|presidential|election|general|White\s+House|[A-Z][a-z]+)\s+)*"
+    r"(?:campaign|transition)(?:\s+period)?\b(?!\s+(?:against|of|in|on|to|for)\b)"
+    r"|\bon\s+the\s+campaign\s+trail\b"
+    r"|\bbefore\s+(?:\S+\s+){1,3}?(?:took|taking|take)\s+office\b"
+    r"|\bbefore\s+(?:\S+\s+){1,3}?(?:was|were|being)\s+(?:sworn\s+in|inaugurated)\b"
+    r"|\bbefore\s+(?:the|his)\s+inauguration\b"
+)
+ERA_DAYS = 4 * 366  # the last election this far back is the one "the campaign" means
+
+
+def _election_day(day: dt.date, people: dict[str, Person]) -> dt.date | None:
+    """The start of the last president-elect's term before the day (the race ends, the
+    handover begins): the day "the campaign" and "the transition" lead up to or begin at."""
+    starts = [
+        term.start
+        for person in people.values()
+        for term in person.terms
+        if term.office == "president_elect" and term.start is not None
+    ]
+    recent = [s for s in starts if s <= day and (day - s).days <= ERA_DAYS]
+    return max(recent, default=None)
+
+
+def _before_office(
+    cand: Candidate, day: dt.date, dictionary: ActorDictionary, people: dict[str, Person]
+) -> bool:
+    """The act's own clause sets it in the last race or handover ("Flynn discussed sanctions
+    with the ambassador during the transition", "before Trump took office"): a party who held
+    no office when the race was decided acted as a candidate or an aide, not for their side
+    (a secretary of state still in office then did)."""
+    verb = _governor(cand.trigger)
+    clause = _own_clause(verb)
+    for child in verb.children:  # "before Trump took office" hangs as a clause of its own
+        if child.dep_ == "advcl" and any(m.lower_ == "before" for m in child.children):
+            clause = sorted([*clause, *child.subtree], key=lambda t: t.i)
+    if not _BEFORE_OFFICE.search(_clause_text(clause)):
+        return False
+    era = _election_day(day, people)
+    if era is None:
+        return False
+    for actor in (cand.source, cand.target):
+        person = people.get(actor.name)
+        if (
+            person is not None
+            and person.terms
+            and actor.role != NO_SIDE_ROLE
+            and dictionary.role_of(person, era) == NO_SIDE_ROLE
+        ):
+            return True
+    return False
+
+
 _PARTNER_PREPS = {"with", "between", "among", "into", "about", "over"}
 _MODIFIERS = {"amod", "compound", "poss", "nmod"}
 
@@ -355,6 +413,7 @@ def assemble(
         if dated and (
             _background(cand, published)
             or (day != published and _out_of_office(cand, day, dictionary, people, doc.text))
+            or _before_office(cand, day, dictionary, people)
         ):
             continue
         quoted = quote_of.get(sent.start)
