@@ -1,0 +1,66 @@
+"""Words a trailing attribution relays from someone else, speech reported inside the other
+side's quote, and an "as" clause that is no attribution. The texts are written for these
+tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.detect import Detector
+from pipeline.models import DetectedStatement
+
+DAY = dt.date(2019, 5, 2)
+
+
+def statements(detector: Detector, text: str, day: dt.date = DAY) -> list[DetectedStatement]:
+    return detector.detect(text, published=day).statements
+
+
+def by(found: list[DetectedStatement], name: str, phrase: str) -> list[DetectedStatement]:
+    return [s for s in found if name in s.speaker.name and phrase in s.quote]
+
+
+def test_a_minister_relayed_by_his_ministry_speaks_himself(detector: Detector) -> None:
+    text = (
+        "The foreign ministers of Russia and the United States spoke by phone on Tuesday.\n"
+        "Russian Foreign Minister Sergei Lavrov told Mike Pompeo that any new sanctions "
+        "would poison the talks on arms control, the Russian Foreign Ministry said.\n"
+        "The State Department gave no account of the call.\n"
+    )
+    found = statements(detector, text)
+    (statement,) = by(found, "Lavrov", "would poison the talks")
+    assert statement.speaker.country == "RUS"
+    assert statement.about == ["USA"]
+
+
+def test_a_leader_relayed_by_a_spokesman_speaks_himself(detector: Detector) -> None:
+    text = (
+        "President Donald Trump and President Vladimir Putin spoke for an hour on Monday.\n"
+        "The Russian president told Trump that Moscow would keep sharing warnings of "
+        "attacks with Washington, the Kremlin said.\n"
+        "The White House called the call productive.\n"
+    )
+    found = statements(detector, text)
+    assert by(found, "Putin", "would keep sharing warnings"), found
+
+
+def test_no_words_of_a_president_in_an_infinitive(detector: Detector) -> None:
+    # "for Obama to tell Putin": the senator's advice, not words the president spoke
+    text = (
+        "Relations between Washington and Moscow worsened again this week.\n"
+        "The moment has come, Senator Bob Corker said, for Barack Obama to tell Vladimir "
+        "Putin that the missile shield is not aimed at Russia.\n"
+    )
+    found = statements(detector, text, dt.date(2013, 8, 8))
+    assert not by(found, "Obama", "missile shield"), found
+
+
+def test_an_as_clause_is_no_trailing_attribution(detector: Detector) -> None:
+    # "..., as the president claimed": the reporter's aside, not the president's sentence
+    text = (
+        "The Treasury imposed sanctions on five Russian companies on Friday.\n"
+        "Senator Mark Warner said the new penalties showed the inquiry was no hoax, as the "
+        "president claimed.\n"
+    )
+    found = statements(detector, text, dt.date(2018, 3, 16))
+    assert not [s for s in found if "Trump" in s.speaker.name], found
