@@ -64,3 +64,15 @@ def test_an_as_clause_is_no_trailing_attribution(detector: Detector) -> None:
     )
     found = statements(detector, text, dt.date(2018, 3, 16))
     assert not [s for s in found if "Trump" in s.speaker.name], found
+
+
+def test_words_reported_inside_the_other_sides_quote(detector: Detector) -> None:
+    text = (
+        "President Donald Trump met President Vladimir Putin in Vienna on Monday.\n"
+        '"I raised the hacking of our elections with President Putin. He flatly denied it. '
+        'We will see," Trump told reporters after the meeting.\n'
+    )
+    found = statements(detector, text, dt.date(2018, 7, 16))
+    (statement,) = by(found, "Putin", "He flatly denied it")
+    assert statement.speaker.country == "RUS"
+    assert statement.about == ["USA"]

@@ -286,6 +286,10 @@ class PositionRules:
                 return other, "home_sentence" if home else "sentence"
         if self._third_country(named):
             return [], "third"  # about Ukraine, Syria, Iran...: not about the watched pair
+        if found.relayed_by is not None and found.relayed_by.country in other:
+            # '"I pressed him on it. He denied it," Biden said': the other side's leader
+            # reports what was said to them, a turn of the exchange between the sides
+            return other, "relayed"
         if self._sourced_fact(found) or (
             self._follow_up_detail(found) and not self._diplomatic(found)
         ):

@@ -905,7 +905,14 @@ class StatementFinder(PositionRules):
                 if len(text.split()) < 3:
                     continue
                 out.append(
-                    Found(speaker, verb, indirect=text, sentence=verb.sent, clause=(start, end))
+                    Found(
+                        speaker,
+                        verb,
+                        indirect=text,
+                        sentence=verb.sent,
+                        clause=(start, end),
+                        relayed_by=found.speaker,
+                    )
                 )
         return out
 
