@@ -76,3 +76,15 @@ def test_words_reported_inside_the_other_sides_quote(detector: Detector) -> None
     (statement,) = by(found, "Putin", "He flatly denied it")
     assert statement.speaker.country == "RUS"
     assert statement.about == ["USA"]
+
+
+def test_a_word_joining_both_sides_names_the_relationship(detector: Detector) -> None:
+    # "U.S.-Russia" is one word to the parser: it still names the pair
+    text = (
+        "The Treasury added four Russian banks to its sanctions list on Monday.\n"
+        "Moscow said it would answer in kind.\n"
+        'Senator Jim Risch called the expulsions "a blow to U.S.-Russia relations."\n'
+    )
+    found = statements(detector, text, dt.date(2019, 3, 4))
+    (statement,) = by(found, "Risch", "U.S.-Russia relations")
+    assert set(statement.about) == {"RUS", "USA"}

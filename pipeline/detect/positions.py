@@ -242,11 +242,11 @@ class PositionRules:
         other = [c for c in self.sides if c != found.speaker.country]
         if self._lead_report(found):
             return [], "lead"
-        if _RELATIONSHIP.search(found.text):
-            return sorted(set(self.sides)), "relationship"
         ranges = [(q.span.start, q.span.end) for q in found.quotes if q.span is not None]
         if found.clause is not None:
             ranges.append(found.clause)
+        if _RELATIONSHIP.search(found.text) or self._pair_compound(ranges):
+            return sorted(set(self.sides)), "relationship"
         named: set[str] = set()
         for start, end in ranges:
             named |= self._sides_named(
@@ -303,6 +303,17 @@ class PositionRules:
         ):
             return other, "home_passage" if home else "passage"
         return [], "none"
+
+    def _pair_compound(self, ranges: list[tuple[int, int]]) -> bool:
+        """ "a setback to U.S.-Russia relations": one word joins the names of both sides."""
+        for start, end in ranges:
+            for tok in self.doc[start:end]:
+                parts = re.split(r"[-\u2013]", tok.text)
+                if len(parts) == 2 and {self.finder._side_word(p) for p in parts} >= set(
+                    self.sides
+                ):
+                    return True
+        return False
 
     def _home_words(self, ranges: list[tuple[int, int]]) -> bool:
         """The words speak of the business of home politics (an inquiry, a hearing, the
