@@ -88,3 +88,26 @@ def test_a_word_joining_both_sides_names_the_relationship(detector: Detector) ->
     found = statements(detector, text, dt.date(2019, 3, 4))
     (statement,) = by(found, "Risch", "U.S.-Russia relations")
     assert set(statement.about) == {"RUS", "USA"}
+
+
+def test_he_after_words_that_name_someone_else(detector: Detector) -> None:
+    # the leader named inside the reported words is spoken of; "he" is the aide before
+    text = (
+        "Kremlin foreign policy aide Yuri Ushakov spoke to reporters in Moscow on Friday.\n"
+        "Ushakov said the summit could still take place later in the year.\n"
+        'The invitation for Obama "still stands," he said.\n'
+    )
+    found = statements(detector, text, dt.date(2013, 8, 9))
+    assert by(found, "Ushakov", "still stands"), found
+    assert not by(found, "Obama", "still stands"), found
+
+
+def test_he_after_his_own_words_in_the_third_person(detector: Detector) -> None:
+    # the subject of the reported words may be the speaker himself
+    text = (
+        "Secretary of State John Kerry flew to Moscow on Monday.\n"
+        "Kerry went to the Kremlin at Lavrov's invitation, he said, and raised the case of "
+        "the jailed American.\n"
+    )
+    found = statements(detector, text, dt.date(2013, 5, 7))
+    assert not [s for s in found if "Lavrov" in s.speaker.name], found
