@@ -111,3 +111,28 @@ def test_he_after_his_own_words_in_the_third_person(detector: Detector) -> None:
     )
     found = statements(detector, text, dt.date(2013, 5, 7))
     assert not [s for s in found if "Lavrov" in s.speaker.name], found
+
+
+# A story of the Russia inquiry in Congress: home politics, named again and again.
+INQUIRY = (
+    "Senators questioned the attorney general on Tuesday over the Russia investigation.\n"
+    "Congress has held three hearings on the Russia probe this month, and the committee will "
+    "hold another next week.\n"
+    "Lawmakers in Congress want the full report.\n"
+    "{words}\n"
+)
+
+
+def test_the_attorney_general_in_a_story_of_the_inquiry(detector: Detector) -> None:
+    words = (
+        "Attorney General Jeff Sessions said he never discussed the campaign with any Russian "
+        "official."
+    )
+    found = statements(detector, INQUIRY.format(words=words), dt.date(2017, 6, 13))
+    assert not by(found, "Sessions", "Russian official"), found
+
+
+def test_an_official_in_the_same_story_still_speaks_for_the_side(detector: Detector) -> None:
+    words = "Secretary of State Rex Tillerson said Russia must stop arming the Taliban."
+    found = statements(detector, INQUIRY.format(words=words), dt.date(2017, 6, 13))
+    assert by(found, "Tillerson", "Russia must stop arming"), found

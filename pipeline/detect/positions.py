@@ -32,6 +32,7 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 BACKGROUND_DAYS = 60  # speech dated this long before the story is background, not news
 # Words before "official" that name no body ("a senior administration official")
 _UNNAMED_OWNERS = {"administration", "senior", "top", "government", "federal", "high-ranking"}
+_LAW_ROLES = {"JUDICIARY"}  # prosecutors and the attorney general
 _DOMESTIC_ROLES = {"LEGISLATURE"}  # lawmakers: their words about their own side are home politics
 _RELATIONSHIP = re.compile(
     r"\b(?:bilateral|both countries|two countries|both sides|two sides|two nations|"
@@ -252,6 +253,10 @@ class PositionRules:
             named |= self._sides_named(
                 start, end, pronouns=True, speaker=found.speaker, verb=found.verb
             )
+        if found.speaker.role in _LAW_ROLES and self._home_story(found.speaker.country):
+            # "Sessions said he never met Russian officials about the campaign": in a story that
+            # is also home politics, the law officers' words are its inquiry, not diplomacy
+            return [], "home_law"
         if any(c in named for c in other):
             return other, "named"
         if (
