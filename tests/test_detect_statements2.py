@@ -35,8 +35,9 @@ def test_trailing_attribution_credits_the_reporting_body(detector: Detector) -> 
         "must release the crew without delay, the State Department said."
     )
     found = by_phrase(statements(detector, text), "release the crew")
-    assert len(found) == 1, found
-    assert "State Department" in found[0].speaker.name
+    # the body that relays the words is credited; Blinken, who spoke them, is a speaker too
+    # (EVENTS.md: attributed indirect speech by a person of a side is a statement)
+    assert sorted(s.speaker.name for s in found) == ["Antony Blinken", "State Department"], found
 
 
 def test_they_after_a_group_that_is_no_actor_is_no_speaker(detector: Detector) -> None:

@@ -39,6 +39,7 @@ class Found:
     gloss_only: bool = False  # ", adding that ...": stands only as part of its host statement
     glosses: list[str] = field(default_factory=list)  # ", calling the measures provocative"
     about_reason: str = ""  # which test of `_about` decided
+    relayed_by: ActorRef | None = None  # who reports these words inside their own quote
 
     @property
     def text(self) -> str:

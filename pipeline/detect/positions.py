@@ -32,6 +32,7 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 BACKGROUND_DAYS = 60  # speech dated this long before the story is background, not news
 # Words before "official" that name no body ("a senior administration official")
 _UNNAMED_OWNERS = {"administration", "senior", "top", "government", "federal", "high-ranking"}
+_LAW_ROLES = {"JUDICIARY"}  # prosecutors and the attorney general
 _DOMESTIC_ROLES = {"LEGISLATURE"}  # lawmakers: their words about their own side are home politics
 _RELATIONSHIP = re.compile(
     r"\b(?:bilateral|both countries|two countries|both sides|two sides|two nations|"
@@ -242,16 +243,20 @@ class PositionRules:
         other = [c for c in self.sides if c != found.speaker.country]
         if self._lead_report(found):
             return [], "lead"
-        if _RELATIONSHIP.search(found.text):
-            return sorted(set(self.sides)), "relationship"
         ranges = [(q.span.start, q.span.end) for q in found.quotes if q.span is not None]
         if found.clause is not None:
             ranges.append(found.clause)
+        if _RELATIONSHIP.search(found.text) or self._pair_compound(ranges):
+            return sorted(set(self.sides)), "relationship"
         named: set[str] = set()
         for start, end in ranges:
             named |= self._sides_named(
                 start, end, pronouns=True, speaker=found.speaker, verb=found.verb
             )
+        if found.speaker.role in _LAW_ROLES and self._home_story(found.speaker.country):
+            # "Sessions said he never met Russian officials about the campaign": in a story that
+            # is also home politics, the law officers' words are its inquiry, not diplomacy
+            return [], "home_law"
         if any(c in named for c in other):
             return other, "named"
         if (
@@ -286,6 +291,10 @@ class PositionRules:
                 return other, "home_sentence" if home else "sentence"
         if self._third_country(named):
             return [], "third"  # about Ukraine, Syria, Iran...: not about the watched pair
+        if found.relayed_by is not None and found.relayed_by.country in other:
+            # '"I pressed him on it. He denied it," Biden said': the other side's leader
+            # reports what was said to them, a turn of the exchange between the sides
+            return other, "relayed"
         if self._sourced_fact(found) or (
             self._follow_up_detail(found) and not self._diplomatic(found)
         ):
@@ -299,6 +308,17 @@ class PositionRules:
         ):
             return other, "home_passage" if home else "passage"
         return [], "none"
+
+    def _pair_compound(self, ranges: list[tuple[int, int]]) -> bool:
+        """ "a setback to U.S.-Russia relations": one word joins the names of both sides."""
+        for start, end in ranges:
+            for tok in self.doc[start:end]:
+                parts = re.split(r"[-\u2013]", tok.text)
+                if len(parts) == 2 and {self.finder._side_word(p) for p in parts} >= set(
+                    self.sides
+                ):
+                    return True
+        return False
 
     def _home_words(self, ranges: list[tuple[int, int]]) -> bool:
         """The words speak of the business of home politics (an inquiry, a hearing, the

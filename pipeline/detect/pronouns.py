@@ -187,18 +187,47 @@ class PronounResolver:
             cache[key] = self._personal(tok, male, exclude)
         return cache[key]
 
+    def _reported_before(self, tok: Token) -> set[int]:
+        """ "The invitation to Obama still stands, he said": the words a pronoun's speech verb
+        reports before it, whose people are spoken of, not the one speaking (unless they are
+        its subject: "Kushner went at his friend's request, he said")."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.lemma_.lower() not in _SPEECH or verb.i < tok.i:
+            return set()
+        if verb.dep_ == "parataxis" and verb.head.i < tok.i:
+            skip = {t.i for t in verb.subtree}
+            return {t.i for t in verb.head.subtree if t.i not in skip and t.i < tok.i}
+        return {
+            t.i
+            for c in verb.children
+            if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i
+            for t in c.subtree
+        }
+
+    @staticmethod
+    def _reported_subject(tok: Token) -> bool:
+        """The subject of the reported words' own main verb (a speech verb's clause or the
+        clause a parenthetical "he said" hangs on)."""
+        head = tok.head
+        return tok.dep_ in ("nsubj", "nsubjpass") and (
+            head.dep_ in ("ccomp", "ROOT", "conj")
+            or any(c.dep_ == "parataxis" for c in head.children)
+        )
+
     def _personal(self, tok: Token, male: bool, exclude: ActorRef | None = None) -> ActorRef | None:
         """He/she: the nearest person before it in the sentence, else the subject of an
         earlier sentence's main clause, else the latest person named (never `exclude`)."""
         sent = tok.sent
         # '"I told President Putin so," he said': a name inside the quote is not who speaks
         quoted = self.quoted_tokens() if tok.i not in self.quoted_tokens() else set()
+        reported = self._reported_before(tok)
         before = [
             m
             for m in self.mentions
             if sent.start <= m.start < tok.i
             and self._is_person(m, male)
             and m.start not in quoted
+            and (m.start not in reported or self._reported_subject(self.doc[m.end - 1]))
             and m.actor != exclude
         ]
         stranger = self._stranger_subject(sent.start, tok.i, quoted)

@@ -119,6 +119,9 @@ def _verb_classes(verbs: dict[str, tuple[Sense, ...]]) -> tuple[frozenset[str], 
     return cached[1], cached[2]
 
 
+_PERFECT = frozenset({"has", "have", "had"})
+
+
 class StatementFinder(PositionRules):
     """Attributes quotes and indirect speech in one parsed article."""
 
@@ -564,7 +567,11 @@ class StatementFinder(PositionRules):
                 if found.verb is not None
                 and k.clause
                 and k.clause[0] <= found.verb.i < k.clause[1]
-                and (k.speaker == found.speaker or found.speaker.role == "COUNTRY" or k.trailing)
+                and (
+                    k.speaker == found.speaker
+                    or found.speaker.role == "COUNTRY"
+                    or (k.trailing and not self._relayed_speaker(found))
+                )
             ]
             if outer:
                 continue
@@ -578,6 +585,25 @@ class StatementFinder(PositionRules):
             if found.about:
                 kept.append(found)
         return kept
+
+    def _relayed_speaker(self, inner: Found) -> bool:
+        """ "Lavrov told Pompeo that ..., the ministry said": the words a trailing attribution
+        relays are their own speaker's statement too, when a person spoke them in a finite
+        clause of their own ("for Obama to tell Putin" reports no words)."""
+        verb = inner.verb
+        if verb is None or inner.speaker.role == "COUNTRY":
+            return False
+        finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
+            verb.tag_ == "VBN"
+            and any(c.dep_ == "aux" and c.lower_ in _PERFECT for c in verb.children)
+        )
+        subj, passive = subject(verb)
+        if not finite or subj is None or passive:
+            return False
+        if subj.lower_ in ("he", "she"):
+            return True
+        mention = self.ctx.mention_at(subj.i)
+        return mention is not None and mention.kind in ("person", "surname", "title")
 
     def _elsewhere(self, found: Found) -> bool:
         """ "Putin told Xi that relations between Moscow and Beijing were at their best": a
@@ -688,6 +714,7 @@ class StatementFinder(PositionRules):
             and tok.head.i < tok.i
             and tok.head.pos_ in ("VERB", "AUX")
             and not comps
+            and not any(c.dep_ == "mark" for c in kids)  # "..., as the president claimed"
         )
         parenthetical = (
             lemma in self.speech
@@ -878,7 +905,14 @@ class StatementFinder(PositionRules):
                 if len(text.split()) < 3:
                     continue
                 out.append(
-                    Found(speaker, verb, indirect=text, sentence=verb.sent, clause=(start, end))
+                    Found(
+                        speaker,
+                        verb,
+                        indirect=text,
+                        sentence=verb.sent,
+                        clause=(start, end),
+                        relayed_by=found.speaker,
+                    )
                 )
         return out
 
