@@ -836,6 +836,11 @@ class EventFinder(Clues):
             )
             if target is None and kind == "MOBILIZE":
                 target = self._other_side(source, tok)  # "deployments in Germany": a host
+                if target is not None and not self._side_named_near(tok, target.country):
+                    # "sent troops to quell the protests", "deployed warplanes to a base in
+                    # Syria": forces moved where the text around never names the other side
+                    # are aimed at it only by guess
+                    return []
             confidence -= 0.2
         answers = False
         if target is None and kind == "THREATEN" and self._reprisal(tok):
@@ -2242,6 +2247,15 @@ class EventFinder(Clues):
             held = [self.ctx.actor_of(t) for t in obj.subtree if t.i != obj.i]
             return not any(a is not None and a.country == other for a in held)
         return False
+
+    def _side_named_near(self, tok: Token, country: str) -> bool:
+        """Someone or something of the side is named in the word's sentence or in the one
+        before or after it."""
+        sentences = self.ctx.sentences
+        at = self.ctx.sentence_index(tok.i)
+        start = sentences[max(0, at - 1)].start
+        end = sentences[min(len(sentences) - 1, at + 1)].end
+        return any(named.country == country for _, named in self.ctx.actors_in(start, end))
 
     def _in_sentence(self, tok: Token, actor: ActorRef | None) -> bool:
         return actor is not None and any(

@@ -1,0 +1,42 @@
+"""Events: forces moved with no word of the other side nearby, and other ninth-round cases.
+
+Each sentence is written for these tests; the detector is the real one, rules alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2015, 3, 12)
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+# ------------------------------------------------ MOBILIZE: the other side named near the move
+
+
+def test_troops_sent_where_the_other_side_is_never_named_mobilize_against_no_one(
+    detector: Detector,
+) -> None:
+    text = (
+        "Lavrov met Kerry in Geneva on Monday to discuss the ceasefire.\n\n"
+        "The talks lasted four hours.\n\n"
+        "Later in the week, the ministry said the talks had gone well.\n\n"
+        "Separately, the Russian army sent 2,000 troops to a base in Tajikistan to guard the"
+        " border."
+    )
+    assert not any(kind == "MOBILIZE" for kind, _, _ in triples(detector, text))
+
+
+def test_troops_sent_next_to_a_word_of_the_other_side_still_mobilize(detector: Detector) -> None:
+    text = (
+        "The Pentagon said Russian bombers had flown close to Alaska twice this week, and Kerry"
+        " told Lavrov the flights were reckless.\n\n"
+        "Moscow also sent two warships to the Caribbean on Tuesday, near American waters."
+    )
+    assert ("MOBILIZE", "RUS", "USA") in triples(detector, text)
