@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from pipeline.detect import Detector
 from tests.support.detection import event_triples
 
@@ -40,3 +42,22 @@ def test_troops_sent_next_to_a_word_of_the_other_side_still_mobilize(detector: D
         "Moscow also sent two warships to the Caribbean on Tuesday, near American waters."
     )
     assert ("MOBILIZE", "RUS", "USA") in triples(detector, text)
+
+
+# ------------------------------------------- AGREE: readiness for a hostile act is not an offer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pentagon officials said they were ready to issue new sanctions against Russia next month.",
+        "The Kremlin's statement showed its readiness to defy Washington over the pipeline.",
+    ],
+)
+def test_readiness_for_a_hostile_act_offers_nothing(detector: Detector, text: str) -> None:
+    assert not any(kind == "AGREE" for kind, _, _ in triples(detector, text))
+
+
+def test_readiness_to_talk_is_still_an_offer(detector: Detector) -> None:
+    text = "Lavrov said Moscow was ready to resume arms talks with Washington."
+    assert ("AGREE", "RUS", "USA") in triples(detector, text)
