@@ -61,3 +61,19 @@ def test_readiness_for_a_hostile_act_offers_nothing(detector: Detector, text: st
 def test_readiness_to_talk_is_still_an_offer(detector: Detector) -> None:
     text = "Lavrov said Moscow was ready to resume arms talks with Washington."
     assert ("AGREE", "RUS", "USA") in triples(detector, text)
+
+
+# ------------------------------------------------- COERCE: holding a side responsible detains no one
+
+
+def test_holding_a_side_responsible_detains_no_one(detector: Detector) -> None:
+    text = (
+        "After the talks in Geneva, Obama said he held both Washington and Moscow responsible"
+        " for the collapse of the deal."
+    )
+    assert not any(kind == "COERCE" for kind, _, _ in triples(detector, text))
+
+
+def test_holding_a_national_in_jail_still_detains(detector: Detector) -> None:
+    text = "Russian police are holding the American reporter in a jail outside Moscow."
+    assert ("COERCE", "RUS", "USA") in triples(detector, text)

@@ -31,6 +31,7 @@ _WARM = {"good", "great", "excellent", "wonderful", "fantastic", "terrific", "tr
 # Words of readiness whose infinitive can be an offer ("ready to talk") or resolve ("ready
 # to impose sanctions"), and the acts that make it resolve
 _READINESS = {"ready", "willing", "prepared", "readiness", "willingness", "eager", "keen"}
+_ACCOUNTABLE = {"responsible", "accountable", "liable", "culpable", "guilty", "answerable"}
 _HOSTILE_ACTS = {"SANCTION", "THREATEN", "ACCUSE", "REJECT", "COERCE", "ASSAULT", "MOBILIZE"}
 
 
@@ -126,6 +127,19 @@ class SenseReader:
                     return True
         return False
 
+    @staticmethod
+    def _held_to_account(tok: Token) -> bool:
+        """A verb whose object is given an adjective of blame ("held Moscow responsible",
+        "is holding past administrations responsible", "kept them accountable"), which the
+        parser hangs on the verb or on the object."""
+        holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+        return any(
+            c.pos_ == "ADJ" and c.lemma_.lower() in _ACCOUNTABLE
+            for h in holders
+            for c in h.children
+            if c.dep_ in ("ccomp", "xcomp", "oprd", "acomp", "amod", "advcl") and c.i > tok.i
+        )
+
     def _hostile_complement(self, tok: Token) -> bool:
         """A readiness word whose infinitive is a hostile act ("ready to issue new sanctions",
         "readiness to defy Washington", "willing to risk a clash"): resolve shown, no offer.
@@ -171,6 +185,8 @@ class SenseReader:
             and self._hostile_complement(tok)
         ):
             return False  # "ready to issue new sanctions", "readiness to defy Washington"
+        if sense.type == "COERCE" and self._held_to_account(tok):
+            return False  # "held both countries responsible": a judgement, no one detained
         if sense.prt and not any(
             c.lower_ in sense.prt and c.dep_ in ("prt", "advmod", "prep") for c in kids
         ):
