@@ -77,3 +77,16 @@ def test_holding_a_side_responsible_detains_no_one(detector: Detector) -> None:
 def test_holding_a_national_in_jail_still_detains(detector: Detector) -> None:
     text = "Russian police are holding the American reporter in a jail outside Moscow."
     assert ("COERCE", "RUS", "USA") in triples(detector, text)
+
+
+# ------------------------------------ CONCEDE: giving way to a side not named in the sentence
+
+
+def test_backing_down_with_the_other_side_named_only_before_concedes_nothing(
+    detector: Detector,
+) -> None:
+    text = (
+        "Senators criticised Kerry's calls with Lavrov.\n\n"
+        "After two weeks of silence, Kerry backed down."
+    )
+    assert not any(kind == "CONCEDE" for kind, _, _ in triples(detector, text))

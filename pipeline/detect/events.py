@@ -2210,6 +2210,10 @@ class EventFinder(Clues):
             return None  # a third party is in the sentence: the act may be aimed at it
         if kind in _SYMMETRIC:
             return None  # a meeting needs its other party named in the sentence
+        if kind == "CONCEDE":
+            # "Flynn eventually had to back down", "the department dropped its charges": giving
+            # way to the other side names it in the sentence; one named only before is a guess
+            return None
         # The other side as an actor of the sentence before: "The Kremlin rejected the
         # allegation" after the sentence that made it. Farther than that, on long real
         # articles, the other side named anywhere is as often a third party's story.
