@@ -90,3 +90,17 @@ def test_backing_down_with_the_other_side_named_only_before_concedes_nothing(
         "After two weeks of silence, Kerry backed down."
     )
     assert not any(kind == "CONCEDE" for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------- refusals whose act hangs on "at" or "from"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama has long balked at criticizing Putin in public.",
+        "Obama has refrained from imposing sanctions on the Russian banks.",
+    ],
+)
+def test_an_act_balked_at_or_refrained_from_is_not_done(detector: Detector, text: str) -> None:
+    assert not any(kind in ("ACCUSE", "SANCTION") for kind, _, _ in triples(detector, text))
