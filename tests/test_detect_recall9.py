@@ -104,3 +104,22 @@ def test_backing_down_with_the_other_side_named_only_before_concedes_nothing(
 )
 def test_an_act_balked_at_or_refrained_from_is_not_done(detector: Detector, text: str) -> None:
     assert not any(kind in ("ACCUSE", "SANCTION") for kind, _, _ in triples(detector, text))
+
+
+# ------------------------------------------------ CONSULT: a trip or talks on the calendar
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kerry is scheduled to make a trip to Moscow next week.",
+        "Kerry is expected to make a brief trip to Moscow on Friday.",
+    ],
+)
+def test_a_trip_on_the_calendar_is_a_visit(detector: Detector, text: str) -> None:
+    assert ("CONSULT", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_trip_not_expected_is_no_visit(detector: Detector) -> None:
+    text = "Kerry is not expected to make a trip to Moscow this year."
+    assert ("CONSULT", "USA", "RUS") not in triples(detector, text)

@@ -444,6 +444,9 @@ class EventFinder(Clues):
             if verb is None:
                 return None, skip, 0.0
             subj, passive = self._subject_of(verb)
+            if subj is None and not passive and kind == "CONSULT" and self._scheduled(verb):
+                # "Tillerson is scheduled to make a trip to Moscow": the one put on the calendar
+                subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
             if subj is None or passive:
                 return None, skip, 0.0
             skip.update(s.i for s in subj.subtree)
@@ -563,6 +566,15 @@ class EventFinder(Clues):
             state = FACT  # "will continue to call for his release": the act goes on
         if state == NOT and kind == "CONSULT" and not nominal and self._scheduled(tok):
             state = FACT  # "Lavrov and Rubio are expected to meet next week": scheduled
+        elif (
+            state == NOT
+            and kind == "CONSULT"
+            and nominal
+            and tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in self.lex.light_verbs
+            and self._scheduled(tok.head)
+        ):
+            state = FACT  # "is scheduled to make a trip to Moscow", "set to hold talks"
         act_kind = kind
         wished = state != REFUSED and self._wished(tok, nominal)
         if wished and kind in _SYMMETRIC:
