@@ -123,3 +123,16 @@ def test_a_trip_on_the_calendar_is_a_visit(detector: Detector, text: str) -> Non
 def test_a_trip_not_expected_is_no_visit(detector: Detector) -> None:
     text = "Kerry is not expected to make a trip to Moscow this year."
     assert ("CONSULT", "USA", "RUS") not in triples(detector, text)
+
+
+# ---------------------------------- ACCUSE: a counted group of the other side's people indicted
+
+
+def test_a_counted_group_indicted_is_accused_not_detained(detector: Detector) -> None:
+    text = (
+        "Nine Russians were indicted by the Justice Department on Friday for hacking state"
+        " election offices."
+    )
+    found = triples(detector, text)
+    assert ("ACCUSE", "USA", "RUS") in found
+    assert ("COERCE", "USA", "RUS") not in found

@@ -1046,7 +1046,24 @@ class EventFinder(Clues):
         """An indictment (verb or noun) whose target is an organ of the other side's state (its
         intelligence, military, officials), not a private national: an accusation of that
         state, with no one held."""
-        return tok.lemma_.lower() in _INDICTING and target.role not in _PRIVATE_ROLES
+        if tok.lemma_.lower() not in _INDICTING:
+            return False
+        if target.role not in _PRIVATE_ROLES:
+            return True
+        # "indicted 13 Russians", "the indictment of 12 Russians": a counted group of the
+        # other side's people charged at a distance, not anyone held
+        charged = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        charged += [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "against")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        return any(
+            o.tag_ in ("NNS", "NNPS") and any(n.dep_ == "nummod" for n in o.children)
+            for o in charged
+        )
 
     def _branding(self, verb: Token) -> list[Candidate]:
         """ "Biden said he believed Putin was a killer": a speaker calls the other side names."""
