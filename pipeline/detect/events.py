@@ -444,6 +444,9 @@ class EventFinder(Clues):
             if verb is None:
                 return None, skip, 0.0
             subj, passive = self._subject_of(verb)
+            if subj is None and not passive and kind == "CONSULT" and self._scheduled(verb):
+                # "Tillerson is scheduled to make a trip to Moscow": the one put on the calendar
+                subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
             if subj is None or passive:
                 return None, skip, 0.0
             skip.update(s.i for s in subj.subtree)
@@ -563,6 +566,15 @@ class EventFinder(Clues):
             state = FACT  # "will continue to call for his release": the act goes on
         if state == NOT and kind == "CONSULT" and not nominal and self._scheduled(tok):
             state = FACT  # "Lavrov and Rubio are expected to meet next week": scheduled
+        elif (
+            state == NOT
+            and kind == "CONSULT"
+            and nominal
+            and tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in self.lex.light_verbs
+            and self._scheduled(tok.head)
+        ):
+            state = FACT  # "is scheduled to make a trip to Moscow", "set to hold talks"
         act_kind = kind
         wished = state != REFUSED and self._wished(tok, nominal)
         if wished and kind in _SYMMETRIC:
@@ -836,6 +848,11 @@ class EventFinder(Clues):
             )
             if target is None and kind == "MOBILIZE":
                 target = self._other_side(source, tok)  # "deployments in Germany": a host
+                if target is not None and not self._side_named_near(tok, target.country):
+                    # "sent troops to quell the protests", "deployed warplanes to a base in
+                    # Syria": forces moved where the text around never names the other side
+                    # are aimed at it only by guess
+                    return []
             confidence -= 0.2
         answers = False
         if target is None and kind == "THREATEN" and self._reprisal(tok):
@@ -1029,7 +1046,24 @@ class EventFinder(Clues):
         """An indictment (verb or noun) whose target is an organ of the other side's state (its
         intelligence, military, officials), not a private national: an accusation of that
         state, with no one held."""
-        return tok.lemma_.lower() in _INDICTING and target.role not in _PRIVATE_ROLES
+        if tok.lemma_.lower() not in _INDICTING:
+            return False
+        if target.role not in _PRIVATE_ROLES:
+            return True
+        # "indicted 13 Russians", "the indictment of 12 Russians": a counted group of the
+        # other side's people charged at a distance, not anyone held
+        charged = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        charged += [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "against")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        return any(
+            o.tag_ in ("NNS", "NNPS") and any(n.dep_ == "nummod" for n in o.children)
+            for o in charged
+        )
 
     def _branding(self, verb: Token) -> list[Candidate]:
         """ "Biden said he believed Putin was a killer": a speaker calls the other side names."""
@@ -2205,6 +2239,10 @@ class EventFinder(Clues):
             return None  # a third party is in the sentence: the act may be aimed at it
         if kind in _SYMMETRIC:
             return None  # a meeting needs its other party named in the sentence
+        if kind == "CONCEDE":
+            # "Flynn eventually had to back down", "the department dropped its charges": giving
+            # way to the other side names it in the sentence; one named only before is a guess
+            return None
         # The other side as an actor of the sentence before: "The Kremlin rejected the
         # allegation" after the sentence that made it. Farther than that, on long real
         # articles, the other side named anywhere is as often a third party's story.
@@ -2242,6 +2280,15 @@ class EventFinder(Clues):
             held = [self.ctx.actor_of(t) for t in obj.subtree if t.i != obj.i]
             return not any(a is not None and a.country == other for a in held)
         return False
+
+    def _side_named_near(self, tok: Token, country: str) -> bool:
+        """Someone or something of the side is named in the word's sentence or in the one
+        before or after it."""
+        sentences = self.ctx.sentences
+        at = self.ctx.sentence_index(tok.i)
+        start = sentences[max(0, at - 1)].start
+        end = sentences[min(len(sentences) - 1, at + 1)].end
+        return any(named.country == country for _, named in self.ctx.actors_in(start, end))
 
     def _in_sentence(self, tok: Token, actor: ActorRef | None) -> bool:
         return actor is not None and any(

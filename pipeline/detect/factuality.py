@@ -24,7 +24,7 @@ _MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca", "sha
 _ANNOUNCING = {"say", "announce", "tell", "add", "state", "declare", "confirm", "report", "note"}
 _CONDITIONAL = {"if", "whether", "unless", "lest"}
 _INVERTING = {"should", "were", "had"}
-_REFUSAL_VERBS = {"refuse", "decline", "reject", "rule", "resist", "balk", "oppose"}
+_REFUSAL_VERBS = {"refuse", "decline", "reject", "rule", "resist", "balk", "oppose", "refrain"}
 _REFUSAL_NOUNS = {
     "plan",
     "intention",
@@ -221,7 +221,13 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
         lemma = head.lemma_.lower()
         if head.lemma_.lower() in _REFUSAL_NOUNS and _has_no(head):
             return REFUSED
-        complement = rel in _COMPLEMENTS or (rel == "dobj" and node.tag_ == "VBG")
+        complement = (
+            rel in _COMPLEMENTS
+            or (rel == "dobj" and node.tag_ == "VBG")
+            # "balked at criticizing him", "refrained from imposing sanctions": the refused
+            # act hangs on the refusal verb's preposition
+            or (rel == "prep" and lemma in _REFUSAL_VERBS and node.lower_ in ("at", "from"))
+        )
         if complement:
             if lemma in _REFUSAL_VERBS:
                 return REFUSED

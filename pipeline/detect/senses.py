@@ -28,6 +28,13 @@ _WARM = {"good", "great", "excellent", "wonderful", "fantastic", "terrific", "tr
          "partner"}  # fmt: skip
 
 
+# Words of readiness whose infinitive can be an offer ("ready to talk") or resolve ("ready
+# to impose sanctions"), and the acts that make it resolve
+_READINESS = {"ready", "willing", "prepared", "readiness", "willingness", "eager", "keen"}
+_ACCOUNTABLE = {"responsible", "accountable", "liable", "culpable", "guilty", "answerable"}
+_HOSTILE_ACTS = {"SANCTION", "THREATEN", "ACCUSE", "REJECT", "COERCE", "ASSAULT", "MOBILIZE"}
+
+
 # A deal or agreement of a kind no government makes with another: a defendant's with
 # prosecutors, a businessman's for a building
 _DEALS = {
@@ -120,6 +127,50 @@ class SenseReader:
                     return True
         return False
 
+    @staticmethod
+    def _held_to_account(tok: Token) -> bool:
+        """A verb whose object is given an adjective of blame ("held Moscow responsible",
+        "is holding past administrations responsible", "kept them accountable"), which the
+        parser hangs on the verb or on the object."""
+        holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+        return any(
+            c.pos_ == "ADJ" and c.lemma_.lower() in _ACCOUNTABLE
+            for h in holders
+            for c in h.children
+            if c.dep_ in ("ccomp", "xcomp", "oprd", "acomp", "amod", "advcl") and c.i > tok.i
+        )
+
+    def _hostile_complement(self, tok: Token) -> bool:
+        """A readiness word whose infinitive is a hostile act ("ready to issue new sanctions",
+        "readiness to defy Washington", "willing to risk a clash"): resolve shown, no offer.
+        The act is the infinitive's own hostile sense, or for a verb with no sense of its own
+        or a light one, its object's."""
+        for comp in tok.children:
+            if comp.dep_ not in ("xcomp", "acl") or comp.pos_ not in ("VERB", "AUX"):
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children):
+                continue
+            own = self.senses(comp)
+            if any(s.type in _HOSTILE_ACTS and self._fits(comp, s) for s in own):
+                return True
+            if own and comp.lemma_.lower() not in self.lex.light_verbs:
+                continue
+            objects = [c for c in comp.children if c.dep_ == "dobj"]
+            objects += [
+                p
+                for c in comp.children
+                if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "against")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            if any(
+                s.type in _HOSTILE_ACTS and (o.pos_ == "NOUN" or self._fits(o, s))
+                for o in objects
+                for s in self.senses(o)
+            ):
+                return True
+        return False
+
     def _pair_subject(self, tok: Token) -> bool:
         """A subject that names the pair ("the two leaders"); the event finder also reads
         the pair taken up from the sentences before ("the two")."""
@@ -127,6 +178,15 @@ class SenseReader:
 
     def _fits(self, tok: Token, sense: Sense) -> bool:
         kids = list(tok.children)
+        if (
+            sense.type == "AGREE"
+            and sense.mode == "offer"
+            and tok.lemma_.lower() in _READINESS
+            and self._hostile_complement(tok)
+        ):
+            return False  # "ready to issue new sanctions", "readiness to defy Washington"
+        if sense.type == "COERCE" and self._held_to_account(tok):
+            return False  # "held both countries responsible": a judgement, no one detained
         if sense.prt and not any(
             c.lower_ in sense.prt and c.dep_ in ("prt", "advmod", "prep") for c in kids
         ):
