@@ -136,7 +136,7 @@ class ArticleContext(PronounResolver):
                 if len(span) == 1 and span.text in others:
                     continue
                 seen_people.add(person.key)
-                if called_former(self.doc, span.start, self._by_token.__contains__):
+                if called_former(self.doc, span.start, self._by_token.__contains__, span.end):
                     former.add(person.key)
                 mention.kind = "person"
                 mention.person = person

@@ -29,11 +29,20 @@ _YEAR = re.compile(r"\b(?:19[89]\d|20[0-4]\d)\b")
 # Words that say a post is no longer held at the time of writing ("former FBI Director X")
 _FORMER = {"former", "ex", "onetime", "one-time", "erstwhile"}
 _TITLE_TAGS = {"HYPH", "NNP", "NNPS", "NN", "JJ", "POS"}
+_QUALIFIER_DEPS = {"compound", "amod", "nmod"}
 
 
-def called_former(doc: Doc, start: int, named: Callable[[int], bool]) -> bool:
+def called_former(
+    doc: Doc, start: int, named: Callable[[int], bool], end: int | None = None
+) -> bool:
     """The words before a name, over its title and the side or body named on the title
-    ("former FBI Director James Comey", "ex-Secretary of State X"), say it is a former post."""
+    ("former FBI Director James Comey", "ex-Secretary of State X"), say it is a former post.
+    A name that only qualifies a noun after it ("former Trump aides", `end` the name's end)
+    is not the one the word makes former: the aides are."""
+    if end is not None and end < len(doc):
+        last = doc[end - 1]
+        if last.dep_ in _QUALIFIER_DEPS and last.head.i >= end:
+            return False
     i = start - 1
     for _ in range(6):
         if i < 0:
@@ -103,7 +112,7 @@ def date_from_titles(
         if person is None or not person.terms:
             continue
         ends = [t.end for t in person.terms]
-        if None in ends or not called_former(doc, span.start, covered.__contains__):
+        if None in ends or not called_former(doc, span.start, covered.__contains__, span.end):
             continue
         left = max(e for e in ends if e is not None)
         if left < today:
