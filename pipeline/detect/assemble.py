@@ -185,18 +185,19 @@ def _out_of_office(
     day: dt.date,
     dictionary: ActorDictionary,
     people: dict[str, Person],
-    text: str,
+    text: str | None = None,
 ) -> bool:
     """A party named in the article did not hold office on the day the act happened: "Flynn
     called the ambassador on December 29", weeks before he took office, was a transition
-    aide's call. A party known only by a title ("Russia's ambassador") is whoever held it
-    that day, so the dictionary's holder on another day proves nothing."""
+    aide's call. Given the article's text, a party counts only when its surname is in it: one
+    known only by a title ("Russia's ambassador") is whoever held it that day, so the
+    dictionary's holder on another day proves nothing."""
     for actor in (cand.source, cand.target):
         person = people.get(actor.name)
         if (
             person is not None
             and person.terms
-            and person.name.rsplit(" ", 1)[-1] in text
+            and (text is None or person.name.rsplit(" ", 1)[-1] in text)
             and actor.role != NO_SIDE_ROLE
             and dictionary.role_of(person, day) == NO_SIDE_ROLE
         ):
@@ -247,18 +248,7 @@ def _before_office(
     if not _BEFORE_OFFICE.search(_clause_text(clause)):
         return False
     era = _election_day(day, people)
-    if era is None:
-        return False
-    for actor in (cand.source, cand.target):
-        person = people.get(actor.name)
-        if (
-            person is not None
-            and person.terms
-            and actor.role != NO_SIDE_ROLE
-            and dictionary.role_of(person, era) == NO_SIDE_ROLE
-        ):
-            return True
-    return False
+    return era is not None and _out_of_office(cand, era, dictionary, people)
 
 
 _PARTNER_PREPS = {"with", "between", "among", "into", "about", "over"}
