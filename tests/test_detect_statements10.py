@@ -70,3 +70,14 @@ def test_the_intelligence_agencies_make_no_statement(detector: Detector) -> None
     )
     found = statements(detector, text)
     assert not [s for s in found if "intelligence" in s.speaker.name], found
+
+
+def test_an_analyst_speaks_for_no_side(detector: Detector) -> None:
+    # "X, a foreign affairs analyst in Moscow": a place and a calling, no post of the state
+    text = (
+        "Russia and the United States traded accusations over Syria on Tuesday.\n"
+        "Pyotr Volkonsky, a foreign affairs analyst in Moscow, told reporters that the "
+        "American strikes would only harden the Kremlin's stance toward Washington.\n"
+    )
+    found = statements(detector, text, dt.date(2018, 4, 10))
+    assert not by(found, "Volkonsky", "harden"), found
