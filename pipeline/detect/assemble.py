@@ -362,7 +362,8 @@ def assemble(
     own date, not a stand-in for a missing one)."""
     ctx = ArticleContext(doc, dictionary, published, dated=dated, sides=sides)
     finder = EventFinder(ctx, lexicon, sides)
-    found_statements = StatementFinder(finder).find()
+    statement_finder = StatementFinder(finder)
+    found_statements = statement_finder.find()
     sent_starts = {s.start: n for n, s in enumerate(ctx.sentences)}
     quote_of: dict[int, Found] = {}
     for found in found_statements:
@@ -381,6 +382,11 @@ def assemble(
     # lead itself is not kept as a statement.
     said = [(f.speaker, _statement_tokens(f), f.text) for f in found_statements]
     found_statements = _own_statements(found_statements, candidates, ctx.sentences)
+    # "Republicans say ...", "U.S. intelligence agencies concluded ...": their charge is an
+    # event above, but a party or a community of agencies makes no statement
+    found_statements = [
+        f for f in found_statements if not statement_finder.group_speaker(f.speaker)
+    ]
     candidates += finder.statement_events(said, candidates)
     known = {person.name for person in dictionary.people.values()}
     candidates = [

@@ -32,6 +32,7 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 BACKGROUND_DAYS = 60  # speech dated this long before the story is background, not news
 # Words before "official" that name no body ("a senior administration official")
 _UNNAMED_OWNERS = {"administration", "senior", "top", "government", "federal", "high-ranking"}
+_GROUP_KINDS = {"party", "community"}  # bodies of many voices (see `group_speaker`)
 _LAW_ROLES = {"JUDICIARY"}  # prosecutors and the attorney general
 _DOMESTIC_ROLES = {"LEGISLATURE"}  # lawmakers: their words about their own side are home politics
 _RELATIONSHIP = re.compile(
@@ -102,6 +103,21 @@ class PositionRules:
         # "a U.S. official", "a senior administration official": no body is named
         owner = " ".join(w for w in words[:-1] if w.lower() not in _UNNAMED_OWNERS)
         return owner in (country.adjective, country.name, country.code)
+
+    def group_speaker(self, speaker: ActorRef) -> bool:
+        """ "Republicans said", "U.S. intelligence agencies concluded": a party or a whole
+        community of agencies (the dictionary's `party` and `community` bodies, and their
+        unnamed officials) is many voices of home politics or of reported findings, no
+        person or body that speaks for the side. What they are said to charge still makes
+        events (see `assemble`); it is no statement."""
+        words = re.sub(r"\([^)]*\)", " ", speaker.name).split()
+        if words and words[-1].lower() in ("officials", "official"):
+            words = words[:-1]
+        name = " ".join(words)
+        return any(
+            body.kind in _GROUP_KINDS and body.name == name and body.country == speaker.country
+            for body in self.ctx.dictionary.bodies.values()
+        )
 
     def _bare_country(self, speaker: ActorRef) -> bool:
         """A pronoun or a side word resolved to the state itself ("it said", "quoted ... as
@@ -303,6 +319,16 @@ class PositionRules:
             return [], "names_home"  # "Biden said Trump was a liar": words about someone at home
         if home and self._home_words(ranges):
             return [], "home_words"  # "the committee should move on": the home affair itself
+        if (
+            home
+            and not found.quotes
+            and not self._diplomatic(found)
+            and not any(self._home_story(c) for c in other)
+        ):
+            # a paraphrase in a story of the speaker's home politics that names no side and
+            # carries none of the pair's business ("told lawmakers a version of the report will
+            # be released"): the home talk of the story, not words about the other side
+            return [], "home_plain"
         if found.sentence is not None and all(
             self._pair_passage(found.sentence.start, c) for c in other
         ):
