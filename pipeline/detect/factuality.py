@@ -37,6 +37,11 @@ _REFUSAL_NOUNS = {
 }
 _NOT_YET = {"before", "without", "instead", "until"}
 _READY = {"ready", "willing", "prepared"}
+# Verbs that end or break an agreement: the one they take was made before, not now
+_ENDING = {"suspend", "cancel", "terminate", "scrap", "abandon", "quit", "exit", "renounce",
+           "violate", "breach", "break", "scuttle", "torpedo", "revoke", "tear", "end", "freeze",
+           "ditch", "dump", "annul", "nullify"}  # fmt: skip
+_ENDED = {"AGREE", "COOPERATE"}  # what an ending verb's object was before it ended
 _WANT_VERBS = {"plan", "intend", "want", "will", "expect", "wish", "seek", "have"}
 _COMPLEMENTS = {"xcomp", "ccomp", "acl", "pcomp", "csubj"}
 _CLIMB = _COMPLEMENTS | {"dobj", "pobj", "prep", "relcl", "advcl", "conj", "acomp", "attr"}
@@ -109,6 +114,14 @@ def _neither(tok: Token) -> bool:
     )
 
 
+def _summoned_to(verb: Token) -> bool:
+    """ "called in the U.S. attache to say that ...": a summons, whose purpose is the summoning
+    side's own act, not a call on someone else to act."""
+    return verb.lemma_.lower() == "call" and any(
+        c.dep_ in ("prt", "prep") and c.lower_ == "in" and c.i == verb.i + 1 for c in verb.children
+    )
+
+
 def _unwilling(node: Token, kids: list[Token]) -> bool:
     """ "Is not ready to cooperate", "was not willing to meet", "has not agreed to talk": a
     side's own readiness or consent denied is its refusal of the act."""
@@ -150,6 +163,8 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
         ) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PROMISING)
         if tok.tag_ in ("VBD", "VBN", "VBG") or not future:
             return NOT
+    if nominal and kind in _ENDED and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ENDING:
+        return NOT  # "suspended its agreement with the Pentagon": ended, not reached now
     if nominal:
         if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in tok.children):
             return NOT if kind not in ACT_NOUN_TYPES else REFUSED
@@ -221,6 +236,8 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
         lemma = head.lemma_.lower()
         if head.lemma_.lower() in _REFUSAL_NOUNS and _has_no(head):
             return REFUSED
+        if kind in _ENDED and rel == "dobj" and lemma in _ENDING:
+            return NOT  # "suspended the agreement to share data": the sharing has ended
         complement = (
             rel in _COMPLEMENTS
             or (rel == "dobj" and node.tag_ == "VBG")
@@ -233,7 +250,7 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
                 return REFUSED
             if lemma in _READY and head.dep_ == "acomp" and _unwilling(head.head, []):
                 return REFUSED  # "was not ready to cooperate": readiness denied refuses
-            if lemma in lex.hypothetical_heads:
+            if lemma in lex.hypothetical_heads and not _summoned_to(head):
                 return NOT
             if rel == "acl" and lemma in lex.hypothetical_nouns:
                 return NOT

@@ -62,8 +62,8 @@ class PronounResolver:
             while head.dep_ in ("ccomp", "conj", "xcomp") and head.head.i != head.i:
                 head = head.head
                 if head.lemma_ in _SPEECH:
-                    for child in head.children:
-                        if child.dep_ == "nsubj" and child.i != tok.i:
+                    for child in self._speech_subjects(head):
+                        if child.i != tok.i:
                             mention = self._by_token.get(child.i)
                             if mention is not None and mention.actor is not None:
                                 return mention.actor
@@ -110,6 +110,18 @@ class PronounResolver:
             if word in THEY and mention.kind in ("body", "country", "generic", "adjective"):
                 return mention.actor
         return None
+
+    @staticmethod
+    def _speech_subjects(verb: Token) -> list[Token]:
+        """The subject of a speech verb; for one with none of its own that a verb without an
+        object takes ("called in the attache to say ..."), the subject of that verb."""
+        own = [c for c in verb.children if c.dep_ == "nsubj"]
+        if own or verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
+            return own
+        main = verb.head
+        if any(c.dep_ in ("dobj", "dative") for c in main.children):
+            return []  # "urged Moscow to say": the one urged would speak
+        return [c for c in main.children if c.dep_ == "nsubj"]
 
     def _person_names(self) -> frozenset[str]:
         names: frozenset[str] | None = getattr(self, "_names_cache", None)

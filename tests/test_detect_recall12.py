@@ -1,0 +1,78 @@
+"""Events: ties cut by ending an agreement or a channel, and a summons whose purpose is the
+summoning side's own act.
+
+Each sentence is written for these tests; the detector is the real one, rules alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2017, 4, 10)
+LEAD = "The two governments traded sharp words on Monday.\n\n"
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, LEAD + text, DAY)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        ("Russia cancelled its agreement with the United States on air safety.", "RUS", "USA"),
+        ("The United States suspended military cooperation with Russia.", "USA", "RUS"),
+        ("Moscow closed the hotline with the United States on Friday.", "RUS", "USA"),
+        ("Russia said it would shut down the communications line with the Pentagon.", "RUS", "USA"),
+        (
+            "Washington suspended the memorandum on flight safety it signed with Moscow.",
+            "USA",
+            "RUS",
+        ),
+    ],
+)
+def test_an_agreement_or_channel_ended_cuts_a_tie(
+    detector: Detector, sentence: str, source: str, target: str
+) -> None:
+    found = triples(detector, sentence)
+    assert ("SANCTION", source, target) in found
+    # the agreement or the cooperation ended is not one reached now
+    assert not {t for t, _, _ in found} & {"AGREE", "COOPERATE"}
+
+
+def test_a_treaty_like_agreement_suspended_is_still_refused(detector: Detector) -> None:
+    found = triples(
+        detector, "Moscow suspended a 2010 agreement with Washington on nuclear research."
+    )
+    assert ("REJECT", "RUS", "USA") in found
+    assert ("SANCTION", "RUS", "USA") not in found
+
+
+def test_an_agreement_reached_is_still_an_agreement(detector: Detector) -> None:
+    found = triples(detector, "Russia signed an agreement with the United States on air safety.")
+    assert ("AGREE", "RUS", "USA") in found
+    assert ("SANCTION", "RUS", "USA") not in found
+
+
+def test_the_purpose_of_a_summons_is_the_summoning_side_s_own_act(detector: Detector) -> None:
+    # "called in X to say": not a call on X to say; "it" is the ministry that summoned
+    found = triples(
+        detector,
+        "Russia's Defense Ministry called in the U.S. military attache to say that it would"
+        " close down a communications line with American forces.",
+    )
+    assert ("SANCTION", "RUS", "USA") in found
+    assert ("SANCTION", "USA", "RUS") not in found
+
+
+def test_one_urged_to_speak_is_not_the_one_urging(detector: Detector) -> None:
+    # "urged Moscow to say that it would ...": the pronoun is still Moscow's, not the urger's
+    found = triples(
+        detector,
+        "Tillerson urged Moscow to say that it would close down the hotline with the Pentagon.",
+    )
+    assert ("SANCTION", "USA", "RUS") not in found
