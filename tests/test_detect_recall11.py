@@ -1,0 +1,40 @@
+"""Events: fourteenth-round recall cases (names shared in a family, meetings named as nouns).
+
+Each sentence is written for these tests; the detector is the real one, rules alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2017, 11, 6)
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+# ------------------------------------------- a relative's full name does not take the surname
+
+
+def test_a_wife_named_in_full_leaves_the_lone_surname_to_the_president(
+    detector: Detector,
+) -> None:
+    text = (
+        "President Trump toured a car plant in Ohio on Sunday.\n\n"
+        "He later dined with first lady Melania Trump and the governor.\n\n"
+        "Trump will also meet Russian President Vladimir Putin at a summit in Peru next week."
+    )
+    assert ("CONSULT", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_relative_named_first_still_keeps_the_lone_surname(detector: Detector) -> None:
+    # no one else of the name was named before: "Biden" is the son the story is about
+    text = (
+        "Hunter Biden flew to Kyiv on Sunday for a board meeting.\n\n"
+        "Biden will meet Russian Foreign Minister Sergei Lavrov next week, a friend said."
+    )
+    assert not any(src == "USA" for _, src, _ in triples(detector, text))
