@@ -38,3 +38,45 @@ def test_a_relative_named_first_still_keeps_the_lone_surname(detector: Detector)
         "Biden will meet Russian Foreign Minister Sergei Lavrov next week, a friend said."
     )
     assert not any(src == "USA" for _, src, _ in triples(detector, text))
+
+
+# ------------------------------------- a meeting named with its partner and no owner or subject
+
+
+def test_a_scheduled_meeting_with_the_other_leader_is_the_followed_leaders(
+    detector: Detector,
+) -> None:
+    text = (
+        "President Trump flew to Brussels on Sunday for talks with allies.\n\n"
+        "A scheduled meeting with Russia's Vladimir Putin in Oslo on July 20 could be"
+        " friendlier, diplomats said."
+    )
+    assert ("CONSULT", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_meeting_named_after_the_leaders_trip_is_his(detector: Detector) -> None:
+    text = (
+        "President Trump's visit to Britain took place between the NATO summit and a meeting"
+        " on Monday in Oslo with Russian leader Vladimir Putin."
+    )
+    assert ("CONSULT", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_meeting_with_the_leader_after_a_third_party_is_named_is_not_the_pairs(
+    detector: Detector,
+) -> None:
+    text = (
+        "Israeli Prime Minister Benjamin Netanyahu flew to Moscow on Sunday.\n\n"
+        "President Trump said the meeting with Putin was a matter for Israel."
+    )
+    assert ("CONSULT", "USA", "RUS") not in triples(detector, text)
+
+
+def test_a_meeting_named_as_the_topic_of_a_resignation_is_not_held_here(
+    detector: Detector,
+) -> None:
+    text = (
+        "President Trump spoke to reporters on Sunday.\n\n"
+        "The adviser resigned over conversations with the Russian ambassador, Sergey Kislyak."
+    )
+    assert ("CONSULT", "USA", "RUS") not in triples(detector, text)

@@ -299,6 +299,8 @@ _CHARGE_NOUNS = {"claim", "allegation", "accusation", "charge", "assertion", "co
                  "belief", "assessment", "finding", "suspicion", "contention"}  # fmt: skip
 # Acts that, said of the other side, charge it with a wrong (see `_wrong_done`)
 _WRONGS = {"ASSAULT", "COERCE"}
+# A meeting noun's modifiers that put it on the calendar ("a scheduled meeting")
+_ON_CALENDAR = {"scheduled", "planned", "upcoming", "forthcoming"}
 # How many sentences back an act's unnamed target may be found (see `_fallback`).
 LOCAL_WINDOW = 1
 # How many sentences back a statement may take up an act of the other side ("the decision")
@@ -560,6 +562,16 @@ class EventFinder(Clues):
             state = FACT  # "Whelan, whom Russia has refused to include": asserted in passing
         if nominal and kind == "CONSULT" and state == NOT and self._after_talks(tok):
             state = FACT  # "after six hours of talks": the talks the phrase measures took place
+        if (
+            nominal
+            and kind == "CONSULT"
+            and state == NOT
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "amod" and c.lower_ in _ON_CALENDAR for c in tok.children)
+        ):
+            # "a scheduled meeting with Putin could be friendlier": the modal judges the
+            # meeting, which is on the calendar
+            state = FACT
         if state == NOT and kind == "REQUEST" and not nominal and self._attempted(tok):
             state = FACT  # "tried to persuade Moscow to drop Assad": the asking was done
         if state == NOT and kind in _OWN_TYPES and self._continued(tok, nominal):
@@ -714,6 +726,16 @@ class EventFinder(Clues):
                     "GOVERNMENT",
                 )
                 return [Candidate("ACCUSE", "allege", accuser, accused, tok, 0.5)]
+        if (
+            source is None
+            and nominal
+            and kind == "CONSULT"
+            and state == FACT
+            and not self._only_possible(tok)
+        ):
+            pair = self._met_with(tok)  # "a scheduled meeting with Putin in Helsinki"
+            if pair is not None:
+                return [Candidate(kind, mode, pair[0], pair[1], tok, 0.5)]
         if source is None or source.role == WEAK_ROLE:
             return []
         if kind == "SANCTION" and obliged(tok):
