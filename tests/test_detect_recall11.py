@@ -80,3 +80,35 @@ def test_a_meeting_named_as_the_topic_of_a_resignation_is_not_held_here(
         "The adviser resigned over conversations with the Russian ambassador, Sergey Kislyak."
     )
     assert ("CONSULT", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------------------------------ force promised for later is a threat
+
+
+def test_force_a_side_says_it_will_use_is_a_threat_not_an_attack(detector: Detector) -> None:
+    text = (
+        "The Russian ambassador said on Monday that Russian forces would shoot down any US"
+        " missiles fired at Syria."
+    )
+    found = triples(detector, text)
+    assert ("THREATEN", "RUS", "USA") in found
+    assert ("ASSAULT", "RUS", "USA") not in found
+
+
+def test_force_used_is_still_an_attack(detector: Detector) -> None:
+    text = "Russian forces shot down two US drones over Syria on Monday, the Pentagon said."
+    found = triples(detector, text)
+    assert ("THREATEN", "RUS", "USA") not in found
+
+
+# ------------------------------------------- a duty put on the other side in reported speech
+
+
+def test_a_side_said_to_need_to_stop_is_asked_to_stop(detector: Detector) -> None:
+    text = "Tillerson said on Monday that Russia needed to stop supplying weapons to Assad."
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_side_that_needed_time_to_stop_is_not_asked(detector: Detector) -> None:
+    text = "Moscow needed a week to stop the shipments, Tillerson said on Monday."
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)

@@ -67,6 +67,8 @@ _UNANSWERING = {"ignore", "rebuff", "spurn", "snub", "disregard", "reject", "dis
 _LEFT = {"go", "remain", "stay", "be", "get", "lie", "leave"}
 
 
+# Auxiliaries of a clause's own future
+_WILL = {"will", "would", "'ll", "shall", "wo"}
 # Prepositions that make a meeting noun the topic of something else ("his handling of the
 # summit with Putin", "resigned over conversations with the ambassador")
 _TOPIC_PREPS = {"of", "over", "about", "on", "from", "regarding", "concerning"}
@@ -665,6 +667,18 @@ class Clues(SenseReader):
         if tok.dep_ == "conj":
             head = head.head  # "lifted the ban and sanctions"
         return any(sense.type == "CONCEDE" for sense in self.senses(head))
+
+    def _force_to_come(self, tok: Token, nominal: bool) -> bool:
+        """An attack in a clause of its own future ("would shoot down", "will strike", "is
+        going to launch strikes"), not done yet."""
+        verb = tok.head if nominal else tok
+        if nominal and (tok.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.light_verbs):
+            return False
+        if verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "aux" for c in verb.children):
+            return False
+        return any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children) or (
+            verb.dep_ == "xcomp" and verb.head.lower_ == "going"
+        )
 
     def _conditional_harm(self, tok: Token, nominal: bool) -> bool:
         """A harm in a future clause that carries an if- or unless-condition."""

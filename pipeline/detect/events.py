@@ -558,6 +558,10 @@ class EventFinder(Clues):
             # "Obama and Merkel agreed to extend sanctions against Russia", "the G-7 agreed to
             # move swiftly to impose additional sanctions": penalties agreed on, not yet imposed
             kind, mode = "THREATEN", "sanctions"
+        if state == FACT and kind == "ASSAULT" and self._force_to_come(tok, nominal):
+            # "the ambassador said Russian forces would shoot down any US missiles", "we will
+            # strike them": force promised for later is a threat of it, not an attack
+            kind, mode = "THREATEN", "force"
         if state == NOT and kind in _OWN_TYPES and not nominal and self._relative_fact(tok):
             state = FACT  # "Whelan, whom Russia has refused to include": asserted in passing
         if nominal and kind == "CONSULT" and state == NOT and self._after_talks(tok):
@@ -1280,7 +1284,8 @@ class EventFinder(Clues):
         elif infinitive and head.i != verb.i:
             lemma = head.lemma_.lower()
             if (
-                verb.dep_ == "xcomp"
+                # the parser hangs "needed to stop" as a clause of purpose now and then
+                (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and lemma == "need"))
                 and lemma in ("have", "need")
                 and not any(c.dep_ == "dobj" for c in head.children)  # "has had a month to"
             ):
