@@ -112,3 +112,33 @@ def test_a_side_said_to_need_to_stop_is_asked_to_stop(detector: Detector) -> Non
 def test_a_side_that_needed_time_to_stop_is_not_asked(detector: Detector) -> None:
     text = "Moscow needed a week to stop the shipments, Tillerson said on Monday."
     assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+
+
+def test_talks_with_the_other_side_one_is_open_to_are_an_offer_not_a_meeting(
+    detector: Detector,
+) -> None:
+    text = "Putin said on Monday that Russia was open to talks with the United States."
+    found = triples(detector, text)
+    assert ("AGREE", "RUS", "USA") in found
+    assert ("CONSULT", "RUS", "USA") not in found and ("CONSULT", "USA", "RUS") not in found
+
+
+# ------------------------------------------------- a joint step of the pair put forward
+
+
+def test_a_joint_step_the_pair_should_take_is_offered_to_the_other_side(
+    detector: Detector,
+) -> None:
+    text = (
+        "Putin met Trump in Hamburg on Friday.\n\n"
+        "Putin also suggested that the two countries form a joint working group on energy."
+    )
+    assert ("AGREE", "RUS", "USA") in triples(detector, text)
+
+
+def test_a_view_of_the_pairs_past_is_no_offer(detector: Detector) -> None:
+    text = (
+        "Putin met Trump in Hamburg on Friday.\n\n"
+        "Putin also suggested that the two countries have never been friends."
+    )
+    assert ("AGREE", "RUS", "USA") not in triples(detector, text)

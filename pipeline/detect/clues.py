@@ -322,6 +322,14 @@ class Clues(SenseReader):
             return None  # "resigned over a call with the ambassador": the meeting as a topic
         if node.dep_ == "dobj" and node.head.lemma_.lower() not in self.lex.light_verbs:
             return None  # "reports detailing conversations with Kislyak": told of, not held
+        if node.dep_ == "pobj":
+            holder = node.head.head
+            if holder.pos_ == "ADJ":
+                return None  # "open to talks with Washington", "ready for a summit": a wish
+            if holder.pos_ == "NOUN" and any(
+                sense.type != "CONSULT" for sense in self.senses(holder)
+            ):
+                return None  # "a call for talks with Moscow", "an invitation to a summit"
         partner: ActorRef | None = None
         inside: set[int] = set()
         for prep in tok.children:

@@ -808,6 +808,11 @@ class EventFinder(Clues):
             code = self.sides[1]
             target = ActorRef(self.ctx.dictionary.countries[code].name, code, "GOVERNMENT")
             source = ActorRef(source.name, source.country, "GOVERNMENT")
+        if target is None and kind == "AGREE" and mode == "offer" and self._pair_proposed(tok):
+            # "Putin suggested that the two countries form a working group": what the pair
+            # should do together is put to the other side
+            other = next(code for code in self.sides if code != source.country)
+            target = ActorRef(self.ctx.dictionary.countries[other].name, other, "GOVERNMENT")
         target = target or self._conj_partner(tok, source, kind, nominal)
         target = target or self._pick_target(tok, source, skip, kind)
         if kind == "MOBILIZE" and target is not None and not target.country:
@@ -982,6 +987,24 @@ class EventFinder(Clues):
                 # accuses the state the defendant is said to have served
                 out.append(Candidate("ACCUSE", "allege", source, served, tok, 0.55, reported))
         return out
+
+    def _pair_proposed(self, verb: Token) -> bool:
+        """The proposal's clause makes the pair its subject: "suggested that the two countries
+        form a group", "proposed that Russia and the United States hold talks"."""
+        if verb.pos_ != "VERB":
+            return False
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or _negated(clause):
+                continue
+            for subj in clause.children:
+                if subj.dep_ != "nsubj":
+                    continue
+                if is_dyad(subj):
+                    return True
+                named = {self.ctx.actor_of(node) for node in (subj, *subj.conjuncts)}
+                if {a.country for a in named if a is not None} >= set(self.sides):
+                    return True
+        return False
 
     def _reprisal_promised(self, noun: Token) -> list[Candidate]:
         """THREATEN of a reprisal named as a noun and promised: "the ministry said it would
