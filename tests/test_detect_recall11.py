@@ -142,3 +142,16 @@ def test_a_view_of_the_pairs_past_is_no_offer(detector: Detector) -> None:
         "Putin also suggested that the two countries have never been friends."
     )
     assert ("AGREE", "RUS", "USA") not in triples(detector, text)
+
+
+# ------------------------------------------ a speaker's second verb hung on the reported clause
+
+
+def test_the_speaker_not_the_call_hopes_to_meet(detector: Detector) -> None:
+    text = (
+        "Trump said on Monday his call with Putin was very good and hopes to meet him soon to"
+        " discuss Syria."
+    )
+    found = triples(detector, text)
+    assert ("AGREE", "USA", "RUS") in found
+    assert ("AGREE", "RUS", "USA") not in found
