@@ -155,3 +155,27 @@ def test_the_speaker_not_the_call_hopes_to_meet(detector: Detector) -> None:
     found = triples(detector, text)
     assert ("AGREE", "USA", "RUS") in found
     assert ("AGREE", "RUS", "USA") not in found
+
+
+# ----------------------------------------- one named person telling another of the other side
+
+
+def test_a_minister_telling_his_named_counterpart_is_a_contact(detector: Detector) -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov told Tillerson on Monday that new sanctions"
+        " would hurt ties, the ministry said."
+    )
+    found = triples(detector, text)
+    assert ("CONSULT", "RUS", "USA") in found or ("CONSULT", "USA", "RUS") in found
+
+
+def test_telling_the_other_country_is_no_contact(detector: Detector) -> None:
+    text = "Tillerson told Russia on Monday that it must stop arming the rebels."
+    found = triples(detector, text)
+    assert ("CONSULT", "RUS", "USA") not in found and ("CONSULT", "USA", "RUS") not in found
+
+
+def test_a_telling_that_did_not_happen_is_no_contact(detector: Detector) -> None:
+    text = "Tillerson did not tell Lavrov on Monday about the new sanctions, aides said."
+    found = triples(detector, text)
+    assert ("CONSULT", "RUS", "USA") not in found and ("CONSULT", "USA", "RUS") not in found

@@ -299,6 +299,8 @@ _CHARGE_NOUNS = {"claim", "allegation", "accusation", "charge", "assertion", "co
                  "belief", "assessment", "finding", "suspicion", "contention"}  # fmt: skip
 # Acts that, said of the other side, charge it with a wrong (see `_wrong_done`)
 _WRONGS = {"ASSAULT", "COERCE"}
+# Speech verbs whose object is the one told: a person of the other side told is a contact
+_TELLING = {"tell", "assure", "inform"}
 # A meeting noun's modifiers that put it on the calendar ("a scheduled meeting")
 _ON_CALENDAR = {"scheduled", "planned", "upcoming", "forthcoming"}
 # How many sentences back an act's unnamed target may be found (see `_fallback`).
@@ -329,6 +331,7 @@ class EventFinder(Clues):
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.speech_verbs:
                     yield from self._demand(tok)
                     yield from self._branding(tok)
+                    yield from self._told_counterpart(tok)
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PENALTIES:
                     yield from self._harm_coming(tok)
                 if tok.dep_ == "prep" and tok.lower_ == "despite":
@@ -1005,6 +1008,38 @@ class EventFinder(Clues):
                 if {a.country for a in named if a is not None} >= set(self.sides):
                     return True
         return False
+
+    def _told_counterpart(self, verb: Token) -> list[Candidate]:
+        """ "Lavrov told Pompeo on Wednesday that ...", "Putin assured Trump that ...": one
+        person of a side, named, telling a named person of the other side something is a
+        contact between them (CONSULT); telling a country, a post or the press is not."""
+        if verb.lemma_.lower() not in _TELLING or _negated(verb):
+            return []
+        subj, passive = self._subject_of(verb)
+        if subj is None or passive:
+            return []
+        speaker = self._named_person(subj)
+        if speaker is None:
+            return []
+        for child in verb.children:
+            if child.dep_ not in ("dobj", "dative"):
+                continue
+            hearer = self._named_person(child)
+            if hearer is not None and hearer.country != speaker.country:
+                if factuality(verb, False, "CONSULT", self.lex) != FACT:
+                    return []
+                return [Candidate("CONSULT", "talks", speaker, hearer, verb, 0.5)]
+        return []
+
+    def _named_person(self, tok: Token) -> ActorRef | None:
+        """A person of a watched side named by `tok` by name ("Lavrov", "Mike Pompeo")."""
+        mention = self.ctx.mention_at(tok.i)
+        if mention is None or mention.kind != "person":
+            return None
+        actor = self.ctx.actor_of(tok)
+        if actor is None or actor.country not in self.sides or actor.role in (WEAK_ROLE, DYAD_ROLE):
+            return None
+        return actor
 
     def _reprisal_promised(self, noun: Token) -> list[Candidate]:
         """THREATEN of a reprisal named as a noun and promised: "the ministry said it would
