@@ -135,6 +135,11 @@ def _listed_first(verb: Token) -> Token | None:
     return None
 
 
+# Verbs only a person or body does: their subject is never a thing like "the call"
+_MINDFUL = {"hope", "want", "wish", "plan", "intend", "expect", "say", "add", "vow", "promise",
+            "believe", "think", "insist", "urge"}  # fmt: skip
+
+
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The token that acts for a verb, and whether the verb is passive."""
     kids = list(verb.children)
@@ -167,6 +172,23 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 if enactor is not None and not enacted_passive:
                     return enactor, False
             return child, False
+    head = verb.head
+    shared = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if (
+        not passive
+        and verb.dep_ == "conj"
+        and shared is not None
+        and shared.pos_ == "NOUN"
+        and head.lemma_ == "be"
+        and head.dep_ == "ccomp"
+        and verb.tag_ in ("VBZ", "VBD")
+        # the tagger lemmatises "hopes" as "hop"
+        and (verb.lemma_.lower() in _MINDFUL or verb.lower_[:-1] in _MINDFUL)
+        and depth < 3
+    ):
+        # "Trump said his call with Putin was good and hopes to meet him": a call cannot
+        # hope; the parser hung the speaker's second verb on the reported clause
+        return subject(head.head, depth + 1)
     if not passive and verb.tag_ in ("VBD", "VBZ", "VBP") and depth < 3:
         listed = _listed_first(verb)
         if listed is not None:

@@ -67,6 +67,13 @@ _UNANSWERING = {"ignore", "rebuff", "spurn", "snub", "disregard", "reject", "dis
 _LEFT = {"go", "remain", "stay", "be", "get", "lie", "leave"}
 
 
+# Auxiliaries of a clause's own future
+_WILL = {"will", "would", "'ll", "shall", "wo"}
+# Prepositions that make a meeting noun the topic of something else ("his handling of the
+# summit with Putin", "resigned over conversations with the ambassador")
+_TOPIC_PREPS = {"of", "over", "about", "on", "from", "regarding", "concerning"}
+
+
 class Clues(SenseReader):
     """Parse clues around a trigger, for `EventFinder`."""
 
@@ -301,6 +308,65 @@ class Clues(SenseReader):
         if set(found) != set(self.sides):
             return None
         return found[self.sides[0]], found[self.sides[1]]
+
+    def _met_with(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
+        """ "a scheduled meeting with Putin in Helsinki", "took place between the NATO summit
+        and a meeting with Putin": a meeting named with its partner of one watched side and
+        no owner or subject; the other party is the one of the other side the story is
+        following, named before it in the sentence or in the two sentences before, with no
+        third party named in between (the meeting may be with that one)."""
+        node = tok
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "pobj" and node.head.lower_ in _TOPIC_PREPS:
+            return None  # "resigned over a call with the ambassador": the meeting as a topic
+        if node.dep_ == "dobj" and node.head.lemma_.lower() not in self.lex.light_verbs:
+            return None  # "reports detailing conversations with Kislyak": told of, not held
+        if node.dep_ == "pobj":
+            holder = node.head.head
+            if holder.pos_ == "ADJ":
+                return None  # "open to talks with Washington", "ready for a summit": a wish
+            if holder.pos_ == "NOUN" and any(
+                sense.type != "CONSULT" for sense in self.senses(holder)
+            ):
+                return None  # "a call for talks with Moscow", "an invitation to a summit"
+        partner: ActorRef | None = None
+        inside: set[int] = set()
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "with":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                inside.update(t.i for t in prep.subtree)
+                for node in [pobj, *pobj.conjuncts]:
+                    actor = self.ctx.actor_of(node)
+                    if actor is None or actor.role == WEAK_ROLE:
+                        continue
+                    if actor.country not in self.sides:
+                        return None  # "with both Kim and Putin": not the pair's alone
+                    partner = partner or actor
+        if partner is None:
+            return None
+        other = next(code for code in self.sides if code != partner.country)
+        index = self.ctx.sentence_index(tok.i)
+        start = self.ctx.sentences[max(0, index - 2)].start
+        for at, actor in reversed(self.ctx.actors_in(start, tok.i)):
+            if at in inside or actor.role == WEAK_ROLE:
+                continue
+            mention = self.ctx.mention_at(at)
+            head = self.ctx.doc[at : mention.end if mention is not None else at + 1].root
+            if head.dep_ not in ("nsubj", "nsubjpass", "poss"):
+                continue  # a place or a party to something else, not one who acts
+            if head.dep_ == "nsubj" and head.head.lemma_.lower() in self.lex.speech_verbs:
+                if actor.country not in self.sides:
+                    return None  # "Ecuador's minister said his government held talks with"
+                continue  # "Trump said the meeting with Putin ...": the one who speaks of it
+            if actor.country == other:
+                return actor, partner
+            if actor.country != partner.country:
+                return None  # a third party comes nearer: the meeting may be its
+        return None
 
     def _official_side(self, subj: Token, actor: ActorRef | None) -> ActorRef | None:
         """ "The U.S. and Russian foreign ministers": officials the resolver knows only by
@@ -609,6 +675,18 @@ class Clues(SenseReader):
         if tok.dep_ == "conj":
             head = head.head  # "lifted the ban and sanctions"
         return any(sense.type == "CONCEDE" for sense in self.senses(head))
+
+    def _force_to_come(self, tok: Token, nominal: bool) -> bool:
+        """An attack in a clause of its own future ("would shoot down", "will strike", "is
+        going to launch strikes"), not done yet."""
+        verb = tok.head if nominal else tok
+        if nominal and (tok.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.light_verbs):
+            return False
+        if verb.tag_ in ("VBD", "VBN") and not any(c.dep_ == "aux" for c in verb.children):
+            return False
+        return any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children) or (
+            verb.dep_ == "xcomp" and verb.head.lower_ == "going"
+        )
 
     def _conditional_harm(self, tok: Token, nominal: bool) -> bool:
         """A harm in a future clause that carries an if- or unless-condition."""

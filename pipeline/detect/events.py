@@ -299,6 +299,10 @@ _CHARGE_NOUNS = {"claim", "allegation", "accusation", "charge", "assertion", "co
                  "belief", "assessment", "finding", "suspicion", "contention"}  # fmt: skip
 # Acts that, said of the other side, charge it with a wrong (see `_wrong_done`)
 _WRONGS = {"ASSAULT", "COERCE"}
+# Speech verbs whose object is the one told: a person of the other side told is a contact
+_TELLING = {"tell", "assure", "inform"}
+# A meeting noun's modifiers that put it on the calendar ("a scheduled meeting")
+_ON_CALENDAR = {"scheduled", "planned", "upcoming", "forthcoming"}
 # How many sentences back an act's unnamed target may be found (see `_fallback`).
 LOCAL_WINDOW = 1
 # How many sentences back a statement may take up an act of the other side ("the decision")
@@ -327,6 +331,7 @@ class EventFinder(Clues):
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.speech_verbs:
                     yield from self._demand(tok)
                     yield from self._branding(tok)
+                    yield from self._told_counterpart(tok)
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PENALTIES:
                     yield from self._harm_coming(tok)
                 if tok.dep_ == "prep" and tok.lower_ == "despite":
@@ -556,10 +561,24 @@ class EventFinder(Clues):
             # "Obama and Merkel agreed to extend sanctions against Russia", "the G-7 agreed to
             # move swiftly to impose additional sanctions": penalties agreed on, not yet imposed
             kind, mode = "THREATEN", "sanctions"
+        if state == FACT and kind == "ASSAULT" and self._force_to_come(tok, nominal):
+            # "the ambassador said Russian forces would shoot down any US missiles", "we will
+            # strike them": force promised for later is a threat of it, not an attack
+            kind, mode = "THREATEN", "force"
         if state == NOT and kind in _OWN_TYPES and not nominal and self._relative_fact(tok):
             state = FACT  # "Whelan, whom Russia has refused to include": asserted in passing
         if nominal and kind == "CONSULT" and state == NOT and self._after_talks(tok):
             state = FACT  # "after six hours of talks": the talks the phrase measures took place
+        if (
+            nominal
+            and kind == "CONSULT"
+            and state == NOT
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "amod" and c.lower_ in _ON_CALENDAR for c in tok.children)
+        ):
+            # "a scheduled meeting with Putin could be friendlier": the modal judges the
+            # meeting, which is on the calendar
+            state = FACT
         if state == NOT and kind == "REQUEST" and not nominal and self._attempted(tok):
             state = FACT  # "tried to persuade Moscow to drop Assad": the asking was done
         if state == NOT and kind in _OWN_TYPES and self._continued(tok, nominal):
@@ -714,6 +733,16 @@ class EventFinder(Clues):
                     "GOVERNMENT",
                 )
                 return [Candidate("ACCUSE", "allege", accuser, accused, tok, 0.5)]
+        if (
+            source is None
+            and nominal
+            and kind == "CONSULT"
+            and state == FACT
+            and not self._only_possible(tok)
+        ):
+            pair = self._met_with(tok)  # "a scheduled meeting with Putin in Helsinki"
+            if pair is not None:
+                return [Candidate(kind, mode, pair[0], pair[1], tok, 0.5)]
         if source is None or source.role == WEAK_ROLE:
             return []
         if kind == "SANCTION" and obliged(tok):
@@ -782,6 +811,11 @@ class EventFinder(Clues):
             code = self.sides[1]
             target = ActorRef(self.ctx.dictionary.countries[code].name, code, "GOVERNMENT")
             source = ActorRef(source.name, source.country, "GOVERNMENT")
+        if target is None and kind == "AGREE" and mode == "offer" and self._pair_proposed(tok):
+            # "Putin suggested that the two countries form a working group": what the pair
+            # should do together is put to the other side
+            other = next(code for code in self.sides if code != source.country)
+            target = ActorRef(self.ctx.dictionary.countries[other].name, other, "GOVERNMENT")
         target = target or self._conj_partner(tok, source, kind, nominal)
         target = target or self._pick_target(tok, source, skip, kind)
         if kind == "MOBILIZE" and target is not None and not target.country:
@@ -956,6 +990,56 @@ class EventFinder(Clues):
                 # accuses the state the defendant is said to have served
                 out.append(Candidate("ACCUSE", "allege", source, served, tok, 0.55, reported))
         return out
+
+    def _pair_proposed(self, verb: Token) -> bool:
+        """The proposal's clause makes the pair its subject: "suggested that the two countries
+        form a group", "proposed that Russia and the United States hold talks"."""
+        if verb.pos_ != "VERB":
+            return False
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or _negated(clause):
+                continue
+            for subj in clause.children:
+                if subj.dep_ != "nsubj":
+                    continue
+                if is_dyad(subj):
+                    return True
+                named = {self.ctx.actor_of(node) for node in (subj, *subj.conjuncts)}
+                if {a.country for a in named if a is not None} >= set(self.sides):
+                    return True
+        return False
+
+    def _told_counterpart(self, verb: Token) -> list[Candidate]:
+        """ "Lavrov told Pompeo on Wednesday that ...", "Putin assured Trump that ...": one
+        person of a side, named, telling a named person of the other side something is a
+        contact between them (CONSULT); telling a country, a post or the press is not."""
+        if verb.lemma_.lower() not in _TELLING or _negated(verb):
+            return []
+        subj, passive = self._subject_of(verb)
+        if subj is None or passive:
+            return []
+        speaker = self._named_person(subj)
+        if speaker is None:
+            return []
+        for child in verb.children:
+            if child.dep_ not in ("dobj", "dative"):
+                continue
+            hearer = self._named_person(child)
+            if hearer is not None and hearer.country != speaker.country:
+                if factuality(verb, False, "CONSULT", self.lex) != FACT:
+                    return []
+                return [Candidate("CONSULT", "talks", speaker, hearer, verb, 0.5)]
+        return []
+
+    def _named_person(self, tok: Token) -> ActorRef | None:
+        """A person of a watched side named by `tok` by name ("Lavrov", "Mike Pompeo")."""
+        mention = self.ctx.mention_at(tok.i)
+        if mention is None or mention.kind != "person":
+            return None
+        actor = self.ctx.actor_of(tok)
+        if actor is None or actor.country not in self.sides or actor.role in (WEAK_ROLE, DYAD_ROLE):
+            return None
+        return actor
 
     def _reprisal_promised(self, noun: Token) -> list[Candidate]:
         """THREATEN of a reprisal named as a noun and promised: "the ministry said it would
@@ -1258,7 +1342,8 @@ class EventFinder(Clues):
         elif infinitive and head.i != verb.i:
             lemma = head.lemma_.lower()
             if (
-                verb.dep_ == "xcomp"
+                # the parser hangs "needed to stop" as a clause of purpose now and then
+                (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and lemma == "need"))
                 and lemma in ("have", "need")
                 and not any(c.dep_ == "dobj" for c in head.children)  # "has had a month to"
             ):

@@ -133,7 +133,10 @@ class ArticleContext(PronounResolver):
                 if self._someone_else(span, person):
                     others.add(span[-1].text)  # "Daniil Medvedev": later "Medvedev" is him too
                     continue
-                if len(span) == 1 and span.text in others:
+                if len(span) == 1 and span.text in others and person.key not in seen_people:
+                    # "Hunter Biden" named: a later lone "Biden" is him, unless the story
+                    # already named the dictionary's holder of the name ("President Trump
+                    # ... first lady Melania Trump ... Trump said": still the president)
                     continue
                 seen_people.add(person.key)
                 if called_former(self.doc, span.start, self._by_token.__contains__, span.end):

@@ -304,6 +304,14 @@ class SenseReader:
                     for t in c.subtree
                 )
                 for c in kids
+            ) or any(
+                # "suggested that the two countries form a working group": a joint step of
+                # the pair put forward, in the subjunctive
+                c.dep_ == "ccomp"
+                and c.tag_ in ("VB", "VBP")
+                and not any(a.dep_ in ("aux", "neg") for a in c.children)
+                and any(s.dep_ == "nsubj" and is_dyad(s) for s in c.children)
+                for c in kids
             )
         if needs == "actor_clause":
             # "we expect Russia to free him": an actor put under an infinitive it is to carry out
