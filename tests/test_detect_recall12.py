@@ -76,3 +76,35 @@ def test_one_urged_to_speak_is_not_the_one_urging(detector: Detector) -> None:
         "Tillerson urged Moscow to say that it would close down the hotline with the Pentagon.",
     )
     assert ("SANCTION", "USA", "RUS") not in found
+
+
+# ------------------------------------------ readiness to use, agreed terms, agreements made
+
+ARMS_DAY = dt.date(2013, 9, 16)
+
+
+def test_readiness_to_use_something_peaceful_threatens_nothing(detector: Detector) -> None:
+    text = LEAD + '"We stand ready to use the potential of our space industry," Putin told Obama.'
+    assert ("THREATEN", "RUS", "USA") not in event_triples(detector, text, ARMS_DAY)
+
+
+def test_readiness_to_use_force_still_threatens(detector: Detector) -> None:
+    text = LEAD + '"We stand ready to use force if we must," Putin told Obama.'
+    assert ("THREATEN", "RUS", "USA") in event_triples(detector, text, ARMS_DAY)
+
+
+def test_the_terms_of_an_agreement_are_no_request_of_either_side(detector: Detector) -> None:
+    text = (
+        LEAD + "The deal that Kerry and Lavrov struck in Geneva calls for the chemical weapons"
+        " to be removed by the middle of next year."
+    )
+    found = event_triples(detector, text, ARMS_DAY)
+    assert not {t for t, _, _ in found} & {"REQUEST"}
+    assert ("AGREE", "USA", "RUS") in found  # the deal they struck is theirs
+
+
+def test_an_agreement_a_relative_clause_says_the_pair_reached(detector: Detector) -> None:
+    text = LEAD + "Russia and the United States defended the agreement they reached in Geneva."
+    assert {("AGREE", "USA", "RUS"), ("AGREE", "RUS", "USA")} & event_triples(
+        detector, text, ARMS_DAY
+    )

@@ -94,6 +94,7 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|'ll|going to|ready to|prepared to|reserves? the right)\b", re.I
 )
 _DYAD_ROLE = DYAD_ROLE
+_AGREED_TEXTS = {"deal", "agreement", "accord", "pact", "treaty", "memorandum", "framework"}
 # Non-actor people an addressed act can be aimed at: "thanked allies", "urged partners to"
 _OTHER_PEOPLE = {"ally", "allies", "partner", "partners", "friend", "friends", "family",
                  "families", "relative", "relatives", "supporter", "supporters", "volunteer",
@@ -428,11 +429,14 @@ class EventFinder(Clues):
                 return self._official_side(agent, self._actor_or_dyad(agent)), skip, 0.75
             verb = None
             anchor = measured(tok)  # "announced a wave of sanctions": the wave is announced
+            made = self._made_in_relative(anchor)
             if (
                 anchor.dep_ in ("dobj", "nsubjpass")
                 and anchor.head.lemma_.lower() in self.lex.light_verbs
             ):
                 verb = anchor.head
+            elif made is not None and kind in ("AGREE", "COOPERATE"):
+                verb = made  # "the agreement they struck in Geneva": its makers struck it
             elif kind in ACT_NOUN_TYPES:
                 verb = governing_verb(tok) or self._travelled_for(tok, kind)
                 if (
@@ -463,6 +467,10 @@ class EventFinder(Clues):
             subj = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
         if subj is not None and self._speaker_pronoun(subj):
             return None, skip, 0.0  # "The Journal said it denies": the newspaper, no side
+        if subj is not None and subj.lemma_.lower() in _AGREED_TEXTS:
+            # "the deal Kerry and Lavrov struck calls for ...": the terms both sides agreed
+            # are neither side's act on the other
+            return None, skip, 0.0
         if subj is None:
             if passive:  # "the ambassador was summoned to the Foreign Ministry"
                 host = self._summoner(tok)
@@ -509,6 +517,17 @@ class EventFinder(Clues):
             country = self.ctx.dictionary.countries[actor.country]
             actor = ActorRef(country.name, country.code, "GOVERNMENT")
         return actor, skip, 0.85
+
+    def _made_in_relative(self, noun: Token) -> Token | None:
+        """A light verb in a relative clause on the noun whose object is the noun itself
+        ("the deal that Kerry and Lavrov struck", "the agreement they reached")."""
+        for clause in noun.children:
+            if clause.dep_ != "relcl" or clause.lemma_.lower() not in self.lex.light_verbs:
+                continue
+            objects = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+            if all(o.lower_ in ("that", "which") for o in objects):
+                return clause
+        return None
 
     def _people_as_side(self, subj: Token) -> bool:
         """ "The Russians", "the Americans, angry about the strike,": a watched side's people

@@ -53,6 +53,27 @@ _PRIVATE = {"plea", "estate", "hotel", "tower", "business", "divestiture", "lice
             "property", "lending", "construction", "franchise", "settlement", "project"}  # fmt: skip
 
 
+# What "ready to use ..." threatens with: force and the means of it ("ready to use the
+# potential of our space industry in developing cooperation" threatens nothing)
+_MEANS_OF_FORCE = {"force", "forces", "weapon", "weapons", "arm", "arms", "military", "army",
+                   "missile", "missiles", "nuclear", "means", "tool", "tools", "instrument",
+                   "instruments", "leverage", "measure", "measures", "option", "options",
+                   "power", "everything", "all", "veto", "sanction", "sanctions", "it", "them",
+                   "this", "that"}  # fmt: skip
+
+
+def _peaceful_use(verb: Token) -> bool:
+    """ "ready to use" with an object that is no means of force."""
+    if verb.lemma_.lower() not in ("use", "employ"):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(
+        t.lemma_.lower() in _MEANS_OF_FORCE or t.lower_ in _MEANS_OF_FORCE
+        for o in objects
+        for t in (o, *o.children)
+    )
+
+
 class SenseReader:
     """The sense checks of the event finder; subclasses set `ctx`, `lex` and `sides`."""
 
@@ -255,7 +276,10 @@ class SenseReader:
                 tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"
             )
         if needs == "xcomp":
-            return any(c.dep_ == "xcomp" and c.lemma_.lower() in sense.xcomp for c in kids)
+            return any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in sense.xcomp and not _peaceful_use(c)
+                for c in kids
+            )
         if needs == "objclause":
             # "weighing options to punish Russia": the object is a means to the act named
             things = [o for o in kids if o.dep_ in ("dobj", "nsubjpass")]
