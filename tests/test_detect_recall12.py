@@ -108,3 +108,26 @@ def test_an_agreement_a_relative_clause_says_the_pair_reached(detector: Detector
     assert {("AGREE", "USA", "RUS"), ("AGREE", "RUS", "USA")} & event_triples(
         detector, text, ARMS_DAY
     )
+
+
+# ------------------------------------------------------------------ threats put in negatives
+
+THREAT_DAY = dt.date(2018, 7, 20)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov said Moscow would not leave the American sanctions unanswered.",
+        '"We will not let these expulsions go unpunished," Zakharova said of Washington.',
+        '"All options are on the table," Pompeo said of the response to Russia.',
+    ],
+)
+def test_a_response_promised_in_other_words_is_a_threat(detector: Detector, sentence: str) -> None:
+    found = event_triples(detector, LEAD + sentence, THREAT_DAY)
+    assert {("THREATEN", "RUS", "USA"), ("THREATEN", "USA", "RUS")} & found
+
+
+def test_a_threat_word_denied_is_still_no_threat(detector: Detector) -> None:
+    text = LEAD + "Peskov said Moscow saw no threat in the American exercises."
+    assert ("THREATEN", "RUS", "USA") not in event_triples(detector, text, THREAT_DAY)

@@ -91,7 +91,9 @@ _NEEDING = {"need"}  # "Russia needed to agree": an obligation, not an act
 _MANDATIVE = {"insist", "demand", "urge", "ask", "request", "require", "propose", "recommend"}
 _PLEDGES = {"promise", "pledge", "vow", "demand", "urge", "ask"}  # refusing these can refuse
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|'ll|going to|ready to|prepared to|reserves? the right)\b", re.I
+    r"\b(?:will|would|shall|'ll|going to|ready to|prepared to|reserves? the right"
+    r"|(?:is|are|remains?|stays?)\s+on\s+the\s+table)\b",
+    re.I,
 )
 _DYAD_ROLE = DYAD_ROLE
 _AGREED_TEXTS = {"deal", "agreement", "accord", "pact", "treaty", "memorandum", "framework"}
@@ -244,8 +246,15 @@ _UNREAL = {"would", "could", "might", "may", "should", "if", "whether", "unless"
 _PREDICATE_DEPS = {"acomp", "attr", "dobj", "pobj", "prep", "amod", "xcomp", "oprd"}
 
 
+# Words that are themselves a "not": under a negation they affirm ("will not leave this
+# unanswered", "won't go unpunished" promise a response)
+_SELF_NEGATING = {"unanswered", "unpunished", "unchallenged", "unchecked", "unnoticed"}
+
+
 def _negated(tok: Token) -> bool:
     """A word under a negation: "no hostility", "not hostile", "not concerned about any threat"."""
+    if tok.lower_ in _SELF_NEGATING:
+        return False
     if tok.i > 0 and tok.doc[tok.i - 1].lower_ in _NEGATORS:
         return True
     node = tok
