@@ -131,3 +131,15 @@ def test_a_response_promised_in_other_words_is_a_threat(detector: Detector, sent
 def test_a_threat_word_denied_is_still_no_threat(detector: Detector) -> None:
     text = LEAD + "Peskov said Moscow saw no threat in the American exercises."
     assert ("THREATEN", "RUS", "USA") not in event_triples(detector, text, THREAT_DAY)
+
+
+def test_an_attack_on_something_of_no_side_has_no_target_elsewhere(detector: Detector) -> None:
+    text = LEAD + "Trump attacked the media and praised Putin at the news conference."
+    found = event_triples(detector, text, THREAT_DAY)
+    assert ("ASSAULT", "USA", "RUS") not in found
+    assert ("SUPPORT", "USA", "RUS") in found  # the praise is still his
+
+
+def test_an_attack_on_the_other_side_s_property_is_still_an_attack(detector: Detector) -> None:
+    text = LEAD + "Russia attacked the American embassy compound with drones."
+    assert ("ASSAULT", "RUS", "USA") in event_triples(detector, text, THREAT_DAY)

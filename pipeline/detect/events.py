@@ -854,6 +854,8 @@ class EventFinder(Clues):
             target = self._fallback(tok, source, "CONSULT", force=True) or self._other_side(
                 source, tok
             )
+        if kind == "ASSAULT" and not nominal and self._struck_elsewhere(tok, target):
+            return []  # "Trump attacked the media and praised Putin": the media were attacked
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
             return []  # "blamed loose monetary policy for the slide": no side is blamed
         content: frozenset[int] = frozenset()
@@ -1189,6 +1191,18 @@ class EventFinder(Clues):
         if {source.country, target.country} != set(self.sides):
             return []
         return [Candidate("ACCUSE", "insult", source, target, attr, 0.6)]
+
+    def _struck_elsewhere(self, verb: Token, target: ActorRef | None) -> bool:
+        """An attack whose direct object names no actor, nor anything of one ("attacked the
+        media", "attacked the postwar order"), while the target came from elsewhere."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects or target is None:
+            return False
+        return not any(
+            self.ctx.actor_of(t) is not None or self.ctx.mention_at(t.i) is not None
+            for o in objects
+            for t in o.subtree
+        )
 
     def _attack_named(self, tok: Token) -> bool:
         """An attack noun whose attacker is only its modifier ("Russian hacks", "Russia's
