@@ -143,3 +143,31 @@ def test_an_attack_on_something_of_no_side_has_no_target_elsewhere(detector: Det
 def test_an_attack_on_the_other_side_s_property_is_still_an_attack(detector: Detector) -> None:
     text = LEAD + "Russia attacked the American embassy compound with drones."
     assert ("ASSAULT", "RUS", "USA") in event_triples(detector, text, THREAT_DAY)
+
+
+# --------------------------------------------------- "they" after the pair named together
+
+PAIR_DAY = dt.date(2017, 4, 12)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov said that despite the low trust between the US and Russia, they were prepared"
+        " to move forward on a settlement in Syria.",
+        "Russia openly argued with the United States about the agreement they struck in Geneva"
+        " over the weekend.",
+    ],
+)
+def test_they_after_the_pair_named_together_is_the_pair(detector: Detector, sentence: str) -> None:
+    found = event_triples(detector, LEAD + sentence, PAIR_DAY)
+    assert {("AGREE", "USA", "RUS"), ("AGREE", "RUS", "USA")} <= found
+
+
+def test_they_after_other_plurals_is_not_the_pair(detector: Detector) -> None:
+    text = (
+        LEAD + "Talks between the US and Russia stalled as rebel commanders said they were"
+        " prepared to negotiate with Assad."
+    )
+    found = event_triples(detector, text, PAIR_DAY)
+    assert not {("AGREE", "USA", "RUS"), ("AGREE", "RUS", "USA")} & found

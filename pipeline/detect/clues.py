@@ -106,6 +106,8 @@ class Clues(SenseReader):
         is the pair takes up the pair."""
         if tok.lower_ != "they" or tok.dep_ != "nsubj":
             return False
+        if self._pair_named_before(tok):
+            return True
         head = tok.head
         while head.dep_ in ("ccomp", "conj") and head.head.i != head.i:
             head = head.head
@@ -122,6 +124,34 @@ class Clues(SenseReader):
             named = {self.ctx.actor_of(t) for t in (subj, *subj.conjuncts)} - {None}
             sides = {a.country for a in named if a is not None and a.role != WEAK_ROLE}
             return sides >= set(self.sides)
+        return False
+
+    def _pair_named_before(self, tok: Token) -> bool:
+        """ "Despite the low trust between the US and Russia, they were prepared ...", "Russia
+        argued with the United States about the agreement they struck": earlier in the
+        pronoun's sentence the two sides are named together, coordinated or one "with" the
+        other, and nothing else plural is named in between."""
+        sent = tok.sent
+        for left in sent:
+            if left.i >= tok.i:
+                break
+            partners = list(left.conjuncts)
+            if left.dep_ in ("nsubj", "nsubjpass"):
+                partners += [
+                    p
+                    for prep in left.head.children
+                    if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < tok.i
+                    for p in prep.children
+                    if p.dep_ == "pobj"
+                ]
+            named = {self.ctx.actor_of(t) for t in (left, *partners) if t.i < tok.i} - {None}
+            sides = {a.country for a in named if a is not None and a.role != WEAK_ROLE}
+            if sides >= set(self.sides):
+                last = max(t.i for t in (left, *partners) if t.i < tok.i)
+                return not any(
+                    t.tag_ in ("NNS", "NNPS") or t.lower_ in ("they", "them")
+                    for t in self.ctx.doc[last + 1 : tok.i]
+                )
         return False
 
     def _pair_phrase(self, tok: Token) -> bool:
