@@ -53,6 +53,14 @@ _LEGISLATIVE_POSTS = {"member", "chairman", "chairwoman", "chair", "head", "depu
 _DEFINITE_BEFORE = {"the", "veteran", "senior", "top", "career", "chief"}  # "the veteran diplomat"
 # Words in a person's phrase that put the post outside the state ("former", "campaign")
 _OUTSIDE_WORDS = {"former", "formerly", "ex", "campaign", "transition", "retired"}
+# Prepositions that put a name outside the post before it ("deputy secretary of state under
+# X", "a meeting with X"): the name is the boss or the partner, not the holder of the post
+_NOT_HOLDER_PREPS = {"under", "by", "with", "against", "from", "after", "before", "than", "like"}
+# Posts one person holds at a time: a name the dictionary does not give the post on the day,
+# with the post's title right before it, held it another time ("President Bill Clinton" in
+# a 2016 story). Ministers are left out: stories misname deputies "Foreign Minister X".
+_SINGLE_POSTS = {"president", "vice_president", "prime_minister"}
+_UNDER_WORDS = {"deputy", "first", "assistant", "under", "acting", "former", "ex"}
 _STATE_BODY_WORDS = {"committee", "department", "senate", "house", "congress", "agency", "ministry",
                      "bureau", "command", "council", "administration", "office", "service"}  # fmt: skip
 _TITLE_REACH = 400  # tokens back to the person a bare "the senator" takes up
@@ -600,6 +608,13 @@ class ArticleContext(PronounResolver):
                     phrase_start = i + 1
                     continue
                 mention = self._by_token.get(i)
+                if mention is None and tok.pos_ == "ADP" and tok.lower_ in _NOT_HOLDER_PREPS:
+                    country, office, noun_role = None, None, None  # "... under Bill Clinton"
+                    phrase_start = i + 1
+                    continue
+                if self._former_person(mention):
+                    outside = True  # "Obama adviser X" after Obama left office: no side's post
+                    break
                 if mention is None:
                     if tok.lower_ in self.dictionary.person_nouns:
                         noun_role = self._role_noun(tok)  # "American journalist Evan X"
@@ -669,6 +684,9 @@ class ArticleContext(PronounResolver):
                         # the body named says whose the post is, not the side the story
                         # gave the bare title
                         named = [m for m in placed if m.kind != "title"] or placed
+                        if any(self._former_person(m) for m in named):
+                            outside = True  # "X, President Obama's adviser" in 2017
+                            break
                         if named:
                             mention = named[0]
                             country = mention.actor.country  # type: ignore[union-attr]
@@ -676,9 +694,11 @@ class ArticleContext(PronounResolver):
                             # "X, an American tourist": a national
                             noun_role = self._role_noun(tok)
                             by_body = mention.kind != "adjective"  # "an American teacher"
+            if outside:
+                continue
             if country is None and office is not None:
                 country = national or self._quoted_side(ent.start)
-            if country is None:
+            if country is None or self._held_by_another(ent, country, office):
                 continue
             role = self.dictionary.office_roles.get(office or "", noun_role or "OFFICIAL")
             if office is None and noun_role is None and not by_body:
@@ -688,6 +708,39 @@ class ArticleContext(PronounResolver):
                 surnames[ent[-1].text] = ActorRef(ent.text, country, role)
         self._add_surnames(surnames)
         self.mentions.sort(key=lambda m: m.start)
+
+    def _former_person(self, mention: Mention | None) -> bool:
+        """A dictionary person whose terms of office all ended before the article's day."""
+        return (
+            self.terms_known
+            and mention is not None
+            and mention.person is not None
+            and mention.actor is not None
+            and mention.actor.role == NO_SIDE_ROLE
+            and bool(mention.person.terms)
+            and all(t.end is not None and t.end <= self.day for t in mention.person.terms)
+        )
+
+    def _held_by_another(self, ent: Span, country: str, office: str | None) -> bool:
+        """ "President Bill Clinton" in a 2016 story: a post one person holds at a time that
+        the dictionary gives someone else on the article's day, so the named person held it
+        another time (or in another country) and speaks for no side now."""
+        if not self.terms_known or office not in _SINGLE_POSTS:
+            return False
+        title = self._by_token.get(ent.start - 1)
+        if title is None or title.kind != "title" or title.office != office:
+            return False  # only the title right before the name ("President X")
+        if title.start > 0 and self.doc[title.start - 1].lower_ in _UNDER_WORDS:
+            return False  # "Deputy Prime Minister X": another post
+        holders = self.dictionary.holders(country, office, self.day)
+        if not holders:
+            return False
+        words = {t.text for t in ent if t.is_alpha}
+        for person in holders:
+            known = self.dictionary.alias_words.get(person.key, set())
+            if words & known and ent[-1].text in known:
+                return False
+        return True
 
     def _congress_tag(self, ent: Span) -> str | None:
         """ "Bob Menendez (D-N.J.)", "Sen. Bob Corker, R-Tenn.": the party-and-state tag of a
