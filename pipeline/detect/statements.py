@@ -20,7 +20,7 @@ from pipeline.detect.events import EventFinder
 from pipeline.detect.found import Found, Quote
 from pipeline.detect.lexicon import Sense, cue_counts
 from pipeline.detect.positions import _RELATIONSHIP, PositionRules
-from pipeline.detect.pronouns import RELATIVE
+from pipeline.detect.pronouns import RELATIVE, Mention
 from pipeline.models import ActorRef
 
 LOGGER = logging.getLogger(__name__)
@@ -35,6 +35,8 @@ _EXPRESSED = {"concern", "concerns", "regret", "satisfaction", "disappointment",
               "support", "gratitude", "outrage", "indignation", "objection", "objections",
               "condolences", "confidence", "readiness", "willingness", "interest", "protest",
               "dissatisfaction", "frustration", "alarm", "opposition", "position"}  # fmt: skip
+# the links inside a description set beside a name ("X, Undersecretary of Defense for ...")
+_DESCRIBING = frozenset({"appos", "prep", "pobj", "compound", "amod", "det", "poss", "case"})
 _TELL = {"tell", "assure", "inform", "remind", "warn"}  # speech verbs with a hearer object
 _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")  # "said extending it made ..."
 # "urged Moscow to withdraw", "called on Washington to lift": a demand put in words is a
@@ -235,11 +237,44 @@ class StatementFinder(PositionRules):
             mention = self.ctx.mention_at(i)
             return mention.actor if mention and mention.kind == "person" else None
         mention = self.ctx.mention_at(i)
+        if mention is None:
+            mention = self._described_before(tok)
         if mention is None or mention.actor is None or mention.kind not in ("person", "body"):
             return None
-        if i in self.ctx.quoted_tokens() or self.doc[mention.end - 1].dep_ == "conj":
-            return None  # "Kerry and Lavrov announced": a joint word, not the last one's
+        if i in self.ctx.quoted_tokens():
+            return None
+        if self.doc[mention.end - 1].dep_ == "conj":
+            return self._first_of_joint(self.doc[mention.end - 1])
         return mention.actor
+
+    def _described_before(self, tok: Token) -> Mention | None:
+        """ "..., Marcel Lettre, Undersecretary of Defense for Intelligence, said": the words
+        before the verb end a description set beside a name; the name is the one meant."""
+        crossed = False
+        while tok.dep_ in _DESCRIBING and tok.head.i < tok.i and not crossed:
+            crossed = tok.dep_ == "appos"
+            tok = tok.head
+        mention = self.ctx.mention_at(tok.i) if crossed else None
+        return mention if mention is not None and mention.kind == "person" else None
+
+    def _first_of_joint(self, last: Token) -> ActorRef | None:
+        """ "Clapper, Rogers and Lettre said": a joint word by one side's people is credited to
+        the first named; "Kerry and Lavrov announced" is no one side's word."""
+        actors = []
+        tok = last
+        while True:
+            mention = self.ctx.mention_at(tok.i)
+            if mention is None or mention.actor is None or mention.kind not in ("person", "body"):
+                if tok is last or tok.dep_ == "conj" or tok.ent_type_ == "PERSON":
+                    return None  # a conjunct no side claims
+                break
+            actors.append(mention.actor)
+            if tok.dep_ != "conj":
+                break
+            tok = tok.head
+        if not actors or len({a.country for a in actors}) != 1:
+            return None
+        return actors[-1]
 
     def _document_owner(self, doc_noun: Token) -> ActorRef | None:
         """ "McKeon's statement said", "the statement added": a document speaks for its owner,
