@@ -41,3 +41,15 @@ def test_a_word_by_both_sides_is_no_one_sides(detector: Detector) -> None:
     )
     found = statements(detector, text)
     assert not by(found, "Lavrov", "resume talks"), found
+
+
+def test_a_name_joined_to_its_title_after_a_question(detector: Detector) -> None:
+    # "When asked ...": the parser joins the name to the question and the title to the name
+    text = (
+        "Diplomats at the United Nations discussed the nuclear deal on Friday.\n"
+        "When asked on Friday what Moscow's message would be for Washington, Vasily "
+        'Nebenzya, Russian ambassador to the U.N., said, "Stay in the nuclear deal."\n'
+    )
+    found = statements(detector, text, dt.date(2018, 5, 1))
+    (statement,) = by(found, "Nebenz", "Stay in the nuclear deal")
+    assert statement.speaker.country == "RUS"

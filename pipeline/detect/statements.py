@@ -163,7 +163,11 @@ class StatementFinder(PositionRules):
             subj, passive = subject(head)
         if subj is None and not passive:
             asked = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() == "ask"]
-            if asked and asked[0].i == verb.sent.start:
+            if asked and asked[0].left_edge.i == verb.sent.start:
+                # "When asked what ..., Vasily Nebenzya, Russian ambassador to the U.N., said"
+                named = self._named_before(verb)
+                if named is not None:
+                    return named
                 # "Asked whether ..., a deputy minister, Sergei Ryabkov, said ...": the parser
                 # lost the subject in the question; it is the actor named right before the verb
                 for i in range(verb.i - 1, asked[0].i, -1):
@@ -237,8 +241,8 @@ class StatementFinder(PositionRules):
             mention = self.ctx.mention_at(i)
             return mention.actor if mention and mention.kind == "person" else None
         mention = self.ctx.mention_at(i)
-        if mention is None:
-            mention = self._described_before(tok)
+        if mention is None or mention.kind not in ("person", "body"):
+            mention = self._described_before(tok) or mention
         if mention is None or mention.actor is None or mention.kind not in ("person", "body"):
             return None
         if i in self.ctx.quoted_tokens():
@@ -251,8 +255,12 @@ class StatementFinder(PositionRules):
         """ "..., Marcel Lettre, Undersecretary of Defense for Intelligence, said": the words
         before the verb end a description set beside a name; the name is the one meant."""
         crossed = False
-        while tok.dep_ in _DESCRIBING and tok.head.i < tok.i and not crossed:
-            crossed = tok.dep_ == "appos"
+        while not crossed and tok.head.i < tok.i:
+            # "Vasily Nebenzya, Russian ambassador to the U.N., said": the parser may join
+            # the title to the name as a conjunct
+            crossed = tok.dep_ == "appos" or tok.dep_ == "conj" and tok.pos_ == "NOUN"
+            if not crossed and tok.dep_ not in _DESCRIBING:
+                break
             tok = tok.head
         mention = self.ctx.mention_at(tok.i) if crossed else None
         return mention if mention is not None and mention.kind == "person" else None
