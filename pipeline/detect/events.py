@@ -2650,6 +2650,13 @@ class EventFinder(Clues):
         for comp in tok.children:
             if comp.dep_ not in ("xcomp", "acl") or comp.pos_ not in ("VERB", "AUX"):
                 continue
+            if (
+                tok.lemma_.lower() == "deny"
+                and comp.tag_ == "VBG"
+                and comp.lemma_.lower() not in _CONFRONTING
+                and not any(c.dep_ == "dobj" for c in tok.children)
+            ):
+                continue  # "denied violating the treaty": the wrong charged is what is denied
             if comp.lemma_.lower() in _CONFRONTING or any(
                 sense.type in _HOSTILE for sense in self.senses(comp)
             ):
@@ -2671,7 +2678,11 @@ class EventFinder(Clues):
             if cand.type == "REJECT" and cand.guessed:
                 kinds = _ANSWERED.get(cand.mode or "", _ANSWERED[""])
                 pair = (cand.target.country, cand.source.country)
-                if not any((kind, *pair) in made for kind in kinds) and not self.charged_by(cand):
+                if (
+                    not any((kind, *pair) in made for kind in kinds)
+                    and not self.charged_by(cand)
+                    and not (cand.mode == "accusation" and self._wrong_reported(cand, candidates))
+                ):
                     continue
             kept.append(cand)
         return kept
@@ -2796,6 +2807,20 @@ class EventFinder(Clues):
             if at < cand.trigger.sent.end and (at >= near or at < lead_end):
                 return True
         return False
+
+    def _wrong_reported(self, cand: Candidate, candidates: list[Candidate]) -> bool:
+        """A denial answers the wrong the story reports before it, in its sentence or the one
+        before, as an attack by the denier's side on the other ("officers paid militants to
+        attack American soldiers. Peskov denied ..."), whoever made the charge."""
+        index = self.ctx.sentence_index(cand.trigger.sent.start)
+        start = self.ctx.sentences[max(0, index - LOCAL_WINDOW)].start
+        return any(
+            act.type == "ASSAULT"  # arrests and seizures are owned, attacks denied
+            and act.source.country == cand.source.country
+            and act.target.country == cand.target.country
+            and start <= act.trigger.i < cand.trigger.i
+            for act in candidates
+        )
 
     def charged_by(self, cand: Candidate) -> bool:
         """The sentence before a denial, or its own, has the target side charge someone
