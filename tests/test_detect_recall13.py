@@ -60,3 +60,41 @@ def test_denying_the_facts_by_doing_something_is_no_denial_of_a_charge(
         CHARGE + "A senator said the president denies reality by minimizing the Russian attacks.",
     )
     assert ("REJECT", "USA", "RUS") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        (
+            "Putin said Russia would target American cities if Washington deployed missiles "
+            "in Europe.",
+            "RUS",
+            "USA",
+        ),
+        (
+            "Lavrov said Moscow will respond if the United States imposes new sanctions.",
+            "RUS",
+            "USA",
+        ),
+        (
+            "Tillerson said the United States would respond if Russia attacked its allies.",
+            "USA",
+            "RUS",
+        ),
+    ],
+)
+def test_a_blow_held_over_the_other_side_on_a_condition_threatens_it(
+    detector: Detector, sentence: str, source: str, target: str
+) -> None:
+    assert ("THREATEN", source, target) in triples(detector, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Putin said Russia would respond if asked.",
+        "Putin said Russia would not respond even if Washington expelled more diplomats.",
+    ],
+)
+def test_no_blow_on_the_other_sides_act_is_no_threat(detector: Detector, sentence: str) -> None:
+    assert ("THREATEN", "RUS", "USA") not in triples(detector, sentence)
