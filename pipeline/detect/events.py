@@ -51,6 +51,9 @@ LOGGER = logging.getLogger(__name__)
 _SPEECHLIKE = {"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT", "AGREE"}
 _SYMMETRIC = {"CONSULT", "COOPERATE"}
 _FORCE = {"MOBILIZE", "ASSAULT"}
+# Blows a side holds over the other on a condition ("would target ... if")
+_HELD_BLOWS = {"target", "strike", "hit", "attack", "respond", "retaliate", "aim", "destroy",
+               "shoot", "answer", "counter", "punish", "react"}  # fmt: skip
 _COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognise", "see",
               "remember", "learn", "expect", "note", "be"}  # fmt: skip
 # "we hope Russia will release him", "would prefer that Moscow stop": a wish put on the other side
@@ -369,6 +372,7 @@ class EventFinder(Clues):
                     yield from self._harm_floated(tok)
                 if tok.lower_ in _CONDITION_MARKS and tok.dep_ == "mark":
                     yield from self._condition_set(tok)
+                    yield from self._blow_on_condition(tok)
                 if tok.lower_ == "unless" and tok.dep_ == "mark":
                     yield from self._ultimatum(tok)
                 elif tok.lemma_ in _DENIAL_NOUNS and tok.pos_ == "NOUN":
@@ -1984,6 +1988,31 @@ class EventFinder(Clues):
             return [Candidate("THREATEN", "sanctions", speaker, target, clause, 0.55)]
         return [Candidate("REQUEST", "demand", speaker, target, clause, 0.55)]
 
+    def _blow_on_condition(self, mark: Token) -> list[Candidate]:
+        """THREATEN by a side that says it will strike the other if the other acts: "Putin said
+        Russia would target American cities if Washington deployed missiles", "we will respond
+        if they impose sanctions" (a condition held over the other side, not a wish)."""
+        clause, main = mark.head, mark.head.head
+        if mark.lower_ != "if" or clause.dep_ != "advcl" or main.i == clause.i:
+            return []
+        if main.lemma_.lower() not in _HELD_BLOWS or mark.sent.text.rstrip().endswith("?"):
+            return []
+        kids = list(main.children)
+        if any(c.dep_ == "neg" for c in kids) or not any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in kids
+        ):
+            return []
+        subj, passive = subject(clause)
+        target = self.ctx.actor_of(subj) if subj is not None and not passive else None
+        doer_tok, doer_passive = subject(main)
+        doer = self.ctx.actor_of(doer_tok) if doer_tok is not None and not doer_passive else None
+        if target is None or doer is None:
+            return []
+        voiced = self._voiced_at(main, target)
+        if voiced is None or voiced[0].country != doer.country:
+            return []
+        return [Candidate("THREATEN", "force", voiced[0], voiced[1], main, 0.55)]
+
     def _consequences_warned(self, verb: Token) -> list[Candidate]:
         """THREATEN by a speaker who says an act would bring harm: "Lavrov told the secretary
         that further steps would have grave consequences", "said any decision by Washington to
@@ -2650,6 +2679,13 @@ class EventFinder(Clues):
         for comp in tok.children:
             if comp.dep_ not in ("xcomp", "acl") or comp.pos_ not in ("VERB", "AUX"):
                 continue
+            if (
+                tok.lemma_.lower() == "deny"
+                and comp.tag_ == "VBG"
+                and comp.lemma_.lower() not in _CONFRONTING
+                and not any(c.dep_ == "dobj" for c in tok.children)
+            ):
+                continue  # "denied violating the treaty": the wrong charged is what is denied
             if comp.lemma_.lower() in _CONFRONTING or any(
                 sense.type in _HOSTILE for sense in self.senses(comp)
             ):
@@ -2671,7 +2707,11 @@ class EventFinder(Clues):
             if cand.type == "REJECT" and cand.guessed:
                 kinds = _ANSWERED.get(cand.mode or "", _ANSWERED[""])
                 pair = (cand.target.country, cand.source.country)
-                if not any((kind, *pair) in made for kind in kinds) and not self.charged_by(cand):
+                if (
+                    not any((kind, *pair) in made for kind in kinds)
+                    and not self.charged_by(cand)
+                    and not (cand.mode == "accusation" and self._wrong_reported(cand, candidates))
+                ):
                     continue
             kept.append(cand)
         return kept
@@ -2796,6 +2836,20 @@ class EventFinder(Clues):
             if at < cand.trigger.sent.end and (at >= near or at < lead_end):
                 return True
         return False
+
+    def _wrong_reported(self, cand: Candidate, candidates: list[Candidate]) -> bool:
+        """A denial answers the wrong the story reports before it, in its sentence or the one
+        before, as an attack by the denier's side on the other ("officers paid militants to
+        attack American soldiers. Peskov denied ..."), whoever made the charge."""
+        index = self.ctx.sentence_index(cand.trigger.sent.start)
+        start = self.ctx.sentences[max(0, index - LOCAL_WINDOW)].start
+        return any(
+            act.type == "ASSAULT"  # arrests and seizures are owned, attacks denied
+            and act.source.country == cand.source.country
+            and act.target.country == cand.target.country
+            and start <= act.trigger.i < cand.trigger.i
+            for act in candidates
+        )
 
     def charged_by(self, cand: Candidate) -> bool:
         """The sentence before a denial, or its own, has the target side charge someone

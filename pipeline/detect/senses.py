@@ -315,6 +315,11 @@ class SenseReader:
             )
         if needs == "xcomp_any":
             return any(c.dep_ == "xcomp" for c in kids)
+        if needs == "gerund":
+            # "denied violating the treaty", not "denies reality by minimizing it"
+            return not any(c.dep_ == "dobj" for c in kids) and any(
+                c.dep_ == "xcomp" and c.tag_ == "VBG" for c in kids
+            )
         if needs == "meeting_clause":
             # "suggested that the two presidents hold a call": a meeting put forward
             return any(
