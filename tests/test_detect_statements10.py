@@ -7,6 +7,7 @@ import datetime as dt
 
 from pipeline.detect import Detector
 from pipeline.models import DetectedStatement
+from tests.support.detection import by_speaker
 
 DAY = dt.date(2017, 1, 6)
 PROBE = (
@@ -21,10 +22,6 @@ def statements(detector: Detector, text: str, day: dt.date = DAY) -> list[Detect
     return detector.detect(text, published=day).statements
 
 
-def by(found: list[DetectedStatement], name: str, phrase: str) -> list[DetectedStatement]:
-    return [s for s in found if name in s.speaker.name and phrase in s.quote]
-
-
 def test_an_officials_home_paraphrase_in_a_home_story_is_no_statement(
     detector: Detector,
 ) -> None:
@@ -35,9 +32,9 @@ def test_an_officials_home_paraphrase_in_a_home_story_is_no_statement(
         "Russia has denied any role in the hacking.\n"
     )
     found = statements(detector, text)
-    assert not by(found, "Comey", "brief the senators"), found
+    assert not by_speaker(found, "Comey", "brief the senators"), found
     # words that name the other side stay
-    assert by(found, "Clapper", "Russia had hacked"), found
+    assert by_speaker(found, "Clapper", "Russia had hacked"), found
 
 
 def test_a_bodys_home_paraphrase_in_a_home_story_is_no_statement(detector: Detector) -> None:
@@ -47,7 +44,7 @@ def test_a_bodys_home_paraphrase_in_a_home_story_is_no_statement(detector: Detec
         "Russia has denied any role in the hacking.\n"
     )
     found = statements(detector, text)
-    assert not by(found, "White House", "read the full report"), found
+    assert not by_speaker(found, "White House", "read the full report"), found
 
 
 def test_a_party_makes_no_statement(detector: Detector) -> None:
@@ -80,4 +77,4 @@ def test_an_analyst_speaks_for_no_side(detector: Detector) -> None:
         "American strikes would only harden the Kremlin's stance toward Washington.\n"
     )
     found = statements(detector, text, dt.date(2018, 4, 10))
-    assert not by(found, "Volkonsky", "harden"), found
+    assert not by_speaker(found, "Volkonsky", "harden"), found

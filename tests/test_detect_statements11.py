@@ -8,16 +8,13 @@ import datetime as dt
 
 from pipeline.detect import Detector
 from pipeline.models import DetectedStatement
+from tests.support.detection import by_speaker
 
 DAY = dt.date(2016, 11, 20)
 
 
 def statements(detector: Detector, text: str, day: dt.date = DAY) -> list[DetectedStatement]:
     return detector.detect(text, published=day).statements
-
-
-def by(found: list[DetectedStatement], name: str, phrase: str) -> list[DetectedStatement]:
-    return [s for s in found if name in s.speaker.name and phrase in s.quote]
 
 
 def test_a_president_of_another_time_speaks_for_no_side(detector: Detector) -> None:
@@ -38,7 +35,7 @@ def test_the_current_president_keeps_his_side(detector: Detector) -> None:
         "Obama said the United States would answer the Russian hacking of its election.\n"
     )
     found = statements(detector, text)
-    (statement,) = by(found, "Obama", "would answer")
+    (statement,) = by_speaker(found, "Obama", "would answer")
     assert statement.speaker.country == "USA"
 
 
@@ -60,7 +57,7 @@ def test_an_adviser_of_a_sitting_president_speaks_for_his_side(detector: Detecto
         "administration had warned Russia in private before the vote.\n"
     )
     found = statements(detector, text, dt.date(2016, 11, 1))
-    (statement,) = by(found, "Vollmer", "had warned Russia")
+    (statement,) = by_speaker(found, "Vollmer", "had warned Russia")
     assert statement.speaker.country == "USA"
 
 
@@ -73,4 +70,4 @@ def test_a_name_after_under_holds_no_post_before_it(detector: Detector) -> None:
         "Hartwell said Russia was testing the new administration.\n"
     )
     found = statements(detector, text)
-    assert not by(found, "Hartwell", "testing the new administration"), found
+    assert not by_speaker(found, "Hartwell", "testing the new administration"), found

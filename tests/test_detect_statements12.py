@@ -7,16 +7,13 @@ import datetime as dt
 
 from pipeline.detect import Detector
 from pipeline.models import DetectedStatement
+from tests.support.detection import by_speaker
 
 DAY = dt.date(2016, 10, 1)
 
 
 def statements(detector: Detector, text: str, day: dt.date = DAY) -> list[DetectedStatement]:
     return detector.detect(text, published=day).statements
-
-
-def by(found: list[DetectedStatement], name: str, phrase: str) -> list[DetectedStatement]:
-    return [s for s in found if name in s.speaker.name and phrase in s.quote]
 
 
 def test_a_joint_word_after_an_opening_phrase_is_the_first_named(detector: Detector) -> None:
@@ -28,7 +25,7 @@ def test_a_joint_word_after_an_opening_phrase_is_the_first_named(detector: Detec
         "also used cyber tactics to sway opinion across Europe.\n"
     )
     found = statements(detector, text)
-    (statement,) = by(found, "Clapper", "cyber tactics")
+    (statement,) = by_speaker(found, "Clapper", "cyber tactics")
     assert statement.speaker.country == "USA"
     assert statement.about == ["RUS"]
 
@@ -40,7 +37,7 @@ def test_a_word_by_both_sides_is_no_one_sides(detector: Detector) -> None:
         "that the United States and Russia would resume talks on Syria.\n"
     )
     found = statements(detector, text)
-    assert not by(found, "Lavrov", "resume talks"), found
+    assert not by_speaker(found, "Lavrov", "resume talks"), found
 
 
 def test_a_name_joined_to_its_title_after_a_question(detector: Detector) -> None:
@@ -51,5 +48,5 @@ def test_a_name_joined_to_its_title_after_a_question(detector: Detector) -> None
         'Nebenzya, Russian ambassador to the U.N., said, "Stay in the nuclear deal."\n'
     )
     found = statements(detector, text, dt.date(2018, 5, 1))
-    (statement,) = by(found, "Nebenz", "Stay in the nuclear deal")
+    (statement,) = by_speaker(found, "Nebenz", "Stay in the nuclear deal")
     assert statement.speaker.country == "RUS"

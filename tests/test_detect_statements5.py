@@ -9,16 +9,13 @@ import datetime as dt
 from pipeline.detect import Detector
 from pipeline.detect.statements import find_quotes
 from pipeline.models import DetectedStatement
+from tests.support.detection import by_speaker
 
 DAY = dt.date(2022, 2, 10)
 
 
 def statements(detector: Detector, text: str) -> list[DetectedStatement]:
     return detector.detect(text, published=DAY).statements
-
-
-def by(found: list[DetectedStatement], name: str, phrase: str) -> list[DetectedStatement]:
-    return [s for s in found if name in s.speaker.name and phrase in s.quote]
 
 
 def test_a_quote_paragraph_about_the_other_side_is_a_statement_of_its_own(
@@ -30,7 +27,7 @@ def test_a_quote_paragraph_about_the_other_side_is_a_statement_of_its_own(
         '"Washington must give us guarantees in writing, and soon."'
     )
     found = statements(detector, text)
-    own = by(found, "Ryabkov", "guarantees in writing")
+    own = by_speaker(found, "Ryabkov", "guarantees in writing")
     assert len(own) == 1
     assert own[0].about == ["USA"]
     assert "long and frank" not in own[0].quote
@@ -58,7 +55,7 @@ def test_a_statement_issued_speaks_for_whoever_issued_it(detector: Detector) -> 
         "agencies had been clear about Moscow's attempts to undermine American democracy."
     )
     found = statements(detector, text)
-    coats = by(found, "Coats", "attempts to undermine")
+    coats = by_speaker(found, "Coats", "attempts to undermine")
     assert coats and coats[0].speaker.country == "USA"
     assert coats[0].about == ["RUS"]
 
@@ -70,7 +67,7 @@ def test_quoted_words_of_a_warning_are_the_speakers_statement(detector: Detector
         "its neighbour's territory."
     )
     found = statements(detector, text)
-    warned = by(found, "State Department", "serious repercussions")
+    warned = by_speaker(found, "State Department", "serious repercussions")
     assert warned and warned[0].about == ["RUS"]
 
 
@@ -80,7 +77,7 @@ def test_an_unquoted_warning_is_no_statement(detector: Detector) -> None:
         "The State Department warned Moscow of serious repercussions if it crossed into "
         "its neighbour's territory."
     )
-    assert not by(statements(detector, text), "State Department", "repercussions")
+    assert not by_speaker(statements(detector, text), "State Department", "repercussions")
 
 
 def test_a_quote_closed_by_two_apostrophes_ends_there() -> None:
@@ -98,7 +95,7 @@ def test_a_quote_closed_by_two_apostrophes_is_attributed(detector: Detector) -> 
         "“This is one more lawless act by the American authorities,’’ the Russian Foreign "
         "Ministry said in a statement."
     )
-    found = by(statements(detector, text), "Foreign Ministry", "lawless act")
+    found = by_speaker(statements(detector, text), "Foreign Ministry", "lawless act")
     assert found and found[0].quote.rstrip(",").endswith("American authorities")
 
 
@@ -108,7 +105,7 @@ def test_a_speaker_named_at_length_after_the_quote(detector: Detector) -> None:
         '"The report gives a road map to what the Russians did. And we had better wake up," '
         "Senate Majority Whip John Cornyn, R-Texas, said on the Senate floor."
     )
-    found = by(statements(detector, text), "Cornyn", "had better wake up")
+    found = by_speaker(statements(detector, text), "Cornyn", "had better wake up")
     assert found and found[0].speaker.country == "USA"
 
 
@@ -120,7 +117,7 @@ def test_a_far_speech_verb_with_a_subject_of_its_own_words_is_not_the_quotes(
         '"The Russians attacked our election and we had better wake up," was the line '
         "repeated all day, and later Senator John Cornyn said the vote would wait."
     )
-    assert not by(statements(detector, text), "Cornyn", "had better wake up")
+    assert not by_speaker(statements(detector, text), "Cornyn", "had better wake up")
 
 
 def test_called_after_an_opening_for_phrase_is_still_a_judgement(detector: Detector) -> None:
@@ -129,7 +126,7 @@ def test_called_after_an_opening_for_phrase_is_still_a_judgement(detector: Detec
         "For the second time this week, Kremlin spokesman Dmitry Peskov called the American "
         "measures illegal and absurd."
     )
-    found = by(statements(detector, text), "Peskov", "illegal and absurd")
+    found = by_speaker(statements(detector, text), "Peskov", "illegal and absurd")
     assert found and found[0].about == ["USA"]
 
 
@@ -140,7 +137,7 @@ def test_a_surname_the_tagger_takes_for_a_noun_is_still_the_person(detector: Det
         "Coats was surprised that Trump had invited Putin to Washington for more talks in the "
         'autumn. He said with a laugh, "That is going to be special for the Russians."'
     )
-    found = by(statements(detector, text), "", "going to be special")
+    found = by_speaker(statements(detector, text), "", "going to be special")
     assert [s.speaker.name for s in found] == ["Dan Coats"]
 
 
@@ -153,9 +150,9 @@ def test_a_quote_signed_after_a_dash_is_its_signers(detector: Detector) -> None:
         "Blinken, in a tweet"
     )
     found = statements(detector, text)
-    signed = by(found, "Ashby", "no allegation")
+    signed = by_speaker(found, "Ashby", "no allegation")
     assert signed and signed[0].speaker.country == "USA" and signed[0].about == ["RUS"]
-    assert by(found, "Blinken", "work out fine")
+    assert by_speaker(found, "Blinken", "work out fine")
 
 
 def test_a_country_after_a_dash_signs_nothing(detector: Detector) -> None:
@@ -173,7 +170,7 @@ def test_a_said_clause_the_parser_took_for_an_object_is_a_statement(detector: De
         "Sen. Tom Cotton, R-Ark., said responsibility for the poor relations rests with "
         "President Vladimir Putin."
     )
-    found = by(statements(detector, text), "Cotton", "rests with")
+    found = by_speaker(statements(detector, text), "Cotton", "rests with")
     assert found and found[0].about == ["RUS"]
 
 
@@ -182,4 +179,4 @@ def test_a_relative_clause_on_what_was_said_is_no_statement_of_it(detector: Dete
         "The Senate passed new sanctions against Russia on Thursday.\n"
         "Sen. Tom Cotton, R-Ark., said the words that his staff wrote for him."
     )
-    assert not by(statements(detector, text), "Cotton", "")
+    assert not by_speaker(statements(detector, text), "Cotton", "")

@@ -8,16 +8,13 @@ import datetime as dt
 
 from pipeline.detect import Detector
 from pipeline.models import DetectedStatement
+from tests.support.detection import by_speaker
 
 DAY = dt.date(2018, 3, 16)
 
 
 def statements(detector: Detector, text: str) -> list[DetectedStatement]:
     return detector.detect(text, published=DAY).statements
-
-
-def by(found: list[DetectedStatement], name: str, phrase: str) -> list[DetectedStatement]:
-    return [s for s in found if name in s.speaker.name and phrase in s.quote]
 
 
 def test_a_charge_against_the_other_side_is_the_speakers_statement(detector: Detector) -> None:
@@ -27,7 +24,7 @@ def test_a_charge_against_the_other_side_is_the_speakers_statement(detector: Det
         "crippled American hospitals."
     )
     found = statements(detector, text)
-    assert by(found, "Mnuchin", "the ransomware attack that crippled"), found
+    assert by_speaker(found, "Mnuchin", "the ransomware attack that crippled"), found
 
 
 def test_a_reason_about_the_other_side_is_the_speakers_statement(detector: Detector) -> None:
@@ -37,7 +34,7 @@ def test_a_reason_about_the_other_side_is_the_speakers_statement(detector: Detec
         "in the poisoning case."
     )
     found = statements(detector, text)
-    assert by(found, "Sanders", "refusal to hand over the suspects"), found
+    assert by_speaker(found, "Sanders", "refusal to hand over the suspects"), found
 
 
 def test_a_charge_against_someone_at_home_is_no_statement(detector: Detector) -> None:
@@ -48,7 +45,7 @@ def test_a_charge_against_someone_at_home_is_no_statement(detector: Detector) ->
         "at the news conference."
     )
     found = statements(detector, text)
-    assert not by(found, "McCain", "warm words"), found
+    assert not by_speaker(found, "McCain", "warm words"), found
 
 
 def test_a_reaffirmed_position_is_a_statement(detector: Detector) -> None:
@@ -58,4 +55,4 @@ def test_a_reaffirmed_position_is_a_statement(detector: Detector) -> None:
         "unless Washington did so first."
     )
     found = statements(detector, text)
-    assert by(found, "Putin", "would not deploy new missiles"), found
+    assert by_speaker(found, "Putin", "would not deploy new missiles"), found

@@ -8,16 +8,13 @@ import datetime as dt
 
 from pipeline.detect import Detector
 from pipeline.models import DetectedStatement
+from tests.support.detection import by_speaker
 
 DAY = dt.date(2018, 3, 16)
 
 
 def statements(detector: Detector, text: str, day: dt.date = DAY) -> list[DetectedStatement]:
     return detector.detect(text, published=day).statements
-
-
-def by(found: list[DetectedStatement], name: str, phrase: str) -> list[DetectedStatement]:
-    return [s for s in found if name in s.speaker.name and phrase in s.quote]
 
 
 def test_a_speaker_named_right_before_a_subjectless_verb(detector: Detector) -> None:
@@ -28,7 +25,7 @@ def test_a_speaker_named_right_before_a_subjectless_verb(detector: Detector) -> 
         'Intelligence Dan Coats said "we know Russia has violated the terms of that treaty."'
     )
     found = statements(detector, text, dt.date(2019, 2, 5))
-    assert by(found, "Coats", "Russia has violated"), found
+    assert by_speaker(found, "Coats", "Russia has violated"), found
 
 
 def test_a_joint_word_is_not_the_last_speakers(detector: Detector) -> None:
@@ -37,7 +34,7 @@ def test_a_joint_word_is_not_the_last_speakers(detector: Detector) -> None:
         "Minister Sergei Lavrov announced that Syria must hand over its chemical weapons."
     )
     found = statements(detector, text, dt.date(2013, 9, 14))
-    assert not by(found, "Lavrov", "Syria must hand over"), found
+    assert not by_speaker(found, "Lavrov", "Syria must hand over"), found
 
 
 def test_a_lone_surname_of_the_dictionary_names_its_person(detector: Detector) -> None:
@@ -47,7 +44,7 @@ def test_a_lone_surname_of_the_dictionary_names_its_person(detector: Detector) -
         'attack us," Gowdy said.'
     )
     found = statements(detector, text)
-    (statement,) = by(found, "Gowdy", "Russia is not our friend")
+    (statement,) = by_speaker(found, "Gowdy", "Russia is not our friend")
     assert statement.speaker.country == "USA"
 
 
@@ -70,7 +67,7 @@ def test_a_said_clause_after_a_stray_conjunction(detector: Detector) -> None:
         "relations with Washington before the summit."
     )
     found = statements(detector, text, dt.date(2018, 7, 14))
-    assert by(found, "Foreign Ministry", "aimed to damage relations with Washington"), found
+    assert by_speaker(found, "Foreign Ministry", "aimed to damage relations with Washington"), found
 
 
 def test_a_said_clause_taken_for_a_relative_clause(detector: Detector) -> None:
@@ -80,7 +77,7 @@ def test_a_said_clause_taken_for_a_relative_clause(detector: Detector) -> None:
         "accepted the denial."
     )
     found = statements(detector, text, dt.date(2018, 7, 17))
-    assert by(found, "Lavrov", "Trump accepted the denial"), found
+    assert by_speaker(found, "Lavrov", "Trump accepted the denial"), found
 
 
 def test_the_two_leaders_are_the_pair(detector: Detector) -> None:
@@ -94,7 +91,7 @@ def test_the_two_leaders_are_the_pair(detector: Detector) -> None:
         "margins of the summit on more than one occasion."
     )
     found = statements(detector, text, dt.date(2017, 11, 11))
-    (statement,) = by(found, "Peskov", "exchanged opinions")
+    (statement,) = by_speaker(found, "Peskov", "exchanged opinions")
     assert set(statement.about) == {"RUS", "USA"}  # words about the pair, not one side
 
 
@@ -107,7 +104,7 @@ def test_an_opening_participle_is_not_the_speaker(detector: Detector) -> None:
         'aggression in Ukraine."'
     )
     found = statements(detector, text, dt.date(2015, 6, 8))
-    assert by(found, "Obama", "standing up to Russian aggression"), found
+    assert by_speaker(found, "Obama", "standing up to Russian aggression"), found
     assert not [s for s in found if "Merkel" in s.speaker.name], found
 
 
@@ -121,5 +118,5 @@ def test_he_in_the_speakers_own_quote_is_someone_else(detector: Detector) -> Non
         "he said."
     )
     found = statements(detector, text, dt.date(2017, 11, 12))
-    (statement,) = by(found, "Trump", "very insulted")
+    (statement,) = by_speaker(found, "Trump", "very insulted")
     assert statement.about == ["RUS"]

@@ -8,6 +8,7 @@ import datetime as dt
 
 from pipeline.detect import Detector
 from pipeline.models import DetectedStatement
+from tests.support.detection import by_speaker
 
 # A story of the Russia inquiry in Congress (home politics, named again and again) with a
 # passage on the two governments in which an official's words name neither side.
@@ -28,15 +29,11 @@ def statements(detector: Detector, text: str, day: dt.date) -> list[DetectedStat
     return detector.detect(text, published=day).statements
 
 
-def by(found: list[DetectedStatement], name: str, phrase: str) -> list[DetectedStatement]:
-    return [s for s in found if name in s.speaker.name and phrase in s.quote]
-
-
 def test_an_officials_words_in_a_pair_passage_of_a_home_story(detector: Detector) -> None:
     words = "These provocations will not go unanswered, and we are ready for every step."
     text = HOME_STORY.format(words=words)
     found = statements(detector, text, dt.date(2019, 6, 20))
-    (statement,) = by(found, "Pompeo", "provocations will not go unanswered")
+    (statement,) = by_speaker(found, "Pompeo", "provocations will not go unanswered")
     assert statement.about == ["RUS"]
 
 
@@ -46,7 +43,7 @@ def test_a_lawmakers_words_in_a_home_story_stay_home(detector: Detector) -> None
         words="These provocations will not go unanswered, and we are ready for every step."
     )
     found = statements(detector, text, dt.date(2019, 6, 20))
-    assert not by(found, "Schumer", "provocations will not go unanswered"), found
+    assert not by_speaker(found, "Schumer", "provocations will not go unanswered"), found
 
 
 def test_an_officials_words_on_home_business_in_a_home_story(detector: Detector) -> None:
@@ -62,7 +59,7 @@ def test_an_officials_words_on_home_business_in_a_home_story(detector: Detector)
         'on time."\n'
     )
     found = statements(detector, text, dt.date(2019, 6, 20))
-    assert not by(found, "Pompeo", "committee will have our answers"), found
+    assert not by_speaker(found, "Pompeo", "committee will have our answers"), found
 
 
 def test_a_pentagon_spokesman_before_his_state_department_post(detector: Detector) -> None:
@@ -73,7 +70,7 @@ def test_a_pentagon_spokesman_before_his_state_department_post(detector: Detecto
         "Pentagon press secretary John Kirby said."
     )
     found = statements(detector, text, dt.date(2014, 4, 22))
-    (statement,) = by(found, "Kirby", "message to Moscow")
+    (statement,) = by_speaker(found, "Kirby", "message to Moscow")
     assert statement.speaker.country == "USA"
     assert statement.speaker.role != "COUNTRY"
 
@@ -85,7 +82,7 @@ def test_a_house_leader_before_he_was_speaker(detector: Detector) -> None:
         "McCarthy said."
     )
     found = statements(detector, text, dt.date(2017, 7, 25))
-    (statement,) = by(found, "McCarthy", "Russia must pay")
+    (statement,) = by_speaker(found, "McCarthy", "Russia must pay")
     assert statement.speaker.role == "LEGISLATURE"
 
 
@@ -97,7 +94,7 @@ def test_the_subject_of_the_first_act_in_a_list_is_the_next_ones(detector: Detec
         "to say Russia was accountable."
     )
     found = statements(detector, text, dt.date(2018, 7, 17))
-    assert by(found, "Trump", "good competitor"), found
+    assert by_speaker(found, "Trump", "good competitor"), found
 
 
 def test_a_clause_under_when_keeps_its_subject_to_itself(detector: Detector) -> None:
@@ -106,7 +103,7 @@ def test_a_clause_under_when_keeps_its_subject_to_itself(detector: Detector) -> 
         'When Putin arrived, praised the "good spirit" of the talks with America.'
     )
     found = statements(detector, text, dt.date(2018, 7, 17))
-    assert not by(found, "Putin", "good spirit"), found
+    assert not by_speaker(found, "Putin", "good spirit"), found
 
 
 def test_a_title_owned_by_someone_else_is_not_the_sides_holder(detector: Detector) -> None:
@@ -130,7 +127,7 @@ def test_he_after_a_passive_whose_doer_no_side_owns(detector: Detector) -> None:
         'He said it sent a "strong message to the Kremlin."'
     )
     found = statements(detector, text, dt.date(2018, 4, 7))
-    assert not by(found, "Trump", "strong message to the Kremlin"), found
+    assert not by_speaker(found, "Trump", "strong message to the Kremlin"), found
 
 
 def test_a_name_with_a_middle_initial_is_the_dictionarys_person(detector: Detector) -> None:
@@ -139,7 +136,7 @@ def test_a_name_with_a_middle_initial_is_the_dictionarys_person(detector: Detect
         '"Moscow must pay for attacking our elections," Rep. Edward R. Royce said.'
     )
     found = statements(detector, text, dt.date(2018, 3, 16))
-    (statement,) = by(found, "Royce", "Moscow must pay")
+    (statement,) = by_speaker(found, "Royce", "Moscow must pay")
     assert statement.speaker.name == "Ed Royce" and statement.speaker.role == "LEGISLATURE"
 
 
@@ -154,7 +151,7 @@ def test_the_paragraph_naming_a_described_speaker_is_read(detector: Detector) ->
         "Republican."
     )
     found = statements(detector, text, dt.date(2018, 3, 16))
-    assert by(found, "Royce", "targeting our power grid"), found
+    assert by_speaker(found, "Royce", "targeting our power grid"), found
 
 
 def test_a_colon_quote_after_a_verb_left_without_its_subject(detector: Detector) -> None:
@@ -166,7 +163,7 @@ def test_a_colon_quote_after_a_verb_left_without_its_subject(detector: Detector)
         '2016 election."'
     )
     found = statements(detector, text, dt.date(2018, 7, 17))
-    assert by(found, "Coats", "assessments of Russian meddling"), found
+    assert by_speaker(found, "Coats", "assessments of Russian meddling"), found
 
 
 def test_a_quote_cut_off_after_an_exclamation_keeps_its_attribution(detector: Detector) -> None:
@@ -176,7 +173,7 @@ def test_a_quote_cut_off_after_an_exclamation_keeps_its_attribution(detector: De
         "Trump tweeted, using his favourite nickname for the inquiry."
     )
     found = statements(detector, text, dt.date(2018, 7, 17))
-    assert by(found, "Trump", "relationship with Russia has never been worse"), found
+    assert by_speaker(found, "Trump", "relationship with Russia has never been worse"), found
 
 
 def test_a_colon_quote_whose_sentence_runs_on_into_the_quote(detector: Detector) -> None:
@@ -186,7 +183,7 @@ def test_a_colon_quote_whose_sentence_runs_on_into_the_quote(detector: Detector)
         "people.' However, as the two largest nuclear powers, we must get along with Russia!\""
     )
     found = statements(detector, text, dt.date(2018, 7, 17))
-    assert by(found, "Trump", "we must get along with Russia"), found
+    assert by_speaker(found, "Trump", "we must get along with Russia"), found
 
 
 def test_a_sentence_opening_with_the_verb_then_the_speaker(detector: Detector) -> None:
@@ -196,7 +193,7 @@ def test_a_sentence_opening_with_the_verb_then_the_speaker(detector: Detector) -
         '"This should make clear that the Russian government\'s conduct is unacceptable."'
     )
     found = statements(detector, text, dt.date(2013, 8, 8))
-    (statement,) = by(found, "Royce", "Russian government's conduct is unacceptable")
+    (statement,) = by_speaker(found, "Royce", "Russian government's conduct is unacceptable")
     assert statement.speaker.name == "Ed Royce"
 
 
@@ -208,7 +205,7 @@ def test_a_that_clause_hung_on_the_noun_of_the_verbs_phrase(detector: Detector) 
         "hearing that Russia must suffer the consequences."
     )
     found = statements(detector, text, dt.date(2017, 1, 6))
-    assert by(found, "McCain", "Russia must suffer the consequences"), found
+    assert by_speaker(found, "McCain", "Russia must suffer the consequences"), found
 
 
 def test_one_named_with_other_officials_speaks_by_a_participle(detector: Detector) -> None:
@@ -220,4 +217,4 @@ def test_one_named_with_other_officials_speaks_by_a_participle(detector: Detecto
         "United States."
     )
     found = statements(detector, text, dt.date(2017, 1, 6))
-    assert by(found, "Clapper", "Russia had directed the cyberattacks"), found
+    assert by_speaker(found, "Clapper", "Russia had directed the cyberattacks"), found

@@ -24,3 +24,8 @@ def statements_in(detector: Detector, text: str, day: dt.date) -> list[DetectedS
 def by_phrase(found: list[DetectedStatement], phrase: str) -> list[DetectedStatement]:
     """The statements whose quote contains `phrase`."""
     return [s for s in found if phrase in s.quote]
+
+
+def by_speaker(found: list[DetectedStatement], name: str, phrase: str) -> list[DetectedStatement]:
+    """The statements whose speaker's name contains `name` and whose quote contains `phrase`."""
+    return [s for s in found if name in s.speaker.name and phrase in s.quote]
