@@ -60,6 +60,8 @@ TUNE_EXTENSIONS = (
     # Made on 2026-12-06 (round 5): the filter's gain in round 4 came from more labels.
     (SAMPLE_SEED + 4, {"pair-diplomacy": 160, "pair-other": 40}),
     (SAMPLE_SEED + 5, {"pair-diplomacy": 120, "pair-other": 30}),
+    # Made on 2026-12-07 (round 16): most of the `pair-diplomacy` articles left undrawn.
+    (SAMPLE_SEED + 6, {"pair-diplomacy": 100, "pair-other": 20}),
 )
 
 MAX_ANCHOR_WORDS = 8
