@@ -312,7 +312,10 @@ _CHARGE_NOUNS = {"claim", "allegation", "accusation", "charge", "assertion", "co
                  "belief", "assessment", "finding", "suspicion", "contention"}  # fmt: skip
 # Acts that, said of the other side, charge it with a wrong (see `_wrong_done`)
 _WRONGS = {"ASSAULT", "COERCE"}
-# Speech verbs whose object is the one told: a person of the other side told is a contact
+# Speech verbs whose object is the one told: a person of the other side told is a contact.
+# "warned Trump that" and "reminded Washington that" are said in public as often as to the
+# hearer, so unlike the statement rules' hearer verbs (`statements._TELL`) they make no
+# CONSULT (sharing that set added a false contact on the devset).
 _TELLING = {"tell", "assure", "inform"}
 # A meeting noun's modifiers that put it on the calendar ("a scheduled meeting")
 _ON_CALENDAR = {"scheduled", "planned", "upcoming", "forthcoming"}
