@@ -1200,16 +1200,22 @@ class EventFinder(Clues):
         return [Candidate("ACCUSE", "insult", source, target, attr, 0.6)]
 
     def _struck_elsewhere(self, verb: Token, target: ActorRef | None) -> bool:
-        """An attack whose direct object names no actor, nor anything of one ("attacked the
-        media", "attacked the postwar order"), while the target came from elsewhere."""
+        """An attack whose direct object names no actor of a watched side, nor anything of
+        one ("attacked the media", "attacked the postwar order", "authorization to attack
+        Syria"), while the target came from elsewhere."""
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if not objects or target is None:
             return False
-        return not any(
-            self.ctx.actor_of(t) is not None or self.ctx.mention_at(t.i) is not None
-            for o in objects
-            for t in o.subtree
-        )
+        for t in (t for o in objects for t in o.subtree):
+            actor = self.ctx.actor_of(t)
+            mention = self.ctx.mention_at(t.i)
+            if actor is None and mention is not None:
+                actor = mention.actor
+                if actor is None:
+                    return False  # a mention the story may tie to a side later
+            if actor is not None and actor.country in self.sides:
+                return False
+        return True
 
     def _attack_named(self, tok: Token) -> bool:
         """An attack noun whose attacker is only its modifier ("Russian hacks", "Russia's

@@ -30,6 +30,11 @@ _WARM = {"good", "great", "excellent", "wonderful", "fantastic", "terrific", "tr
 
 # Words of readiness whose infinitive can be an offer ("ready to talk") or resolve ("ready
 # to impose sanctions"), and the acts that make it resolve
+# Machines of war: what they do to one another is force, never words
+_HARDWARE = {"jet", "fighter", "bomber", "drone", "warship", "submarine", "missile", "aircraft",
+             "destroyer", "plane", "helicopter", "ship", "vessel", "frigate", "tank"}  # fmt: skip
+# Roles of people who can be struck by force (see `_office_holder_object`)
+_STRUCK_ROLES = {"COUNTRY", "MILITARY", "DIPLOMAT"}
 _READINESS = {"ready", "willing", "prepared", "readiness", "willingness", "eager", "keen"}
 _ACCOUNTABLE = {"responsible", "accountable", "liable", "culpable", "guilty", "answerable"}
 _HOSTILE_ACTS = {"SANCTION", "THREATEN", "ACCUSE", "REJECT", "COERCE", "ASSAULT", "MOBILIZE"}
@@ -208,6 +213,14 @@ class SenseReader:
             return False  # "ready to issue new sanctions", "readiness to defy Washington"
         if sense.type == "COERCE" and self._held_to_account(tok):
             return False  # "held both countries responsible": a judgement, no one detained
+        if sense.type == "ASSAULT" and tok.pos_ == "VERB" and self._office_holder_object(tok):
+            return False  # "fired the FBI director", "attacked the president on Twitter"
+        if (
+            sense.mode == "criticize"
+            and tok.pos_ == "VERB"
+            and any(c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in _HARDWARE for c in kids)
+        ):
+            return False  # "a jet attacked the U.S. drone over Syria": a machine says nothing
         if sense.prt and not any(
             c.lower_ in sense.prt and c.dep_ in ("prt", "advmod", "prep") for c in kids
         ):
@@ -491,6 +504,25 @@ class SenseReader:
                 return None
             return "SUPPORT"
         return None
+
+    def _office_holder_object(self, tok: Token) -> bool:
+        """The verb's direct object is one holder of an office (a leader, a minister, a named
+        official, a person the dictionary does not know): such a person is fired from a post
+        or attacked in words, not struck by force. Diplomats, soldiers and citizens can be."""
+        for obj in tok.children:
+            if obj.dep_ != "dobj" or obj.tag_ in ("NNS", "NNPS"):
+                continue
+            actor = self.ctx.actor_of(obj)
+            mention = self.ctx.mention_at(obj.i)
+            if actor is None:
+                if obj.ent_type_ == "PERSON":
+                    return True
+            elif mention is not None and (
+                (mention.kind in ("person", "title") and actor.role not in _STRUCK_ROLES)
+                or (mention.person is not None and bool(mention.person.terms))
+            ):
+                return True  # one who held an office, in it that day or not
+        return False
 
     def _is_meeting(self, tok: Token) -> bool:
         sense = self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(tok.lemma_.lower())
