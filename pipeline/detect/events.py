@@ -112,13 +112,27 @@ _CHARGING = {"charge", "indict", "prosecute", "convict"}
 # Hoped-for cooperation (see `_cooperation_hoped`): its words, and the words of hoping over them
 _COOPERATING = {"cooperate", "collaborate", "cooperation", "partnership"}
 _TIES = {"relation", "relations", "tie", "ties", "relationship"}
-_BETTER = {"better", "well", "good", "improved", "normal", "constructive"}  # "better" -> "well"
+_BETTER = {
+    "better",
+    "well",
+    "good",
+    "improved",
+    "normal",
+    "constructive",
+    "friendly",
+    "productive",
+    "positive",
+    "pragmatic",
+    "stable",
+    "warm",
+    "cordial",
+}  # fmt: skip ("better" -> "well")
 _MENDING = {"improve", "mend", "repair", "normalize", "normalise", "rebuild", "restore"}
 _HOPEFUL_MODALS = {"should", "must", "could", "can"}
 # ("hoped" is at times lemmatised "hop": the surface forms are listed too)
 _HOPING = {"hope", "hoped", "hopes", "hoping", "want", "wish", "commit", "committed", "need", "ready", "willing", "forward",
            "seek", "good", "important", "essential", "necessary", "time", "prepared", "eager",
-           "keen", "interested", "desire", "aim", "intend", "plan", "continue"}  # fmt: skip
+           "keen", "interested", "desire", "aim", "intend", "plan", "continue", "hopeful"}  # fmt: skip
 _ENDING = {"stop", "end", "cease", "halt", "suspend", "abandon", "quit"}
 # handing someone over to the other side: refusing it turns down what that side asked
 _SURRENDERING = {"extradite", "deport"}
@@ -3062,7 +3076,13 @@ class EventFinder(Clues):
             kids = list(tok.children)
             together = (
                 lemma in _COOPERATING
-                or (lemma == "work" and any(t.lower_ == "together" for t in tok.subtree))
+                or (
+                    lemma == "work"
+                    and (
+                        any(t.lower_ == "together" for t in tok.subtree)
+                        or any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
+                    )
+                )
                 or (lemma == "get" and any(c.lower_ in ("along", "on") for c in kids))
                 or (
                     lemma in _TIES
