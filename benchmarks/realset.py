@@ -62,6 +62,8 @@ TUNE_EXTENSIONS = (
     (SAMPLE_SEED + 5, {"pair-diplomacy": 120, "pair-other": 30}),
     # Made on 2026-12-07 (round 16): most of the `pair-diplomacy` articles left undrawn.
     (SAMPLE_SEED + 6, {"pair-diplomacy": 100, "pair-other": 20}),
+    # The same day: the last eight `pair-diplomacy` articles and more of the hardest negatives.
+    (SAMPLE_SEED + 7, {"pair-diplomacy": 8, "pair-other": 72}),
 )
 
 MAX_ANCHOR_WORDS = 8
