@@ -42,6 +42,12 @@ _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")  # "said extending it
 # "urged Moscow to withdraw", "called on Washington to lift": a demand put in words is a
 # statement too (the REQUEST event is coded separately); "accused X of Y" likewise.
 _URGE = {"urge", "ask", "press", "implore", "appeal", "demand", "exhort", "beg"}
+# A person named with a title ("President Putin", "Mr. Lavrov"): the group is the surname
+_TITLED = re.compile(
+    r"\b(?:President|Mr|Mrs|Ms|Secretary|Minister|Senator|Ambassador|Chancellor)\.?"
+    r"\s+(?:[A-Z][\w'-]+\s+)?([A-Z][\w'-]+)"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 # Courts and judges rule; what they say from the bench is no side's diplomatic statement
 _COURT = re.compile(r"\b(?:court|courts|judge|judges|tribunal)\b", re.IGNORECASE)
 # Things a side's name can qualify without the side acting or being acted on
@@ -620,6 +626,8 @@ class StatementFinder(PositionRules):
                 continue
             if self._background(found):
                 continue
+            if self._named_in_own_words(found):
+                continue  # "I raised it with President Putin", credited to Putin
             found.about = self._about(found)
             if found.about and self._elsewhere(found):
                 continue
@@ -628,6 +636,21 @@ class StatementFinder(PositionRules):
             if found.about:
                 kept.append(found)
         return kept
+
+    @staticmethod
+    def _named_in_own_words(found: Found) -> bool:
+        """Quoted words in the first person that name their speaker with a title ("During
+        today's meeting, I addressed directly with President Putin ...") are someone else's:
+        nobody says "I" and "President Putin" of himself in one breath."""
+        if found.indirect or not found.quotes:
+            return False
+        parts = found.speaker.name.split()
+        if len(parts) < 2:
+            return False  # a body ("the White House"), not a person
+        words = " ".join(q.text for q in found.quotes)
+        if not _FIRST_PERSON.search(words):
+            return False
+        return any(m.group(1) == parts[-1] for m in _TITLED.finditer(words))
 
     def _relayed_speaker(self, inner: Found) -> bool:
         """ "Lavrov told Pompeo that ..., the ministry said": the words a trailing attribution
