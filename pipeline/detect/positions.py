@@ -305,7 +305,7 @@ class PositionRules:
             sentence = self._sides_named(found.sentence.start, found.sentence.end, pronouns=False)
             if any(c in sentence for c in other):
                 return other, "home_sentence" if home else "sentence"
-        if self._third_country(named):
+        if self._third_country(self._names_only(ranges)):
             return [], "third"  # about Ukraine, Syria, Iran...: not about the watched pair
         if found.relayed_by is not None and found.relayed_by.country in other:
             # '"I pressed him on it. He denied it," Biden said': the other side's leader
@@ -334,6 +334,13 @@ class PositionRules:
         ):
             return other, "home_passage" if home else "passage"
         return [], "none"
+
+    def _names_only(self, ranges: list[tuple[int, int]]) -> set[str]:
+        """The sides the ranges name by a name or title, not by a pronoun."""
+        named: set[str] = set()
+        for start, end in ranges:
+            named |= self._sides_named(start, end, pronouns=False)
+        return named
 
     def _pair_compound(self, ranges: list[tuple[int, int]]) -> bool:
         """ "a setback to U.S.-Russia relations": one word joins the names of both sides."""
