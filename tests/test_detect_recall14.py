@@ -83,3 +83,16 @@ def test_a_wrong_of_the_state_denied_in_a_which_clause_is_refused(detector: Dete
     )
     assert ("REJECT", "RUS", "USA") in found
     assert ("REJECT", "USA", "RUS") not in found
+
+
+def test_a_charge_dismissed_as_the_work_of_coordinated_accusers_is_refused(
+    detector: Detector,
+) -> None:
+    # the other side is named only among those the denier says are doing the blaming
+    found = triples(
+        detector,
+        "Officials in Kiev said Russian soldiers were fighting in the east. Russia's defense "
+        "minister laughed off the charges, saying that Kiev and its friends, the United States "
+        "and Britain, were trying to blame Moscow for every problem.",
+    )
+    assert ("REJECT", "RUS", "USA") in found

@@ -2993,9 +2993,14 @@ class EventFinder(Clues):
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CHARGING_VERBS:
                 continue
             subj, passive = subject(verb)
-            actor = self.ctx.actor_of(subj) if subj is not None and not passive else None
-            if actor is not None and actor.country == cand.target.country:
-                return True
+            if subj is None or passive:
+                continue
+            # "Kiev and its patrons, the United States, are trying to blame Russia": any of
+            # the coordinated accusers
+            for doer in (subj, *(t for t in self._modifiers(subj) if t.dep_ in ("conj", "appos"))):
+                actor = self.ctx.actor_of(doer)
+                if actor is not None and actor.country == cand.target.country:
+                    return True
         return False
 
     def _mention_head(self, start: int) -> Token:
