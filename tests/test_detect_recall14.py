@@ -96,3 +96,18 @@ def test_a_charge_dismissed_as_the_work_of_coordinated_accusers_is_refused(
         "and Britain, were trying to blame Moscow for every problem.",
     )
     assert ("REJECT", "RUS", "USA") in found
+
+
+def test_a_refusal_turns_down_only_what_was_put_before_it(detector: Detector) -> None:
+    # the other side's offer comes after the refusal: the refusal cannot answer it
+    found = event_triples(
+        detector,
+        "Floods hit the northern provinces on Monday.\n\n"
+        "Rescue teams worked through the night.\n\n"
+        "The Kremlin followed the storms closely.\n\n"
+        "Trump rejected the idea of raising taxes to pay for the repairs.\n\n"
+        "Later in the week, Russia offered the United States help with the rescue.",
+        DAY,
+    )
+    assert ("AGREE", "RUS", "USA") in found
+    assert ("REJECT", "USA", "RUS") not in found

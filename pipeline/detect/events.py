@@ -2731,7 +2731,10 @@ class EventFinder(Clues):
                 kinds = _ANSWERED.get(cand.mode or "", _ANSWERED[""])
                 pair = (cand.target.country, cand.source.country)
                 if (
-                    not any((kind, *pair) in made for kind in kinds)
+                    not (
+                        any((kind, *pair) in made for kind in kinds)
+                        and (cand.mode == "accusation" or self._put_before(cand, kinds, candidates))
+                    )
                     and not self.charged_by(cand)
                     and not (cand.mode == "accusation" and self._wrong_reported(cand, candidates))
                     and not self.own_state_charged(cand)
@@ -2739,6 +2742,23 @@ class EventFinder(Clues):
                     continue
             kept.append(cand)
         return kept
+
+    def _put_before(
+        self, cand: Candidate, kinds: tuple[str, ...], candidates: list[Candidate]
+    ) -> bool:
+        """What a refusal turns down was put by the other side before it, at most
+        `ACT_WINDOW` sentences back or in the story's lead."""
+        index = self.ctx.sentence_index(cand.trigger.sent.start)
+        near = self.ctx.sentences[max(0, index - ACT_WINDOW)].start
+        lead_end = self.ctx.sentences[min(len(self.ctx.sentences) - 1, 1)].end
+        return any(
+            act.type in kinds
+            and act.source.country == cand.target.country
+            and act.target.country == cand.source.country
+            and act.trigger.i < cand.trigger.sent.end
+            and (act.trigger.i >= near or act.trigger.i < lead_end)
+            for act in candidates
+        )
 
     def _parties(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
         """The two watched sides named as the only parties of an agreement reached or signed:
