@@ -273,11 +273,12 @@ def _anchored(cand: Candidate, ctx: ArticleContext, finder: EventFinder) -> bool
     the clause the act is told in ("hackers targeted American utilities"); not only in the
     sentence before, nor as a party to something else in another clause ("denied that his
     campaign colluded with Russia"). A denial of a charge the sentence before or its own
-    reports the other side making, a demand for a release, and forces sent to a host that
-    the story's other side faces, are read off the story's acts, not guessed."""
+    reports the other side making, or of a wrong the story tells of the denier's own state,
+    a demand for a release, and forces sent to a host that the story's other side faces, are
+    read off the story's acts, not guessed."""
     if not cand.guessed or cand.type == "MOBILIZE":
         return True
-    if cand.type == "REJECT" and finder.charged_by(cand):
+    if cand.type == "REJECT" and (finder.charged_by(cand) or finder.own_state_charged(cand)):
         return True
     if cand.type == "REQUEST" and any(
         child.dep_ == "dobj" and any(sense.type == "CONCEDE" for sense in finder.senses(child))

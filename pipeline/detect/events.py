@@ -152,6 +152,11 @@ _ANSWERED = {
     "": ("ACCUSE", "AGREE", "REQUEST", "THREATEN", "CONSULT", "COOPERATE", "COERCE", "SANCTION"),
 }
 _CHARGED_BY = {"by", "from"}
+_DEALINGS = {"CONSULT", "COOPERATE", "AGREE"}
+_DENIED_DEPS = {"ccomp", "xcomp", "dobj", "prep", "nsubjpass"}  # not "..., saying it was tough"
+# Who acts for a state: a wrong charged to one of them is charged to the state
+_STATE_ROLES = {"GOVERNMENT", "HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "FOREIGN_MINISTRY",
+                "DIPLOMAT", "MILITARY", "SECURITY", "SPOKESPERSON", "OFFICIAL"}  # fmt: skip
 _ASKED_PREPS = {"on", "upon", "with"}  # "called on Sessions", "pleaded with the judge"
 _LEADERS = {"leader", "lawmaker", "member", "official", "counterpart", "colleague", "agency"}
 _CHARGING_VERBS = {"accuse", "charge", "blame", "allege", "indict", "fault", "denounce",
@@ -957,6 +962,9 @@ class EventFinder(Clues):
             return []
         if kind == "REJECT" and not guessed and mode != "meeting":
             guessed = self._inside_denied(tok, target, partners=mode == "accusation")
+            # "aides met Russian diplomats, which the White House denies": the other side is
+            # named in the charge the clause hangs on, like one named inside what is denied
+            guessed = guessed or self._relative_denial(tok)
         if (
             kind == "CONSULT"
             and mode == "call"
@@ -2727,17 +2735,53 @@ class EventFinder(Clues):
         for cand in candidates:
             if cand.answers and not self._answered_act(cand, candidates):
                 continue
-            if cand.type == "REJECT" and cand.guessed:
+            if cand.type == "REJECT" and cand.guessed and self._relative_denial(cand.trigger):
+                # "an allegation he has denied", "a charge Moscow denies": the charge is the
+                # one the sentence itself tells, by the other side or against the denier's state
+                if (
+                    not self.own_state_charged(cand)
+                    and not self._charge_voiced(cand)
+                    and not any(
+                        c.type in _ANSWERED["accusation"]
+                        and (c.source.country, c.target.country)
+                        == (cand.target.country, cand.source.country)
+                        and c.trigger.sent.start == cand.trigger.sent.start
+                        for c in candidates
+                    )
+                ):
+                    continue
+            elif cand.type == "REJECT" and cand.guessed:
                 kinds = _ANSWERED.get(cand.mode or "", _ANSWERED[""])
                 pair = (cand.target.country, cand.source.country)
                 if (
-                    not any((kind, *pair) in made for kind in kinds)
+                    not (
+                        any((kind, *pair) in made for kind in kinds)
+                        and (cand.mode == "accusation" or self._put_before(cand, kinds, candidates))
+                    )
                     and not self.charged_by(cand)
                     and not (cand.mode == "accusation" and self._wrong_reported(cand, candidates))
+                    and not self.own_state_charged(cand)
                 ):
                     continue
             kept.append(cand)
         return kept
+
+    def _put_before(
+        self, cand: Candidate, kinds: tuple[str, ...], candidates: list[Candidate]
+    ) -> bool:
+        """What a refusal turns down was put by the other side before it, at most
+        `ACT_WINDOW` sentences back or in the story's lead."""
+        index = self.ctx.sentence_index(cand.trigger.sent.start)
+        near = self.ctx.sentences[max(0, index - ACT_WINDOW)].start
+        lead_end = self.ctx.sentences[min(len(self.ctx.sentences) - 1, 1)].end
+        return any(
+            act.type in kinds
+            and act.source.country == cand.target.country
+            and act.target.country == cand.source.country
+            and act.trigger.i < cand.trigger.sent.end
+            and (act.trigger.i >= near or act.trigger.i < lead_end)
+            for act in candidates
+        )
 
     def _parties(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
         """The two watched sides named as the only parties of an agreement reached or signed:
@@ -2874,6 +2918,114 @@ class EventFinder(Clues):
             for act in candidates
         )
 
+    def _relative_denial(self, tok: Token) -> bool:
+        """ "a charge Moscow denies", "..., which the Kremlin denies" after what is charged; not
+        a charge taken up by a relative pronoun ("the accusations, which Putin denied")."""
+        if tok.dep_ != "relcl" or tok.lemma_.lower() != "deny":
+            return False
+        if not any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children):
+            return False  # "the Russian leader, who denies it": the one it hangs on denies
+        return not (
+            tok.head.lemma_.lower() in self.lex.accusation_nouns
+            and any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in tok.children)
+        )
+
+    def _charge_voiced(self, cand: Candidate) -> bool:
+        """The charge a relative clause denies is told as said or charged by the other side
+        ("Pompeo said Moscow had helped them, which the Kremlin has denied")."""
+        for verb in cand.trigger.ancestors:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or (
+                lemma not in self.lex.speech_verbs and lemma not in _CHARGING_VERBS
+            ):
+                continue
+            subj, passive = subject(verb)
+            actor = self.ctx.actor_of(subj) if subj is not None and not passive else None
+            if actor is not None and actor.country == cand.target.country:
+                return True
+        return False
+
+    def own_state_charged(self, cand: Candidate) -> bool:
+        """A denial answers a wrong the story tells, in its sentence or the one before, as done
+        by the denier's own state to the other side ("officials said Russian spies paid the
+        gunmen to shoot at American ships. The Kremlin denied it"), whoever tells it: a charge
+        against the state the denier speaks for. Not one against the denier ("denied he had
+        met Russian diplomats"), a campaign or a party, nor a dealing with the other side
+        ("Moscow's officials talked with Washington")."""
+        source = cand.source
+        if cand.mode != "accusation" or source.role not in _STATE_ROLES:
+            return False
+        index = self.ctx.sentence_index(cand.trigger.sent.start)
+        start = self.ctx.sentences[max(0, index - LOCAL_WINDOW)].start
+        end = cand.trigger.sent.end
+        lead_end = self.ctx.sentences[min(len(self.ctx.sentences) - 1, 1)].end
+        spans = [(0, end)] if start <= lead_end else [(0, lead_end), (start, end)]
+        for begin, actor in (pair for span in spans for pair in self.ctx.actors_in(*span)):
+            if actor.country != source.country or actor.role not in _STATE_ROLES:
+                continue
+            if actor == source:
+                continue  # the denier's own doings: "denied he had met the ambassador"
+            head = self._mention_head(begin)
+            while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
+                head = head.head  # "Russian intelligence officers had paid them"
+            if head.dep_ != "nsubj" or head.head.pos_ != "VERB":
+                continue
+            verb = head.head
+            kids = list(verb.children)
+            if (
+                verb.i == cand.trigger.i
+                or any(c.dep_ in ("neg", "ccomp") for c in kids)  # "Moscow said that ..."
+                or (
+                    verb.lemma_.lower() in self.lex.speech_verbs
+                    and not any(c.dep_ == "dobj" for c in kids)  # "paid gunmen to shoot"
+                )
+            ):
+                continue
+            denied = any(
+                c.dep_ in _DENIED_DEPS and (c.i == verb.i or c.is_ancestor(verb))
+                for c in cand.trigger.children
+            ) or (
+                cand.trigger.dep_ == "relcl" and verb.is_ancestor(cand.trigger)
+            )  # "denied that its spies paid them", "its spies paid them, which Moscow denies"
+            if verb.sent.start == cand.trigger.sent.start and not denied:
+                continue  # in the denial's own sentence, only what it denies
+            if self._harms_other(verb, head, cand.target.country):
+                return True
+        return False
+
+    def _harms_other(self, verb: Token, subj: Token, country: str) -> bool:
+        """The clause of `verb` names someone or something of `country` outside its subject,
+        not as a partner ("talked with Moscow")."""
+        for begin, actor in self.ctx.actors_in(verb.left_edge.i, verb.right_edge.i + 1):
+            if actor.country != country:
+                continue
+            node = self._mention_head(begin)
+            if subj.is_ancestor(node) or node.i == subj.i or not verb.is_ancestor(node):
+                continue
+            if under_topic(node):
+                continue  # "fired Comey to block the Russia investigation": what it is about
+            if actor.role == WEAK_ROLE and node.dep_ in ("amod", "compound", "nmod", "poss"):
+                continue  # "parroted Russian policies": a thing of the side, not the side
+            partner, governed = False, False
+            while node.i != verb.i:
+                if node.dep_ == "pobj" and node.head.lower_ in _PARTNERING:
+                    partner = True
+                node = node.head
+                if node.i != verb.i and any(c.dep_ == "nsubj" for c in node.children):
+                    partner = True  # a clause with its own doer: "the day Obama slapped ..."
+                if node.pos_ == "VERB" and not governed:
+                    # "aides met Russian diplomats", "spoke to the ambassador": a dealing with
+                    # the other side, no wrong
+                    governed = True
+                    partner = (
+                        partner
+                        or node.lemma_.lower() in self.lex.speech_verbs
+                        or any(s.type in _DEALINGS for s in self.senses(node))
+                    )
+            if not partner:
+                return True
+        return False
+
     def charged_by(self, cand: Candidate) -> bool:
         """The sentence before a denial, or its own, has the target side charge someone
         ("Moscow charged the reporter with spying. The U.S. government rejects the charge"),
@@ -2884,9 +3036,14 @@ class EventFinder(Clues):
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CHARGING_VERBS:
                 continue
             subj, passive = subject(verb)
-            actor = self.ctx.actor_of(subj) if subj is not None and not passive else None
-            if actor is not None and actor.country == cand.target.country:
-                return True
+            if subj is None or passive:
+                continue
+            # "Kiev and its patrons, the United States, are trying to blame Russia": any of
+            # the coordinated accusers
+            for doer in (subj, *(t for t in self._modifiers(subj) if t.dep_ in ("conj", "appos"))):
+                actor = self.ctx.actor_of(doer)
+                if actor is not None and actor.country == cand.target.country:
+                    return True
         return False
 
     def _mention_head(self, start: int) -> Token:

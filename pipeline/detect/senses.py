@@ -280,6 +280,8 @@ class SenseReader:
                 for c in kids
             )
         if needs == "objnoun":
+            if sense.type == "REJECT" and self._charge_relativised(tok, sense):
+                return True
             return any(
                 o.lemma_.lower() in sense.objects or o.lower_ in sense.objects
                 for o in self._objects(tok)
@@ -392,6 +394,24 @@ class SenseReader:
         return any(
             c.dep_ == "dobj" and c.lower_ == "which" and c.i > 0 and c.doc[c.i - 1].text == ","
             for c in tok.children
+        )
+
+    @staticmethod
+    def _charge_relativised(tok: Token, sense: Sense) -> bool:
+        """A denial told in a clause on what it denies: "a charge Moscow denies" (the charge
+        is the verb's object), and ", which Russia denies" after the charge itself, which the
+        relative pronoun stands for."""
+        if tok.dep_ != "relcl" or tok.lemma_.lower() != "deny":
+            return False
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        if not objects:
+            return tok.head.lemma_.lower() in sense.objects
+        pronoun = objects[0]
+        return (
+            len(objects) == 1
+            and pronoun.lower_ == "which"
+            and pronoun.i == tok.head.i + 2
+            and tok.doc[tok.head.i + 1].lower_ == ","
         )
 
     @staticmethod
