@@ -972,13 +972,18 @@ class ArticleContext(PronounResolver):
     def actor_of(self, tok: Token, depth: int = 0) -> ActorRef | None:
         """The actor a noun phrase headed by `tok` names, looking into its owners."""
         mention = self._by_token.get(tok.i)
+        if mention is not None and mention.kind == "title" and depth == 0:
+            # "The Kremlin's spokesman, Dmitry Peskov, said", "a spokeswoman for the ministry,
+            # Maria Zakharova, said": the named holder speaks, not the post or its body
+            holder = self._named_holder(tok, mention)
+            if holder is not None:
+                return holder
         if mention is not None and mention.kind == "title" and mention.office and depth == 0:
             owned = self._title_of_body(tok, mention.office)
             if owned is not None:
                 return owned
         if mention is not None and mention.actor is not None:
             if mention.kind == "title" and depth == 0:
-                # "The Kremlin's spokesman, Dmitry Peskov, said": the named holder speaks
                 for child in tok.children:
                     named = self._by_token.get(child.i)
                     if child.dep_ == "appos" and named is not None and named.kind == "person":
@@ -1073,6 +1078,35 @@ class ArticleContext(PronounResolver):
             if m.kind == "person" and m.actor is not None and m.actor.role == "LEGISLATURE"
         }
         return found.pop() if len(found) == 1 else None
+
+    def _named_holder(self, tok: Token, title: Mention) -> ActorRef | None:
+        """The person named beside a title, set off by commas: as its apposition, or, where
+        the parser hung the name inside the title's phrase ("the ambassador to the UN,
+        Vasily Nebenzya, said": the name as the object of "to"), right after the title with
+        the title's side."""
+        for child in tok.children:
+            named = self._by_token.get(child.i)
+            if (
+                child.dep_ == "appos"
+                and named is not None
+                and named.kind == "person"
+                and named.actor is not None
+            ):
+                return named.actor
+        comma = title.end
+        if comma >= len(self.doc) or self.doc[comma].text != "," or title.actor is None:
+            return None
+        named = self._by_token.get(comma + 1)
+        if (
+            named is None
+            or named.kind != "person"
+            or named.actor is None
+            or named.actor.country != title.actor.country
+            or not tok.left_edge.i <= named.end - 1 <= tok.right_edge.i
+        ):
+            return None
+        after = self.doc[named.end] if named.end < len(self.doc) else None
+        return named.actor if after is not None and after.text == "," else None
 
     def _title_of_body(self, tok: Token, office: str) -> ActorRef | None:
         """ "a spokeswoman for Russia's foreign ministry", "the spokesman of the embassy": a
