@@ -112,21 +112,9 @@ _CHARGING = {"charge", "indict", "prosecute", "convict"}
 # Hoped-for cooperation (see `_cooperation_hoped`): its words, and the words of hoping over them
 _COOPERATING = {"cooperate", "collaborate", "cooperation", "partnership"}
 _TIES = {"relation", "relations", "tie", "ties", "relationship"}
-_BETTER = {
-    "better",
-    "well",
-    "good",
-    "improved",
-    "normal",
-    "constructive",
-    "friendly",
-    "productive",
-    "positive",
-    "pragmatic",
-    "stable",
-    "warm",
-    "cordial",
-}  # fmt: skip ("better" -> "well")
+# Ties wished better (the lemma of "better" is "well")
+_BETTER = {"better", "well", "good", "improved", "normal", "constructive", "friendly",
+           "productive", "positive", "pragmatic", "stable", "warm", "cordial"}  # fmt: skip
 _MENDING = {"improve", "mend", "repair", "normalize", "normalise", "rebuild", "restore"}
 _HOPEFUL_MODALS = {"should", "must", "could", "can"}
 # ("hoped" is at times lemmatised "hop": the surface forms are listed too)

@@ -28,13 +28,13 @@ _WARM = {"good", "great", "excellent", "wonderful", "fantastic", "terrific", "tr
          "partner"}  # fmt: skip
 
 
-# Words of readiness whose infinitive can be an offer ("ready to talk") or resolve ("ready
-# to impose sanctions"), and the acts that make it resolve
 # Machines of war: what they do to one another is force, never words
 _HARDWARE = {"jet", "fighter", "bomber", "drone", "warship", "submarine", "missile", "aircraft",
              "destroyer", "plane", "helicopter", "ship", "vessel", "frigate", "tank"}  # fmt: skip
 # Roles of people who can be struck by force (see `_office_holder_object`)
 _STRUCK_ROLES = {"COUNTRY", "MILITARY", "DIPLOMAT"}
+# Words of readiness whose infinitive can be an offer ("ready to talk") or resolve ("ready
+# to impose sanctions"), and the acts that make it resolve
 _READINESS = {"ready", "willing", "prepared", "readiness", "willingness", "eager", "keen"}
 _ACCOUNTABLE = {"responsible", "accountable", "liable", "culpable", "guilty", "answerable"}
 _HOSTILE_ACTS = {"SANCTION", "THREATEN", "ACCUSE", "REJECT", "COERCE", "ASSAULT", "MOBILIZE"}
