@@ -115,3 +115,33 @@ def test_a_statement_issued_by_one_whose_subject_the_parser_lost(detector: Detec
     )
     (statement,) = by_speaker(found, "Mattis", "no doubt about Russian hacking")
     assert statement.speaker.country == "USA"
+
+
+def test_a_lawmaker_on_a_ruler_named_by_an_epithet_speaks_of_the_other_side(
+    detector: Detector,
+) -> None:
+    # "a tyrant" names no side, but in a story about the pair the ruler meant is the other
+    # side's: not a lawmaker's words on home politics
+    text = (
+        "President Trump met President Putin in Vienna on Monday for three hours of talks.\n"
+        "Trump said after the meeting that relations with Russia had never been worse.\n"
+        "Putin said Russia had never interfered in any American election.\n"
+        '"No American leader has ever bowed so low before a tyrant," Senator Ben Sasse said '
+        "in a statement.\n"
+    )
+    found = detector.detect(text, published=DAY).statements
+    (statement,) = by_speaker(found, "Sasse", "bowed so low before a tyrant")
+    assert statement.about == ["RUS"]
+
+
+def test_a_lawmaker_on_home_politics_stays_home(detector: Detector) -> None:
+    # guard: no epithet, the words are about the speaker's own president
+    text = (
+        "President Trump met President Putin in Vienna on Monday for three hours of talks.\n"
+        "Trump said after the meeting that relations with Russia had never been worse.\n"
+        "Putin said Russia had never interfered in any American election.\n"
+        '"No American leader has ever been so careless with his own staff," Senator Ben Sasse '
+        "said in a statement.\n"
+    )
+    found = detector.detect(text, published=DAY).statements
+    assert not by_speaker(found, "Sasse", "careless with his own staff")

@@ -35,6 +35,9 @@ _UNNAMED_OWNERS = {"administration", "senior", "top", "government", "federal", "
 _GROUP_KINDS = {"party", "community"}  # bodies of many voices (see `group_speaker`)
 _LAW_ROLES = {"JUDICIARY"}  # prosecutors and the attorney general
 _DOMESTIC_ROLES = {"LEGISLATURE"}  # lawmakers: their words about their own side are home politics
+# Words by which a speaker names the other side's ruler without a name ("abased himself before
+# a tyrant"): in a story about the pair, the ruler meant is the other side's
+_EPITHETS = {"tyrant", "dictator", "autocrat", "despot", "strongman"}
 _RELATIONSHIP = re.compile(
     r"\b(?:bilateral|both countries|two countries|both sides|two sides|two nations|"
     r"relations between|ties between)\b",
@@ -275,6 +278,12 @@ class PositionRules:
             return [], "home_law"
         if any(c in named for c in other):
             return other, "named"
+        if (
+            any(self.doc[i].lemma_.lower() in _EPITHETS for lo, hi in ranges for i in range(lo, hi))
+            and not self._third_country(named)
+            and all(self._pair_story(c) for c in other)
+        ):
+            return other, "epithet"
         if (
             found.speaker.role not in _DOMESTIC_ROLES
             and _OWN_RELATIONSHIP.search(found.text)
