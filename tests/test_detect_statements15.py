@@ -145,3 +145,28 @@ def test_a_lawmaker_on_home_politics_stays_home(detector: Detector) -> None:
     )
     found = detector.detect(text, published=DAY).statements
     assert not by_speaker(found, "Sasse", "careless with his own staff")
+
+
+PAIR_STORY = (
+    "Russia offered on Thursday to hand over its chemical weapons plan to the United States.\n"
+    "Lavrov said Moscow would send the plan to Washington within a week.\n"
+    "Kerry said the United States would study the Russian offer with great care.\n"
+)
+
+
+def test_a_lawmaker_on_his_country_as_us_speaks_of_the_other_side(detector: Detector) -> None:
+    # "us" is the country acted on, not its government at home
+    text = PAIR_STORY + '"They are only toying with us," Rep. Adam Schiff said on Friday.\n'
+    found = detector.detect(text, published=DAY).statements
+    (statement,) = by_speaker(found, "Schiff", "toying with us")
+    assert statement.about == ["RUS"]
+
+
+def test_a_lawmaker_on_his_own_president_stays_home(detector: Detector) -> None:
+    # guard: the own side named by its government is home politics
+    text = (
+        PAIR_STORY + '"This was a disgrace by an American president," Rep. Adam Schiff said on '
+        "Friday.\n"
+    )
+    found = detector.detect(text, published=DAY).statements
+    assert not by_speaker(found, "Schiff", "disgrace by an American president")

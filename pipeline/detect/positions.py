@@ -291,7 +291,12 @@ class PositionRules:
             and all(self._pair_story(c) for c in other)
         ):
             return sorted(set(self.sides)), "own_relationship"
-        if found.speaker.country in named and found.speaker.role in _DOMESTIC_ROLES:
+        if (
+            found.speaker.role in _DOMESTIC_ROLES
+            # "they are playing with us": a lawmaker's own side named only as "we" or "us" is
+            # the country acted on, not its government at home
+            and found.speaker.country in self._names_only(ranges)
+        ):
             # "Senator X called the news conference a disgrace by an American president": a
             # lawmaker on their own side's government is home politics, not the relationship
             return [], "lawmaker_on_home"
