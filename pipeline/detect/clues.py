@@ -220,6 +220,9 @@ class Clues(SenseReader):
             return None
         if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
             return None
+        described = self._described_subject(verb)
+        if described is not None:
+            return described
         inner = {
             t.i
             for c in verb.children
@@ -241,6 +244,28 @@ class Clues(SenseReader):
             chain.append(chain[-1].head)
         actors = [t for t in reversed(chain) if self.ctx.actor_of(t) is not None]
         return actors[0] if len(actors) >= 2 else None
+
+    def _described_subject(self, verb: Token) -> Token | None:
+        """ "Trump, who before he took office promised warmer ties, last week congratulated
+        him": a relative clause set off between a name and its verb leads the parser to hang
+        the relative clause's last verb on the main one as its complement, with the name as
+        that complement's subject. The name, described by the relative clause, is the main
+        verb's subject."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.i > verb.i:
+                continue
+            if any(c.dep_ == "mark" for c in clause.children):
+                return None
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.pos_ != "PROPN" or self.ctx.actor_of(subj) is None:
+                return None
+            relative = [c for c in subj.children if c.dep_ == "relcl"]
+            if not relative or subj.i + 1 >= len(subj.doc) or subj.nbor(1).lower_ != ",":
+                return None
+            if not any(t.lower_ == "," and clause.i < t.i < verb.i for t in verb.sent):
+                return None  # the described name and its verb are set off by a closing comma
+            return subj
+        return None
 
     def _speaker_pronoun(self, subj: Token) -> bool:
         """ "The Journal said it denies the allegations": "it" or "they" under a speech verb

@@ -1,0 +1,95 @@
+"""Events: acts the parser hides (a described subject, a coordinated expectation, a judged
+meeting, a harm offered as the alternative to a demand); fifteenth recall round.
+
+Each sentence is written for these tests; the detector is the real one, rules alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2015, 3, 12)
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+# ------------------------------------- a name described by a relative clause keeps its verb
+
+
+def test_a_described_name_is_the_subject_of_the_verb_after_the_relative_clause(
+    detector: Detector,
+) -> None:
+    text = (
+        "Obama, who before he won the vote in November last year promised a harder line with"
+        " Moscow, last week congratulated the Russian leader on his victory."
+    )
+    assert ("SUPPORT", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_verb_after_a_plain_complement_keeps_no_borrowed_subject(detector: Detector) -> None:
+    text = "Analysts said Obama would visit Berlin; later congratulated the Russian president."
+    assert ("SUPPORT", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------------- an expectation coordinated with the subject's clause
+
+
+def test_a_meeting_expected_in_a_coordinated_clause_is_the_subjects(detector: Detector) -> None:
+    text = (
+        "Obama will hold a long bilateral meeting with Turkish President Recep Tayyip Erdogan and"
+        " is expected to meet on the summit sidelines with Russian President Vladimir Putin."
+    )
+    found = triples(detector, text)
+    assert ("CONSULT", "USA", "RUS") in found or ("CONSULT", "RUS", "USA") in found
+
+
+def test_a_meeting_not_expected_in_a_coordinated_clause_is_none(detector: Detector) -> None:
+    text = (
+        "Kerry will give a speech on trade in Ankara on Monday but is not expected to meet"
+        " with Lavrov."
+    )
+    found = triples(detector, text)
+    assert ("CONSULT", "USA", "RUS") not in found and ("CONSULT", "RUS", "USA") not in found
+
+
+# ------------------------------------------------------ a meeting judged by "call" was held
+
+
+def test_talks_called_useful_took_place(detector: Detector) -> None:
+    text = "Merkel on Monday called Kerry's recent talks with Lavrov very useful."
+    found = triples(detector, text)
+    assert ("CONSULT", "USA", "RUS") in found or ("CONSULT", "RUS", "USA") in found
+
+
+def test_talks_called_off_are_not_held(detector: Detector) -> None:
+    text = "Kerry on Monday called off his planned talks with Lavrov in Vienna."
+    found = triples(detector, text)
+    assert ("CONSULT", "USA", "RUS") not in found and ("CONSULT", "RUS", "USA") not in found
+
+
+# ---------------------------------------- a harm as the alternative to what a side is asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a statement, Kerry called on Moscow to pull its troops back or face new sanctions.",
+        "Kerry urged Russia to stop arming the rebels or face tougher penalties.",
+    ],
+)
+def test_a_harm_offered_as_the_alternative_to_a_demand_threatens(
+    detector: Detector, text: str
+) -> None:
+    assert ("THREATEN", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_choice_between_two_acts_threatens_nothing(detector: Detector) -> None:
+    text = "Kerry urged Russia to stop arming the rebels or join the peace talks."
+    assert ("THREATEN", "USA", "RUS") not in triples(detector, text)
