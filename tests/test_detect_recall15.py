@@ -93,3 +93,59 @@ def test_a_harm_offered_as_the_alternative_to_a_demand_threatens(
 def test_a_choice_between_two_acts_threatens_nothing(detector: Detector) -> None:
     text = "Kerry urged Russia to stop arming the rebels or join the peace talks."
     assert ("THREATEN", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------------------ an act made by the agent of a passive light verb
+
+
+def test_an_agreement_announced_by_the_pair_is_theirs(detector: Detector) -> None:
+    text = "The accord was announced in Vienna by Kerry and Lavrov after two days of talks."
+    found = triples(detector, text)
+    assert ("AGREE", "USA", "RUS") in found and ("AGREE", "RUS", "USA") in found
+
+
+def test_an_agreement_criticised_by_the_pair_is_not_theirs(detector: Detector) -> None:
+    text = "The accord on Iran was criticised in Vienna by Kerry and Lavrov."
+    found = triples(detector, text)
+    assert ("AGREE", "USA", "RUS") not in found and ("AGREE", "RUS", "USA") not in found
+
+
+# ------------------------------------------- an easing refused "unless" the other side acts
+
+
+def test_sanctions_not_lifted_unless_the_other_side_acts_ask_it_to(detector: Detector) -> None:
+    text = (
+        "The State Department said the sanctions would not be lifted unless Russia withdrew"
+        " its troops from Crimea."
+    )
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+def test_sanctions_tightened_unless_the_other_side_acts_threaten(detector: Detector) -> None:
+    text = (
+        "The State Department said the sanctions would be tightened unless Russia withdrew"
+        " its troops from Crimea."
+    )
+    found = triples(detector, text)
+    assert ("THREATEN", "USA", "RUS") in found
+
+
+# ------------------------------------------------ a pair the parser folds into one name
+
+
+def test_a_meeting_between_a_name_and_a_titled_name_is_the_pairs(detector: Detector) -> None:
+    text = (
+        "The Vienna conference will see a meeting between Kerry and Russian Foreign Minister"
+        " Sergei Lavrov."
+    )
+    found = triples(detector, text)
+    assert ("CONSULT", "USA", "RUS") in found or ("CONSULT", "RUS", "USA") in found
+
+
+def test_a_meeting_between_a_name_and_a_third_party_is_not_the_pairs(detector: Detector) -> None:
+    text = (
+        "The Vienna conference will see a meeting between Kerry and Syrian Foreign Minister"
+        " Walid Muallem."
+    )
+    found = triples(detector, text)
+    assert ("CONSULT", "USA", "RUS") not in found and ("CONSULT", "RUS", "USA") not in found

@@ -481,8 +481,15 @@ class EventFinder(Clues):
             if subj is None and not passive and kind == "CONSULT" and self._scheduled(verb):
                 # "Tillerson is scheduled to make a trip to Moscow": the one put on the calendar
                 subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
-            if subj is None or passive:
+            if subj is None:
                 return None, skip, 0.0
+            if passive and not (
+                verb.i == anchor.head.i
+                and anchor.dep_ == "nsubjpass"
+                and verb.lemma_.lower() in self.lex.light_verbs
+            ):
+                return None, skip, 0.0
+            # "the agreement was announced by Kerry and Lavrov": the agent makes the act
             skip.update(s.i for s in subj.subtree)
             return self._official_side(subj, self._actor_or_dyad(subj)), skip, 0.75
         subj, passive = self._subject_of(tok)
@@ -1623,7 +1630,13 @@ class EventFinder(Clues):
         if target is None or target.role == WEAK_ROLE or target.country not in self.sides:
             return []
         if any(c.dep_ == "neg" for c in main.children):
-            return []  # "will not lift sanctions unless": a condition on easing, not a threat
+            # "sanctions should not be lifted unless Russia holds up its end": a condition on
+            # easing, no threat; the act it waits for is asked of the other side (GUIDE: a
+            # condition set on cooperating is a REQUEST)
+            voiced = self._voiced_at(main, target)
+            if voiced is None:
+                return []
+            return [Candidate("REQUEST", "demand", voiced[0], voiced[1], clause, 0.55)]
         head, passive = subject(main)
         source = self.ctx.actor_of(head) if head is not None and not passive else None
         if source is None and head is not None and head.pos_ == "NOUN":
