@@ -782,13 +782,26 @@ class Clues(SenseReader):
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                for node in [pobj, *pobj.conjuncts]:
+                for node in [pobj, *pobj.conjuncts, *self._pair_in_name(pobj)]:
                     actor = self.ctx.actor_of(node)
                     if actor is not None and actor.role != WEAK_ROLE:
                         found.setdefault(actor.country, actor)
         if set(found) >= set(self.sides):
             return found[self.sides[0]], found[self.sides[1]]
         return self._pair_modifier(tok)
+
+    @staticmethod
+    def _pair_in_name(pobj: Token) -> list[Token]:
+        """ "between Trump and Russian President Vladimir Putin": the parser makes the first
+        of the pair a modifier inside the second's name, coordinated with its title."""
+        return [
+            node
+            for mod in pobj.children
+            if mod.dep_ in ("nmod", "compound") and mod.i < pobj.i
+            for first in mod.subtree
+            if any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children)
+            for node in (first, *first.conjuncts)
+        ]
 
     def _pair_modifier(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
         """ "the Lavrov-Rubio meeting", "U.S.-Russia talks", "a Russian-American swap": the
