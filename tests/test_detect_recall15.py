@@ -149,3 +149,18 @@ def test_a_meeting_between_a_name_and_a_third_party_is_not_the_pairs(detector: D
     )
     found = triples(detector, text)
     assert ("CONSULT", "USA", "RUS") not in found and ("CONSULT", "RUS", "USA") not in found
+
+
+# ------------------------------------------------ a meeting its party says is planned
+
+
+def test_a_meeting_a_side_plans_is_on_the_calendar(detector: Detector) -> None:
+    text = "Obama said on Tuesday he plans to meet Putin on the sidelines of the Beijing summit."
+    found = triples(detector, text)
+    assert ("CONSULT", "USA", "RUS") in found or ("CONSULT", "RUS", "USA") in found
+
+
+def test_a_meeting_a_side_does_not_plan_is_none(detector: Detector) -> None:
+    text = "Obama said on Tuesday he does not plan to meet Putin at the Beijing summit."
+    found = triples(detector, text)
+    assert ("CONSULT", "USA", "RUS") not in found and ("CONSULT", "RUS", "USA") not in found

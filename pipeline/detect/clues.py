@@ -333,7 +333,13 @@ class Clues(SenseReader):
             return False
         lemma = head.lemma_.lower()
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
-        return (lemma in ("expect", "schedule", "set", "slate") and passive) or lemma == "due"
+        # "he plans to meet Putin on the sidelines": a meeting its party says is planned
+        planned = lemma == "plan" and head.tag_ in ("VBZ", "VBP") and not passive
+        return (
+            (lemma in ("expect", "schedule", "set", "slate") and passive)
+            or lemma == "due"
+            or planned
+        )
 
     def _talks_taken_up(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
         """ "Talks ended after about three hours": meetings whose course a sentence reports
