@@ -220,6 +220,9 @@ class Clues(SenseReader):
             return None
         if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
             return None
+        described = self._described_subject(verb)
+        if described is not None:
+            return described
         inner = {
             t.i
             for c in verb.children
@@ -241,6 +244,28 @@ class Clues(SenseReader):
             chain.append(chain[-1].head)
         actors = [t for t in reversed(chain) if self.ctx.actor_of(t) is not None]
         return actors[0] if len(actors) >= 2 else None
+
+    def _described_subject(self, verb: Token) -> Token | None:
+        """ "Trump, who before he took office promised warmer ties, last week congratulated
+        him": a relative clause set off between a name and its verb leads the parser to hang
+        the relative clause's last verb on the main one as its complement, with the name as
+        that complement's subject. The name, described by the relative clause, is the main
+        verb's subject."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.i > verb.i:
+                continue
+            if any(c.dep_ == "mark" for c in clause.children):
+                return None
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.pos_ != "PROPN" or self.ctx.actor_of(subj) is None:
+                return None
+            relative = [c for c in subj.children if c.dep_ == "relcl"]
+            if not relative or subj.i + 1 >= len(subj.doc) or subj.nbor(1).lower_ != ",":
+                return None
+            if not any(t.lower_ == "," and clause.i < t.i < verb.i for t in verb.sent):
+                return None  # the described name and its verb are set off by a closing comma
+            return subj
+        return None
 
     def _speaker_pronoun(self, subj: Token) -> bool:
         """ "The Journal said it denies the allegations": "it" or "they" under a speech verb
@@ -308,7 +333,13 @@ class Clues(SenseReader):
             return False
         lemma = head.lemma_.lower()
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids)
-        return (lemma in ("expect", "schedule", "set", "slate") and passive) or lemma == "due"
+        # "he plans to meet Putin on the sidelines": a meeting its party says is planned
+        planned = lemma == "plan" and head.tag_ in ("VBZ", "VBP") and not passive
+        return (
+            (lemma in ("expect", "schedule", "set", "slate") and passive)
+            or lemma == "due"
+            or planned
+        )
 
     def _talks_taken_up(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
         """ "Talks ended after about three hours": meetings whose course a sentence reports
@@ -757,13 +788,26 @@ class Clues(SenseReader):
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                for node in [pobj, *pobj.conjuncts]:
+                for node in [pobj, *pobj.conjuncts, *self._pair_in_name(pobj)]:
                     actor = self.ctx.actor_of(node)
                     if actor is not None and actor.role != WEAK_ROLE:
                         found.setdefault(actor.country, actor)
         if set(found) >= set(self.sides):
             return found[self.sides[0]], found[self.sides[1]]
         return self._pair_modifier(tok)
+
+    @staticmethod
+    def _pair_in_name(pobj: Token) -> list[Token]:
+        """ "between Trump and Russian President Vladimir Putin": the parser makes the first
+        of the pair a modifier inside the second's name, coordinated with its title."""
+        return [
+            node
+            for mod in pobj.children
+            if mod.dep_ in ("nmod", "compound") and mod.i < pobj.i
+            for first in mod.subtree
+            if any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children)
+            for node in (first, *first.conjuncts)
+        ]
 
     def _pair_modifier(self, tok: Token) -> tuple[ActorRef, ActorRef] | None:
         """ "the Lavrov-Rubio meeting", "U.S.-Russia talks", "a Russian-American swap": the

@@ -199,6 +199,8 @@ _ANSWERABLE = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 _NEGATORS = {"no", "not", "never", "without", "nothing", "n't"}
 # "Russia could face new sanctions": a harm the other side is told it will suffer
 _FACING = {"face", "risk", "incur"}
+# Verbs that ask a side to act ("called on Moscow to withdraw", "urged Russia to stop")
+_ASKING = {"call", "urge", "ask", "tell", "demand", "press", "push", "warn", "pressure"}
 _HARMS = {"sanction", "sanctions", "penalty", "penalties", "consequence", "consequences",
           "retaliation", "punishment", "countermeasure", "countermeasures", "reprisal",
           "reprisals", "response", "measures", "tariff", "tariffs", "cost", "costs"}  # fmt: skip
@@ -479,15 +481,28 @@ class EventFinder(Clues):
             if subj is None and not passive and kind == "CONSULT" and self._scheduled(verb):
                 # "Tillerson is scheduled to make a trip to Moscow": the one put on the calendar
                 subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
-            if subj is None or passive:
+            if subj is None:
                 return None, skip, 0.0
+            if passive and not (
+                verb.i == anchor.head.i
+                and anchor.dep_ == "nsubjpass"
+                and verb.lemma_.lower() in self.lex.light_verbs
+            ):
+                return None, skip, 0.0
+            # "the agreement was announced by Kerry and Lavrov": the agent makes the act
             skip.update(s.i for s in subj.subtree)
             return self._official_side(subj, self._actor_or_dyad(subj)), skip, 0.75
         subj, passive = self._subject_of(tok)
         if subj is None and not passive:
             subj = self._noun_holder(tok)  # "Moscow had no intention of meeting them"
         if subj is None and self._scheduled(tok):  # "Lavrov and Rubio are expected to meet"
-            subj = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+            holder = tok.head
+            subj = next((c for c in holder.children if c.dep_ == "nsubjpass"), None)
+            if subj is None and holder.dep_ == "conj":
+                # "Obama will hold talks with Erdogan and is expected to meet Putin": the
+                # subject of the clause the expectation is coordinated with
+                shared, shared_passive = subject(holder.head)
+                subj = None if shared_passive else shared
         if subj is not None and self._speaker_pronoun(subj):
             return None, skip, 0.0  # "The Journal said it denies": the newspaper, no side
         if subj is not None and subj.lemma_.lower() in _AGREED_TEXTS:
@@ -1615,7 +1630,13 @@ class EventFinder(Clues):
         if target is None or target.role == WEAK_ROLE or target.country not in self.sides:
             return []
         if any(c.dep_ == "neg" for c in main.children):
-            return []  # "will not lift sanctions unless": a condition on easing, not a threat
+            # "sanctions should not be lifted unless Russia holds up its end": a condition on
+            # easing, no threat; the act it waits for is asked of the other side (GUIDE: a
+            # condition set on cooperating is a REQUEST)
+            voiced = self._voiced_at(main, target)
+            if voiced is None:
+                return []
+            return [Candidate("REQUEST", "demand", voiced[0], voiced[1], clause, 0.55)]
         head, passive = subject(main)
         source = self.ctx.actor_of(head) if head is not None and not passive else None
         if source is None and head is not None and head.pos_ == "NOUN":
@@ -1703,18 +1724,52 @@ class EventFinder(Clues):
         future = any(c.dep_ == "aux" and c.lower_ in _PROSPECT_AUX for c in kids) or (
             verb.dep_ == "xcomp" and verb.head.lower_ == "going"
         )
-        if not future:
+        alternative = None if future else self._alternative_to(verb)
+        if not future and alternative is None:
             return []
         harms = [c for c in kids if c.dep_ == "dobj" and c.lemma_.lower() in _HARMS]
         harms += [g for c in harms for g in c.conjuncts]
         if not harms:
             return []
-        voiced = self._subject_warned(verb)
+        voiced = self._subject_warned(verb) if alternative is None else alternative
         if voiced is None:
             return []
         speaker, target = voiced
         mode = "sanctions" if any(h.lemma_.lower() in _PENALTIES for h in harms) else "retaliation"
         return [Candidate("THREATEN", mode, speaker, target, verb, 0.6)]
+
+    def _alternative_to(self, verb: Token) -> tuple[ActorRef, ActorRef] | None:
+        """ "called on Moscow to help defuse the crisis or face further sanctions", "Russia
+        must withdraw or face consequences": a harm offered as the other choice to what a side
+        is asked or bound to do is held over it. The asker (or the speaker) and the one asked."""
+        asked = verb.head
+        if verb.dep_ != "conj" or not any(
+            c.dep_ == "cc" and c.lower_ == "or" for c in asked.children
+        ):
+            return None
+        while asked.dep_ in ("xcomp", "conj") and asked.head.pos_ in ("VERB", "AUX"):
+            if asked.head.lemma_.lower() in self.lex.speech_verbs | _ASKING:
+                break
+            asked = asked.head
+        if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in asked.children):
+            return self._subject_warned(asked)  # "Russia must withdraw or face ..."
+        asker = asked.head
+        if asked.dep_ not in ("xcomp", "advcl", "ccomp") or asker.lemma_.lower() not in _ASKING:
+            return None
+        subj, passive = self._subject_of(asker)
+        if subj is None or passive:
+            return None
+        source = self._official_side(subj, self._actor_or_dyad(subj))
+        if source is None or source.role == WEAK_ROLE or source.country not in self.sides:
+            return None
+        for tok in self._addressees(asker):
+            target = self.ctx.actor_of(tok)
+            if target is not None and {source.country, target.country} == set(self.sides):
+                if target.role == WEAK_ROLE:
+                    country = self.ctx.dictionary.countries[target.country]
+                    target = ActorRef(country.name, country.code, "GOVERNMENT")
+                return source, target
+        return None
 
     def _bill_advanced(self, bill: Token) -> list[Candidate]:
         """THREATEN by lawmakers of a sanctions bill they agree on or pass, not yet law:

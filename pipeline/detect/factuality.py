@@ -70,6 +70,12 @@ def _forecast(warn: Token) -> bool:
     return False
 
 
+def _named(verb: Token) -> bool:
+    """ "called the talks a breakthrough", "called the summit useful": what "call" takes as its
+    object is named or judged, not called for ("called off the talks" ends them)."""
+    return verb.lemma_.lower() == "call" and not any(c.dep_ == "prt" for c in verb.children)
+
+
 def _has_no(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
@@ -178,7 +184,11 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
         while node.dep_ in _NOMINAL_UP and node.head.i != node.i:
             rel, node = node.dep_, node.head
             if node.pos_ in ("VERB", "AUX"):
-                if rel == "dobj" and node.lemma_.lower() in lex.hypothetical_heads:
+                if (
+                    rel == "dobj"
+                    and node.lemma_.lower() in lex.hypothetical_heads
+                    and not _named(node)
+                ):
                     return NOT  # "helped prevent attacks", "denied the hack"
                 break
             if node.lemma_.lower() in lex.hypothetical_nouns and node.i != tok.i:
