@@ -49,3 +49,52 @@ def test_a_presenters_own_words_stay_the_outlets(detector: Detector) -> None:
     )
     found = statements(detector, text)
     assert [s for s in found if s.speaker.role == "STATE_MEDIA"], found
+
+
+def test_a_bare_title_is_not_the_leader_placed_on_the_other_side(detector: Detector) -> None:
+    # "Russian President Putin", then "President Putin" bare: the bare title does not make
+    # him the outlet's own president
+    text = (
+        "Russian President Vladimir Putin has refused to discuss Crimea.\n"
+        "Donald Trump will press President Vladimir Putin on the peninsula when the two "
+        "meet in Helsinki on Monday.\n"
+        "The president says he will raise the annexation of Crimea, but expects Putin to "
+        "push back.\n"
+    )
+    found = statements(detector, text, dt.date(2018, 7, 12))
+    assert by_speaker(found, "Trump", "expects Putin to push back"), found
+    assert not by_speaker(found, "Putin", "raise the annexation"), found
+
+
+def test_a_bare_title_still_names_the_outlets_president(detector: Detector) -> None:
+    # guard: the one leader written bare is the one "the president" takes up
+    text = (
+        "President Barack Obama spoke with Russian President Vladimir Putin by phone on "
+        "Friday.\n"
+        "Putin said Moscow would not hand over the fugitive contractor.\n"
+        "The president said Washington would keep pressing Russia to return him.\n"
+    )
+    found = statements(detector, text, dt.date(2013, 7, 12))
+    assert by_speaker(found, "Obama", "keep pressing Russia"), found
+
+
+def test_the_majority_leader_is_no_head_of_state(detector: Detector) -> None:
+    text = (
+        "Senate Majority Leader Mitch McConnell met Senate colleagues on Monday.\n"
+        "Russian President Vladimir Putin denied any role in the hacking.\n"
+        "The majority leader said the leaks about Russia's hacking should be weighed "
+        "carefully.\n"
+    )
+    found = statements(detector, text, dt.date(2016, 12, 12))
+    assert not by_speaker(found, "Putin", "weighed carefully"), found
+
+
+def test_the_russian_leader_is_still_the_president(detector: Detector) -> None:
+    # guard: a side word before "leader" names the head of state
+    text = (
+        "President Donald Trump spoke with Vladimir Putin on Tuesday.\n"
+        "The Russian leader said Moscow was ready to resume talks with Washington on arms "
+        "control.\n"
+    )
+    found = statements(detector, text, dt.date(2019, 5, 2))
+    assert by_speaker(found, "Putin", "ready to resume talks"), found

@@ -104,6 +104,7 @@ class ArticleContext(PronounResolver):
         self._alpha_counts: list[int] | None = None
         self._quoted: set[int] | None = None
         self._first_names: dict[str, list[Token]] | None = None  # word -> proper nouns before it
+        self._side_titled: set[str] = set()  # people whose title the article gives a side
         self._resolve_all(dated)
 
     # ----------------------------------------------------------------- building
@@ -156,6 +157,8 @@ class ArticleContext(PronounResolver):
                 if prev is not None and prev.kind == "title" and prev.office:
                     prev.actor = None  # the title only introduces the name
                     mention.bare_title = not self._qualifier_before(prev.start)
+                    if not mention.bare_title:
+                        self._side_titled.add(person.key)  # "Russian President Putin"
             elif entry.kind == "body":
                 body = self.dictionary.bodies[entry.ref]
                 name, surface = body.name, span.text
@@ -376,6 +379,8 @@ class ArticleContext(PronounResolver):
     def _title_actor(self, span: Span, office: str) -> ActorRef | None:
         if self._foreign_owner(span) or self._owned_elsewhere(span):
             return None  # "Nicaragua's president", "Italian Foreign Minister": not a side's
+        if self._led_group(span):
+            return None  # "the majority leader", "the party leader": not the state's leader
         country, qualifier = self._qualifier_country(span)
         # "the attorney general said": only a holder the story named has a post only one
         # side's government has (a US state has a secretary of state too)
@@ -424,7 +429,10 @@ class ArticleContext(PronounResolver):
             bare = [
                 m.person
                 for m in self.mentions
-                if m.bare_title and m.person is not None and office in m.person.offices_on(self.day)
+                if m.bare_title
+                and m.person is not None
+                and m.person.key not in self._side_titled  # "Russian President Putin" elsewhere
+                and office in m.person.offices_on(self.day)
             ]
             # Else the holder the story last made its subject ("Biden, speaking separately,
             # said ...") rather than the one last named in passing ("handed Putin a list").
@@ -449,6 +457,20 @@ class ArticleContext(PronounResolver):
         if person is None:
             return self._body_spokesperson(span, office, role)
         return ActorRef(person.name, person.country, self._role_of(person))
+
+    def _led_group(self, span: Span) -> bool:
+        """A leader's title led by a common noun no actor names ("majority leader", "party
+        leader"): the leader of that group, not of a state."""
+        last = span[-1]
+        if last.lemma_.lower() != "leader":
+            return False
+        return any(
+            c.dep_ == "compound"
+            and c.pos_ == "NOUN"
+            and c.i < span.start
+            and c.i not in self._by_token
+            for c in last.children
+        )
 
     def _last_diplomat(self, span: Span) -> ActorRef | None:
         """ "the veteran diplomat said", "the negotiator added": the diplomat the story last
