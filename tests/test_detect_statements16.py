@@ -98,3 +98,32 @@ def test_the_russian_leader_is_still_the_president(detector: Detector) -> None:
     )
     found = statements(detector, text, dt.date(2019, 5, 2))
     assert by_speaker(found, "Putin", "ready to resume talks"), found
+
+
+def test_he_after_a_sentence_cut_at_a_closing_quote_mark(detector: Detector) -> None:
+    # the parser ends a sentence after '"difficult to imagine"'; the piece after it is no
+    # sentence of its own, and its subject (Putin) is not the one "he" takes up
+    text = (
+        "President Donald Trump will meet Russian President Vladimir Putin in Helsinki on "
+        "Monday.\n"
+        "National Security Adviser John Bolton said the two leaders had set no agenda. But "
+        'he said he found it "difficult to imagine" Mr Putin would not expect the cyber '
+        "attacks to come up.\n"
+        '"That is one reason for this meeting, so the president can look President Putin in '
+        'the eye and ask him about it," he told a television network.\n'
+    )
+    found = statements(detector, text, dt.date(2018, 7, 12))
+    assert by_speaker(found, "Bolton", "look President Putin in the eye"), found
+    assert not by_speaker(found, "Putin", "look President Putin in the eye"), found
+
+
+def test_he_after_a_full_sentence_still_takes_its_subject(detector: Detector) -> None:
+    # guard: a sentence that ends with its own full stop keeps its subject for "he"
+    text = (
+        "President Donald Trump will meet Russian President Vladimir Putin in Helsinki on "
+        "Monday.\n"
+        "Russian President Vladimir Putin said he wanted better ties with Washington.\n"
+        '"We are ready to talk about arms control," he told a television network.\n'
+    )
+    found = statements(detector, text, dt.date(2018, 7, 12))
+    assert by_speaker(found, "Putin", "ready to talk about arms control"), found
