@@ -127,3 +127,39 @@ def test_he_after_a_full_sentence_still_takes_its_subject(detector: Detector) ->
     )
     found = statements(detector, text, dt.date(2018, 7, 12))
     assert by_speaker(found, "Putin", "ready to talk about arms control"), found
+
+
+def test_she_is_not_the_president_a_title_names(detector: Detector) -> None:
+    # "the president" stands for a man the dictionary knows: "she" does not take him up
+    text = (
+        "Former acting attorney general Sally Yates testified before a Senate panel on "
+        "Monday.\n"
+        "President Donald Trump met Russian President Vladimir Putin in Helsinki a week "
+        "earlier.\n"
+        "Her account of a threat to the president would have been weaker if she had to "
+        "admit that the FBI believed Russia had not recruited the adviser.\n"
+    )
+    found = statements(detector, text, dt.date(2018, 7, 24))
+    assert not by_speaker(found, "Trump", "had not recruited"), found
+
+
+def test_he_is_not_a_spokeswoman(detector: Detector) -> None:
+    text = (
+        "President Donald Trump spoke with Russian President Vladimir Putin on Tuesday.\n"
+        "A White House spokeswoman declined to comment on the call. He said Moscow must "
+        "stop its attacks on Ukraine.\n"
+    )
+    found = statements(detector, text, dt.date(2018, 7, 24))
+    assert not by_speaker(found, "spokeswoman", "must stop its attacks"), found
+    assert by_speaker(found, "Trump", "must stop its attacks"), found
+
+
+def test_she_is_still_the_spokeswoman(detector: Detector) -> None:
+    # guard: the title's own gender fits the pronoun
+    text = (
+        "President Donald Trump spoke with Russian President Vladimir Putin on Tuesday.\n"
+        "The State Department spokeswoman met reporters on Friday. She said Russia must "
+        "free the detained American teacher.\n"
+    )
+    found = statements(detector, text, dt.date(2018, 7, 24))
+    assert by_speaker(found, "spokeswoman", "must free the detained"), found

@@ -24,6 +24,14 @@ _ENDS = {".", "!", "?", "…", ";", ":"}  # marks that really end a sentence
 _SPEECH = {"say", "tell", "add", "state", "announce", "insist", "claim", "warn", "reply", "note"}
 
 
+def _title_gender(tok: Token) -> str | None:
+    """The gender a title word gives its holder: "spokeswoman" f, "chairman" m."""
+    word = tok.lower_
+    if word.endswith(("woman", "women")):
+        return "f"
+    return "m" if word.endswith(("man", "men")) else None
+
+
 @dataclass
 class Mention:
     """An actor mention: token range, what it names, and the actor once resolved."""
@@ -178,7 +186,9 @@ class PronounResolver:
             or (mention.kind == "title" and mention.office != "official")
             or named
         ):
-            gender = mention.person.gender if mention.person else None
+            person = mention.person or self._people_by_name().get(mention.actor.name)
+            # "the president": the holder's gender; "the spokeswoman": the title's own
+            gender = person.gender if person else _title_gender(self.doc[mention.end - 1])
             return not gender or (gender == "m") == male
         return False
 
