@@ -163,3 +163,22 @@ def test_she_is_still_the_spokeswoman(detector: Detector) -> None:
     )
     found = statements(detector, text, dt.date(2018, 7, 24))
     assert by_speaker(found, "spokeswoman", "must free the detained"), found
+
+
+def test_the_bodys_chief_is_the_man_just_named(detector: Detector) -> None:
+    text = (
+        "CIA Director Mike Pompeo spoke at a security forum in Colorado on Thursday.\n"
+        "Russia will try to meddle in the midterm elections as well, said the CIA chief.\n"
+    )
+    found = statements(detector, text, dt.date(2017, 7, 21))
+    assert by_speaker(found, "Pompeo", "meddle in the midterm"), found
+
+
+def test_the_bodys_chief_with_no_one_named_is_the_body(detector: Detector) -> None:
+    # guard: with no holder named, the body speaks as before
+    text = (
+        "The FBI and the State Department briefed senators on Russia on Thursday.\n"
+        "Russia will try to meddle in the midterm elections as well, said the FBI chief.\n"
+    )
+    found = statements(detector, text, dt.date(2017, 7, 21))
+    assert by_speaker(found, "FBI", "meddle in the midterm"), found
