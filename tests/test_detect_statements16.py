@@ -182,3 +182,27 @@ def test_the_bodys_chief_with_no_one_named_is_the_body(detector: Detector) -> No
     )
     found = statements(detector, text, dt.date(2017, 7, 21))
     assert by_speaker(found, "FBI", "meddle in the midterm"), found
+
+
+def test_he_said_goes_on_with_the_one_who_was_speaking(detector: Detector) -> None:
+    # the sentence before is Trump's and Putin's by its main clause, but Tillerson speaks in it
+    text = (
+        "President Donald Trump and Russian President Vladimir Putin have not planned a second "
+        "summit, but Secretary of State Rex Tillerson said the talks had gone well.\n"
+        '"The two leaders got along from the first minute, and Washington will work with '
+        'Moscow on Syria," he said.\n'
+    )
+    found = statements(detector, text, dt.date(2017, 7, 8))
+    assert by_speaker(found, "Tillerson", "got along from the first minute"), found
+    assert not by_speaker(found, "Trump", "got along from the first minute"), found
+
+
+def test_he_said_after_the_speakers_own_sentence(detector: Detector) -> None:
+    # guard: the one speaking is also the main clause's subject
+    text = (
+        "Russian President Vladimir Putin said Moscow would answer the new American "
+        "sanctions.\n"
+        '"We will respond to Washington in kind," he said.\n'
+    )
+    found = statements(detector, text, dt.date(2017, 7, 8))
+    assert by_speaker(found, "Putin", "respond to Washington in kind"), found

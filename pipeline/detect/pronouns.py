@@ -285,6 +285,11 @@ class PronounResolver:
             return None
         start = sent.start
         counted = 0
+        speaking = (
+            tok.dep_ == "nsubj"
+            and tok.head.lemma_.lower() in _SPEECH
+            and tok.i not in self.quoted_tokens()
+        )
         while counted < 4 and start > 0:
             prev = self.doc[start - 1].sent
             head = self._sentence_head(prev)
@@ -300,6 +305,13 @@ class PronounResolver:
                 and m.start not in quoted
                 and m.actor != exclude
             ]
+            if speaking:
+                # '... but X said much progress was made. "...," he said': the one who was
+                # speaking goes on speaking, not the subject of the sentence's main clause
+                for m in people:
+                    token = self.doc[m.end - 1]
+                    if token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH:
+                        return m.actor
             for m in people:
                 token = self.doc[m.end - 1]
                 if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == head.root.i:
