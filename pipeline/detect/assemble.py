@@ -385,8 +385,13 @@ def assemble(
     found_statements = _own_statements(found_statements, candidates, ctx.sentences)
     # "Republicans say ...", "U.S. intelligence agencies concluded ...": their charge is an
     # event above, but a party or a community of agencies makes no statement
+    # "..., RIA Novosti reported": the outlet relays news or another's words, it says nothing
+    # itself, though its report still says the story is about the pair (the gate below)
+    news = [f for f in found_statements if statement_finder.news_relayed(f)]
     found_statements = [
-        f for f in found_statements if not statement_finder.group_speaker(f.speaker)
+        f
+        for f in found_statements
+        if not statement_finder.group_speaker(f.speaker) and f not in news
     ]
     candidates += finder.statement_events(said, candidates)
     known = {person.name for person in dictionary.people.values()}
@@ -434,7 +439,7 @@ def assemble(
         statement = _statement(f, published)
         statement.sentence_index = sent_starts.get(statement.sentence_index, 0)
         statements.append(StatementItem(statement, f.verb, _statement_facts(f)))
-    if not statements and all(e.event.guessed for e in events):
+    if not statements and not news and all(e.event.guessed for e in events):
         # An act whose other side is only the one named nearby is a guess that leans on the
         # story being about the pair: alone it makes no article relevant (a home-politics
         # story names Moscow in every other sentence).

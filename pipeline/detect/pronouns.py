@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.detect.actors import ActorDictionary, Person
 from pipeline.models import ActorRef
@@ -20,7 +20,16 @@ IT = {"it", "its", "itself"}
 THEY = {"they", "them", "their", "themselves"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ourselves"}
+_ENDS = {".", "!", "?", "…", ";", ":"}  # marks that really end a sentence
 _SPEECH = {"say", "tell", "add", "state", "announce", "insist", "claim", "warn", "reply", "note"}
+
+
+def _title_gender(tok: Token) -> str | None:
+    """The gender a title word gives its holder: "spokeswoman" f, "chairman" m."""
+    word = tok.lower_
+    if word.endswith(("woman", "women")):
+        return "f"
+    return "m" if word.endswith(("man", "men")) else None
 
 
 @dataclass
@@ -123,12 +132,12 @@ class PronounResolver:
             return []  # "urged Moscow to say": the one urged would speak
         return [c for c in main.children if c.dep_ == "nsubj"]
 
-    def _person_names(self) -> frozenset[str]:
-        names: frozenset[str] | None = getattr(self, "_names_cache", None)
-        if names is None:
-            names = frozenset(p.name for p in self.dictionary.people.values())
-            self._names_cache = names
-        return names
+    def _people_by_name(self) -> dict[str, Person]:
+        people: dict[str, Person] | None = getattr(self, "_people_cache", None)
+        if people is None:
+            people = {p.name: p for p in self.dictionary.people.values()}
+            self._people_cache = people
+        return people
 
     def _fits_before(self, tok: Token) -> bool:
         """A body or group is named earlier in the pronoun's own sentence."""
@@ -171,13 +180,15 @@ class PronounResolver:
         if mention.actor is None:
             return False
         # "the top U.S. diplomat" is an "official" title the resolver tied to a known person
-        named = mention.kind == "title" and mention.actor.name in self._person_names()
+        named = mention.kind == "title" and mention.actor.name in self._people_by_name()
         if (
             mention.kind == "person"
             or (mention.kind == "title" and mention.office != "official")
             or named
         ):
-            gender = mention.person.gender if mention.person else None
+            person = mention.person or self._people_by_name().get(mention.actor.name)
+            # "the president": the holder's gender; "the spokeswoman": the title's own
+            gender = person.gender if person else _title_gender(self.doc[mention.end - 1])
             return not gender or (gender == "m") == male
         return False
 
@@ -226,6 +237,27 @@ class PronounResolver:
             or any(c.dep_ == "parataxis" for c in head.children)
         )
 
+    def _sentence_head(self, sent: Span) -> Span:
+        """The sentence a piece belongs to: the parser may cut a sentence after a closing
+        quote mark ('he found it "hard to believe" X would ...'); the piece after such a cut
+        is no sentence of its own, and its subject is no subject of the story."""
+        while sent.start > 0:
+            before = self.doc[sent.start - 1].sent
+            last = next(
+                (
+                    t
+                    for t in reversed(before)
+                    if not (t.is_quote or t.is_space and "\n" not in t.text)
+                ),
+                None,
+            )
+            if last is None or last.text in _ENDS or "\n" in last.text:
+                break
+            if not any(t.is_quote for t in before[-2:]):
+                break  # only a cut right after a closing quote mark is taken back
+            sent = before
+        return sent
+
     def _personal(self, tok: Token, male: bool, exclude: ActorRef | None = None) -> ActorRef | None:
         """He/she: the nearest person before it in the sentence, else the subject of an
         earlier sentence's main clause, else the latest person named (never `exclude`)."""
@@ -253,8 +285,14 @@ class PronounResolver:
             return None
         start = sent.start
         counted = 0
+        speaking = (
+            tok.dep_ == "nsubj"
+            and tok.head.lemma_.lower() in _SPEECH
+            and tok.i not in self.quoted_tokens()
+        )
         while counted < 4 and start > 0:
             prev = self.doc[start - 1].sent
+            head = self._sentence_head(prev)
             # a sentence of quoted words (or a stray quote mark) names no one new: "He" after
             # a quote running over several paragraphs still takes up the one who spoke it
             quoted_all = self.quoted_tokens()
@@ -262,18 +300,25 @@ class PronounResolver:
             people = [
                 m
                 for m in self.mentions
-                if prev.start <= m.start < prev.end
+                if head.start <= m.start < prev.end
                 and self._is_person(m, male)
                 and m.start not in quoted
                 and m.actor != exclude
             ]
+            if speaking:
+                # '... but X said much progress was made. "...," he said': the one who was
+                # speaking goes on speaking, not the subject of the sentence's main clause
+                for m in people:
+                    token = self.doc[m.end - 1]
+                    if token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH:
+                        return m.actor
             for m in people:
                 token = self.doc[m.end - 1]
-                if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+                if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == head.root.i:
                     return m.actor
             agent = [
                 g
-                for c in prev.root.children
+                for c in head.root.children
                 if c.dep_ == "agent"
                 for g in c.children
                 if g.dep_ == "pobj"
@@ -285,7 +330,7 @@ class PronounResolver:
             doer = self._by_token.get(agent[0].i) if agent else None
             if doer is not None and self._is_person(doer, male) and doer.actor != exclude:
                 return doer.actor  # ... or the person of a side it names
-            main = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            main = [c for c in head.root.children if c.dep_ in ("nsubj", "nsubjpass")]
             if main and self._stranger(main[0], quoted):
                 # "Senator X of Idaho said ... He said": the one the story last made its
                 # subject is a person no side owns, so "he" speaks for no side either
@@ -297,7 +342,7 @@ class PronounResolver:
                 return self._chained(main[0], male, exclude)
             if people:
                 return people[-1].actor
-            start = prev.start
+            start = head.start
         return None
 
 

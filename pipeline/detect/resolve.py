@@ -33,6 +33,7 @@ _NP_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 _OWNER_PREPS = ("of", "from", "by")
 # A lawmaker described by party ("the Arizona Republican said"): the lawmaker last named
 _PARTY_NOUNS = {"republican", "democrat"}
+_HEAD_NOUNS = {"chief", "head", "boss", "chairman", "chairwoman", "chair"}  # "the FBI chief"
 _INITIAL = re.compile(r"[A-Z]\.$")  # a middle initial ("Edward R. Royce")
 PARTY_SENTENCES = 4  # how many sentences back the lawmaker may have been named
 # Words that put the title after them outside the state ("opposition leader", "rebel leader")
@@ -104,6 +105,7 @@ class ArticleContext(PronounResolver):
         self._alpha_counts: list[int] | None = None
         self._quoted: set[int] | None = None
         self._first_names: dict[str, list[Token]] | None = None  # word -> proper nouns before it
+        self._side_titled: set[str] = set()  # people whose title the article gives a side
         self._resolve_all(dated)
 
     # ----------------------------------------------------------------- building
@@ -156,6 +158,8 @@ class ArticleContext(PronounResolver):
                 if prev is not None and prev.kind == "title" and prev.office:
                     prev.actor = None  # the title only introduces the name
                     mention.bare_title = not self._qualifier_before(prev.start)
+                    if not mention.bare_title:
+                        self._side_titled.add(person.key)  # "Russian President Putin"
             elif entry.kind == "body":
                 body = self.dictionary.bodies[entry.ref]
                 name, surface = body.name, span.text
@@ -376,6 +380,8 @@ class ArticleContext(PronounResolver):
     def _title_actor(self, span: Span, office: str) -> ActorRef | None:
         if self._foreign_owner(span) or self._owned_elsewhere(span):
             return None  # "Nicaragua's president", "Italian Foreign Minister": not a side's
+        if self._led_group(span):
+            return None  # "the majority leader", "the party leader": not the state's leader
         country, qualifier = self._qualifier_country(span)
         # "the attorney general said": only a holder the story named has a post only one
         # side's government has (a US state has a secretary of state too)
@@ -424,7 +430,10 @@ class ArticleContext(PronounResolver):
             bare = [
                 m.person
                 for m in self.mentions
-                if m.bare_title and m.person is not None and office in m.person.offices_on(self.day)
+                if m.bare_title
+                and m.person is not None
+                and m.person.key not in self._side_titled  # "Russian President Putin" elsewhere
+                and office in m.person.offices_on(self.day)
             ]
             # Else the holder the story last made its subject ("Biden, speaking separately,
             # said ...") rather than the one last named in passing ("handed Putin a list").
@@ -449,6 +458,20 @@ class ArticleContext(PronounResolver):
         if person is None:
             return self._body_spokesperson(span, office, role)
         return ActorRef(person.name, person.country, self._role_of(person))
+
+    def _led_group(self, span: Span) -> bool:
+        """A leader's title led by a common noun no actor names ("majority leader", "party
+        leader"): the leader of that group, not of a state."""
+        last = span[-1]
+        if last.lemma_.lower() != "leader":
+            return False
+        return any(
+            c.dep_ == "compound"
+            and c.pos_ == "NOUN"
+            and c.i < span.start
+            and c.i not in self._by_token
+            for c in last.children
+        )
 
     def _last_diplomat(self, span: Span) -> ActorRef | None:
         """ "the veteran diplomat said", "the negotiator added": the diplomat the story last
@@ -1024,6 +1047,10 @@ class ArticleContext(PronounResolver):
             self.dictionary.proxy_nouns
         ):
             return None  # "his widow", "the family of the detained man": not the owner
+        if depth == 0 and tok.lemma_.lower() in _HEAD_NOUNS:
+            head = self._body_head_named(tok)
+            if head is not None:
+                return head  # "said the FBI chief": the FBI's man the story just named
         orders: tuple[tuple[str, ...], ...] = (("poss",), ("compound", "amod", "nmod"))
         if tok.lemma_.lower() in _COUNTERPARTS:
             # "his Russian counterpart": the side word says whose; the owner is the other end
@@ -1076,6 +1103,43 @@ class ArticleContext(PronounResolver):
             m.actor
             for m in self._mentions_between(first, tok.i)
             if m.kind == "person" and m.actor is not None and m.actor.role == "LEGISLATURE"
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _body_head_named(self, tok: Token) -> ActorRef | None:
+        """ "the FBI chief", "the head of the agency": a definite head of a named body is the
+        one person of the body's side and role the last few sentences named, when they named
+        exactly one (else the body speaks, as before)."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        owners = [c for c in tok.children if c.dep_ in ("compound", "poss")]
+        owners += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        bodies = [
+            m.actor
+            for c in owners
+            if (m := self._by_token.get(c.i)) is not None
+            and m.kind in ("body", "generic")
+            and m.actor is not None
+        ]
+        if not bodies:
+            return None
+        body = bodies[0]
+        first = self.sentences[max(0, self.sentence_index(tok.i) - PARTY_SENTENCES)].start
+        quoted = self.quoted_tokens()
+        found = {
+            m.actor
+            for m in self._mentions_between(first, tok.i)
+            if m.kind == "person"
+            and m.actor is not None
+            and m.start not in quoted
+            and m.actor.country == body.country
+            and m.actor.role == body.role
         }
         return found.pop() if len(found) == 1 else None
 

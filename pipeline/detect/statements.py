@@ -72,6 +72,8 @@ _WORDED_ACTS = {"THREATEN", "REQUEST", "ACCUSE"}
 _CITING = {"cite"}  # "cited a lack of progress": the reason given is the speaker's own words
 _CHARGE_PREPS = {"for", "of", "on", "over"}  # "blamed X for ...", "blamed the chill on ..."
 _SAID_FIRST = {"Added", "Said", "Adds", "Says", "Continued", "Replied"}  # "Added X, \"...\""
+_MEDIA_ROLE = "STATE_MEDIA"
+_NEWS_VERBS = {"report", "according"}  # "RIA Novosti reported", "according to Tass"
 _NAMING = {"call", "describe", "term", "dub", "label", "brand"}  # "what X called \"...\""
 # Nouns of speech whose that-clause is what was said ("Lavrov's claim that ...")
 _SPEECH_NOUNS = {"claim", "assertion", "accusation", "allegation", "warning", "statement",
@@ -715,6 +717,29 @@ class StatementFinder(PositionRules):
             if found.about:
                 kept.append(found)
         return kept
+
+    def news_relayed(self, found: Found) -> bool:
+        """ "X said ..., RIA Novosti reported", "according to Tass": a news outlet that reports
+        news or relays another speaker's words in its sentence is the channel, not the one
+        who speaks (its presenter's or report's own words stay its statement). What it
+        reports still makes events (see `assemble`); it is no statement."""
+        verb = found.verb
+        if verb is None or found.speaker.role != _MEDIA_ROLE:
+            return False
+        if verb.lemma_.lower() in _NEWS_VERBS or verb.lower_ in _NEWS_VERBS:
+            return True
+        quoted = self.ctx.quoted_tokens()
+        for tok in verb.sent:
+            if tok.i == verb.i or tok.i in quoted or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            if tok.lemma_.lower() not in self.speech:
+                continue
+            subj, passive = subject(tok)
+            if subj is not None and not passive and subj.pos_ in ("PROPN", "NOUN"):
+                mention = self.ctx.mention_at(subj.i)
+                if mention is None or mention.actor != found.speaker:
+                    return True  # "Zakharova said ..., Tass reported": her words, relayed
+        return False
 
     @staticmethod
     def _named_in_own_words(found: Found) -> bool:
