@@ -23,6 +23,9 @@ _PAIR_PLACES = {"capitals", "countries", "sides", "governments", "nations"}
 # "the ministers", "the leaders" right after both sides' people are named: the pair
 PAIR_WINDOW = 2  # sentences back in which "the two sides" must have had both sides named
 _PAIR_HEADS = {"leaders", "presidents", "ministers", "delegations"}
+# "the two leaders", "the two presidents": the pair a story opens on, however far on
+_STORY_PAIR_HEADS = {"leaders", "presidents"}
+_OPENING = 2  # the title and the lead's first sentences: where a story names its pair
 _WISH = {"want", "like", "love", "hope", "wish", "seek", "ready", "willing", "prepared", "keen",
          "eager", "open"}  # fmt: skip
 # the tagger's lemma of "hoped" is sometimes "hop": the word forms are checked as well
@@ -98,7 +101,28 @@ class Clues(SenseReader):
         start = self.ctx.sentences[max(0, index - PAIR_WINDOW)].start
         # people of a side out of office, or its nationals, name it as well as its officials
         named = {actor.country for _, actor in self.ctx.actors_in(start, tok.sent.end)}
-        return named >= set(self.sides)
+        return named >= set(self.sides) or self._leaders_of_story(tok)
+
+    def _leaders_of_story(self, tok: Token) -> bool:
+        """ "The two leaders met privately" further on in a story whose opening named the
+        pair's leaders: the two leaders are the story's, so long as no one of another country
+        is named from the opening on (a place is no one)."""
+        if not is_dyad(tok) or tok.lower_ not in _STORY_PAIR_HEADS:
+            return False
+        sentences = self.ctx.sentences
+        opening_end = sentences[min(len(sentences) - 1, _OPENING)].end
+        if opening_end > tok.i:
+            return False
+        opening = {actor.country for _, actor in self.ctx.actors_in(0, opening_end)}
+        if not opening >= set(self.sides):
+            return False
+        # places ("in the Finnish capital") are where they met, not a third party
+        named = {
+            actor.country
+            for _, actor in self.ctx.actors_in(0, tok.sent.end)
+            if actor.role != WEAK_ROLE
+        }
+        return named <= set(self.sides)
 
     def _pair_they(self, tok: Token) -> bool:
         """ "The two ministers held a dinner. Afterwards they said they had agreed ...": a
