@@ -2395,6 +2395,10 @@ class EventFinder(Clues):
                     return ActorRef("own side", "", "COUNTRY")
         third_party = home = False
         for actor in targets(self.ctx, tok, skip, kind in _SPEECHLIKE):
+            if kind == "ACCUSE" and actor == source and self._self_by_pronoun(tok, source):
+                # "called the measures a regrettable act but said it is studying them": the
+                # speaker speaking of itself is not the one it judges
+                continue
             if actor.country == source.country:
                 # "McCain called it the most disgraceful by an American president": criticism
                 # of one's own leaders is aimed at no one abroad
@@ -2408,6 +2412,31 @@ class EventFinder(Clues):
         if home:
             return ActorRef("own side", "", "COUNTRY")
         return None
+
+    def _self_by_pronoun(self, tok: Token, source: ActorRef) -> bool:
+        """The source is taken up under the trigger only by a pronoun ("it", "its impact") in
+        a verb coordinated with the trigger ("... but said it is studying its impact"): the
+        speaker going on to speak of itself; never by name ("Trump accused Obama") nor in the
+        trigger's own words ("accused the rebels of carrying it out")."""
+        own = {t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        later = {
+            t.i
+            for c in tok.children
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+            for t in c.subtree
+        }
+        pronoun = False
+        for word in tok.subtree:
+            if word.i in own or self.ctx.actor_of(word) != source:
+                continue
+            if word.i in later and (
+                word.pos_ == "PRON"
+                or any(c.pos_ == "PRON" and c.dep_ == "poss" for c in word.children)
+            ):
+                pronoun = True  # "it", "its impact"
+                continue
+            return False
+        return pronoun
 
     def _conj_partner(
         self, tok: Token, source: ActorRef, kind: str, nominal: bool
