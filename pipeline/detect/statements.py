@@ -29,6 +29,7 @@ _LINE = re.compile(r"[^\n]+")
 # Double quotation marks; some papers close a quote with two apostrophes ('’’', "''")
 _MARK = re.compile(r'[“”"]|’’|\'\'')
 _CLOSING = {"”", "’’", "''"}
+_QUOTE_END = ",.?!"  # the punctuation that ends quoted words before their closing mark
 _JUDGING_TYPES = {"EVALUATE"}  # "called it nonsense"; accusing and warning verbs are events
 _EXPRESS = {"express", "voice", "reiterate", "stress"}
 _EXPRESSED = {"concern", "concerns", "regret", "satisfaction", "disappointment", "hope",
@@ -69,6 +70,7 @@ _DOCUMENTS = {"statement", "readout", "communique", "communiqué", "release", "l
 _DOCUMENT_SENTENCES = 6  # how far back the document's issuer is looked for
 # Acts done in words, whose quoted words make a statement ("warned of 'serious repercussions'")
 _WORDED_ACTS = {"THREATEN", "REQUEST", "ACCUSE"}
+_SPEECH_ONLY = frozenset({"clarify", "elaborate", "reassert"})
 _CITING = {"cite"}  # "cited a lack of progress": the reason given is the speaker's own words
 _CHARGE_PREPS = {"for", "of", "on", "over"}  # "blamed X for ...", "blamed the chill on ..."
 _SAID_FIRST = {"Added", "Said", "Adds", "Says", "Continued", "Replied"}  # "Added X, \"...\""
@@ -80,12 +82,12 @@ _SPEECH_NOUNS = {"claim", "assertion", "accusation", "allegation", "warning", "s
                  "remark", "comment", "assurance", "promise", "pledge", "insistence", "argument",
                  "contention", "suggestion", "denial", "charge", "vow", "admission", "complaint",
                  "announcement", "declaration", "prediction", "stance", "position",
-                 "view"}  # fmt: skip
+                 "view", "assessment", "conclusion", "belief"}  # fmt: skip
 # Verbs by which a speaker puts out words of his own ("issued a statement that ...",
 # "repeated a warning by the army that ...")
 _ISSUING = {"issue", "make", "release", "repeat", "reiterate", "echo", "renew", "publish",
             "deliver", "voice", "level", "lodge", "reaffirm", "restate", "state",
-            "outline"}  # fmt: skip
+            "outline", "reassert", "defend", "cite"}  # fmt: skip
 # "any claim that ...", "no suggestion that ...": words no one is reported to have said
 _UNSAID = {"any", "no", "every", "such", "whatever"}
 
@@ -103,13 +105,21 @@ def find_quotes(text: str) -> list[Quote]:
                 if char not in _CLOSING:  # a closing mark with nothing open is a stray
                     opened = mark.end()
                 continue
-            if char == "“":
+            if char == "“" and not _closing_opener(text, mark.start(), mark.end()):
                 continue  # a curly opener inside an open quote: the first one runs on
             _add_quote(quotes, text, opened, mark.start(), open_ended=False)
             opened = None
         if opened is not None:
             _add_quote(quotes, text, opened, line.end(), open_ended=True)
     return quotes
+
+
+def _closing_opener(text: str, start: int, end: int) -> bool:
+    """ "... before a tyrant,“ said McCain": a curly opener right after the closing
+    punctuation of the words and before a space is the closing mark set the wrong way round."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else "\n"
+    return before in _QUOTE_END and after.isspace()
 
 
 def _add_quote(quotes: list[Quote], text: str, start: int, end: int, *, open_ended: bool) -> None:
@@ -152,7 +162,9 @@ class StatementFinder(PositionRules):
         self.finder = finder
         self.ctx = finder.ctx
         self.doc = finder.ctx.doc
-        self.speech = finder.lex.speech_verbs
+        # "clarified that ...", "elaborated that ...": verbs that report words only here,
+        # where a that-clause gives the words (no event of their own)
+        self.speech = finder.lex.speech_verbs | _SPEECH_ONLY
         self.sides = finder.sides
         self._side_sentence_cache = {}
         self._home_story_cache = {}
@@ -401,6 +413,8 @@ class StatementFinder(PositionRules):
             return False
         if tok.lower_ == "according":
             return True
+        if tok.lemma_ == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
+            return True  # '"...," he went on': the speaker carries on speaking
         return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.speech
 
     def _attribute(self, quote: Quote, inside: set[int]) -> Token | None:
@@ -1298,11 +1312,12 @@ class StatementFinder(PositionRules):
         return not before or before.endswith("\n")
 
     def _quoted_judgement(self, verb: Token) -> bool:
-        """ "called Russia 'a rival'", "referred to Moscow as 'a competitor'": a naming verb
+        """ "called Russia 'a rival'", "referred to Moscow as 'a competitor'", "declared him 'a
+        free man'": a naming verb
         whose judgement, after its object, is in quotation marks gives the speaker's own words
         whatever they are."""
         lemma = verb.lemma_.lower()
-        if lemma not in _NAMING and lemma != "refer":
+        if lemma not in _NAMING and lemma not in ("refer", "declare"):
             return False
         kids = [c for c in verb.children if c.i > verb.i]
         if not any(c.dep_ in ("dobj", "prep") for c in kids):
