@@ -66,6 +66,7 @@ _STATE_BODY_WORDS = {"committee", "department", "senate", "house", "congress", "
                      "bureau", "command", "council", "administration", "office", "service"}  # fmt: skip
 _TITLE_REACH = 400  # tokens back to the person a bare "the senator" takes up
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 _FALLBACK_KINDS = {"foreign_ministry", "embassy", "government", "defence_ministry"}
 # Roles a bare "the Russian minister", "the American official" does not take up
 _NOT_OFFICIALS = {"HEAD_OF_STATE", "HEAD_OF_GOVERNMENT", "LEGISLATURE", NO_SIDE_ROLE}
@@ -276,6 +277,11 @@ class ArticleContext(PronounResolver):
                 break  # "Spokeswoman Maria Zakharova": the tagger took the title into the name
             if self.doc[i].lower_ in _SAYING_WORDS:
                 break  # 'Said Obama: "..."': the verb opening the sentence, not a first name
+            if self.doc[i].lower_ in _HONORIFICS:
+                # "Ms Zakharova", "Mr Lavrov": a form of address written without a stop, the
+                # person's own unless it gives another gender ("Mrs Clinton" of Bill Clinton)
+                gender = _HONORIFIC_GENDER.get(self.doc[i].lower_)
+                return gender is not None and person.gender not in (None, gender)
             if self.doc[i].text not in known and self.doc[i].is_alpha:
                 return True
             if self.doc[i].ent_iob_ == "B":
@@ -549,7 +555,12 @@ class ArticleContext(PronounResolver):
         for m in reversed(self.mentions):
             if m.body_kind == kind and m.actor is not None:
                 return m.actor
-        head = span.text.split()[-1].lower()
+        # "Ministry of Foreign Affairs": the head noun, not the last word, names the body
+        head = (
+            span.root.lower_
+            if span.root.pos_ in ("NOUN", "PROPN")
+            else span.text.split()[-1].lower()
+        )
         # "Russia said on Saturday ... in retaliation for sanctions over Ukraine. ... the
         # Foreign Ministry": a side named in a prepositional aside does not own the body.
         recent = [m for m in reversed(self.mentions) if m.actor is not None and m.kind != "title"]
