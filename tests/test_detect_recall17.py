@@ -129,3 +129,13 @@ def test_disputing_ones_own_sides_findings_is_a_home_quarrel(detector: Detector)
         " had hacked the vote."
     )
     assert ("REJECT", "USA", "RUS") not in triples(detector, text)
+
+
+def test_costs_promised_on_the_other_sides_act_threaten(detector: Detector) -> None:
+    text = '"If Russia keeps on this road, the costs for Moscow will keep rising," Obama said.'
+    assert ("THREATEN", "USA", "RUS") in triples(detector, text)
+
+
+def test_costs_that_have_risen_are_no_threat(detector: Detector) -> None:
+    text = '"The costs for Moscow have kept rising," Obama said.'
+    assert ("THREATEN", "USA", "RUS") not in triples(detector, text)

@@ -242,6 +242,7 @@ _FLOATING = {"discuss", "float", "raise", "weigh", "consider", "explore", "study
 _BRINGING = {"have", "carry", "entail", "bring", "inflict", "cause", "do"}
 _WARNED_HARMS = {"consequence", "consequences", "repercussion", "repercussions", "damage"}
 _PROSPECT_AUX = {"could", "would", "will", "might", "may", "'ll", "wo"}
+_COSTS = {"cost", "price", "punishment", "pain"}  # harms a side may promise the other
 _PENALTIES = {"sanction", "sanctions", "penalty", "penalties", "tariff", "tariffs"}
 # taking the other side back into a club it was put out of (the G-8): backing it (GUIDE)
 _READMITTING = {"readmit", "reinstate", "readmission", "reinstatement", "allow", "let", "bring",
@@ -368,7 +369,7 @@ class EventFinder(Clues):
                     yield from self._demand(tok)
                     yield from self._branding(tok)
                     yield from self._told_counterpart(tok)
-                if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PENALTIES:
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PENALTIES | _COSTS:
                     yield from self._harm_coming(tok)
                 if tok.dep_ == "prep" and tok.lower_ == "despite":
                     yield from self._done_despite(tok)
@@ -2323,8 +2324,28 @@ class EventFinder(Clues):
         due = lemma == "be" and any(
             c.dep_ == "acomp" and c.lemma_.lower() in _IMMINENT for c in kids
         )
-        if not (coming or due):
+        # "if Russia continues on this path, the costs on Russia will grow": a harm promised
+        # on the other side's act
+        promised = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in kids)
+        on_condition = [
+            s
+            for c in kids
+            if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
+        if not (coming or due or (promised and on_condition)):
             return []
+        if not (coming or due) and any(
+            c.dep_ == "prep"
+            and not any(
+                (a := self.ctx.actor_of(t)) is not None and a.country in self.sides
+                for t in c.subtree
+            )
+            for c in noun.children
+        ):
+            return []  # "the costs of gas will rise", "the costs for Ukraine": no harm to a side
         speaker = self._voice(verb)
         if speaker is None or speaker.role == WEAK_ROLE or speaker.country not in self.sides:
             return []
@@ -2332,7 +2353,7 @@ class EventFinder(Clues):
         target = next(
             (
                 a
-                for t in noun.subtree
+                for t in [*noun.subtree, *on_condition]
                 if (a := self.ctx.actor_of(t)) is not None and a.country == other
             ),
             None,
