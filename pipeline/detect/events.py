@@ -54,6 +54,14 @@ _FORCE = {"MOBILIZE", "ASSAULT"}
 # Blows a side holds over the other on a condition ("would target ... if")
 _HELD_BLOWS = {"target", "strike", "hit", "attack", "respond", "retaliate", "aim", "destroy",
                "shoot", "answer", "counter", "punish", "react"}  # fmt: skip
+# Blows a side can hold over the other (see `_blow_held`): a lemma needing a preposition
+# ("point them at", "fire on") lists it, the others need none
+_BLOW_PREPS = {"point": {"at"}, "aim": {"at"}, "fire": {"at", "on", "upon"}, "shoot": {"at"}}
+_HELD_BLOWS_WIDE = _HELD_BLOWS | {"intercept", "bomb", "sink", "down", "fire", "point"}
+# Words between a promise and the blow it promises: "would be forced to respond", "will have
+# to retaliate", "would have no choice but to strike", "is ready to hit back"
+_DRIVEN_TO = {"force", "compel", "oblige", "have", "need", "ready", "prepared", "choice"}
+_BLOW_CONDITIONS = {"if", "should", "unless", "once"}
 _COGNITION = {"understand", "know", "realize", "realise", "recognize", "recognise", "see",
               "remember", "learn", "expect", "note", "be"}  # fmt: skip
 # "we hope Russia will release him", "would prefer that Moscow stop": a wish put on the other side
@@ -183,6 +191,9 @@ _FORCEFUL = {"strong", "powerful", "forceful", "convincing", "adamant", "firm", 
 # called hostile ("a tough response", "a military response")
 _REPRISAL_NOUNS = {"response", "retaliation", "countermeasure", "countermeasures", "reprisal",
                    "reprisals"}  # fmt: skip
+# Means a reprisal is made of when a reprisal word qualifies them: "retaliatory measures",
+# "reciprocal steps", "response measures"
+_REPRISAL_MEANS = {"measure", "step", "action", "move"}
 _HOSTILE_RESPONSE = {"harsh", "tough", "firm", "adequate", "appropriate", "proportionate",
                      "decisive", "military", "strong", "swift", "serious", "painful",
                      "asymmetric", "asymmetrical", "mirror", "reciprocal", "symmetrical",
@@ -231,6 +242,7 @@ _FLOATING = {"discuss", "float", "raise", "weigh", "consider", "explore", "study
 _BRINGING = {"have", "carry", "entail", "bring", "inflict", "cause", "do"}
 _WARNED_HARMS = {"consequence", "consequences", "repercussion", "repercussions", "damage"}
 _PROSPECT_AUX = {"could", "would", "will", "might", "may", "'ll", "wo"}
+_COSTS = {"cost", "price", "punishment", "pain"}  # harms a side may promise the other
 _PENALTIES = {"sanction", "sanctions", "penalty", "penalties", "tariff", "tariffs"}
 # taking the other side back into a club it was put out of (the G-8): backing it (GUIDE)
 _READMITTING = {"readmit", "reinstate", "readmission", "reinstatement", "allow", "let", "bring",
@@ -357,7 +369,7 @@ class EventFinder(Clues):
                     yield from self._demand(tok)
                     yield from self._branding(tok)
                     yield from self._told_counterpart(tok)
-                if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PENALTIES:
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PENALTIES | _COSTS:
                     yield from self._harm_coming(tok)
                 if tok.dep_ == "prep" and tok.lower_ == "despite":
                     yield from self._done_despite(tok)
@@ -374,7 +386,16 @@ class EventFinder(Clues):
                         yield from self._deadline_set(tok)
                 if tok.lemma_.lower() in _READMITTING:
                     yield from self._readmission(tok)
-                if tok.pos_ == "NOUN" and tok.lemma_.lower() in _REPRISAL_NOUNS:
+                if tok.pos_ == "NOUN" and (
+                    tok.lemma_.lower() in _REPRISAL_NOUNS
+                    or (
+                        tok.lemma_.lower() in _REPRISAL_MEANS
+                        and any(
+                            c.dep_ in ("amod", "compound") and c.lemma_.lower() in _REPRISAL
+                            for c in tok.children
+                        )
+                    )
+                ):
                     yield from self._reprisal_promised(tok)
                 if tok.lemma_ == "be" and tok.dep_ in ("ccomp", "conj", "ROOT"):
                     yield from self._proposal_ruled_out(tok)
@@ -385,6 +406,8 @@ class EventFinder(Clues):
                 if tok.lower_ in _CONDITION_MARKS and tok.dep_ == "mark":
                     yield from self._condition_set(tok)
                     yield from self._blow_on_condition(tok)
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in _HELD_BLOWS_WIDE:
+                    yield from self._blow_held(tok)
                 if tok.lower_ == "unless" and tok.dep_ == "mark":
                     yield from self._ultimatum(tok)
                 elif tok.lemma_ in _DENIAL_NOUNS and tok.pos_ == "NOUN":
@@ -863,6 +886,8 @@ class EventFinder(Clues):
             return []  # "declined to endorse his own agencies' finding": no offer turned down
         if kind == "REJECT" and self._hostile_refused(tok):
             return []  # "declined to blame Russia", "his refusal to condemn Putin": no offer
+        if kind == "REJECT" and not nominal and self._own_claim_disputed(tok, source):
+            return []  # "Trump dismissed his agencies' assessment": a home quarrel
         target = None
         if dyad:
             code = self.sides[1]
@@ -1112,8 +1137,10 @@ class EventFinder(Clues):
         if noun.dep_ not in ("dobj", "nsubj") or verb.pos_ not in ("VERB", "AUX"):
             return []
         if noun.lemma_.lower() == "response" and not any(
-            c.dep_ in ("amod", "compound") and c.lemma_.lower() in _HOSTILE_RESPONSE
-            for c in noun.children
+            (c.dep_ in ("amod", "compound") and c.head.i == noun.i)
+            or (c.dep_ == "acomp" and noun.dep_ == "nsubj")  # "the response will be tough"
+            for c in [*noun.children, *verb.children]
+            if c.lemma_.lower() in _HOSTILE_RESPONSE
         ):
             return []
         kids = list(verb.children)
@@ -1121,7 +1148,14 @@ class EventFinder(Clues):
             return []
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
             return []
-        if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in kids):
+        # the promise may sit on the verb or on what drives it: "would have no choice but to
+        # take countermeasures", "will be forced to give a response"
+        anchors = self._blow_anchors(verb) if noun.dep_ == "dobj" else [verb]
+        if not any(
+            c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for a in anchors for c in a.children
+        ):
+            return []
+        if any(c.dep_ == "neg" for a in anchors[1:] for c in a.children):
             return []
         source = None
         if noun.dep_ == "dobj":
@@ -2087,6 +2121,143 @@ class EventFinder(Clues):
             return []
         return [Candidate("THREATEN", "force", voiced[0], voiced[1], main, 0.55)]
 
+    def _own_claim_disputed(self, tok: Token, source: ActorRef) -> bool:
+        """What a side disputes or dismisses is a claim its own side, or someone of no side
+        named by a pronoun or a name, put forward ("dismissed the intelligence community's
+        assessment", "disputed his version of events"): not the other side's charge."""
+        for obj in tok.children:
+            if obj.dep_ != "dobj":
+                continue
+            if self.ctx.actor_of(obj) is not None:
+                continue  # "denied his country had a hand": the side itself, no claim
+            makers = [
+                t
+                for c in obj.children
+                if c.dep_ in ("compound", "amod")
+                or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from"))
+                for t in c.subtree
+            ]
+            if any(
+                (a := self.ctx.actor_of(t)) is not None
+                and a.country == source.country
+                and a.role != WEAK_ROLE
+                for t in makers
+            ):
+                return True  # "disputed the findings of US intelligence agencies"
+            holder = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if holder is None:
+                continue
+            owner = self.ctx.actor_of(holder)
+            if owner is not None and owner.country == source.country:
+                return True
+            if (
+                owner is None
+                and holder.pos_ in ("PRON", "PROPN")
+                and holder.lower_
+                not in (
+                    "its",
+                    "their",
+                )
+            ):
+                return True
+        return False
+
+    def _blow_anchors(self, verb: Token) -> list[Token]:
+        """The verb of a blow and the verbs that carry its promise: the head of a coordinated
+        verb ("would build rockets and point them at"), of "forced to", "have to", "ready to",
+        and of "have no choice but to"."""
+        out = [verb]
+        node = verb
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i:
+                break
+            coordinated = node.dep_ == "conj" and head.pos_ in ("VERB", "AUX")
+            driven = node.dep_ in ("xcomp", "acomp") and head.lemma_.lower() in _DRIVEN_TO | {"be"}
+            if node.dep_ == "pcomp" and head.lower_ == "but" and head.head.lemma_ == "choice":
+                head = head.head.head  # "have no choice but to": the promise is on "have"
+            elif not (coordinated or driven):
+                break
+            out.append(head)
+            node = head
+        return out
+
+    def _blow_held(self, verb: Token) -> list[Candidate]:
+        """THREATEN by a side whose speaker says it will strike the other side, or will if
+        the other side acts: "Putin said Russia would build rockets and point them at American
+        cities", "Moscow would be forced to respond if Washington sends troops", "US drones
+        would be shot down". The blow is promised ("will", "would"), not denied nor asked;
+        the other side is the one in its condition or what the blow falls on."""
+        lemma = verb.lemma_.lower()
+        kids = list(verb.children)
+        preps = _BLOW_PREPS.get(lemma)
+        shot_down = lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in kids)
+        aimed = preps is None or any(c.dep_ == "prep" and c.lower_ in preps for c in kids)
+        if not (aimed or shot_down):
+            return []
+        if verb.sent.text.rstrip().endswith("?"):
+            return []
+        anchors = self._blow_anchors(verb)
+        if any(
+            c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS | {"when"})
+            for a in anchors
+            for c in a.children
+        ):
+            return []
+        if not any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall")
+            for a in anchors
+            for c in a.children
+        ):
+            return []
+        speaker = self._voice(verb)
+        if speaker is None or speaker.role == WEAK_ROLE or speaker.country not in self.sides:
+            return []
+        other = next(code for code in self.sides if code != speaker.country)
+        doer_tok, passive = None, False
+        for anchor in anchors:
+            doer_tok, passive = subject(anchor)
+            if doer_tok is not None:
+                break
+        struck: list[Token] = []
+        if passive and doer_tok is not None and anchors[-1].lemma_.lower() not in _DRIVEN_TO:
+            struck.append(doer_tok)  # "drones would be shot down": what the blow falls on
+        elif doer_tok is not None:
+            doer = self.ctx.actor_of(doer_tok)
+            if doer is not None and doer.country != speaker.country:
+                return []  # the other side's blow, or a third party's
+        struck += [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        struck += [
+            o
+            for c in kids
+            if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "against", "to")
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        target = None
+        for tok in (t for s in struck for t in s.subtree):
+            actor = self.ctx.actor_of(tok)
+            if actor is not None and actor.country == other:
+                target = actor
+                break
+        if target is None:
+            for anchor in anchors:
+                for clause in anchor.children:
+                    if clause.dep_ != "advcl" or not any(
+                        m.dep_ == "mark" and m.lower_ in _BLOW_CONDITIONS for m in clause.children
+                    ):
+                        continue
+                    subj, cpassive = subject(clause)
+                    actor = self.ctx.actor_of(subj) if subj is not None and not cpassive else None
+                    if actor is not None and actor.country == other:
+                        target = actor
+        if target is None:
+            return []
+        if target.role == WEAK_ROLE:
+            country = self.ctx.dictionary.countries[target.country]
+            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        return [Candidate("THREATEN", "force", speaker, target, verb, 0.55)]
+
     def _consequences_warned(self, verb: Token) -> list[Candidate]:
         """THREATEN by a speaker who says an act would bring harm: "Lavrov told the secretary
         that further steps would have grave consequences", "said any decision by Washington to
@@ -2147,14 +2318,34 @@ class EventFinder(Clues):
         if any(c.dep_ == "neg" for c in kids) or verb.sent.text.rstrip().endswith("?"):
             return []
         lemma = verb.lemma_.lower()
-        coming = lemma == "come" and (
+        coming = lemma in ("come", "follow") and (
             verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in kids)
         )
         due = lemma == "be" and any(
             c.dep_ == "acomp" and c.lemma_.lower() in _IMMINENT for c in kids
         )
-        if not (coming or due):
+        # "if Russia continues on this path, the costs on Russia will grow": a harm promised
+        # on the other side's act
+        promised = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in kids)
+        on_condition = [
+            s
+            for c in kids
+            if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
+        if not (coming or due or (promised and on_condition)):
             return []
+        if not (coming or due) and any(
+            c.dep_ == "prep"
+            and not any(
+                (a := self.ctx.actor_of(t)) is not None and a.country in self.sides
+                for t in c.subtree
+            )
+            for c in noun.children
+        ):
+            return []  # "the costs of gas will rise", "the costs for Ukraine": no harm to a side
         speaker = self._voice(verb)
         if speaker is None or speaker.role == WEAK_ROLE or speaker.country not in self.sides:
             return []
@@ -2162,7 +2353,7 @@ class EventFinder(Clues):
         target = next(
             (
                 a
-                for t in noun.subtree
+                for t in [*noun.subtree, *on_condition]
                 if (a := self.ctx.actor_of(t)) is not None and a.country == other
             ),
             None,

@@ -286,6 +286,20 @@ class SenseReader:
                 o.lemma_.lower() in sense.objects or o.lower_ in sense.objects
                 for o in self._objects(tok)
             )
+        if needs == "owned_claim":
+            # "disputed the US Navy's characterization", "dismissed the American findings":
+            # a word for what someone put forward, whose maker is named as an actor
+            return any(
+                (o.lemma_.lower() in sense.objects or o.lower_ in sense.objects)
+                and any(
+                    self.ctx.actor_of(t) is not None
+                    for c in o.children
+                    if c.dep_ in ("poss", "compound", "amod")
+                    or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
+                    for t in c.subtree
+                )
+                for o in self._objects(tok)
+            )
         if needs == "dobj":  # a thing acted on directly, not a phrasal "seize on"
             return any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in kids) or (
                 tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"
