@@ -1184,8 +1184,9 @@ class ArticleContext(PronounResolver):
         return named.actor if after is not None and after.text == "," else None
 
     def _title_of_body(self, tok: Token, office: str) -> ActorRef | None:
-        """ "a spokeswoman for Russia's foreign ministry", "the spokesman of the embassy": a
-        post whose body is named after it speaks for that body, not for whoever held such a
+        """ "a spokeswoman for Russia's foreign ministry", "the spokesman of the embassy", "a
+        spokesman for President Putin": a post whose body (or, for a spokesperson, whose
+        principal) is named after it speaks for that body, not for whoever held such a
         post earlier in the story ("X, a former official at the Treasury": not the body's)."""
         if any(t.lower_ in ("former", "ex") for t in tok.lefts):
             return None
@@ -1198,7 +1199,11 @@ class ArticleContext(PronounResolver):
                     pobj.dep_ == "pobj"
                     and owner is not None
                     and owner.actor is not None
-                    and owner.kind in ("body", "generic")
+                    and (
+                        owner.kind in ("body", "generic")
+                        # "a spokesman for President Putin": the voice of that person's side
+                        or (owner.kind == "person" and office == "spokesperson")
+                    )
                 ):
                     role = self.dictionary.office_roles.get(office, "OFFICIAL")
                     name = f"{owner.actor.name} {tok.text.lower()}"
