@@ -23,8 +23,7 @@ def test_a_spokesman_for_the_other_sides_leader_speaks_for_that_side(
     detector: Detector,
 ) -> None:
     text = (
-        BEFORE
-        + "A spokesman for Russian President Vladimir Putin on Tuesday vowed to respond by"
+        BEFORE + "A spokesman for Russian President Vladimir Putin on Tuesday vowed to respond by"
         " expelling U.S. diplomats."
     )
     found = triples(detector, text)
