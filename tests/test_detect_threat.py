@@ -239,3 +239,25 @@ def test_a_measure_unless_the_other_side_acts_is_a_threat(detector: Detector, te
 def test_a_measure_withheld_unless_the_other_side_acts_is_no_threat(detector: Detector) -> None:
     text = "Secretary of State Mike Pompeo said Washington would not ease sanctions unless Russia left."
     assert ("THREATEN", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------------------------------------- a promised answer: THREATEN
+
+
+@pytest.mark.parametrize("verb", ["vowed", "pledged", "promised"])
+def test_a_promise_to_answer_or_counter_the_other_side_is_a_threat(
+    detector: Detector, verb: str
+) -> None:
+    # "answer", "counter", "reciprocate" and "mirror" are blows in kind, the same for every
+    # verb of promising, and not an offer
+    text = f"Russian Foreign Minister Sergei Lavrov {verb} to answer any new U.S. sanctions."
+    found = triples(detector, text)
+    assert ("THREATEN", "RUS", "USA") in found
+    assert ("AGREE", "RUS", "USA") not in found
+
+
+def test_a_promise_to_answer_questions_is_no_threat(detector: Detector) -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov promised to answer the questions of U.S. reporters."
+    )
+    assert ("THREATEN", "RUS", "USA") not in triples(detector, text)
