@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -435,8 +436,11 @@ def assemble(
         )
         events.append(EventItem(event, cand.trigger, cand.guessed))
     statements = []
+    spelled = _article_spellings(ctx)
     for f in found_statements:
         statement = _statement(f, published)
+        if statement.speaker.name in spelled:
+            statement.speaker = replace(statement.speaker, name=spelled[statement.speaker.name])
         statement.sentence_index = sent_starts.get(statement.sentence_index, 0)
         statements.append(StatementItem(statement, f.verb, _statement_facts(f)))
     if not statements and not news and all(e.event.guessed for e in events):
@@ -458,6 +462,27 @@ def assemble(
         },
         {country.name for country in dictionary.countries.values()},
     )
+
+
+def _article_spellings(ctx: ArticleContext) -> dict[str, str]:
+    """The article's own spelling of a person's full name where it is not the dictionary's
+    ("Vasily Nebenzya" for the dictionary's "Vassily Nebenzia"): a speaker is named as the
+    article writes the name in full."""
+    out: dict[str, str] = {}
+    text = ctx.doc.text
+    for m in ctx.mentions:
+        person = m.person
+        if person is None or person.name in out or m.end - m.start < 2:
+            continue
+        surface = ctx.doc[m.start : m.end].text
+        if (
+            surface != person.name
+            and surface.split()[-1] != person.name.split()[-1]
+            and person.name not in text
+            and all(w[:1].isupper() for w in surface.split())
+        ):
+            out[person.name] = surface
+    return out
 
 
 def _sides_at(ctx: ArticleContext, sides: tuple[str, str]) -> dict[int, str]:

@@ -544,6 +544,8 @@ class ArticleContext(PronounResolver):
                     return m.actor
             return None
         country, _ = self._qualifier_country(span)
+        if country is None:
+            country = self._country_possessive(span.start)
         bodies = [b for b in self.dictionary.bodies.values() if b.kind == kind]
         if country is not None:
             for body in bodies:
@@ -573,6 +575,28 @@ class ArticleContext(PronounResolver):
                     and head in body.name.lower()
                 ):
                     return ActorRef(body.name, body.country, body.role)
+        return None
+
+    def _country_possessive(self, start: int) -> str | None:
+        """ "Russia accused ... . The country's Ministry of Foreign Affairs said": the country
+        the story last made the subject of a clause owns the body."""
+        if start < 2 or self.doc[start - 1].tag_ != "POS":
+            return None
+        if self.doc[start - 2].lower_ not in ("country", "nation") or start < 3:
+            return None
+        if self.doc[start - 3].lower_ != "the":
+            return None  # "his own country's troops": the country of whoever "his" is
+        for m in reversed(self.mentions):
+            if m.start >= start - 2:
+                continue
+            if start - m.start > 150:
+                break
+            if (
+                m.kind == "country"
+                and m.actor is not None
+                and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+            ):
+                return m.actor.country
         return None
 
     def _foreign_owner(self, span: Span) -> bool:
