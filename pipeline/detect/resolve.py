@@ -543,6 +543,8 @@ class ArticleContext(PronounResolver):
                 if m.kind == "body" and m.actor is not None and "Department" in m.actor.name:
                     return m.actor
             return None
+        if self._owned_by_pronoun(span.start):
+            return None  # "his own country's ministry": the country of whoever "his" is
         country, _ = self._qualifier_country(span)
         if country is None:
             country = self._country_possessive(span.start)
@@ -576,6 +578,18 @@ class ArticleContext(PronounResolver):
                 ):
                     return ActorRef(body.name, body.country, body.role)
         return None
+
+    def _owned_by_pronoun(self, start: int) -> bool:
+        """ "his own country's", "their nation's": a body owned by someone's country, which
+        the story's latest side does not tell."""
+        if start < 3 or self.doc[start - 1].tag_ != "POS":
+            return False
+        if self.doc[start - 2].lower_ not in ("country", "nation"):
+            return False
+        before = self.doc[start - 3]
+        if before.lower_ == "own" and start >= 4:
+            before = self.doc[start - 4]
+        return before.tag_ == "PRP$"
 
     def _country_possessive(self, start: int) -> str | None:
         """ "Russia accused ... . The country's Ministry of Foreign Affairs said": the country
