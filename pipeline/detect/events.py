@@ -617,6 +617,8 @@ class EventFinder(Clues):
             return []  # "fueled by Russian hacks", "its hack of the election": a past attack named
         if kind == "CONCEDE" and mode == "release" and self._thing_released(tok, nominal):
             return []  # "released a list of names", "the release of the cables": no captive
+        if nominal and kind == "REQUEST" and self._court_plea(tok):
+            return []  # "his guilty plea", "moved to withdraw his plea": a plea in court
         if nominal and kind == "SANCTION" and self._eased(tok):
             return []  # "lifted sanctions on Dmitriev": the verb's easing is the event
         state = factuality(tok, nominal, kind, self.lex)
@@ -939,6 +941,13 @@ class EventFinder(Clues):
         if target is None and (kind != "ASSAULT" or mode == "cyber"):  # bombs hit third parties
             if kind == "REQUEST" and source.role == "LEGISLATURE":
                 return []  # "Democrats demanded a briefing": lawmakers ask their own government
+            if kind == "AGREE" and not nominal and self._partner_elsewhere(tok, source):
+                return []  # "agreed to cooperate with Mueller's investigation": a home deal
+            if kind == "AGREE" and source.role in ("LEGISLATURE", "JUDICIARY"):
+                # "McCain agreed that the move was a fix", "the Justice Department agreed to
+                # a public hearing": lawmakers and courts that aim their assent or promise at
+                # no one named make no offer to the other side
+                return []
             target = self._fallback(tok, source, kind, kind in _FORCE, content)
             if (
                 kind == "AGREE"
@@ -2915,11 +2924,39 @@ class EventFinder(Clues):
             for p in c.children
             if p.dep_ == "pobj"
         ]
+        # "wanted Comey to state", "expects the president to act": the subject of an
+        # infinitive the verb governs is the one it is put to
+        asked += [
+            s
+            for c in tok.children
+            if c.dep_ in ("ccomp", "xcomp")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
         # "asked X to deny ...": with an infinitive to follow, the object is the one asked
-        controlled = any(c.dep_ == "xcomp" for c in tok.children)
+        controlling = any(c.dep_ == "xcomp" for c in tok.children)
         for person in asked:
+            controlled = controlling or person.dep_ == "nsubj"
             if person.pos_ == "PRON":
-                continue  # "pressed him to": who "him" is rests on the resolver
+                # "pressed him to": who "him" is rests on the resolver; one it takes up as a
+                # person of no side, or as someone else of the asker's own side, is asked at
+                # home ("him" is never the asker himself, who would be "himself")
+                held = self.ctx.actor_of(person) if controlled else None
+                if held is not None and (
+                    held.role == WEAK_ROLE
+                    or (held.country == source.country and held.name != source.name)
+                ):
+                    return True
+                if (
+                    controlled
+                    and (held is None or held == source)
+                    and not self._other_named(tok, source, person)
+                ):
+                    # "Trump had asked him to let go of the inquiry": a "him" the sentence
+                    # names no one of the other side for, outside what he is asked to do
+                    return True
+                continue
             if (
                 self.ctx.mention_at(person.i) is None
                 and not self._someone(person)
@@ -2936,6 +2973,53 @@ class EventFinder(Clues):
             if self._someone(person) or (controlled and person.dep_ in ("dobj", "dative")):
                 return True
         return False
+
+    def _partner_elsewhere(self, tok: Token, source: ActorRef) -> bool:
+        """What is agreed to is done "with" someone the words name, and not the other side:
+        "agreed to cooperate with the special counsel's inquiry", "agreed to work with
+        Congress"."""
+        other = {code for code in self.sides if code != source.country}
+        steps = [tok] + [c for c in tok.children if c.dep_ == "xcomp"]
+        for verb in steps:
+            for prep in verb.children:
+                if prep.dep_ != "prep" or prep.lower_ != "with":
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    named = [
+                        a for _, a in self.ctx.actors_in(obj.left_edge.i, obj.right_edge.i + 1)
+                    ]
+                    if not any(a.country in other for a in named):
+                        return True
+        return False
+
+    @staticmethod
+    def _court_plea(tok: Token) -> bool:
+        """A "plea" that asks no one anything: "his guilty plea", "withdrew his plea"; an
+        appeal says what it is for, from whom or to whom ("pleas from Washington to hand
+        him over")."""
+        if tok.lemma_.lower() != "plea":
+            return False
+        if any(c.dep_ == "amod" and c.lower_ == "guilty" for c in tok.children):
+            return True
+        return not any(
+            (c.dep_ == "prep" and c.lower_ in ("for", "from", "to", "by"))
+            or (c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children))
+            for c in tok.children
+        )
+
+    def _other_named(self, tok: Token, source: ActorRef, person: Token) -> bool:
+        """The sentence of a request names the other side outside what is asked for (the
+        verb's clausal complements): "called Putin, urging him to embrace a deal"."""
+        asked = {t.i for c in tok.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+        return any(
+            start not in asked
+            and start != person.i
+            and named.country in self.sides
+            and named.country != source.country
+            for start, named in self.ctx.actors_in(tok.sent.start, tok.sent.end)
+        )
 
     def _someone(self, tok: Token) -> bool:
         """A person or group named without a side: "Comey", "the Western leaders", "them"."""

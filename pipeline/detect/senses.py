@@ -234,6 +234,7 @@ class SenseReader:
                 c.lower_ in sense.prep
                 and c.dep_ in ("prep", "prt", "dative", "agent")
                 and not self._temporal(c)
+                and not (sense.type == "REQUEST" and self._naming_for(tok, c))
                 for c in prep_holders
             )
             and not any(
@@ -470,6 +471,17 @@ class SenseReader:
             c.dep_ in ("oprd", "attr")
             or (c.dep_ in ("ccomp", "xcomp") and c.tag_ in ("VBN", "JJ", "NN", "NNS"))
             for c in tok.children
+        )
+
+    @staticmethod
+    def _naming_for(tok: Token, prep: Token) -> bool:
+        """ "Called Putin 'smart' for not retaliating", "for his part, called the summit
+        productive": "call" with an object of its own names or judges it, and its "for" gives
+        a reason or a stance, not what is called for."""
+        if prep.lower_ != "for" or tok.lemma_.lower() != "call":
+            return False
+        return any(c.dep_ in ("dobj", "oprd") for c in tok.children) or any(
+            o.dep_ == "pobj" and o.lemma_.lower() == "part" for o in prep.children
         )
 
     @staticmethod
