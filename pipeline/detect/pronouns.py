@@ -168,6 +168,20 @@ class PronounResolver:
         mention = self._by_token.get(tok.i)
         return mention is None or mention.actor is None
 
+    def _described(self, tok: Token, start: int, quoted: set[int]) -> Token | None:
+        """The named person (from `start`, before `tok`) whose phrase holds `tok` inside a
+        relative or infinitive clause that describes that person ("X, the pick to replace Y")."""
+        clause = False  # a name only beside the person ("X and Y") is no description of X
+        for anc in tok.ancestors:
+            clause = clause or (anc.pos_ == "VERB" and anc.dep_ in ("acl", "relcl"))
+            if not clause or not start <= anc.i < tok.i or anc.i in quoted:
+                continue
+            if anc.ent_type_ == "PERSON" and anc.pos_ == "PROPN":
+                mention = self._by_token.get(anc.i)
+                if mention is None or mention.kind == "person":
+                    return anc
+        return None
+
     def _stranger_subject(self, start: int, end: int, quoted: set[int]) -> int | None:
         """The position of the last clause subject in [start, end) that is a stranger."""
         last = None
@@ -341,6 +355,14 @@ class PronounResolver:
                 # further inside that sentence does not take over
                 return self._chained(main[0], male, exclude)
             if people:
+                described = self._described(self.doc[people[-1].end - 1], head.start, quoted)
+                if described is not None:
+                    # "... including Gen. X, Trump's nominee to replace Rogers. 'Y,' he said":
+                    # the later names only describe X, the person the story turned to
+                    owner = self._by_token.get(described.i)
+                    if owner is None or owner.actor is None or not self._is_person(owner, male):
+                        return None
+                    return owner.actor
                 return people[-1].actor
             start = head.start
         return None
