@@ -1710,9 +1710,7 @@ class EventFinder(Clues):
             return None
         if {speaker.country, target.country} != set(self.sides):
             return None
-        if target.role == WEAK_ROLE:
-            country = self.ctx.dictionary.countries[target.country]
-            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        target = self._state_of(target)
         return speaker, target
 
     def _voice(self, tok: Token) -> ActorRef | None:
@@ -1808,9 +1806,7 @@ class EventFinder(Clues):
         for tok in self._addressees(asker):
             target = self.ctx.actor_of(tok)
             if target is not None and {source.country, target.country} == set(self.sides):
-                if target.role == WEAK_ROLE:
-                    country = self.ctx.dictionary.countries[target.country]
-                    target = ActorRef(country.name, country.code, "GOVERNMENT")
+                target = self._state_of(target)
                 return source, target
         return None
 
@@ -1877,9 +1873,7 @@ class EventFinder(Clues):
             )
         if target is None:
             return []
-        if target.role == WEAK_ROLE:
-            country = self.ctx.dictionary.countries[target.country]
-            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        target = self._state_of(target)
         return [Candidate("THREATEN", "sanctions", source, target, bill, 0.6)]
 
     def _bill_enacted_or_old(self, verb: Token) -> bool:
@@ -1969,9 +1963,7 @@ class EventFinder(Clues):
         target = next((a for a in named if a.country == other), None)
         if target is None:
             return []
-        if target.role == WEAK_ROLE:
-            country = self.ctx.dictionary.countries[target.country]
-            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        target = self._state_of(target)
         return [Candidate("THREATEN", "sanctions", source, target, noun, 0.55)]
 
     def _both_act(self, tok: Token, source: ActorRef, target: ActorRef) -> bool:
@@ -2262,10 +2254,16 @@ class EventFinder(Clues):
                         target = actor
         if target is None:
             return []
-        if target.role == WEAK_ROLE:
-            country = self.ctx.dictionary.countries[target.country]
-            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        target = self._state_of(target)
         return [Candidate("THREATEN", "force", speaker, target, verb, 0.55)]
+
+    def _state_of(self, target: ActorRef) -> ActorRef:
+        """A side's people named loosely ("the Russians", "Americans") stand for its state as
+        the one a threat or sanction is aimed at; any other target is kept as it is."""
+        if target.role != WEAK_ROLE:
+            return target
+        country = self.ctx.dictionary.countries[target.country]
+        return ActorRef(country.name, country.code, "GOVERNMENT")
 
     def _consequences_warned(self, verb: Token) -> list[Candidate]:
         """THREATEN by a speaker who says an act would bring harm: "Lavrov told the secretary
@@ -2297,9 +2295,7 @@ class EventFinder(Clues):
                 break
         if target is None:
             return []
-        if target.role == WEAK_ROLE:
-            country = self.ctx.dictionary.countries[target.country]
-            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        target = self._state_of(target)
         return [Candidate("THREATEN", "retaliation", speaker, target, verb, 0.6)]
 
     def _obligation_request(self, verb: Token) -> list[Candidate]:
@@ -2369,9 +2365,7 @@ class EventFinder(Clues):
         )
         if target is None:
             return []
-        if target.role == WEAK_ROLE:
-            country = self.ctx.dictionary.countries[target.country]
-            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        target = self._state_of(target)
         return [Candidate("THREATEN", "sanctions", speaker, target, noun, 0.55)]
 
     def _done_despite(self, prep: Token) -> list[Candidate]:
@@ -2408,9 +2402,7 @@ class EventFinder(Clues):
             return []
         if {source.country, target.country} != set(self.sides):
             return []
-        if target.role == WEAK_ROLE:
-            country = self.ctx.dictionary.countries[target.country]
-            target = ActorRef(country.name, country.code, "GOVERNMENT")
+        target = self._state_of(target)
         return [Candidate("REJECT", "demand", source, target, prep, 0.55)]
 
     def _hoped_of(self, verb: Token) -> list[Candidate]:
