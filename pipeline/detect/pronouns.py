@@ -354,6 +354,19 @@ class PronounResolver:
                 # wrote": a pronoun the story keeps as its subject keeps its person; a name
                 # further inside that sentence does not take over
                 return self._chained(main[0], male, exclude)
+            for m in people:
+                # "Kerry spoke with Lavrov on Wednesday, spokeswoman Jen Psaki said. He ...":
+                # the main clause only attributes the words; the story's subject is the one
+                # its reported clause is about
+                token = self.doc[m.end - 1]
+                if (
+                    token.dep_ == "nsubj"
+                    and token.head.dep_ == "ccomp"
+                    and token.head.head.i == head.root.i
+                    and head.root.lemma_.lower() in _SPEECH
+                    and token.head.i < head.root.i
+                ):
+                    return m.actor
             if people:
                 described = self._described(self.doc[people[-1].end - 1], head.start, quoted)
                 if described is not None:

@@ -64,6 +64,9 @@ _LONG_NAME = 20  # ... unless they are the speaker's name and post ("Sen. X, R-T
 # Verbs by which a speaker relays what someone else said to them ("he told me", "he denied it")
 _RELAYED = {"say", "tell", "deny", "insist", "assure", "promise", "admit", "state", "add",
             "reply", "answer", "declare"}  # fmt: skip
+# Verbs by which a spokesman relays his own side's principal ("President Putin believes that
+# ...", "He reiterated our belief that ...", Peskov said): the principal's word too
+_RELAYED_OWN = {"reiterate", "believe", "stress", "underscore", "warn"}
 # Documents that speak for whoever issued them ("the statement said")
 _DOCUMENTS = {"statement", "readout", "communique", "communiqué", "release", "letter",
               "message", "note", "declaration"}  # fmt: skip
@@ -1058,7 +1061,8 @@ class StatementFinder(PositionRules):
             if quote.span is None:
                 continue
             for verb in quote.span:
-                if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RELAYED:
+                lemma = verb.lemma_.lower()
+                if verb.pos_ != "VERB" or lemma not in _RELAYED and lemma not in _RELAYED_OWN:
                     continue
                 if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
                     continue  # "will be announcing", "did not say": no speech reported
@@ -1079,12 +1083,12 @@ class StatementFinder(PositionRules):
                     or speaker == found.speaker
                     or speaker.country not in self.sides
                     or self._bare_country(speaker)
+                    or (lemma in _RELAYED_OWN and not self._own_principal(subj, speaker, found))
                 ):
                     continue
                 if not any(
                     c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and lemma not in _TELL)
                     for c in verb.children
-                    for lemma in [verb.lemma_.lower()]
                 ):
                     continue  # "when he tells me", "he says, '": no words of his reported
                 if any(f.speaker == speaker and f.sentence == verb.sent for f in out):
@@ -1105,6 +1109,16 @@ class StatementFinder(PositionRules):
                     )
                 )
         return out
+
+    def _own_principal(self, subj: Token, speaker: ActorRef, found: Found) -> bool:
+        """ "President Putin believes that ...", Peskov said: a person of the quoted speaker's
+        own side, whose view the speaker relays (a body's belief is no one's word)."""
+        if speaker.country != found.speaker.country:
+            return False
+        if subj.pos_ == "PRON":
+            return True
+        mention = self.ctx.mention_at(subj.i)
+        return mention is not None and mention.kind in ("person", "surname", "title")
 
     def _embed_partial_quotes(self, found: Found) -> None:
         """'said the United States "will respond" to what it called a provocation': quoted
