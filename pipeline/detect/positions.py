@@ -399,7 +399,9 @@ class PositionRules:
 
     def _home_story(self, side: str) -> bool:
         """The story is (also) about the side's home politics: it names the other side as the
-        object of a home affair ("the Russia probe", "ties to Russia") or names the side's
+        object of a home affair ("the Russia probe", "ties to Russia"; a person of the other
+        side in the affair, "links to Trump's campaign manager", makes it that person's home
+        affair as often as this side's, so it counts for neither) or names the side's
         legislature or its known players out of office (candidates, former officials) again
         and again. There, a speaker of the side whose words name no one speaks as often of
         home as of the other side."""
@@ -412,7 +414,11 @@ class PositionRules:
                     continue
                 if actor.country != side:
                     affair = self._affair_noun(m.end - 1) if actor.country in self.sides else None
-                    affairs += affair is not None and not self._pair_phrase(affair, side)
+                    affairs += (
+                        affair is not None
+                        and m.kind != "person"
+                        and not self._pair_phrase(affair, side)
+                    )
                 elif actor.role in _DOMESTIC_ROLES:
                     legislature += 1
                 elif m.kind == "person" and actor.role == NO_SIDE_ROLE and m.person:
