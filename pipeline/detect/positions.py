@@ -402,12 +402,14 @@ class PositionRules:
         object of a home affair ("the Russia probe", "ties to Russia"; a person of the other
         side in the affair, "links to Trump's campaign manager", makes it that person's home
         affair as often as this side's, so it counts for neither) or names the side's
-        legislature or its known players out of office (candidates, former officials) again
-        and again. There, a speaker of the side whose words name no one speaks as often of
+        legislature (more than one lawmaker: one quoted again and again is a voice on the
+        other side, not a debate at home) or its known players out of office (candidates,
+        former officials) again and again. There, a speaker of the side whose words name no one speaks as often of
         home as of the other side."""
         cache = self._home_story_cache
         if side not in cache:
             affairs = legislature = players = 0
+            lawmakers: set[ActorRef] = set()
             for m in self.ctx.mentions:
                 actor = m.actor
                 if actor is None:
@@ -421,10 +423,13 @@ class PositionRules:
                     )
                 elif actor.role in _DOMESTIC_ROLES:
                     legislature += 1
+                    lawmakers.add(actor)
                 elif m.kind == "person" and actor.role == NO_SIDE_ROLE and m.person:
                     players += 1
             cache[side] = (
-                affairs >= HOME_AFFAIRS or legislature >= HOME_MENTIONS or players >= HOME_MENTIONS
+                affairs >= HOME_AFFAIRS
+                or (legislature >= HOME_MENTIONS and len(lawmakers) > 1)
+                or players >= HOME_MENTIONS
             )
         return cache[side]
 
