@@ -1984,7 +1984,10 @@ class EventFinder(Clues):
         """The watched side whose people an indictment named as a noun is brought against
         ("the indictment of 12 Russians", "indictments against Russian officers"), when
         no one owns it and the other watched side is named in the story."""
-        if noun.lemma_.lower() not in _INDICTING or owner_token(noun) is not None:
+        if noun.lemma_.lower() not in _INDICTING:
+            return None
+        owner = owner_token(noun)
+        if owner is not None and not self._owner_apart(owner, noun):
             return None
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "against"):
@@ -1999,6 +2002,16 @@ class EventFinder(Clues):
                 if other in self._article_sides:
                     return actor
         return None
+
+    def _owner_apart(self, owner: Token, noun: Token) -> bool:
+        """Whether the word `owner_token` gives for an indictment leaves the charging state
+        open: a plain quality ("new", "recent" indictments) or a home prosecutor the actor
+        dictionary does not know ("Mueller's indictment against 13 Russians")."""
+        if owner.dep_ == "amod" and owner.pos_ == "ADJ":
+            return True
+        if owner.dep_ != "poss" or owner.pos_ != "PROPN":
+            return False
+        return self.ctx.actor_of(owner) is None
 
     @staticmethod
     def _reciprocal(tok: Token) -> bool:
