@@ -3548,10 +3548,25 @@ class EventFinder(Clues):
             (a for m in makers if (a := self.ctx.actor_of(m)) is not None and a.role != WEAK_ROLE),
             None,
         )
+        if source is None:
+            # "American claims that Russia hacked": a side's adjective names the side's claim
+            source = next(
+                (
+                    self._state_of(a)
+                    for m in noun.children
+                    if m.dep_ == "amod" and (a := self.ctx.actor_of(m)) is not None
+                ),
+                None,
+            )
         if source is None or source.country not in self.sides:
             return []
         other = next(code for code in self.sides if code != source.country)
-        for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+        if noun.dep_ == "dobj":
+            # "dismissed a conclusion by the CIA, reported by the Post, that Russia
+            # intervened": the parser hangs the noun's that-clause on the verb that takes it
+            clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+        for clause in clauses:
             if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
                 continue
             if _negated(clause):
