@@ -128,6 +128,17 @@ def _summoned_to(verb: Token) -> bool:
     )
 
 
+def _reduced_passive(node: Token) -> bool:
+    """ "A move rejected by the State Department", "a plan backed by Moscow": a past
+    participle on a noun with its agent tells what was done to the thing, not a plan for it."""
+    kids = list(node.children)
+    return (
+        node.tag_ == "VBN"
+        and any(c.dep_ == "agent" for c in kids)
+        and not any(c.dep_ in ("aux", "auxpass", "mark", "nsubjpass") for c in kids)
+    )
+
+
 def _unwilling(node: Token, kids: list[Token]) -> bool:
     """ "Is not ready to cooperate", "was not willing to meet", "has not agreed to talk": a
     side's own readiness or consent denied is its refusal of the act."""
@@ -262,7 +273,7 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
                 return REFUSED  # "was not ready to cooperate": readiness denied refuses
             if lemma in lex.hypothetical_heads and not _summoned_to(head):
                 return NOT
-            if rel == "acl" and lemma in lex.hypothetical_nouns:
+            if rel == "acl" and lemma in lex.hypothetical_nouns and not _reduced_passive(node):
                 return NOT
         if rel == "pcomp" and head.lower_ in _NOT_YET:
             return NOT  # "before congratulating the winner": not done (yet)
