@@ -600,7 +600,18 @@ class EventFinder(Clues):
             return False
         kids = [c for c in subj.children if c.dep_ not in ("punct", "appos")]
         # a modifier set off after the noun ("the Russians, angry about ...") describes them all
-        kids = [c for c in kids if not (c.i > subj.i and c.dep_ in ("amod", "acl"))]
+        # as does a relative clause set off by a comma ("the Russians, who are insisting")
+        kids = [
+            c
+            for c in kids
+            if not (
+                c.i > subj.i
+                and (
+                    c.dep_ in ("amod", "acl")
+                    or (c.dep_ == "relcl" and subj.doc[c.left_edge.i - 1].lower_ == ",")
+                )
+            )
+        ]
         return [c.lower_ for c in kids] == ["the"]
 
     def _build(self, tok: Token, sense: Sense) -> list[Candidate]:
@@ -1418,7 +1429,7 @@ class EventFinder(Clues):
                 # "told Putin that critical infrastructure should be off-limits": the one told
                 told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
                 target = next((a for a in map(self.ctx.actor_of, told) if a is not None), None)
-            source = self.ctx.actor_of(speaker_tok)
+            source = self._people_voice(verb, speaker_tok)
             if source is None or target is None or source.role == WEAK_ROLE:
                 continue
             if {source.country, target.country} == set(self.sides):
@@ -1426,6 +1437,22 @@ class EventFinder(Clues):
                     return [Candidate("THREATEN", "force", source, target, comp, 0.6)]
                 return [Candidate("REQUEST", "demand", source, target, comp, 0.6)]
         return []
+
+    def _people_voice(self, verb: Token, speaker: Token) -> ActorRef | None:
+        """The actor of a demand's speaker; "the Russians insisted", "the Russians, who are
+        insisting": a side's people as a whole asking stand for its government, as they do
+        for the acts of `_PEOPLE_SPEAK`."""
+        actor = self.ctx.actor_of(speaker)
+        if actor is not None and actor.role != WEAK_ROLE:
+            return actor
+        named = speaker
+        if speaker.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            named = verb.head  # "the Russians, who are insisting that"
+            actor = actor or self.ctx.actor_of(named)
+        if actor is None or not self._people_as_side(named):
+            return actor
+        country = self.ctx.dictionary.countries[actor.country]
+        return ActorRef(country.name, country.code, "GOVERNMENT")
 
     def _bound_to_act(self, verb: Token) -> tuple[Token, Token] | None:
         """The one an act is put on as a duty, in the words of obligation: "Russia has to
