@@ -181,6 +181,8 @@ _AMONG = {"between", "among", "amongst"}
 _CLAIMS = {"accusation", "allegation", "claim", "charge", "report", "assertion", "suggestion",
            "notion", "insinuation", "story", "rumor", "rumour", "speculation"}  # fmt: skip
 # Backing the other side's denial: "accepted Putin's denials", "was strong in his denial"
+# words that make "that" a conjunction of purpose or cause ("so that", "now that")
+_THAT_JOINERS = {"so", "now", "such", "given", "except", "provided", "in"}
 _DENIAL_NOUNS = {"denial", "denials", "assurance", "assurances"}
 _BACKING = {"accept", "believe", "embrace", "endorse", "buy", "trust", "favor", "favour",
             "favoring", "favouring", "acceptance"}  # fmt: skip
@@ -3592,7 +3594,14 @@ class EventFinder(Clues):
         if noun.dep_ == "dobj":
             # "dismissed a conclusion by the CIA, reported by the Post, that Russia
             # intervened": the parser hangs the noun's that-clause on the verb that takes it
-            clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+            clauses += [
+                c
+                for c in noun.head.children
+                if c.dep_ in ("ccomp", "advcl")
+                and c.i > noun.i
+                and (first := next(t for t in c.subtree if not t.is_punct)).lower_ == "that"
+                and c.doc[first.i - 1].lower_ not in _THAT_JOINERS
+            ]
         for clause in clauses:
             if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
                 continue
