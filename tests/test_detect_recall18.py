@@ -148,3 +148,26 @@ def test_a_pair_before_the_meeting_is_not_its_pair(detector: Detector) -> None:
         " of a summit of NATO leaders."
     )
     assert ("CONSULT", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------------------------------------------ a pronoun in an opening participle
+
+
+def test_his_in_an_opening_participle_is_the_main_subject(detector: Detector) -> None:
+    text = (
+        "Heading into his summit in Vienna on Monday with Russian President Vladimir Putin,"
+        " President Trump set out an ambitious goal."
+    )
+    assert ("CONSULT", "USA", "RUS") in triples(detector, text)
+
+
+def test_his_in_an_opening_clause_with_its_own_subject_is_not_the_main_subject(
+    detector: Detector,
+) -> None:
+    # the guard: the opening clause has a subject of its own, a home aide, whose meeting
+    # with a lobbyist it is; the main subject did not meet anyone
+    text = (
+        "As the aide prepared for his meeting with a lobbyist on Monday, President Trump"
+        " praised the new budget."
+    )
+    assert ("CONSULT", "USA", "RUS") not in triples(detector, text)
