@@ -806,7 +806,7 @@ class Clues(SenseReader):
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _OCCURRING:
             holders.append(tok.head)
         holders += [c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in _OCCURRING]
-        for prep in [c for h in holders for c in h.children]:
+        for prep in [c for h in holders for c in h.children] + self._between_after(tok):
             if prep.dep_ != "prep" or prep.lower_ != "between":
                 continue
             for pobj in prep.children:
@@ -819,6 +819,18 @@ class Clues(SenseReader):
         if set(found) >= set(self.sides):
             return found[self.sides[0]], found[self.sides[1]]
         return self._pair_modifier(tok)
+
+    @staticmethod
+    def _between_after(tok: Token) -> list[Token]:
+        """ "raises the stakes for a summit next week between Trump and Putin": a "between"
+        phrase right after the meeting's own phrase (past a date) that the parser hung on
+        another word of the clause."""
+        doc, at = tok.doc, tok.right_edge.i + 1
+        while at < tok.sent.end and doc[at].ent_type_ in ("DATE", "TIME"):
+            at += 1
+        if at < tok.sent.end and doc[at].lower_ == "between" and doc[at].head.i != tok.i:
+            return [doc[at]]
+        return []
 
     @staticmethod
     def _pair_in_name(pobj: Token) -> list[Token]:

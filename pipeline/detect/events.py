@@ -181,6 +181,8 @@ _AMONG = {"between", "among", "amongst"}
 _CLAIMS = {"accusation", "allegation", "claim", "charge", "report", "assertion", "suggestion",
            "notion", "insinuation", "story", "rumor", "rumour", "speculation"}  # fmt: skip
 # Backing the other side's denial: "accepted Putin's denials", "was strong in his denial"
+# words that make "that" a conjunction of purpose or cause ("so that", "now that")
+_THAT_JOINERS = {"so", "now", "such", "given", "except", "provided", "in"}
 _DENIAL_NOUNS = {"denial", "denials", "assurance", "assurances"}
 _BACKING = {"accept", "believe", "embrace", "endorse", "buy", "trust", "favor", "favour",
             "favoring", "favouring", "acceptance"}  # fmt: skip
@@ -600,7 +602,18 @@ class EventFinder(Clues):
             return False
         kids = [c for c in subj.children if c.dep_ not in ("punct", "appos")]
         # a modifier set off after the noun ("the Russians, angry about ...") describes them all
-        kids = [c for c in kids if not (c.i > subj.i and c.dep_ in ("amod", "acl"))]
+        # as does a relative clause set off by a comma ("the Russians, who are insisting")
+        kids = [
+            c
+            for c in kids
+            if not (
+                c.i > subj.i
+                and (
+                    c.dep_ in ("amod", "acl")
+                    or (c.dep_ == "relcl" and subj.doc[c.left_edge.i - 1].lower_ == ",")
+                )
+            )
+        ]
         return [c.lower_ for c in kids] == ["the"]
 
     def _build(self, tok: Token, sense: Sense) -> list[Candidate]:
@@ -1418,7 +1431,7 @@ class EventFinder(Clues):
                 # "told Putin that critical infrastructure should be off-limits": the one told
                 told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
                 target = next((a for a in map(self.ctx.actor_of, told) if a is not None), None)
-            source = self.ctx.actor_of(speaker_tok)
+            source = self._people_voice(verb, speaker_tok)
             if source is None or target is None or source.role == WEAK_ROLE:
                 continue
             if {source.country, target.country} == set(self.sides):
@@ -1426,6 +1439,22 @@ class EventFinder(Clues):
                     return [Candidate("THREATEN", "force", source, target, comp, 0.6)]
                 return [Candidate("REQUEST", "demand", source, target, comp, 0.6)]
         return []
+
+    def _people_voice(self, verb: Token, speaker: Token) -> ActorRef | None:
+        """The actor of a demand's speaker; "the Russians insisted", "the Russians, who are
+        insisting": a side's people as a whole asking stand for its government, as they do
+        for the acts of `_PEOPLE_SPEAK`."""
+        actor = self.ctx.actor_of(speaker)
+        if actor is not None and actor.role != WEAK_ROLE:
+            return actor
+        named = speaker
+        if speaker.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            named = verb.head  # "the Russians, who are insisting that"
+            actor = actor or self.ctx.actor_of(named)
+        if actor is None or not self._people_as_side(named):
+            return actor
+        country = self.ctx.dictionary.countries[actor.country]
+        return ActorRef(country.name, country.code, "GOVERNMENT")
 
     def _bound_to_act(self, verb: Token) -> tuple[Token, Token] | None:
         """The one an act is put on as a duty, in the words of obligation: "Russia has to
@@ -1984,7 +2013,10 @@ class EventFinder(Clues):
         """The watched side whose people an indictment named as a noun is brought against
         ("the indictment of 12 Russians", "indictments against Russian officers"), when
         no one owns it and the other watched side is named in the story."""
-        if noun.lemma_.lower() not in _INDICTING or owner_token(noun) is not None:
+        if noun.lemma_.lower() not in _INDICTING:
+            return None
+        owner = owner_token(noun)
+        if owner is not None and not self._owner_apart(owner, noun):
             return None
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "against"):
@@ -1999,6 +2031,16 @@ class EventFinder(Clues):
                 if other in self._article_sides:
                     return actor
         return None
+
+    def _owner_apart(self, owner: Token, noun: Token) -> bool:
+        """Whether the word `owner_token` gives for an indictment leaves the charging state
+        open: a plain quality ("new", "recent" indictments) or a home prosecutor the actor
+        dictionary does not know ("Mueller's indictment against 13 Russians")."""
+        if owner.dep_ == "amod" and owner.pos_ == "ADJ":
+            return True
+        if owner.dep_ != "poss" or owner.pos_ != "PROPN":
+            return False
+        return self.ctx.actor_of(owner) is None
 
     @staticmethod
     def _reciprocal(tok: Token) -> bool:
@@ -3535,10 +3577,32 @@ class EventFinder(Clues):
             (a for m in makers if (a := self.ctx.actor_of(m)) is not None and a.role != WEAK_ROLE),
             None,
         )
+        if source is None:
+            # "American claims that Russia hacked": a side's adjective names the side's claim
+            source = next(
+                (
+                    self._state_of(a)
+                    for m in noun.children
+                    if m.dep_ == "amod" and (a := self.ctx.actor_of(m)) is not None
+                ),
+                None,
+            )
         if source is None or source.country not in self.sides:
             return []
         other = next(code for code in self.sides if code != source.country)
-        for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+        if noun.dep_ == "dobj":
+            # "dismissed a conclusion by the CIA, reported by the Post, that Russia
+            # intervened": the parser hangs the noun's that-clause on the verb that takes it
+            clauses += [
+                c
+                for c in noun.head.children
+                if c.dep_ in ("ccomp", "advcl")
+                and c.i > noun.i
+                and (first := next(t for t in c.subtree if not t.is_punct)).lower_ == "that"
+                and c.doc[first.i - 1].lower_ not in _THAT_JOINERS
+            ]
+        for clause in clauses:
             if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
                 continue
             if _negated(clause):

@@ -128,6 +128,32 @@ def _summoned_to(verb: Token) -> bool:
     )
 
 
+def _charge_apposed(clause: Token, verb: Token, lex: Lexicon) -> bool:
+    """ "Washington has accused Moscow of arming the rebels, a charge Russia denies": the
+    parser makes the reported clause the complement of the denial that follows it, whose
+    object, the word for a charge, stands after a comma in apposition to the clause."""
+    if clause.i > verb.i:
+        return False
+    return any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and clause.right_edge.i < c.i < verb.i
+        and c.lemma_.lower() in lex.accusation_nouns
+        and c.doc[c.left_edge.i - 1].lower_ in (",", "-", "--", "—")
+        for c in verb.children
+    )
+
+
+def _reduced_passive(node: Token) -> bool:
+    """ "A move rejected by the State Department", "a plan backed by Moscow": a past
+    participle on a noun with its agent tells what was done to the thing, not a plan for it."""
+    kids = list(node.children)
+    return (
+        node.tag_ == "VBN"
+        and any(c.dep_ == "agent" for c in kids)
+        and not any(c.dep_ in ("aux", "auxpass", "mark", "nsubjpass") for c in kids)
+    )
+
+
 def _unwilling(node: Token, kids: list[Token]) -> bool:
     """ "Is not ready to cooperate", "was not willing to meet", "has not agreed to talk": a
     side's own readiness or consent denied is its refusal of the act."""
@@ -255,6 +281,8 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
             # act hangs on the refusal verb's preposition
             or (rel == "prep" and lemma in _REFUSAL_VERBS and node.lower_ in ("at", "from"))
         )
+        if rel == "ccomp" and _charge_apposed(node, head, lex):
+            return FACT  # "Washington accused Moscow of arming them, a charge Russia denies"
         if complement:
             if lemma in _REFUSAL_VERBS:
                 return REFUSED
@@ -262,7 +290,7 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
                 return REFUSED  # "was not ready to cooperate": readiness denied refuses
             if lemma in lex.hypothetical_heads and not _summoned_to(head):
                 return NOT
-            if rel == "acl" and lemma in lex.hypothetical_nouns:
+            if rel == "acl" and lemma in lex.hypothetical_nouns and not _reduced_passive(node):
                 return NOT
         if rel == "pcomp" and head.lower_ in _NOT_YET:
             return NOT  # "before congratulating the winner": not done (yet)

@@ -101,7 +101,7 @@ class PronounResolver:
                     )
             return None
         if word in HE | SHE:
-            return self._personal(tok, word in HE)
+            return self._fronted_subject(tok) or self._personal(tok, word in HE)
         if tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH and not self._fits_before(tok):
             # '"...," they said' after "Whelan's family said ...": the pronoun takes up the
             # subject of the sentence before; when that is no actor, neither is the speaker.
@@ -118,6 +118,28 @@ class PronounResolver:
                 return mention.actor
             if word in THEY and mention.kind in ("body", "country", "generic", "adjective"):
                 return mention.actor
+        return None
+
+    def _fronted_subject(self, tok: Token) -> ActorRef | None:
+        """ "Heading into his summit with Putin, President Trump has a goal": a pronoun in an
+        opening participial clause, which has no subject of its own, is the main clause's
+        subject named after it."""
+        node = tok
+        while node.dep_ != "advcl" and node.head.i != node.i:
+            node = node.head
+        main = node.head
+        if (
+            node.dep_ != "advcl"
+            or node.i > main.i
+            or node.tag_ not in ("VBG", "VBN")
+            or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children)
+        ):
+            return None
+        for child in main.children:
+            if child.dep_ == "nsubj" and child.i > node.right_edge.i:
+                mention = self._by_token.get(child.i)
+                if mention is not None and mention.kind in ("person", "title"):
+                    return mention.actor
         return None
 
     @staticmethod
