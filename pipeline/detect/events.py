@@ -341,6 +341,7 @@ _TELLING = {"tell", "assure", "inform"}
 # A meeting noun's modifiers that put it on the calendar ("a scheduled meeting")
 _ON_CALENDAR = {"scheduled", "planned", "upcoming", "forthcoming"}
 # How many sentences back an act's unnamed target may be found (see `_fallback`).
+_LEAD = 2  # the story's first sentences: the news it reports, not the background it recalls
 LOCAL_WINDOW = 1
 # How many sentences back a statement may take up an act of the other side ("the decision")
 ACT_WINDOW = 6
@@ -615,6 +616,8 @@ class EventFinder(Clues):
             return []  # "the investigation into Russian hacking": the topic, not an act reported
         if nominal and kind == "ASSAULT" and self._attack_named(tok):
             return []  # "fueled by Russian hacks", "its hack of the election": a past attack named
+        if kind == "ASSAULT" and mode == "cyber" and self.party_hacked(tok):
+            return []  # "hacked the DNC", "hacking Democratic emails": home politics is hit
         if kind == "CONCEDE" and mode == "release" and self._thing_released(tok, nominal):
             return []  # "released a list of names", "the release of the cables": no captive
         if nominal and kind == "REQUEST" and self._court_plea(tok):
@@ -1073,10 +1076,14 @@ class EventFinder(Clues):
         if kind == "AGREE" and mode == "offer" and nominal and self._left_unanswered(tok):
             # "Moscow's offer went unanswered": the one it was made to turned it down
             out.append(Candidate("REJECT", "offer", target, source, tok, 0.5, reported))
-        if kind in ("ACCUSE", "COERCE") and self._attack_in(tok):
+        attack = self._attack_of(tok) if kind in ("ACCUSE", "COERCE") else None
+        if attack is not None:
             # "accused Russia of cyberattacks", "charged GRU officers with hacking": the
-            # attack the accuser attributes is itself coded, by the accused, on the accuser.
-            out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
+            # attack the accuser attributes is itself coded, by the accused, on the accuser,
+            # unless what it hit is a party or a campaign ("of hacking Democratic emails") and
+            # the charge is not the story's news, told in its lead, but its background
+            if not self.party_hacked(attack) or self.ctx.sentence_index(tok.i) < _LEAD:
+                out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
             if kind == "COERCE":  # charging the other side's agents with hacking accuses it
                 out.append(Candidate("ACCUSE", "allege", source, target, tok, 0.5, reported))
         if kind == "COERCE" and tok.lemma_.lower() in _CHARGING:
