@@ -976,17 +976,24 @@ class Clues(SenseReader):
                 hit.append(child)  # "the DNC hack"
             elif child.dep_ == "prep" and child.lower_ in _HIT_PREPS:
                 hit.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-        if attack.dep_ == "relcl" and attack.head.pos_ in ("NOUN", "PROPN"):
-            if any(c.dep_ == "nsubjpass" and c.lower_ in ("that", "which") for c in attack.children):
-                hit.append(attack.head)  # "the committee that was hacked"
+        if (
+            attack.dep_ == "relcl"
+            and attack.head.pos_ in ("NOUN", "PROPN")
+            and any(
+                c.dep_ == "nsubjpass" and c.lower_ in ("that", "which") for c in attack.children
+            )
+        ):
+            hit.append(attack.head)  # "the committee that was hacked"
         for node in hit:
             for t in node.subtree:
                 if t.lower_ in _PARTISAN or t.lower_.rstrip("'s’") in _PARTISAN:
                     return True
-                if t.lower_ in ("it", "its") and t.dep_ in ("nsubjpass", "poss"):
-                    ref = self._partisan_subject(attack)
-                    if ref:
-                        return True
+                if (
+                    t.lower_ in ("it", "its")
+                    and t.dep_ in ("nsubjpass", "poss")
+                    and self._partisan_subject(attack)
+                ):
+                    return True
         return False
 
     def _partisan_subject(self, attack: Token) -> bool:
