@@ -1000,6 +1000,11 @@ class EventFinder(Clues):
             return []
         if {source.country, target.country} != set(self.sides):
             return []
+        if kind == "MOBILIZE" and not self._faced_in_sentence(tok, target):
+            # "Russia moved troops into western Syria, two American officials said", "sent
+            # 3,000 troops to train Iraqi forces": forces moved where the act's own sentence
+            # names no one of the other side but as the witness are aimed at the war they join
+            return []
         if kind == "REJECT" and not guessed and mode != "meeting":
             guessed = self._inside_denied(tok, target, partners=mode == "accusation")
             # "aides met Russian diplomats, which the White House denies": the other side is
@@ -2747,6 +2752,20 @@ class EventFinder(Clues):
         start = sentences[max(0, at - 1)].start
         end = sentences[min(len(sentences) - 1, at + 1)].end
         return any(named.country == country for _, named in self.ctx.actors_in(start, end))
+
+    def _faced_in_sentence(self, tok: Token, target: ActorRef) -> bool:
+        """Someone or something of the target's side is named in the act's own sentence, other
+        than the one who reports the act ("according to U.S. officials"), or the act is the
+        story's news, told in its lead."""
+        witness = reporter(self.ctx, tok, self.lex.speech_verbs)
+        if any(
+            named.country == target.country and named != witness
+            for _, named in self.ctx.actors_in(tok.sent.start, tok.sent.end)
+        ):
+            return True
+        # "the United States will begin deployments in Germany", said in the lead of a story
+        # about the pair: the move is the story's news, which the story aims at the other side
+        return self.ctx.sentence_index(tok.i) < _LEAD
 
     def _in_sentence(self, tok: Token, actor: ActorRef | None) -> bool:
         return actor is not None and any(
