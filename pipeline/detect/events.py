@@ -1000,6 +1000,11 @@ class EventFinder(Clues):
             return []
         if {source.country, target.country} != set(self.sides):
             return []
+        if kind == "COERCE" and not self._coerced_of(tok, nominal, target):
+            # "Stone was arrested by FBI agents", "Russia seized Crimea", "confiscated the
+            # interpreter's notes": the one held or the thing taken is no one and nothing of
+            # the other side, which the sentence around only names
+            return []
         if kind == "MOBILIZE" and not self._faced_in_sentence(tok, target):
             # "Russia moved troops into western Syria, two American officials said", "sent
             # 3,000 troops to train Iraqi forces": forces moved where the act's own sentence
@@ -2752,6 +2757,33 @@ class EventFinder(Clues):
         start = sentences[max(0, at - 1)].start
         end = sentences[min(len(sentences) - 1, at + 1)].end
         return any(named.country == country for _, named in self.ctx.actors_in(start, end))
+
+    def _coerced_of(self, tok: Token, nominal: bool, target: ActorRef) -> bool:
+        """What an arrest, a charge or a seizure falls on (the object, the passive's subject,
+        the noun's "of" or owner) names someone or something of the target's side, or at least
+        no one and nothing of another ("seized Crimea", "charged Flynn": of a third party, or
+        of the source's own side)."""
+        if nominal:
+            held = [
+                c
+                for c in tok.children
+                if c.dep_ in ("poss", "compound")
+                or (c.dep_ == "prep" and c.lower_ in ("of", "against"))
+            ]
+            if tok.head.lemma_.lower() in self.lex.light_verbs:
+                held += [c for c in tok.head.children if c.dep_ == "dative"]
+        else:
+            held = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                held.append(tok.head)  # "the Russian woman arrested last week"
+        other = False
+        for node in held:
+            for t in node.subtree:
+                actor = self.ctx.actor_of(t)
+                if actor is not None and actor.country == target.country:
+                    return True
+                other = other or (actor is not None and bool(actor.country))
+        return not other
 
     def _faced_in_sentence(self, tok: Token, target: ActorRef) -> bool:
         """Someone or something of the target's side is named in the act's own sentence, other
