@@ -1000,6 +1000,11 @@ class EventFinder(Clues):
             return []
         if {source.country, target.country} != set(self.sides):
             return []
+        if kind == "CONCEDE" and mode == "back down" and not self._yielded_to(tok, target):
+            # "later backtracked, saying nobody really knows", "the administration relented
+            # and allowed Deripaska to visit": giving way on one's own words or at home, with
+            # the other side only named around it, is no concession to that side
+            return []
         if kind == "COERCE" and not self._coerced_of(tok, nominal, target):
             # "Stone was arrested by FBI agents", "Russia seized Crimea", "confiscated the
             # interpreter's notes": the one held or the thing taken is no one and nothing of
@@ -2758,6 +2763,25 @@ class EventFinder(Clues):
         end = sentences[min(len(sentences) - 1, at + 1)].end
         return any(named.country == country for _, named in self.ctx.actors_in(start, end))
 
+    def _yielded_to(self, tok: Token, target: ActorRef) -> bool:
+        """The one given way to, or what is given up, is of the target's side: named in the
+        act's own words, not its subject ("bowed to Moscow's demands", "backed down on the
+        plan to arm Ukraine against Russia", "dropped its demand that Russia leave")."""
+        # not its subject, nor a clause of its own ("relented ... while it was resetting
+        # relations with the Kremlin")
+        subjects = {
+            t.i
+            for c in tok.children
+            if c.dep_ in ("nsubj", "nsubjpass", "conj", "cc", "punct") or c.dep_ in _CLAUSAL
+            for t in c.subtree
+        }
+        return any(
+            t.i not in subjects
+            and (actor := self.ctx.actor_of(t)) is not None
+            and actor.country == target.country
+            for t in tok.subtree
+        )
+
     def _coerced_of(self, tok: Token, nominal: bool, target: ActorRef) -> bool:
         """What an arrest, a charge or a seizure falls on (the object, the passive's subject,
         the noun's "of" or owner) names someone or something of the target's side, or at least
@@ -3089,6 +3113,8 @@ class EventFinder(Clues):
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
+            # "a news release", "the press release": a compound names the thing put out
+            held += [c for c in tok.children if c.dep_ == "compound"]
         else:
             held = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(not self._held_person(t) for t in held)
