@@ -1000,6 +1000,10 @@ class EventFinder(Clues):
             return []
         if {source.country, target.country} != set(self.sides):
             return []
+        if kind == "COOPERATE" and mode == "joint statement" and not self._joint_with(tok, target):
+            # "the White House issued a joint statement with allies", "the agencies issued a
+            # joint statement warning that Russia ...": the other side is what it is about
+            return []
         if kind == "CONCEDE" and mode == "back down" and not self._yielded_to(tok, target):
             # "later backtracked, saying nobody really knows", "the administration relented
             # and allowed Deripaska to visit": giving way on one's own words or at home, with
@@ -2762,6 +2766,22 @@ class EventFinder(Clues):
         start = sentences[max(0, at - 1)].start
         end = sentences[min(len(sentences) - 1, at + 1)].end
         return any(named.country == country for _, named in self.ctx.actors_in(start, end))
+
+    def _joint_with(self, tok: Token, target: ActorRef) -> bool:
+        """The target's side is among those who make the joint statement: the subject of the
+        verb that issues it ("Obama and Putin issued"), its owner ("their"), or its partner
+        ("with Moscow")."""
+        verb = governing_verb(tok)
+        parties = [c for c in tok.children if c.dep_ in ("poss", "compound")]
+        parties += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _PARTNERING]
+        if verb is not None:
+            parties += [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+            parties += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PARTNERING]
+        return any(
+            (actor := self.ctx.actor_of(t)) is not None and actor.country == target.country
+            for node in parties
+            for t in node.subtree
+        )
 
     def _yielded_to(self, tok: Token, target: ActorRef) -> bool:
         """The one given way to, or what is given up, is of the target's side: named in the
