@@ -2802,6 +2802,21 @@ class EventFinder(Clues):
             for t in tok.subtree
         )
 
+    def _witness(self, word: Token) -> bool:
+        """The word is in the name of one who reports something: the subject of a speech verb
+        ("two American officials said") or the one it is "according to"."""
+        for node in (word, *word.ancestors):
+            if node.dep_ == "nsubj" and node.head.lemma_.lower() in self.lex.speech_verbs:
+                return True
+            if (
+                node.dep_ == "pobj"
+                and node.head.lower_ == "to"
+                and node.head.i > 0
+                and node.doc[node.head.i - 1].lower_ == "according"
+            ):
+                return True
+        return False
+
     def _coerced_of(self, tok: Token, nominal: bool, target: ActorRef) -> bool:
         """What an arrest, a charge or a seizure falls on (the object, the passive's subject,
         the noun's "of" or owner) names someone or something of the target's side, or at least
@@ -2831,12 +2846,11 @@ class EventFinder(Clues):
 
     def _faced_in_sentence(self, tok: Token, target: ActorRef) -> bool:
         """Someone or something of the target's side is named in the act's own sentence, other
-        than the one who reports the act ("according to U.S. officials"), or the act is the
+        than one who reports it ("according to U.S. officials"), or the act is the
         story's news, told in its lead."""
-        witness = reporter(self.ctx, tok, self.lex.speech_verbs)
         if any(
-            named.country == target.country and named != witness
-            for _, named in self.ctx.actors_in(tok.sent.start, tok.sent.end)
+            named.country == target.country and not self._witness(self.ctx.doc[start])
+            for start, named in self.ctx.actors_in(tok.sent.start, tok.sent.end)
         ):
             return True
         # "the United States will begin deployments in Germany", said in the lead of a story
