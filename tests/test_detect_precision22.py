@@ -131,3 +131,16 @@ def test_a_joint_statement_with_allies_is_no_cooperation_with_the_other_side(
         " for the nerve agent attack."
     )
     assert ("COOPERATE", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------------------------------------------ attacks in words
+
+
+def test_an_attack_on_the_other_sides_troops_is_an_assault(detector: Detector) -> None:
+    text = OPENING + "Russian jets attacked American troops near the border on Tuesday."
+    assert ("ASSAULT", "RUS", "USA") in triples(detector, text)
+
+
+def test_an_attack_on_a_sides_democracy_is_figurative(detector: Detector) -> None:
+    text = OPENING + "Russia has attacked American democracy, Obama said."
+    assert ("ASSAULT", "RUS", "USA") not in triples(detector, text)

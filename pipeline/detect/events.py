@@ -329,6 +329,13 @@ class Candidate:
 
 
 # Nouns of a charge or finding a side makes: its that-clause says what it charges
+# What only words or measures attack: institutions and ideas of public life
+_ABSTRACT_TARGETS = {"democracy", "media", "press", "value", "values", "institution",
+                     "institutions", "election", "elections", "order", "credibility",
+                     "reputation", "idea", "ideas", "policy", "policies", "integrity",
+                     "character", "record", "legitimacy", "principle", "principles"}  # fmt: skip
+_VERBAL_BLOWS = {"word", "words", "tweet", "tweets", "insult", "insults", "rhetoric",
+                 "criticism", "remark", "remarks", "statement", "statements"}  # fmt: skip
 _CHARGE_NOUNS = {"claim", "allegation", "accusation", "charge", "assertion", "conclusion",
                  "belief", "assessment", "finding", "suspicion", "contention"}  # fmt: skip
 # Acts that, said of the other side, charge it with a wrong (see `_wrong_done`)
@@ -913,6 +920,8 @@ class EventFinder(Clues):
             target = self._fallback(tok, source, "CONSULT", force=True) or self._other_side(
                 source, tok
             )
+        if kind == "ASSAULT" and not nominal and self._figurative_blow(tok):
+            return []  # "attacked our democracy", "struck back at Moscow with penalties"
         if kind == "ASSAULT" and not nominal and self._struck_elsewhere(tok, target):
             return []  # "Trump attacked the media and praised Putin": the media were attacked
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
@@ -1310,6 +1319,23 @@ class EventFinder(Clues):
             if actor is not None and actor.country in self.sides:
                 return False
         return True
+
+    def _figurative_blow(self, verb: Token) -> bool:
+        """An attack in words or measures, or on an idea or an institution of public life:
+        struck "with penalties", attacked "our democracy" or "the American media"."""
+        for child in verb.children:
+            if child.dep_ == "dobj" and _ABSTRACT_TARGETS & {child.lemma_.lower(), child.lower_}:
+                return True
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "with"
+                and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in _PENALTIES | _VERBAL_BLOWS
+                    for o in child.children
+                )
+            ):
+                return True
+        return False
 
     def _attack_named(self, tok: Token) -> bool:
         """An attack noun whose attacker is only its modifier ("Russian hacks", "Russia's
