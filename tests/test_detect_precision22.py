@@ -144,3 +144,21 @@ def test_an_attack_on_the_other_sides_troops_is_an_assault(detector: Detector) -
 def test_an_attack_on_a_sides_democracy_is_figurative(detector: Detector) -> None:
     text = OPENING + "Russia has attacked American democracy, Obama said."
     assert ("ASSAULT", "RUS", "USA") not in triples(detector, text)
+
+
+# ------------------------------------------------------------------ requests by guess
+
+
+def test_a_request_of_the_other_side_named_in_it_is_a_request(detector: Detector) -> None:
+    text = "Trump urged Russia to withdraw its forces from Ukraine."
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_request_naming_no_one_of_the_other_side_is_no_request_of_it(
+    detector: Detector,
+) -> None:
+    text = (
+        "Trump met Putin in Paris on Monday for talks on Syria. Pence also called for more"
+        " money to modernize the nuclear arsenal."
+    )
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)

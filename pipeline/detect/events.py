@@ -970,6 +970,24 @@ class EventFinder(Clues):
                 # "Trump promised", "Sessions offered to resign": an offer the sentence aims at
                 # no one is the other side's only by guess; one to meet or talk needs two sides
                 return []
+            if (
+                kind == "REQUEST"
+                and target is not None
+                and not content
+                and not any(
+                    c.dep_ == "ccomp" and any(g.dep_ == "nsubjpass" for g in c.children)
+                    for c in tok.children
+                )
+                and not any(
+                    named.country == target.country
+                    for _, named in self.ctx.actors_in(tok.sent.start, tok.sent.end)
+                )
+            ):
+                # "Democrats demanded answers": one asked only by guess from the sentence
+                # before; what is asked for ("guarantees that NATO would not expand"), or asked
+                # to be done by whoever holds it ("demanded that the compounds be returned"),
+                # is put to the other side the story names
+                return []
             if target is None and kind == "REQUEST" and self._release_asked(tok, source):
                 # "demanded her immediate release": asked of whoever holds her, the story's
                 # other side when the one held is no one of it
