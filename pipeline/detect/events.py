@@ -978,6 +978,7 @@ class EventFinder(Clues):
                     c.dep_ == "ccomp" and any(g.dep_ == "nsubjpass" for g in c.children)
                     for c in tok.children
                 )
+                and not self._release_asked(tok, source)
                 and not any(
                     named.country == target.country
                     for _, named in self.ctx.actors_in(tok.sent.start, tok.sent.end)
@@ -985,8 +986,8 @@ class EventFinder(Clues):
             ):
                 # "Democrats demanded answers": one asked only by guess from the sentence
                 # before; what is asked for ("guarantees that NATO would not expand"), or asked
-                # to be done by whoever holds it ("demanded that the compounds be returned"),
-                # is put to the other side the story names
+                # to be done by whoever holds it ("demanded that the compounds be returned",
+                # "demanded his release"), is put to the other side the story names
                 return []
             if target is None and kind == "REQUEST" and self._release_asked(tok, source):
                 # "demanded her immediate release": asked of whoever holds her, the story's
