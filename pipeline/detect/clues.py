@@ -42,6 +42,11 @@ _OCCURRING = {"hold", "take", "happen", "occur", "begin", "start", "open", "resu
               "end", "conclude", "last", "be"}  # fmt: skip
 # removals of people from a country: the country they are removed from does it
 _REMOVALS = {"expulsion", "deportation", "ouster", "eviction"}
+# Words that name a party, a campaign or its people: what a hack of home politics hits
+_PARTISAN = {"democratic", "democrat", "democrats", "republican", "republicans", "dnc", "dccc",
+             "rnc", "campaign", "campaigns", "party", "clinton", "podesta", "opponent",
+             "opponents", "gop"}  # fmt: skip
+_HIT_PREPS = {"into", "of", "on", "against", "from"}  # "hacked into", "the hack of", "an attack on"
 # verbs of going somewhere: "went to Moscow for talks with Lavrov"
 _TRAVELLING = {"go", "travel", "fly", "head", "come", "arrive", "leave", "return", "jet"}
 _PART_PREPS = {"in", "of", "from", "out"}
@@ -955,8 +960,10 @@ class Clues(SenseReader):
                     return pobj
         return None
 
-    def _attack_in(self, tok: Token) -> bool:
-        """An attack named in what the trigger accuses of ("of hacking", "for the hack")."""
+    def _attack_of(self, tok: Token) -> Token | None:
+        """The attack word in what the trigger accuses of, when the word is used in its sense
+        of an attack ("of hacking", "for the hack"; not "of targeting Russia with sanctions"
+        nor "compromising information")."""
         # "blamed Moscow's spy service for the hack": the reason may hang on the one blamed
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         for child in [*tok.children, *(g for o in objects for g in o.children)]:
@@ -964,8 +971,51 @@ class Clues(SenseReader):
                 continue
             for sub in child.subtree:
                 for sense in self.senses(sub):
-                    if sense.type == "ASSAULT" and sense.mode == "cyber":
-                        return True  # attributed hacks; strikes are mostly on third parties
+                    if sense.type == "ASSAULT" and sense.mode == "cyber" and self._fits(sub, sense):
+                        return sub  # attributed hacks; strikes are mostly on third parties
+        return None
+
+    def party_hacked(self, attack: Token) -> bool:
+        """What a hack hits is a party or a campaign, not the state: "hacked the DNC",
+        "hacking Democratic email accounts", "the hack of the Clinton campaign", "it had been
+        hacked" (said of the party). An attack on home politics is the other side's meddling
+        in it, which the charge codes; the attack itself is no act on the government."""
+        hit: list[Token] = []
+        for child in attack.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                hit.append(child)
+            elif child.dep_ == "compound" and attack.pos_ == "NOUN":
+                hit.append(child)  # "the DNC hack"
+            elif child.dep_ == "prep" and child.lower_ in _HIT_PREPS:
+                hit.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+        if (
+            attack.dep_ == "relcl"
+            and attack.head.pos_ in ("NOUN", "PROPN")
+            and any(
+                c.dep_ == "nsubjpass" and c.lower_ in ("that", "which") for c in attack.children
+            )
+        ):
+            hit.append(attack.head)  # "the committee that was hacked"
+        for node in hit:
+            for t in node.subtree:
+                if t.lower_ in _PARTISAN or t.lower_.rstrip("'s’") in _PARTISAN:
+                    return True
+                if (
+                    t.lower_ in ("it", "its")
+                    and t.dep_ in ("nsubjpass", "poss")
+                    and self._partisan_subject(attack)
+                ):
+                    return True
+        return False
+
+    def _partisan_subject(self, attack: Token) -> bool:
+        """ "the DNC revealed it had been hacked": the pronoun names the party that speaks."""
+        node = attack
+        while node.dep_ in ("ccomp", "conj") and node.head.i != node.i:
+            node = node.head
+            for c in node.children:
+                if c.dep_ == "nsubj" and any(t.lower_ in _PARTISAN for t in c.subtree):
+                    return True
         return False
 
     def _swap(self, tok: Token, verb: bool = False) -> bool:

@@ -331,6 +331,13 @@ class Candidate:
 
 
 # Nouns of a charge or finding a side makes: its that-clause says what it charges
+# What only words or measures attack: institutions and ideas of public life
+_ABSTRACT_TARGETS = {"democracy", "media", "press", "value", "values", "institution",
+                     "institutions", "election", "elections", "order", "credibility",
+                     "reputation", "idea", "ideas", "policy", "policies", "integrity",
+                     "character", "record", "legitimacy", "principle", "principles"}  # fmt: skip
+_VERBAL_BLOWS = {"word", "words", "tweet", "tweets", "insult", "insults", "rhetoric",
+                 "criticism", "remark", "remarks", "statement", "statements"}  # fmt: skip
 _CHARGE_NOUNS = {"claim", "allegation", "accusation", "charge", "assertion", "conclusion",
                  "belief", "assessment", "finding", "suspicion", "contention"}  # fmt: skip
 # Acts that, said of the other side, charge it with a wrong (see `_wrong_done`)
@@ -343,6 +350,7 @@ _TELLING = {"tell", "assure", "inform"}
 # A meeting noun's modifiers that put it on the calendar ("a scheduled meeting")
 _ON_CALENDAR = {"scheduled", "planned", "upcoming", "forthcoming"}
 # How many sentences back an act's unnamed target may be found (see `_fallback`).
+_LEAD = 2  # the story's first sentences: the news it reports, not the background it recalls
 LOCAL_WINDOW = 1
 # How many sentences back a statement may take up an act of the other side ("the decision")
 ACT_WINDOW = 6
@@ -628,6 +636,8 @@ class EventFinder(Clues):
             return []  # "the investigation into Russian hacking": the topic, not an act reported
         if nominal and kind == "ASSAULT" and self._attack_named(tok):
             return []  # "fueled by Russian hacks", "its hack of the election": a past attack named
+        if kind == "ASSAULT" and mode == "cyber" and self.party_hacked(tok):
+            return []  # "hacked the DNC", "hacking Democratic emails": home politics is hit
         if kind == "CONCEDE" and mode == "release" and self._thing_released(tok, nominal):
             return []  # "released a list of names", "the release of the cables": no captive
         if nominal and kind == "REQUEST" and self._court_plea(tok):
@@ -923,6 +933,8 @@ class EventFinder(Clues):
             target = self._fallback(tok, source, "CONSULT", force=True) or self._other_side(
                 source, tok
             )
+        if kind == "ASSAULT" and not nominal and self._figurative_blow(tok):
+            return []  # "attacked our democracy", "struck back at Moscow with penalties"
         if kind == "ASSAULT" and not nominal and self._struck_elsewhere(tok, target):
             return []  # "Trump attacked the media and praised Putin": the media were attacked
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
@@ -971,6 +983,25 @@ class EventFinder(Clues):
                 # "Trump promised", "Sessions offered to resign": an offer the sentence aims at
                 # no one is the other side's only by guess; one to meet or talk needs two sides
                 return []
+            if (
+                kind == "REQUEST"
+                and target is not None
+                and not content
+                and not any(
+                    c.dep_ == "ccomp" and any(g.dep_ == "nsubjpass" for g in c.children)
+                    for c in tok.children
+                )
+                and not self._release_asked(tok, source)
+                and not any(
+                    named.country == target.country
+                    for _, named in self.ctx.actors_in(tok.sent.start, tok.sent.end)
+                )
+            ):
+                # "Democrats demanded answers": one asked only by guess from the sentence
+                # before; what is asked for ("guarantees that NATO would not expand"), or asked
+                # to be done by whoever holds it ("demanded that the compounds be returned",
+                # "demanded his release"), is put to the other side the story names
+                return []
             if target is None and kind == "REQUEST" and self._release_asked(tok, source):
                 # "demanded her immediate release": asked of whoever holds her, the story's
                 # other side when the one held is no one of it
@@ -1009,6 +1040,25 @@ class EventFinder(Clues):
         if target is None or target.country == source.country:
             return []
         if {source.country, target.country} != set(self.sides):
+            return []
+        if kind == "COOPERATE" and mode == "joint statement" and not self._joint_with(tok, target):
+            # "the White House issued a joint statement with allies", "the agencies issued a
+            # joint statement warning that Russia ...": the other side is what it is about
+            return []
+        if kind == "CONCEDE" and mode == "back down" and not self._yielded_to(tok, target):
+            # "later backtracked, saying nobody really knows", "the administration relented
+            # and allowed Deripaska to visit": giving way on one's own words or at home, with
+            # the other side only named around it, is no concession to that side
+            return []
+        if kind == "COERCE" and not self._coerced_of(tok, nominal, target):
+            # "Stone was arrested by FBI agents", "Russia seized Crimea", "confiscated the
+            # interpreter's notes": the one held or the thing taken is no one and nothing of
+            # the other side, which the sentence around only names
+            return []
+        if kind == "MOBILIZE" and not self._faced_in_sentence(tok, target):
+            # "Russia moved troops into western Syria, two American officials said", "sent
+            # 3,000 troops to train Iraqi forces": forces moved where the act's own sentence
+            # names no one of the other side but as the witness are aimed at the war they join
             return []
         if kind == "REJECT" and not guessed and mode != "meeting":
             guessed = self._inside_denied(tok, target, partners=mode == "accusation")
@@ -1086,10 +1136,14 @@ class EventFinder(Clues):
         if kind == "AGREE" and mode == "offer" and nominal and self._left_unanswered(tok):
             # "Moscow's offer went unanswered": the one it was made to turned it down
             out.append(Candidate("REJECT", "offer", target, source, tok, 0.5, reported))
-        if kind in ("ACCUSE", "COERCE") and self._attack_in(tok):
+        attack = self._attack_of(tok) if kind in ("ACCUSE", "COERCE") else None
+        if attack is not None:
             # "accused Russia of cyberattacks", "charged GRU officers with hacking": the
-            # attack the accuser attributes is itself coded, by the accused, on the accuser.
-            out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
+            # attack the accuser attributes is itself coded, by the accused, on the accuser,
+            # unless what it hit is a party or a campaign ("of hacking Democratic emails") and
+            # the charge is not the story's news, told in its lead, but its background
+            if not self.party_hacked(attack) or self.ctx.sentence_index(tok.i) < _LEAD:
+                out.append(Candidate("ASSAULT", "cyber", target, source, tok, 0.5, reported))
             if kind == "COERCE":  # charging the other side's agents with hacking accuses it
                 out.append(Candidate("ACCUSE", "allege", source, target, tok, 0.5, reported))
         if kind == "COERCE" and tok.lemma_.lower() in _CHARGING:
@@ -1297,6 +1351,23 @@ class EventFinder(Clues):
             if actor is not None and actor.country in self.sides:
                 return False
         return True
+
+    def _figurative_blow(self, verb: Token) -> bool:
+        """An attack in words or measures, or on an idea or an institution of public life:
+        struck "with penalties", attacked "our democracy" or "the American media"."""
+        for child in verb.children:
+            if child.dep_ == "dobj" and _ABSTRACT_TARGETS & {child.lemma_.lower(), child.lower_}:
+                return True
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "with"
+                and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in _PENALTIES | _VERBAL_BLOWS
+                    for o in child.children
+                )
+            ):
+                return True
+        return False
 
     def _attack_named(self, tok: Token) -> bool:
         """An attack noun whose attacker is only its modifier ("Russian hacks", "Russia's
@@ -2783,6 +2854,96 @@ class EventFinder(Clues):
         end = sentences[min(len(sentences) - 1, at + 1)].end
         return any(named.country == country for _, named in self.ctx.actors_in(start, end))
 
+    def _joint_with(self, tok: Token, target: ActorRef) -> bool:
+        """The target's side is among those who make the joint statement: the subject of the
+        verb that issues it ("Obama and Putin issued"), its owner ("their"), or its partner
+        ("with Moscow")."""
+        verb = governing_verb(tok)
+        parties = [c for c in tok.children if c.dep_ in ("poss", "compound")]
+        parties += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in _PARTNERING]
+        if verb is not None:
+            parties += [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+            parties += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PARTNERING]
+        return any(
+            (actor := self.ctx.actor_of(t)) is not None and actor.country == target.country
+            for node in parties
+            for t in node.subtree
+        )
+
+    def _yielded_to(self, tok: Token, target: ActorRef) -> bool:
+        """The one given way to, or what is given up, is of the target's side: named in the
+        act's own words, not its subject ("bowed to Moscow's demands", "backed down on the
+        plan to arm Ukraine against Russia", "dropped its demand that Russia leave")."""
+        # not its subject, nor a clause of its own ("relented ... while it was resetting
+        # relations with the Kremlin")
+        subjects = {
+            t.i
+            for c in tok.children
+            if c.dep_ in ("nsubj", "nsubjpass", "conj", "cc", "punct") or c.dep_ in _CLAUSAL
+            for t in c.subtree
+        }
+        return any(
+            t.i not in subjects
+            and (actor := self.ctx.actor_of(t)) is not None
+            and actor.country == target.country
+            for t in tok.subtree
+        )
+
+    def _witness(self, word: Token) -> bool:
+        """The word is in the name of one who reports something: the subject of a speech verb
+        ("two American officials said") or the one it is "according to"."""
+        for node in (word, *word.ancestors):
+            if node.dep_ == "nsubj" and node.head.lemma_.lower() in self.lex.speech_verbs:
+                return True
+            if (
+                node.dep_ == "pobj"
+                and node.head.lower_ == "to"
+                and node.head.i > 0
+                and node.doc[node.head.i - 1].lower_ == "according"
+            ):
+                return True
+        return False
+
+    def _coerced_of(self, tok: Token, nominal: bool, target: ActorRef) -> bool:
+        """What an arrest, a charge or a seizure falls on (the object, the passive's subject,
+        the noun's "of" or owner) names someone or something of the target's side, or at least
+        no one and nothing of another ("seized Crimea", "charged Flynn": of a third party, or
+        of the source's own side)."""
+        if nominal:
+            held = [
+                c
+                for c in tok.children
+                if c.dep_ in ("poss", "compound")
+                or (c.dep_ == "prep" and c.lower_ in ("of", "against"))
+            ]
+            if tok.head.lemma_.lower() in self.lex.light_verbs:
+                held += [c for c in tok.head.children if c.dep_ == "dative"]
+        else:
+            held = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                held.append(tok.head)  # "the Russian woman arrested last week"
+        other = False
+        for node in held:
+            for t in node.subtree:
+                actor = self.ctx.actor_of(t)
+                if actor is not None and actor.country == target.country:
+                    return True
+                other = other or (actor is not None and bool(actor.country))
+        return not other
+
+    def _faced_in_sentence(self, tok: Token, target: ActorRef) -> bool:
+        """Someone or something of the target's side is named in the act's own sentence, other
+        than one who reports it ("according to U.S. officials"), or the act is the
+        story's news, told in its lead."""
+        if any(
+            named.country == target.country and not self._witness(self.ctx.doc[start])
+            for start, named in self.ctx.actors_in(tok.sent.start, tok.sent.end)
+        ):
+            return True
+        # "the United States will begin deployments in Germany", said in the lead of a story
+        # about the pair: the move is the story's news, which the story aims at the other side
+        return self.ctx.sentence_index(tok.i) < _LEAD
+
     def _in_sentence(self, tok: Token, actor: ActorRef | None) -> bool:
         return actor is not None and any(
             named == actor for _, named in self.ctx.actors_in(tok.sent.start, tok.sent.end)
@@ -3073,6 +3234,8 @@ class EventFinder(Clues):
                 for p in c.children
                 if p.dep_ == "pobj"
             ]
+            # "a news release", "the press release": a compound names the thing put out
+            held += [c for c in tok.children if c.dep_ == "compound"]
         else:
             held = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(not self._held_person(t) for t in held)
