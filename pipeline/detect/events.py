@@ -354,6 +354,8 @@ _LEAD = 2  # the story's first sentences: the news it reports, not the backgroun
 LOCAL_WINDOW = 1
 # How many sentences back a statement may take up an act of the other side ("the decision")
 ACT_WINDOW = 6
+# Hostile acts a later word ("the move", "called it") takes up from anywhere before it
+_TAKEN_UP = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 # Nouns that take up an act already reported: "this decision", "the move", "such steps"
 _ACT_NOUNS = {"decision", "move", "step", "action", "act", "measure", "law", "bill", "policy",
               "behavior", "behaviour", "conduct", "announcement", "remark", "comment",
@@ -3915,6 +3917,12 @@ class EventFinder(Clues):
         before = sentences[max(0, index - 1)].start
         near = sentences[max(0, index - ACT_WINDOW)].start
         nouns = {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN"}
+        taken = any(
+            t.lower_ in ("it", "this")
+            and t.dep_ in ("dobj", "nsubj")
+            and t.head.lemma_ in ("call", "be")
+            for t in tokens
+        )
         end = max(tokens[-1].i, tokens[0].sent.end - 1)  # '"...," he said of the expulsion'
         for act in acts:
             at = act.trigger.i
@@ -3923,6 +3931,10 @@ class EventFinder(Clues):
             if at >= before or act.trigger.lemma_.lower() in nouns:
                 return True
             if at >= near and nouns & (_ACT_NOUNS | set(self.lex.nouns)):
+                return True
+            # "the envoy called it 'a hostile step'": a word that takes up an act
+            # answers the other side's hostile act the story is about, however far back
+            if act.type in _TAKEN_UP and (nouns & _ACT_NOUNS or taken):
                 return True
         return False
 
