@@ -549,7 +549,37 @@ class SenseReader:
                 # "called the summit a great success" praises it, and the other side with it
                 return None
             return "SUPPORT"
+        verdict = self._predicate(tok)
+        if (
+            verdict
+            and any(self._owned_thing(c) for c in judged)
+            and all(self._scare_quoted(p) for p in verdict)
+        ):
+            # 'called the U.S. rhetoric "coarse and boorish"': the speaker's own words, set
+            # off in quotes, passed on a thing a side owns, with no warm word among them
+            return "ACCUSE"
         return None
+
+    def _owned_thing(self, noun: Token) -> bool:
+        """A thing, not a person, that an actor owns ("the U.S. rhetoric", "Moscow's move")."""
+        if noun.pos_ != "NOUN" or noun.ent_type_ or noun.head.lemma_ != "call":
+            return False
+        if not any(p.pos_ == "ADJ" for p in self._predicate(noun.head)):
+            return False  # 'called the U.S. envoy "a good man"': a verdict on a person
+        return any(
+            c.dep_ in ("poss", "compound", "amod") and self.ctx.actor_of(c) is not None
+            for c in noun.children
+        )
+
+    def _scare_quoted(self, pred: Token) -> bool:
+        """The predicate is set off in quotation marks ('called it "boorish"')."""
+        doc = self.ctx.doc
+        left, right = pred.left_edge.i, pred.right_edge.i
+        opened = doc[left].is_quote or (left > 0 and doc[left - 1].is_quote)
+        closed = doc[right].is_quote or any(
+            t.is_quote for t in doc[right + 1 : min(len(doc), right + 3)]
+        )
+        return opened and closed
 
     def _office_holder_object(self, tok: Token) -> bool:
         """The verb's direct object is one holder of an office (a leader, a minister, a named
