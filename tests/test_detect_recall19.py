@@ -1,6 +1,6 @@
 """Events: recall of ACCUSE. A word that takes up the other side's hostile act reported well
 before it ("called it a very unfriendly move" after an expulsion told at the top), and a verdict
-in quotes passed on a thing a side owns ('called the U.S. rhetoric "coarse and boorish"');
+in quotes passed on a thing a side owns ('called the U.S. rhetoric "clumsy and boorish"');
 nineteenth recall round.
 
 Each sentence is written for these tests; the detector is the real one, rules alone.
@@ -62,7 +62,7 @@ def test_a_quoted_verdict_on_the_other_sides_rhetoric_is_an_accusation(
     detector: Detector,
 ) -> None:
     text = (
-        "The Russian foreign minister has called the U.S. rhetoric \u201ccoarse and boorish.\u201d"
+        "The Russian foreign minister has called the U.S. rhetoric \u201cclumsy and boorish.\u201d"
     )
     assert ("ACCUSE", "RUS", "USA") in triples(detector, text)
 

@@ -555,7 +555,7 @@ class SenseReader:
             and any(self._owned_thing(c) for c in judged)
             and all(self._scare_quoted(p) for p in verdict)
         ):
-            # 'called the U.S. rhetoric "coarse and boorish"': the speaker's own words, set
+            # 'called the U.S. rhetoric "clumsy and boorish"': the speaker's own words, set
             # off in quotes, passed on a thing a side owns, with no warm word among them
             return "ACCUSE"
         return None
