@@ -237,6 +237,8 @@ _MEETING_WORDS = {"talk", "talks", "dialogue", "meet", "meeting", "summit", "vis
                   "negotiation", "negotiations", "discuss", "relation", "relations", "relationship",
                   "tie", "ties", "each", "mutual", "reciprocal", "call", "joint", "jointly",
                   "together", "both", "two", "cooperate", "cooperation"}  # fmt: skip
+# prepositions of an act's setting, not its terms: "pledged support in his third visit"
+_SETTING_PREPS = {"in", "during", "at", "after", "before", "since", "amid", "through", "by"}
 # "discussed the possibility of further sanctions": sanctions put forward as a prospect
 _PROSPECTS = {"possibility", "prospect", "option", "options", "likelihood"}
 _FLOATING = {"discuss", "float", "raise", "weigh", "consider", "explore", "study", "examine",
@@ -978,7 +980,7 @@ class EventFinder(Clues):
                 kind == "AGREE"
                 and target is not None
                 and not self._in_sentence(tok, target)
-                and not any(t.lemma_.lower() in _MEETING_WORDS for t in tok.subtree)
+                and not any(t.lemma_.lower() in _MEETING_WORDS for t in self._own_terms(tok))
             ):
                 # "Trump promised", "Sessions offered to resign": an offer the sentence aims at
                 # no one is the other side's only by guess; one to meet or talk needs two sides
@@ -2943,6 +2945,18 @@ class EventFinder(Clues):
         # "the United States will begin deployments in Germany", said in the lead of a story
         # about the pair: the move is the story's news, which the story aims at the other side
         return self.ctx.sentence_index(tok.i) < _LEAD
+
+    @staticmethod
+    def _own_terms(tok: Token) -> list[Token]:
+        """The words of the act and its own terms, without the adverbials that only set it
+        in time or place ("in his third visit", "through their own talks")."""
+        dropped = {
+            t.i
+            for c in tok.children
+            if c.dep_ in ("advcl", "npadvmod") or (c.dep_ == "prep" and c.lower_ in _SETTING_PREPS)
+            for t in c.subtree
+        }
+        return [t for t in tok.subtree if t.i not in dropped]
 
     def _in_sentence(self, tok: Token, actor: ActorRef | None) -> bool:
         return actor is not None and any(
