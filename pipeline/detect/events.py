@@ -937,6 +937,8 @@ class EventFinder(Clues):
             )
         if kind == "ASSAULT" and not nominal and self._figurative_blow(tok):
             return []  # "attacked our democracy", "struck back at Moscow with penalties"
+        if kind == "ASSAULT" and nominal and self._of_wrong_object(tok, kind):
+            return []  # "its breach of international norms": a rule broken, no hack
         if kind == "ASSAULT" and not nominal and self._struck_elsewhere(tok, target):
             return []  # "Trump attacked the media and praised Putin": the media were attacked
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
@@ -2957,6 +2959,26 @@ class EventFinder(Clues):
             for t in c.subtree
         }
         return [t for t in tok.subtree if t.i not in dropped]
+
+    def _of_wrong_object(self, tok: Token, kind: str) -> bool:
+        """The noun's "of" object is none of the objects its verb reading of the kind needs
+        ("a breach of norms", where "breached the systems" is a hack and "breached the
+        treaty" is not)."""
+        needed = [
+            sense.objects
+            for sense in self.lex.verbs.get(tok.lemma_.lower(), ())
+            if sense.type == kind and sense.needs == "objnoun"
+        ]
+        if not needed:
+            return False
+        hit = [
+            p.lemma_.lower()
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        return bool(hit) and not any(word in objects for word in hit for objects in needed)
 
     def _in_sentence(self, tok: Token, actor: ActorRef | None) -> bool:
         return actor is not None and any(
