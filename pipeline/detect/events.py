@@ -237,6 +237,8 @@ _MEETING_WORDS = {"talk", "talks", "dialogue", "meet", "meeting", "summit", "vis
                   "negotiation", "negotiations", "discuss", "relation", "relations", "relationship",
                   "tie", "ties", "each", "mutual", "reciprocal", "call", "joint", "jointly",
                   "together", "both", "two", "cooperate", "cooperation"}  # fmt: skip
+# prepositions of an act's setting, not its terms: "pledged support in his third visit"
+_SETTING_PREPS = {"in", "during", "at", "after", "before", "since", "amid", "through", "by"}
 # "discussed the possibility of further sanctions": sanctions put forward as a prospect
 _PROSPECTS = {"possibility", "prospect", "option", "options", "likelihood"}
 _FLOATING = {"discuss", "float", "raise", "weigh", "consider", "explore", "study", "examine",
@@ -937,6 +939,8 @@ class EventFinder(Clues):
             )
         if kind == "ASSAULT" and not nominal and self._figurative_blow(tok):
             return []  # "attacked our democracy", "struck back at Moscow with penalties"
+        if kind == "ASSAULT" and nominal and self._of_wrong_object(tok, kind):
+            return []  # "its breach of international norms": a rule broken, no hack
         if kind == "ASSAULT" and not nominal and self._struck_elsewhere(tok, target):
             return []  # "Trump attacked the media and praised Putin": the media were attacked
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
@@ -980,7 +984,7 @@ class EventFinder(Clues):
                 kind == "AGREE"
                 and target is not None
                 and not self._in_sentence(tok, target)
-                and not any(t.lemma_.lower() in _MEETING_WORDS for t in tok.subtree)
+                and not any(t.lemma_.lower() in _MEETING_WORDS for t in self._own_terms(tok))
             ):
                 # "Trump promised", "Sessions offered to resign": an offer the sentence aims at
                 # no one is the other side's only by guess; one to meet or talk needs two sides
@@ -2945,6 +2949,38 @@ class EventFinder(Clues):
         # "the United States will begin deployments in Germany", said in the lead of a story
         # about the pair: the move is the story's news, which the story aims at the other side
         return self.ctx.sentence_index(tok.i) < _LEAD
+
+    @staticmethod
+    def _own_terms(tok: Token) -> list[Token]:
+        """The words of the act and its own terms, without the adverbials that only set it
+        in time or place ("in his third visit", "through their own talks")."""
+        dropped = {
+            t.i
+            for c in tok.children
+            if c.dep_ in ("advcl", "npadvmod") or (c.dep_ == "prep" and c.lower_ in _SETTING_PREPS)
+            for t in c.subtree
+        }
+        return [t for t in tok.subtree if t.i not in dropped]
+
+    def _of_wrong_object(self, tok: Token, kind: str) -> bool:
+        """The noun's "of" object is none of the objects its verb reading of the kind needs
+        ("a breach of norms", where "breached the systems" is a hack and "breached the
+        treaty" is not)."""
+        needed = [
+            sense.objects
+            for sense in self.lex.verbs.get(tok.lemma_.lower(), ())
+            if sense.type == kind and sense.needs == "objnoun"
+        ]
+        if not needed:
+            return False
+        hit = [
+            p.lemma_.lower()
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        return bool(hit) and not any(word in objects for word in hit for objects in needed)
 
     def _in_sentence(self, tok: Token, actor: ActorRef | None) -> bool:
         return actor is not None and any(
