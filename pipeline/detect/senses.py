@@ -468,7 +468,12 @@ class SenseReader:
     def _small_clause(tok: Token) -> bool:
         """An object predicate proper: "called him a friend", "called the allegations false"."""
         return any(
-            c.dep_ in ("oprd", "attr")
+            (
+                c.dep_ in ("oprd", "attr")
+                # "called his counterpart concerning Snowden": a participle with an object of
+                # its own is a phrase of topic the parser took for a predicate
+                and not (c.tag_ == "VBG" and any(g.dep_ in ("pobj", "dobj") for g in c.children))
+            )
             or (c.dep_ in ("ccomp", "xcomp") and c.tag_ in ("VBN", "JJ", "NN", "NNS"))
             for c in tok.children
         )
