@@ -385,6 +385,8 @@ class EventFinder(Clues):
                     yield from self._told_counterpart(tok)
                 if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PENALTIES | _COSTS:
                     yield from self._harm_coming(tok)
+                if tok.lower_ == "visiting" and tok.tag_ == "VBG":
+                    yield from self._visitor_hosted(tok)
                 if tok.dep_ == "prep" and tok.lower_ == "despite":
                     yield from self._done_despite(tok)
                 if tok.pos_ == "VERB" and (
@@ -1199,6 +1201,44 @@ class EventFinder(Clues):
                     return []
                 return [Candidate("CONSULT", "talks", speaker, hearer, verb, 0.5)]
         return []
+
+    def _visitor_hosted(self, tok: Token) -> list[Candidate]:
+        """ "Putin would seek an explanation from visiting US adviser John Bolton", "Lavrov
+        hosted the visiting American delegation": "visiting" said of an official of one side
+        presupposes his visit; the subject of the clause he is in, of the other side, is his
+        host (CONSULT)."""
+        visitor_tok: Token | None = None
+        if tok.dep_ == "amod":
+            visitor_tok, clause = tok.head, governing_verb(tok.head)
+        elif tok.dep_ == "pcomp" and tok.head.lower_ in ("from", "with", "to", "for"):
+            # the parser reads "from visiting Bolton" as a gerund with an object
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                return []
+            visitor_tok = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            # "asked for answers from visiting ...": up through the phrases it hangs in
+            clause = tok.head
+            for _ in range(4):
+                if clause.pos_ in ("VERB", "AUX") or clause.dep_ not in ("prep", "pobj", "dobj"):
+                    break
+                clause = clause.head
+            if clause.pos_ not in ("VERB", "AUX"):
+                return []
+        else:
+            return []
+        if visitor_tok is None or clause is None:
+            return []
+        visitor = self.ctx.actor_of(visitor_tok)
+        if visitor is None or visitor.country not in self.sides or visitor.role in _PRIVATE_ROLES:
+            return []
+        subj, passive = self._subject_of(clause)
+        if subj is None or passive:
+            return []
+        host = self._official_side(subj, self._actor_or_dyad(subj))
+        if host is None or host.country not in self.sides or host.country == visitor.country:
+            return []
+        if host.role in (WEAK_ROLE, _DYAD_ROLE):
+            return []
+        return [Candidate("CONSULT", "visit", visitor, host, tok, 0.55)]
 
     def _named_person(self, tok: Token) -> ActorRef | None:
         """A person of a watched side named by `tok` by name ("Lavrov", "Mike Pompeo")."""
