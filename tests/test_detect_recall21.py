@@ -69,3 +69,22 @@ def test_calling_a_counterpart_a_friend_is_still_no_call(detector: Detector) -> 
         " of the American people, a senior official said."
     )
     assert not consulted(triples(detector, text))
+
+
+# ------------------------------------------------------------------ "them" after a coordination
+
+
+def test_them_after_russia_and_china_takes_up_russia(detector: Detector) -> None:
+    text = (
+        "Secretary of State Mike Pompeo criticized Russia and China on Tuesday."
+        " He called on them to stop buying oil from Iran."
+    )
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+def test_them_after_a_coordination_of_third_countries_is_no_side(detector: Detector) -> None:
+    text = (
+        "Secretary of State Mike Pompeo criticized India and China on Tuesday."
+        " He called on them to stop buying oil from Iran."
+    )
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)

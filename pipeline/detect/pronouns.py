@@ -54,6 +54,7 @@ class PronounResolver:
     mentions: list[Mention]
     _by_token: dict[int, Mention]
     quote_speakers: list[tuple[int, int, ActorRef]]
+    sides: tuple[str, ...]
 
     def actor_of(self, tok: Token, depth: int = 0) -> ActorRef | None:
         raise NotImplementedError
@@ -117,8 +118,24 @@ class PronounResolver:
             if word in IT and mention.kind in ("body", "country", "generic"):
                 return mention.actor
             if word in THEY and mention.kind in ("body", "country", "generic", "adjective"):
-                return mention.actor
+                return self._watched_conjunct(mention) or mention.actor
         return None
+
+    def _watched_conjunct(self, mention: Mention) -> ActorRef | None:
+        """ "Called Russia and China enablers and called on them to ...": a plural pronoun
+        takes up a coordination; when the member named last is of neither watched side, the
+        one member of a watched side stands for it."""
+        if mention.actor is None or mention.actor.country in self.sides:
+            return None
+        found: dict[str, ActorRef] = {}
+        for tok in self.doc[mention.start : mention.end]:
+            for other in tok.conjuncts:
+                partner = self._by_token.get(other.i)
+                if partner is None or partner.actor is None:
+                    continue
+                if partner.actor.country in self.sides:
+                    found.setdefault(partner.actor.country, partner.actor)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _fronted_subject(self, tok: Token) -> ActorRef | None:
         """ "Heading into his summit with Putin, President Trump has a goal": a pronoun in an
