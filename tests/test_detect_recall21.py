@@ -88,3 +88,22 @@ def test_them_after_a_coordination_of_third_countries_is_no_side(detector: Detec
         " He called on them to stop buying oil from Iran."
     )
     assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------------------------------------------ talks between "the two countries"
+
+
+def test_talks_between_their_two_countries_after_the_pair_is_named(detector: Detector) -> None:
+    text = (
+        "Mike Pompeo and his Russian counterpart, Sergei Lavrov, said on Monday that arms"
+        " control talks between their two countries would resume in Geneva next month."
+    )
+    assert consulted(triples(detector, text))
+
+
+def test_talks_between_two_countries_of_another_pair_are_no_contact(detector: Detector) -> None:
+    text = (
+        "Indian and Chinese diplomats said on Monday that border talks between the two"
+        " countries would resume in Beijing next month."
+    )
+    assert not consulted(triples(detector, text))

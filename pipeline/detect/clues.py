@@ -817,6 +817,13 @@ class Clues(SenseReader):
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
+                if is_dyad(pobj) and self._pair_in_view(pobj):
+                    # "military talks between their two countries", with the pair just named
+                    sides = [self.ctx.dictionary.countries[code] for code in self.sides]
+                    return (
+                        ActorRef(sides[0].name, sides[0].code, "GOVERNMENT"),
+                        ActorRef(sides[1].name, sides[1].code, "GOVERNMENT"),
+                    )
                 for node in [pobj, *pobj.conjuncts, *self._pair_in_name(pobj)]:
                     actor = self.ctx.actor_of(node)
                     if actor is not None and actor.role != WEAK_ROLE:
