@@ -195,10 +195,10 @@ def _date(value: Any, where: str) -> dt.date | None:
         raise ConfigError(f"{value!r} is not a YYYY-MM-DD date; fix it", source=where) from None
 
 
-
 # The last word of a body's name that makes it an institution of the state: such a name
 # written in lower case still names it ("the state department", "the justice department").
 _INSTITUTION_NOUNS = frozenset({"Department", "Ministry", "Council"})
+
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
