@@ -195,6 +195,11 @@ def _date(value: Any, where: str) -> dt.date | None:
         raise ConfigError(f"{value!r} is not a YYYY-MM-DD date; fix it", source=where) from None
 
 
+# The last word of a body's name that makes it an institution of the state: such a name
+# written in lower case still names it ("the state department", "the justice department").
+_INSTITUTION_NOUNS = frozenset({"Department", "Ministry", "Council"})
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
@@ -247,6 +252,10 @@ def _add_country(d: ActorDictionary, code: str, spec: dict[str, Any], where: str
         d.bodies[key] = Body(key, str(body["name"]), code, role, body.get("kind"))
         for form in [body["name"], *(body.get("aliases") or [])]:
             d.add_surface(str(form), Surface("body", key))
+            words = str(form).split()
+            if len(words) > 1 and words[-1] in _INSTITUTION_NOUNS:
+                # "the state department says": the department written in lower case
+                d.add_surface(str(form).lower(), Surface("body", key))
     for person in spec.get("people") or []:
         key = f"{code}:{_slug(person['name'])}"
         terms = tuple(

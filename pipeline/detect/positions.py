@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.detect.actors import NO_SIDE_ROLE
 from pipeline.detect.arguments import subject
@@ -320,6 +320,19 @@ class PositionRules:
             if any(c in sentence for c in other):
                 return other, "home_sentence" if home else "sentence"
         if self._third_country(self._names_only(ranges)):
+            sent = found.sentence
+            if (
+                found.quotes
+                and found.speaker.role == "HEAD_OF_STATE"
+                and sent is not None
+                and all(self._pair_story(c) for c in other)
+                and any(self._names_state(s.start, s.end, other) for s in self._neighbours(sent))
+            ):
+                # '"Nobody can ask Syria to disarm," Putin said' beside the sentence of his
+                # talks with the other side's leader: the leader's words on the third country
+                # are his side's line in the exchange with the other (a minister's or a
+                # lawmaker's are left to the tests below: they are as often home talk)
+                return other, "third_in_pair_talk"
             return [], "third"  # about Ukraine, Syria, Iran...: not about the watched pair
         if found.relayed_by is not None and found.relayed_by.country in other:
             # '"I pressed him on it. He denied it," Biden said': the other side's leader
@@ -348,6 +361,12 @@ class PositionRules:
         ):
             return other, "home_passage" if home else "passage"
         return [], "none"
+
+    def _neighbours(self, sent: Span) -> list[Span]:
+        """The sentences just before and after `sent`."""
+        i = self.ctx.sentence_index(sent.start)
+        sentences = self.ctx.sentences
+        return [sentences[j] for j in (i - 1, i + 1) if 0 <= j < len(sentences)]
 
     def _names_only(self, ranges: list[tuple[int, int]]) -> set[str]:
         """The sides the ranges name by a name or title, not by a pronoun."""

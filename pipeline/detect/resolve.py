@@ -117,6 +117,22 @@ class ArticleContext(PronounResolver):
         text = label[2:]
         return self.dictionary.surfaces.get((text, case_sensitive), [])
 
+    def _runs_on(self, span: Span) -> bool:
+        """ "the state department of education", "a state department store": a body's name
+        written in lower case that runs on into a longer name of something else ("the state
+        department spokesman" still names the body: a title follows)."""
+        if not span.text.islower() or span.end >= len(self.doc):
+            return False
+        after = self.doc[span.end]
+        if after.lower_ == "of":
+            return True
+        return (
+            after.pos_ in ("NOUN", "PROPN")
+            and after.i not in self._spanned
+            and after.lower_ not in self.dictionary.role_nouns
+            and after.lower_ not in self.dictionary.person_nouns
+        )
+
     def _resolve_all(self, dated: bool) -> None:
         seen_people: set[str] = set()
         others: set[str] = set()  # surnames the article gives to people not in the dictionary
@@ -162,6 +178,8 @@ class ArticleContext(PronounResolver):
                     if not mention.bare_title:
                         self._side_titled.add(person.key)  # "Russian President Putin"
             elif entry.kind == "body":
+                if self._runs_on(span):
+                    continue
                 body = self.dictionary.bodies[entry.ref]
                 name, surface = body.name, span.text
                 if surface.lower() not in name.lower() and name.lower() not in surface.lower():
