@@ -181,9 +181,11 @@ def fit(rows: Sequence[Row], c_value: float) -> Fitted:
 
 
 def _article_value(best: float, article: Sequence[float] | None) -> float:
-    """What the article threshold applies to: the mean of the best kept item's score and the
-    article model's (the best item's alone where the article has no score)."""
-    return (best + article[0]) / 2 if article else best
+    """What the article threshold applies to, as the detector computes it
+    (`rescore.article_value`; the best item's alone where the article has no score)."""
+    from pipeline.detect import rescore
+
+    return rescore.article_value(best, article[0] if article else None)
 
 
 def filtered(

@@ -246,15 +246,31 @@ def test_the_article_gate_drops_what_the_article_model_doubts() -> None:
         "a": {"events": [0.9], "statements": [], "article": [0.8]},
         "b": {"events": [0.9], "statements": [], "article": [0.05]},
     }
-    # the article threshold applies to the mean of the best kept item and the article score
+    # the article threshold applies to the best kept item's score mixed with the article's
     bars = {"events": 0.5, "statements": 0.5, "article": 0.5}
     out = train_filter.filtered(predictions, scores, bars)
     assert out["a"]["relevant"] and out["a"]["events"] == [{"x": 1}]
     assert not out["b"]["relevant"] and out["b"]["events"] == []
 
 
+def test_the_article_model_outweighs_one_strong_item() -> None:
+    """The article model's share is the larger: a strong item in a story the article model
+    doubts no longer carries the story, and a weak item in a story it trusts does (a plain
+    mean of the two decides both the other way)."""
+    assert 0.5 < rescore.ARTICLE_SHARE < 1.0
+    assert rescore.article_value(0.9, None) == 0.9
+    assert (0.9 + 0.2) / 2 >= 0.5 > rescore.article_value(0.9, 0.2)
+    assert rescore.article_value(0.2, 0.75) >= 0.5 > (0.2 + 0.75) / 2
+    predictions = {"a": {"id": "a", "relevant": True, "events": [{"x": 1}], "statements": []}}
+    bars = {"events": 0.5, "statements": 0.5, "article": 0.5}
+    doubted = {"a": {"events": [0.9], "statements": [], "article": [0.2]}}
+    assert not train_filter.filtered(predictions, doubted, bars)["a"]["relevant"]
+    trusted = {"a": {"events": [0.9], "statements": [], "article": [0.6]}}
+    assert train_filter.filtered(predictions, trusted, bars)["a"]["relevant"]
+
+
 def test_the_shipped_article_model_gates_the_detector(detector, monkeypatch) -> None:
-    """The article threshold applies to the mean of the best kept item's score and the article
+    """The article threshold applies to the best kept item's score mixed with the article
     model's: an article the model doubts keeps nothing, one it trusts keeps its items."""
     model = rescore.load_model()
     assert model is not None and model.article_weights
