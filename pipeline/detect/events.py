@@ -349,6 +349,13 @@ _WRONGS = {"ASSAULT", "COERCE"}
 # hearer, so unlike the statement rules' hearer verbs (`statements._TELL`) they make no
 # CONSULT (sharing that set added a false contact on the devset).
 _TELLING = {"tell", "assure", "inform"}
+# Verbs of doing as another did ("followed the U.S. in imposing", see `_followed_in`)
+_FOLLOWING = {"follow", "join"}
+# Verbs by which a pair puts out a plan together, and the plans (see `_joint_plan`)
+_LAYING_OUT = {"announce", "unveil", "present", "outline", "lay", "hammer", "work", "draft",
+               "draw", "produce", "release", "publish"}  # fmt: skip
+_JOINT_PLANS = {"plan", "arrangement", "framework", "roadmap", "blueprint", "understanding",
+                "ceasefire", "truce", "initiative", "proposal", "formula"}  # fmt: skip
 # A meeting noun's modifiers that put it on the calendar ("a scheduled meeting")
 _ON_CALENDAR = {"scheduled", "planned", "upcoming", "forthcoming"}
 # How many sentences back an act's unnamed target may be found (see `_fallback`).
@@ -379,6 +386,8 @@ class EventFinder(Clues):
     def find(self) -> Iterator[Candidate]:
         for sent in self.ctx.sentences:
             for tok in sent:
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in _LAYING_OUT:
+                    yield from self._joint_plan(tok)
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.speech_verbs:
                     yield from self._demand(tok)
                     yield from self._branding(tok)
@@ -532,6 +541,8 @@ class EventFinder(Clues):
             skip.update(s.i for s in subj.subtree)
             return self._official_side(subj, self._actor_or_dyad(subj)), skip, 0.75
         subj, passive = self._subject_of(tok)
+        if subj is not None and not passive:
+            subj = self._clefted(subj)  # "it was Trump who called, thanking Putin"
         if subj is None and not passive:
             subj = self._noun_holder(tok)  # "Moscow had no intention of meeting them"
         if subj is None and self._scheduled(tok):  # "Lavrov and Rubio are expected to meet"
@@ -594,6 +605,20 @@ class EventFinder(Clues):
             country = self.ctx.dictionary.countries[actor.country]
             actor = ActorRef(country.name, country.code, "GOVERNMENT")
         return actor, skip, 0.85
+
+    def _clefted(self, subj: Token) -> Token:
+        """ "It was Trump who called Putin, thanking him": the "it" of a cleft sentence is
+        the one it puts in focus, the named actor the relative clause hangs on."""
+        if subj.lower_ != "it" or subj.head.lemma_ != "be":
+            return subj
+        for attr in subj.head.children:
+            if (
+                attr.dep_ == "attr"
+                and any(c.dep_ == "relcl" for c in attr.children)
+                and self.ctx.actor_of(attr) is not None
+            ):
+                return attr
+        return subj
 
     def _made_in_relative(self, noun: Token) -> Token | None:
         """A light verb in a relative clause on the noun whose object is the noun itself
@@ -772,6 +797,12 @@ class EventFinder(Clues):
                     Candidate(kind, mode, pair[1], pair[0], tok, 0.55),
                 ]
         source, skip, confidence = self._source(tok, nominal, act_kind)
+        if source is None or source.country not in self.sides:
+            leader = self._followed_in(tok, nominal)
+            if leader is not None:
+                # "the EU followed the U.S. in imposing sanctions on Russia": the one followed
+                # did the act first
+                source, confidence = leader, 0.7
         if source is None and (kind == "COERCE" or mode == "diplomatic") and not nominal:
             # "an American was detained in Moscow", "..., the Justice Department said"
             source = implied_agent(self.ctx, tok, self.lex.speech_verbs, self.sides)
@@ -1179,6 +1210,80 @@ class EventFinder(Clues):
                 if {a.country for a in named if a is not None} >= set(self.sides):
                     return True
         return False
+
+    def _followed_in(self, tok: Token, nominal: bool) -> ActorRef | None:
+        """The one another followed or joined "in" doing the act: "the EU followed the U.S.
+        in imposing sanctions", "Britain joined Washington in expelling diplomats"."""
+        verb: Token | None = tok
+        if nominal:
+            anchor = measured(tok)
+            verb = anchor.head if anchor.dep_ == "dobj" else None
+        if verb is None or verb.dep_ != "pcomp" or verb.head.lower_ != "in":
+            return None
+        follower = verb.head.head
+        if follower.lemma_.lower() not in _FOLLOWING or _negated(follower):
+            return None
+        for led in follower.children:
+            if led.dep_ != "dobj":
+                continue
+            actor = self.ctx.actor_of(led)
+            if actor is not None and actor.country in self.sides:
+                if actor.role == WEAK_ROLE:
+                    land = self.ctx.dictionary.countries[actor.country]
+                    actor = ActorRef(land.name, land.code, "GOVERNMENT")
+                return actor
+        return None
+
+    def _joint_plan(self, verb: Token) -> list[Candidate]:
+        """ "The United States and Russia announced a plan for a ceasefire", "the two sides
+        unveiled a framework", "a roadmap presented jointly by Kerry and Lavrov": a plan the
+        pair puts out together is one both agreed to (AGREE, each way). A plan one side
+        announces alone is its own offer, and is left to the lexicon."""
+        plans = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _JOINT_PLANS
+        ]
+        if not plans or _negated(verb) or any(under_topic(p) for p in plans):
+            return []
+        if any(c.dep_ == "prt" and c.lower_ not in ("out", "up") for c in verb.children):
+            return []
+        subj, passive = self._subject_of(verb)
+        if passive:
+            subj = next(
+                (o for a in verb.children if a.dep_ == "agent" for o in a.children
+                 if o.dep_ == "pobj"),
+                None,
+            )  # fmt: skip
+        if subj is None:
+            return []
+        pair = self._pair_of(subj)
+        if pair is None or factuality(verb, False, "AGREE", self.lex) != FACT:
+            return []
+        first, second = pair
+        return [
+            Candidate("AGREE", "sign", first, second, verb, 0.55),
+            Candidate("AGREE", "sign", second, first, verb, 0.55),
+        ]
+
+    def _pair_of(self, subj: Token) -> tuple[ActorRef, ActorRef] | None:
+        """The subject names both watched sides: "Russia and the United States", "Kerry and
+        Lavrov", or the pair taken up ("the two sides") where both were just named."""
+        actor = self._actor_or_dyad(subj)
+        if actor is not None and actor.role == _DYAD_ROLE:
+            return self._pair_governments()
+        found: dict[str, ActorRef] = {}
+        for node in (subj, *subj.conjuncts):
+            named = self.ctx.actor_of(node)
+            if named is None or named.country not in self.sides:
+                return None  # "Russia and Syria", "Kerry and Brahimi": a third party joins
+            if named.role == WEAK_ROLE:
+                land = self.ctx.dictionary.countries[named.country]
+                named = ActorRef(land.name, land.code, "GOVERNMENT")
+            found.setdefault(named.country, named)
+        if set(found) != set(self.sides):
+            return None
+        return found[self.sides[0]], found[self.sides[1]]
 
     def _told_counterpart(self, verb: Token) -> list[Candidate]:
         """ "Lavrov told Pompeo on Wednesday that ...", "Putin assured Trump that ...": one
