@@ -3,7 +3,9 @@ other side does or what happened ("warned that Russia is still meddling", "warne
 delay gave Moscow an opening") raises an alarm and threatens no one, nor does a warning
 against doing something put to no one named ("warned against overreacting"); a "threat"
 that names no harm held over anyone ("Russia's growing threat to NATO", "the Russian cyber
-threat") is a danger someone poses, not a threat made; twenty-fourth precision round.
+threat") is a danger someone poses, not a threat made. Pronouns: "he" after a subject that
+no side owns, in a sentence that names a leader only as an object ("Harlan never said how he
+would deal with Putin, but he did say"), is not that leader; twenty-fourth precision round.
 
 Each sentence is written for these tests; the detector is the real one, rules alone.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.detect import Detector
-from tests.support.detection import event_triples
+from tests.support.detection import event_triples, statements_in
 
 DAY = dt.date(2015, 6, 1)
 
@@ -103,3 +105,26 @@ def test_a_threat_made_good_on_is_a_threat_made(detector: Detector) -> None:
 def test_the_threat_of_sanctions_is_a_threat_made(detector: Detector) -> None:
     text = "Obama renewed his threat of new sanctions against Russia."
     assert ("THREATEN", "USA", "RUS") in triples(detector, text)
+
+
+# ------------------------------------------------------------------ "he" after a stranger subject
+
+
+def test_he_after_a_subject_no_side_owns_is_not_the_leader_named_as_an_object(
+    detector: Detector,
+) -> None:
+    text = (
+        "Governor Tom Harlan has never said how he would deal with Putin, but he did say on"
+        " Friday that the United States needs to send more troops to Poland."
+    )
+    found = triples(detector, text)
+    assert ("REQUEST", "RUS", "USA") not in found
+    assert not [s for s in statements_in(detector, text, DAY) if s.speaker.name == "Vladimir Putin"]
+
+
+def test_he_after_a_leader_as_subject_is_that_leader(detector: Detector) -> None:
+    text = (
+        "Putin met the banker Tom Harlan in Sochi, and he said on Friday that the United States"
+        " must lift its sanctions."
+    )
+    assert ("REQUEST", "RUS", "USA") in triples(detector, text)
