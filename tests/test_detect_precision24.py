@@ -5,7 +5,9 @@ against doing something put to no one named ("warned against overreacting"); a "
 that names no harm held over anyone ("Russia's growing threat to NATO", "the Russian cyber
 threat") is a danger someone poses, not a threat made. Pronouns: "he" after a subject that
 no side owns, in a sentence that names a leader only as an object ("Harlan never said how he
-would deal with Putin, but he did say"), is not that leader; twenty-fourth precision round.
+would deal with Putin, but he did say"), is not that leader. A demand the speaker only
+should make ("leaders should insist that Russia ...") is not made; twenty-fourth precision
+round.
 
 Each sentence is written for these tests; the detector is the real one, rules alone.
 """
@@ -128,3 +130,16 @@ def test_he_after_a_leader_as_subject_is_that_leader(detector: Detector) -> None
         " must lift its sanctions."
     )
     assert ("REQUEST", "RUS", "USA") in triples(detector, text)
+
+
+# ------------------------------------------------------------------ a demand only recommended
+
+
+def test_a_demand_leaders_only_should_make_is_not_made(detector: Detector) -> None:
+    text = "American and British leaders should insist that Russia release the two sailors."
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+
+
+def test_a_demand_insisted_on_is_made(detector: Detector) -> None:
+    text = "Kerry insisted that Russia must release the two sailors."
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)

@@ -166,6 +166,7 @@ _HOSTILE = {"ACCUSE", "EVALUATE", "THREATEN", "SANCTION", "COERCE", "ASSAULT"}
 _CONFRONTING = {"challenge", "confront", "criticize", "criticise", "question", "contradict",
                 "rebuke", "punish", "blame"}  # fmt: skip  # "the accusations by Washington": who made the charge
 _ABOUT = {"about", "regarding", "concerning"}
+_UNMADE_MODALS = {"should", "could", "might", "may", "must", "ought"}  # "should insist that"
 # What is done with a threat made: it is made, kept, renewed or dropped (see `_menace`)
 _THREAT_HANDLING = {"make", "issue", "carry", "deliver", "repeat", "renew", "reiterate", "good",
                     "follow", "withdraw", "drop", "back", "level", "utter", "send", "act",
@@ -1516,7 +1517,14 @@ class EventFinder(Clues):
         )
 
     def _demand(self, verb: Token) -> list[Candidate]:
-        """ "X told Y that Russia must act": a demand put in the words of obligation."""
+        """ "X told Y that Russia must act": a demand put in the words of obligation; one the
+        speaker only should or could make ("leaders should insist that Russia ...") is not
+        made."""
+        if any(
+            (c.dep_ == "aux" and c.lower_ in _UNMADE_MODALS) or c.dep_ == "neg"
+            for c in verb.children
+        ):
+            return []
         for comp in verb.children:
             if comp.dep_ != "ccomp" or not (
                 self._incumbent_on(comp) is not None
