@@ -6,8 +6,8 @@ that names no harm held over anyone ("Russia's growing threat to NATO", "the Rus
 threat") is a danger someone poses, not a threat made. Pronouns: "he" after a subject that
 no side owns, in a sentence that names a leader only as an object ("Harlan never said how he
 would deal with Putin, but he did say"), is not that leader. A demand the speaker only
-should make ("leaders should insist that Russia ...") is not made; twenty-fourth precision
-round.
+should make ("leaders should insist that Russia ...") is not made, nor is a statement what
+a speaker only could say ("Obama could argue that ..."); twenty-fourth precision round.
 
 Each sentence is written for these tests; the detector is the real one, rules alone.
 """
@@ -143,3 +143,16 @@ def test_a_demand_leaders_only_should_make_is_not_made(detector: Detector) -> No
 def test_a_demand_insisted_on_is_made(detector: Detector) -> None:
     text = "Kerry insisted that Russia must release the two sailors."
     assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+# ------------------------------------------------------------------ words only could be said
+
+
+def test_what_a_leader_could_argue_is_no_statement(detector: Detector) -> None:
+    text = "Obama could argue that Russia broke the missile treaty."
+    assert not [s for s in statements_in(detector, text, DAY) if "Obama" in s.speaker.name]
+
+
+def test_what_a_leader_argued_is_a_statement(detector: Detector) -> None:
+    text = "Obama argued that Russia broke the missile treaty."
+    assert [s for s in statements_in(detector, text, DAY) if "Obama" in s.speaker.name]
