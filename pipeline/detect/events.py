@@ -166,6 +166,12 @@ _HOSTILE = {"ACCUSE", "EVALUATE", "THREATEN", "SANCTION", "COERCE", "ASSAULT"}
 _CONFRONTING = {"challenge", "confront", "criticize", "criticise", "question", "contradict",
                 "rebuke", "punish", "blame"}  # fmt: skip  # "the accusations by Washington": who made the charge
 _ABOUT = {"about", "regarding", "concerning"}
+_UNMADE_MODALS = {"should", "could", "might", "may", "must", "ought"}  # "should insist that"
+# What is done with a threat made: it is made, kept, renewed or dropped (see `_menace`)
+_THREAT_HANDLING = {"make", "issue", "carry", "deliver", "repeat", "renew", "reiterate", "good",
+                    "follow", "withdraw", "drop", "back", "level", "utter", "send", "act",
+                    "execute", "implement", "fulfil", "fulfill", "rescind", "retract", "lift",
+                    "ignore", "defy", "dismiss", "reject", "heed"}  # fmt: skip
 _CONTENTS = {"content", "contents", "detail", "nature", "substance", "existence"}
 _CONCEALING = {"misrepresent", "conceal", "hide", "disclose", "deny", "downplay", "mischaracterize"}
 _THIRD_PERSON = {"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"}
@@ -665,6 +671,8 @@ class EventFinder(Clues):
             mode = {"ACCUSE": "criticize", "REJECT": "accusation"}.get(kind, "praise")
         if nominal and under_topic(tok):
             return []  # "the investigation into Russian hacking": the topic, not an act reported
+        if nominal and kind == "THREATEN" and self._menace(tok):
+            return []  # "Russia's threat to European security", "the Russian cyber threat"
         if nominal and kind == "ASSAULT" and self._attack_named(tok):
             return []  # "fueled by Russian hacks", "its hack of the election": a past attack named
         if kind == "ASSAULT" and mode == "cyber" and self.party_hacked(tok):
@@ -1614,7 +1622,14 @@ class EventFinder(Clues):
         )
 
     def _demand(self, verb: Token) -> list[Candidate]:
-        """ "X told Y that Russia must act": a demand put in the words of obligation."""
+        """ "X told Y that Russia must act": a demand put in the words of obligation; one the
+        speaker only should or could make ("leaders should insist that Russia ...") is not
+        made."""
+        if any(
+            (c.dep_ == "aux" and c.lower_ in _UNMADE_MODALS) or c.dep_ == "neg"
+            for c in verb.children
+        ):
+            return []
         for comp in verb.children:
             if comp.dep_ != "ccomp" or not (
                 self._incumbent_on(comp) is not None
@@ -2975,6 +2990,26 @@ class EventFinder(Clues):
                 country = self.ctx.dictionary.countries[code]
                 return ActorRef(country.name, code, "GOVERNMENT")
         return None
+
+    def _menace(self, tok: Token) -> bool:
+        """A "threat" that names no harm held over anyone is a danger someone poses ("Russia's
+        threat to Euro-Atlantic security", "the Russian cyber threat", "briefed lawmakers about
+        Russia's new threat"), not a threat made: one made names what it holds out ("the threat
+        of sanctions", "its threat to retaliate", "threats that it would strike") or is made,
+        carried out or dropped ("made good on his threat", "withdraw its threat")."""
+        if tok.lemma_.lower() != "threat":
+            return False
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return False
+            if child.dep_ in ("acl", "relcl", "ccomp") and any(
+                g.dep_ in ("aux", "mark") and g.lower_ in ("to", "that") for g in child.children
+            ):
+                return False
+        head = tok.head
+        if tok.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        return head.lemma_.lower() not in _THREAT_HANDLING
 
     def _release_asked(self, tok: Token, source: ActorRef) -> bool:
         """A demand whose object is a release ("demanded her release", "called for the

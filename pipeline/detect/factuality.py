@@ -57,17 +57,59 @@ ACT_NOUN_TYPES = {"CONSULT", "COOPERATE", "CONCEDE", "SANCTION", "COERCE", "ASSA
 
 
 _SUFFERING = {"face", "pay", "suffer", "bear", "incur", "risk", "lose", "regret", "feel", "see"}
+_FORECASTING = _MODALS | {"will", "wo", "'ll", "'d"}
+# Dangers a warning can foretell as the outcome of what it reports
+_PERIL = {"threat", "danger", "risk", "clash", "war", "conflict", "confrontation", "escalation",
+          "consequence", "retaliation", "response", "price", "cost"}  # fmt: skip
 
 
 def _forecast(warn: Token) -> bool:
     """ "warned that Russia could put troops on the border": what the warned-of party may do,
-    not what it would suffer ("warned that Russia could face sanctions" is a threat)."""
+    not what it would suffer ("warned that Russia could face sanctions" is a threat); "warned
+    that Russia is already meddling", "warned that the delay gave Moscow an edge": what it
+    does or did, told as a fact with no modal, is an alarm raised, not a threat."""
     for clause in (c for c in warn.children if c.dep_ == "ccomp"):
         if clause.lemma_.lower() in _SUFFERING:
             continue
         if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in clause.children):
             return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in clause.children)
+        if _told_as_fact(clause) and (
+            clause.tag_ == "VBD"
+            or any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in clause.children)
+        ):
+            return True
     return False
+
+
+def _advised(warn: Token) -> bool:
+    """ "warned against overreacting", "warned against using the issue for partisan gain":
+    a warning against doing something, put to no one named, is advice."""
+    if any(c.dep_ in ("dobj", "dative", "ccomp") for c in warn.children):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "against"
+        and any(g.dep_ in ("pcomp", "pobj") and g.tag_ == "VBG" for g in c.children)
+        for c in warn.children
+    )
+
+
+def _told_as_fact(clause: Token) -> bool:
+    """A finite clause with no modal, no future and no readiness ("is already targeting the
+    elections", "did not stop"; not "will respond", "is ready to act", "are going to pay")."""
+    done = any(c.dep_ == "aux" and c.lemma_.lower() == "do" for c in clause.children)
+    if clause.pos_ not in ("VERB", "AUX") or (
+        clause.tag_ not in ("VBD", "VBZ", "VBP", "VBG") and not done
+    ):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FORECASTING for c in clause.children):
+        return False
+    if any(
+        t.lemma_.lower() in _READY | _PERIL or t.lower_ in ("table", "coming", "going")
+        for t in clause.subtree
+    ):
+        return False  # "warned that the move raised the threat of a clash": a danger foretold
+    return clause.lemma_.lower() not in ("be", "have") or clause.tag_ == "VBD"
 
 
 def _named(verb: Token) -> bool:
@@ -185,6 +227,8 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
         return NOT  # "designated Gershkovich as wrongfully detained": a status, no sanction
     if kind == "THREATEN" and not nominal and tok.lemma_.lower() == "warn" and _forecast(tok):
         return NOT  # "intelligence warned that Russia could mass 175,000 troops": a forecast
+    if kind == "THREATEN" and not nominal and tok.lemma_.lower() == "warn" and _advised(tok):
+        return NOT  # "warned against overreacting to the attacks": advice, no one threatened
     if kind == "THREATEN" and not nominal and tok.lemma_.lower() in _ACTED_THREATS:
         # "banned adoptions, retaliating against the law", "meant to respond to the attack":
         # a retaliation carried out or intended by an act is that act, not a threat; "will

@@ -333,6 +333,11 @@ class PronounResolver:
             chosen = (subjects or before)[-1]
             if stranger is not None and stranger > chosen.start:
                 return None  # "Goldstone told Putin's aide he ...": the later subject is no actor
+            if stranger is not None and not subjects:
+                # "Bush has not said how he would handle Putin, but he did say": the person
+                # the sentence makes its subject, whom no side owns, is "he", not a name
+                # the sentence only takes as an object
+                return None
             return chosen.actor
         if stranger is not None:
             return None

@@ -72,6 +72,8 @@ _DOCUMENTS = {"statement", "readout", "communique", "communiqué", "release", "l
               "message", "note", "declaration"}  # fmt: skip
 _DOCUMENT_SENTENCES = 6  # how far back the document's issuer is looked for
 # Acts done in words, whose quoted words make a statement ("warned of 'serious repercussions'")
+# Modals under which a verb of speech reports nothing said: "should insist", "could argue"
+_UNSAID_MODALS = {"should", "could", "might", "may", "must", "ought", "can", "ca"}
 _WORDED_ACTS = {"THREATEN", "REQUEST", "ACCUSE"}
 _SPEECH_ONLY = frozenset({"clarify", "elaborate", "reassert"})
 _CITING = {"cite"}  # "cited a lack of progress": the reason given is the speaker's own words
@@ -836,6 +838,8 @@ class StatementFinder(PositionRules):
         kids = list(tok.children)
         if any(c.dep_ == "neg" for c in kids):
             return None
+        if any(c.dep_ == "aux" and c.lower_ in _UNSAID_MODALS for c in kids):
+            return None  # "leaders should insist that ...", "he could argue that ...": unsaid
         comps = [c for c in kids if c.dep_ == "ccomp"]
         if lemma in _TELL:
             # "told a broadcaster that he had not spoken with Putin": the parser reads the
