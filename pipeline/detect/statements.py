@@ -70,6 +70,12 @@ _RELAYED_OWN = {"reiterate", "believe", "stress", "underscore", "warn"}
 # Documents that speak for whoever issued them ("the statement said")
 _DOCUMENTS = {"statement", "readout", "communique", "communiqué", "release", "letter",
               "message", "note", "declaration"}  # fmt: skip
+_PAIR_SENTENCES = 3  # how far back the two people a pair subject takes up are looked for
+# Nouns by which a story takes up two people it named ("both leaders", "the two men"); not
+# "the two sources", who were never named
+_PAIR_NOUNS = {"leader", "president", "man", "woman", "minister", "diplomat", "senator",
+               "lawmaker", "envoy", "counterpart", "statesman", "premier", "hawk", "chief",
+               "secretary", "politician", "official"}  # fmt: skip
 _DOCUMENT_SENTENCES = 6  # how far back the document's issuer is looked for
 # Acts done in words, whose quoted words make a statement ("warned of 'serious repercussions'")
 # Modals under which a verb of speech reports nothing said: "should insist", "could argue"
@@ -77,6 +83,8 @@ _UNSAID_MODALS = {"should", "could", "might", "may", "must", "ought", "can", "ca
 _WORDED_ACTS = {"THREATEN", "REQUEST", "ACCUSE"}
 _SPEECH_ONLY = frozenset({"clarify", "elaborate", "reassert"})
 _CITING = {"cite"}  # "cited a lack of progress": the reason given is the speaker's own words
+_SPOKEN_OF = {"warn", "complain"}  # "warned of ...": the words of the warning
+_LAYING = {"put", "lay", "place", "pin", "pile"}  # "put the blame for X on Y"
 _CHARGE_PREPS = {"for", "of", "on", "over"}  # "blamed X for ...", "blamed the chill on ..."
 _SAID_FIRST = {"Added", "Said", "Adds", "Says", "Continued", "Replied"}  # "Added X, \"...\""
 _MEDIA_ROLE = "STATE_MEDIA"
@@ -250,7 +258,72 @@ class StatementFinder(PositionRules):
         actor = self.ctx.actor_of(subj)
         if actor is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in _DOCUMENTS:
             return self._document_owner(subj)
+        if actor is None:
+            pair = self._pair_named(subj)
+            if pair:
+                return pair[0]
         return actor
+
+    def _pair_named(self, subj: Token) -> list[ActorRef]:
+        """ "Both leaders called the talks constructive", "the two men said ...": a pair
+        subject takes up the last two people the story named before it (in its sentence or
+        the ones just before); the pair's words are credited to the first named, when that
+        one is of a watched side and the other is not of the other side (a pair of both
+        sides' leaders speaks for neither alone). Unnamed pairs ("two officials said") name
+        no one."""
+        if (
+            subj.tag_ != "NNS"
+            or subj.lemma_.lower() not in _PAIR_NOUNS
+            or self.ctx.mention_at(subj.i) is not None
+        ):
+            return []
+        words = {
+            c.lower_ for c in subj.children if c.dep_ in ("det", "nummod", "predet", "preconj")
+        }
+        if not ("both" in words or {"the", "two"} <= words):
+            return []
+        earliest = max(0, self.ctx.sentence_index(subj.i) - _PAIR_SENTENCES)
+        start = self.ctx.sentences[earliest].start
+        quoted = self.ctx.quoted_tokens()
+        # (first place named, who): a known person's actor, else the name of someone the
+        # dictionary does not know ("Cameron"), latest first
+        seen: list[tuple[int, ActorRef | str]] = []
+        for i in range(subj.i - 1, start - 1, -1):
+            tok = self.doc[i]
+            if i in quoted:
+                continue
+            mention = self.ctx.mention_at(i)
+            who: ActorRef | str | None = None
+            if mention is not None and mention.kind == "person" and mention.actor is not None:
+                if i != mention.end - 1 or mention.actor.role == "COUNTRY":
+                    continue
+                who = mention.actor
+            elif (
+                mention is None
+                and tok.ent_type_ == "PERSON"
+                and (i + 1 == len(self.doc) or self.doc[i + 1].ent_iob_ != "I")
+            ):
+                who = tok.text
+            if who is None:
+                continue
+            known = [k for k, (_, w) in enumerate(seen) if w == who]
+            if known:
+                seen[known[0]] = (i, who)
+            elif len(seen) < 2:
+                seen.append((i, who))
+        if len(seen) != 2:
+            return []
+        people = [who for _, who in sorted(seen, key=lambda x: x[0])]
+        first, second = people
+        if not isinstance(first, ActorRef) or first.country not in self.sides:
+            return []
+        if (
+            isinstance(second, ActorRef)
+            and second.country in self.sides
+            and second.country != first.country
+        ):
+            return []  # "Kerry and Lavrov" before it: the pair's word is no one side's
+        return [first]
 
     def _opens_quote(self, verb: Token) -> bool:
         """ "X stood by the assessment: \"We have been clear ...\"": the verb's clause ends in
@@ -862,7 +935,10 @@ class StatementFinder(PositionRules):
         ):
             return None  # "asked whether ...": a question put to the speaker
         if (
-            tok.dep_ == "relcl" and not self._misparsed_main(tok) and not self._who_said(tok)
+            tok.dep_ == "relcl"
+            and not self._misparsed_main(tok)
+            and not self._who_said(tok)
+            and not self._in_document(tok)
         ) or any(c.lower_ in ("what", "whom", "which") for c in kids):
             return None  # "what it called fake news": the article's aside, not a statement
         # "welcomed the decision as a step forward": the parser may hang "as" on the object
@@ -895,12 +971,16 @@ class StatementFinder(PositionRules):
         expressed = lemma in _EXPRESS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _EXPRESSED for c in kids
         )
-        said = lemma in self.speech and any(
-            any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)
-            # "said more would follow": a finite clause whose subject the parser missed
-            or any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
-            or c in subject_object
-            for c in comps
+        said = (
+            lemma in self.speech
+            and any(
+                any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)
+                # "said more would follow": a finite clause whose subject the parser missed
+                or any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
+                or c in subject_object
+                for c in comps
+            )
+            or self._spoke_of(tok)
         )
         requested = self._request(tok)
         trailing = (
@@ -976,6 +1056,7 @@ class StatementFinder(PositionRules):
             subj is not None
             and subj.left_edge.i > 0
             and self.doc[subj.left_edge.i - 1].lower_ in ("what", "which", "whom", "as")
+            and not self._in_document(tok)
         ):
             return None  # "what U.S. agencies say was a campaign": the reporter's gloss
         if (
@@ -996,6 +1077,10 @@ class StatementFinder(PositionRules):
         if len(text.split()) < 3:
             return None
         after = end <= tok.i  # "Biden told Putin that ..., the White House said"
+        if comps and tok.dep_ == "acl" and tok.head.lemma_.lower() in _DOCUMENTS:
+            # "the ministry issued a statement saying that Lavrov had urged ...": the person
+            # the document reports speaks (a body's own "said Putin noted" stays the body's)
+            speaker = self._relayed_person(comps[0], speaker)
         return Found(
             speaker,
             tok,
@@ -1006,6 +1091,31 @@ class StatementFinder(PositionRules):
             head=comps[0] if comps else None,
             gloss_only=gloss_only,
         )
+
+    def _relayed_person(self, head: Token, speaker: ActorRef) -> ActorRef:
+        """ "The ministry released a statement saying that Lavrov had urged Pompeo to ...": a
+        document of a body that reports what one of its side's people said credits the words
+        to that person, the innermost speaker (the document is only the channel)."""
+        if self._is_person(speaker):
+            return speaker
+        lemma = head.lemma_.lower()
+        if lemma not in self.speech and lemma not in _RELAYED:
+            return speaker
+        if any(c.dep_ == "neg" or c.tag_ == "MD" for c in head.children):
+            return speaker
+        subj, passive = subject(head)
+        if subj is None or passive or subj.pos_ != "PROPN":
+            return speaker
+        mention = self.ctx.mention_at(subj.i)
+        if mention is None or mention.kind != "person" or mention.actor is None:
+            return speaker
+        actor = mention.actor
+        if actor.country != speaker.country or actor.role == "COUNTRY":
+            return speaker
+        return actor
+
+    def _is_person(self, actor: ActorRef) -> bool:
+        return any(p.name == actor.name for p in self.ctx.dictionary.people.values())
 
     def _according(self, tok: Token, inside: set[int]) -> Found | None:
         """ "According to a readout from the ministry, the ministers discussed 'the removal of
@@ -1146,6 +1256,37 @@ class StatementFinder(PositionRules):
         subject is "who" standing for a named actor reports that actor's words."""
         return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children) and (
             self.ctx.mention_at(verb.head.i) is not None
+        )
+
+    @staticmethod
+    def _spoke_of(verb: Token) -> bool:
+        """ "warned of the risk of nuclear war", "complained of a growing list of irritants":
+        the "of" phrase of a warning or a complaint is what was said, in the speaker's words
+        (a few words, "warned of consequences for Moscow", say too little)."""
+        if verb.lemma_.lower() not in _SPOKEN_OF:
+            return False
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and c.i == verb.i + 1
+            and any(g.dep_ == "pobj" and g.right_edge.i - c.i >= 4 for g in c.children)
+            for c in verb.children
+        )
+
+    @staticmethod
+    def _in_document(verb: Token) -> bool:
+        """ "issued a statement in which Tillerson expressed ...", "a letter in which he called
+        on Moscow to ...": a relative clause that says what a document says, with a subject
+        of its own, reports its speaker's words."""
+        return (
+            verb.head.lemma_.lower() in _DOCUMENTS
+            and any(
+                c.dep_ == "prep"
+                and c.lower_ == "in"
+                and any(g.dep_ == "pobj" and g.lower_ == "which" for g in c.children)
+                for c in verb.children
+            )
+            and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children)
         )
 
     @staticmethod
@@ -1373,13 +1514,25 @@ class StatementFinder(PositionRules):
         charging = lemma not in self.speech and any(
             sense.type == "ACCUSE" for sense in self.finder.lex.verbs.get(lemma, ())
         )
-        if not (charging or lemma in _CITING):
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        # "put the blame for the chill on ...": the noun carries the charge, what is blamed
+        # is its "for" phrase (on the noun or, as the parser may have it, on the verb)
+        laid = lemma in _LAYING and any(o.lemma_.lower() == "blame" for o in objs)
+        if not (charging or laid or lemma in _CITING):
             return False  # cheap tests first: this runs on every verb of the story
         speaker = self._speaker(verb)
         if speaker is None:
             return False
         other = {c for c in self.sides if c != speaker.country}
-        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if laid:
+            objs = [
+                p
+                for o in [verb, *objs]
+                for f in o.children
+                if f.dep_ == "prep" and f.lower_ == "for" and f.i > verb.i
+                for p in f.children
+                if p.dep_ == "pobj"
+            ]
         if lemma in _CITING:
             return bool(objs) and bool(
                 other & self.ctx.countries_in(objs[0].left_edge.i, objs[0].right_edge.i + 1)
@@ -1387,8 +1540,15 @@ class StatementFinder(PositionRules):
         charged = {
             c for o in objs for c in self.ctx.countries_in(o.left_edge.i, o.right_edge.i + 1)
         }
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in _CHARGE_PREPS:
+        if self._pair_compound([(o.left_edge.i, o.right_edge.i + 1) for o in objs]):
+            charged |= other  # "blamed the poor U.S.-Russia relationship on ..."
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+        if lemma == "blame" or laid:
+            # "blamed the poor state of relations with Russia on ...": the parser may hang the
+            # "on" of the one blamed on a noun of the object
+            preps += [t for o in objs for t in o.subtree if t.dep_ == "prep" and t.lower_ == "on"]
+        for prep in preps:
+            if prep.lower_ not in _CHARGE_PREPS:
                 continue
             for c in prep.children:
                 if c.dep_ not in ("pobj", "pcomp") or c.right_edge.i - prep.i < 3:
