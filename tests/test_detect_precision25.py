@@ -1,0 +1,63 @@
+"""Events: precision of THREATEN and REQUEST. Penalties announced as decided ("new sanctions
+will be announced on Friday", "the president will sign a bill imposing further sanctions")
+are the sanction itself, not a threat held over the other side; one put on a condition
+("will be imposed if Russia does not withdraw") still is. A request whose object is the ties
+themselves ("urged improved relations with Russia", "his call for better ties with Moscow")
+is a wish for the relationship that asks no one to act; twenty-fifth precision round.
+
+Each sentence is written for these tests; the detector is the real one, rules alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.detect import Detector
+from tests.support.detection import event_triples
+
+DAY = dt.date(2017, 9, 1)
+
+
+def triples(detector: Detector, text: str) -> set[tuple[str, str, str]]:
+    return event_triples(detector, text, DAY)
+
+
+# ------------------------------------------------------------------ penalties already decided
+
+
+def test_sanctions_to_be_announced_on_a_day_are_no_threat(detector: Detector) -> None:
+    text = "Haley said that new sanctions will be announced on Friday against Russian banks."
+    assert ("THREATEN", "USA", "RUS") not in triples(detector, text)
+
+
+def test_a_bill_imposing_sanctions_to_be_signed_is_no_threat(detector: Detector) -> None:
+    text = "The White House said that Trump will sign a bill imposing new sanctions on Russia."
+    assert ("THREATEN", "USA", "RUS") not in triples(detector, text)
+
+
+def test_sanctions_on_a_condition_are_still_a_threat(detector: Detector) -> None:
+    text = "Haley said that new sanctions will be imposed on Russia if it does not withdraw."
+    assert ("THREATEN", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_warning_of_further_sanctions_is_still_a_threat(detector: Detector) -> None:
+    text = "Tillerson said Russia will face further sanctions over its actions in Ukraine."
+    assert ("THREATEN", "USA", "RUS") in triples(detector, text)
+
+
+# ------------------------------------------------------------------ a wish for better ties
+
+
+def test_a_call_for_better_ties_asks_nothing(detector: Detector) -> None:
+    text = "Trump renewed his call for better relations with Moscow on Tuesday."
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+
+
+def test_a_call_on_the_other_side_to_act_is_still_a_request(detector: Detector) -> None:
+    text = "Tillerson urged Moscow to stop arming the rebels in eastern Ukraine."
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_call_for_the_other_side_to_act_is_still_a_request(detector: Detector) -> None:
+    text = "Trump called for Russia to release the detained sailors."
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
