@@ -3,7 +3,10 @@ will be announced on Friday", "the president will sign a bill imposing further s
 are the sanction itself, not a threat held over the other side; one put on a condition
 ("will be imposed if Russia does not withdraw") still is. A request whose object is the ties
 themselves ("urged improved relations with Russia", "his call for better ties with Moscow")
-is a wish for the relationship that asks no one to act; twenty-fifth precision round.
+is a wish for the relationship that asks no one to act. What one "has yet to" do is not
+done, no duty put on it ("the U.S. has yet to explain"), and the two sides pushing together
+for something ("both the US and Russia are pushing for a resolution") ask neither of the
+other; twenty-fifth precision round.
 
 Each sentence is written for these tests; the detector is the real one, rules alone.
 """
@@ -60,4 +63,29 @@ def test_a_call_on_the_other_side_to_act_is_still_a_request(detector: Detector) 
 
 def test_a_call_for_the_other_side_to_act_is_still_a_request(detector: Detector) -> None:
     text = "Trump called for Russia to release the detained sailors."
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+# ------------------------------------------------------------------ not yet done, asked together
+
+
+def test_what_the_other_side_has_yet_to_do_is_no_demand(detector: Detector) -> None:
+    text = "Peskov said the United States has yet to explain its decision."
+    assert ("REQUEST", "RUS", "USA") not in triples(detector, text)
+
+
+def test_what_the_other_side_has_to_do_is_still_a_demand(detector: Detector) -> None:
+    text = "Peskov said the United States has to explain its decision."
+    assert ("REQUEST", "RUS", "USA") in triples(detector, text)
+
+
+def test_both_sides_pushing_together_ask_neither(detector: Detector) -> None:
+    text = "Both the United States and Russia are pushing for a new resolution on terror financing."
+    found = triples(detector, text)
+    assert ("REQUEST", "USA", "RUS") not in found
+    assert ("REQUEST", "RUS", "USA") not in found
+
+
+def test_one_side_pressing_the_other_still_asks_it(detector: Detector) -> None:
+    text = "Tillerson pressed Russia to withdraw its troops from eastern Ukraine."
     assert ("REQUEST", "USA", "RUS") in triples(detector, text)

@@ -1170,6 +1170,15 @@ class EventFinder(Clues):
                 answers,
             )
         ]
+        if (
+            kind == "REQUEST"
+            and not nominal
+            and not self._reciprocal(tok)
+            and self._both_act(tok, source, target)
+        ):
+            # "both the US and Russia are pushing for a new resolution": the two sides ask
+            # together, of someone else, and neither asks the other
+            return []
         if kind in _HOSTILE and self._reciprocal(tok) and self._both_act(tok, source, target):
             # "the United States and Russia accused each other", "traded accusations"
             out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
@@ -1740,6 +1749,8 @@ class EventFinder(Clues):
                 (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and lemma == "need"))
                 and lemma in ("have", "need")
                 and not any(c.dep_ == "dobj" for c in head.children)  # "has had a month to"
+                # "the U.S. had yet to inform Russia": what is not done yet, no duty put on it
+                and not any(c.lower_ == "yet" for c in head.children)
             ):
                 bound = next((c for c in head.children if c.dep_ == "nsubj"), None)
                 frame = head
