@@ -6,7 +6,8 @@ themselves ("urged improved relations with Russia", "his call for better ties wi
 is a wish for the relationship that asks no one to act. What one "has yet to" do is not
 done, no duty put on it ("the U.S. has yet to explain"), and the two sides pushing together
 for something ("both the US and Russia are pushing for a resolution") ask neither of the
-other; twenty-fifth precision round.
+other. A deployment a warning is against ("warned Russia against deploying missiles") is not
+made; twenty-fifth precision round.
 
 Each sentence is written for these tests; the detector is the real one, rules alone.
 """
@@ -89,3 +90,23 @@ def test_both_sides_pushing_together_ask_neither(detector: Detector) -> None:
 def test_one_side_pressing_the_other_still_asks_it(detector: Detector) -> None:
     text = "Tillerson pressed Russia to withdraw its troops from eastern Ukraine."
     assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+# ------------------------------------------------------------------ force warned against
+
+
+def test_a_deployment_warned_against_is_not_made(detector: Detector) -> None:
+    text = "Mattis warned Russia against deploying new missiles in Europe."
+    found = triples(detector, text)
+    assert ("MOBILIZE", "USA", "RUS") not in found
+    assert ("MOBILIZE", "RUS", "USA") not in found
+
+
+def test_the_warning_against_a_deployment_is_still_a_threat(detector: Detector) -> None:
+    text = "Mattis warned Russia against deploying new missiles in Europe."
+    assert ("THREATEN", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_deployment_made_is_still_mobilization(detector: Detector) -> None:
+    text = "Russia deployed new missiles along its border with the United States on Monday."
+    assert ("MOBILIZE", "RUS", "USA") in triples(detector, text)
