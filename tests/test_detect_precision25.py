@@ -1,6 +1,7 @@
 """Events: precision of THREATEN and REQUEST. Penalties announced as decided ("new sanctions
 will be announced on Friday", "the president will sign a bill imposing further sanctions")
-are the sanction itself, not a threat held over the other side; one put on a condition
+are the sanction itself, not a threat held over the other side, and so is what an enacted
+law will do ("the law will enhance existing sanctions on Moscow"); one put on a condition
 ("will be imposed if Russia does not withdraw") still is. A request whose object is the ties
 themselves ("urged improved relations with Russia", "his call for better ties with Moscow")
 is a wish for the relationship that asks no one to act. What one "has yet to" do is not
@@ -36,6 +37,11 @@ def test_sanctions_to_be_announced_on_a_day_are_no_threat(detector: Detector) ->
 
 def test_a_bill_imposing_sanctions_to_be_signed_is_no_threat(detector: Detector) -> None:
     text = "The White House said that Trump will sign a bill imposing new sanctions on Russia."
+    assert ("THREATEN", "USA", "RUS") not in triples(detector, text)
+
+
+def test_what_an_enacted_law_will_do_is_no_threat(detector: Detector) -> None:
+    text = "Trump said the law will punish bad behavior and enhance existing sanctions on Moscow."
     assert ("THREATEN", "USA", "RUS") not in triples(detector, text)
 
 

@@ -3959,7 +3959,7 @@ class EventFinder(Clues):
         """The words announce penalties as decided, with no condition: "new sanctions will be
         announced on Monday" (the penalties the subject of an act of issuing them still to
         come), "the president will sign a bill imposing further sanctions" (the bill that
-        imposes them to be signed)."""
+        imposes them to be signed), "the law will enhance sanctions" (the law that does)."""
         if any(t.lower_ in ("if", "unless", "otherwise") for t in tokens):
             return False
 
@@ -3970,6 +3970,8 @@ class EventFinder(Clues):
             )
 
         for tok in tokens:
+            if tok.dep_ == "nsubj" and tok.lower_ == "law" and future(tok.head):
+                return True  # "the law will punish them and enhance sanctions": one enacted
             if tok.lemma_.lower() not in _PENALTIES and tok.lower_ not in _PENALTIES:
                 continue
             head = tok.head
