@@ -8,7 +8,8 @@ is a wish for the relationship that asks no one to act. What one "has yet to" do
 done, no duty put on it ("the U.S. has yet to explain"), and the two sides pushing together
 for something ("both the US and Russia are pushing for a resolution") ask neither of the
 other. A deployment a warning is against ("warned Russia against deploying missiles") is not
-made; twenty-fifth precision round.
+made. A meeting expected of the other side ("officials are expecting Putin to meet Tillerson")
+is foreseen, not demanded; twenty-fifth precision round.
 
 Each sentence is written for these tests; the detector is the real one, rules alone.
 """
@@ -116,3 +117,16 @@ def test_the_warning_against_a_deployment_is_still_a_threat(detector: Detector) 
 def test_a_deployment_made_is_still_mobilization(detector: Detector) -> None:
     text = "Russia deployed new missiles along its border with the United States on Monday."
     assert ("MOBILIZE", "RUS", "USA") in triples(detector, text)
+
+
+# ------------------------------------------------------------------ a meeting expected
+
+
+def test_a_meeting_expected_of_the_other_side_is_no_demand(detector: Detector) -> None:
+    text = "American officials are expecting Putin to meet Tillerson in Moscow on Wednesday."
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+
+
+def test_an_act_expected_of_the_other_side_is_still_a_demand(detector: Detector) -> None:
+    text = "Russia expects Tillerson to explain Washington's stance on Syria."
+    assert ("REQUEST", "RUS", "USA") in triples(detector, text)

@@ -254,6 +254,8 @@ _WARNED_HARMS = {"consequence", "consequences", "repercussion", "repercussions",
 _PROSPECT_AUX = {"could", "would", "will", "might", "may", "'ll", "wo"}
 _COSTS = {"cost", "price", "punishment", "pain"}  # harms a side may promise the other
 _PENALTIES = {"sanction", "sanctions", "penalty", "penalties", "tariff", "tariffs"}
+# meetings one can expect the other side to hold, as a forecast: "expecting Putin to meet"
+_FORESEEN_MEETING = {"meet", "visit", "attend", "arrive", "travel"}
 # acts that issue penalties already decided, and the laws that carry them
 _ISSUING = {"announce", "unveil", "impose", "introduce", "issue", "publish"}
 _LAWS = {"bill", "law", "legislation"}
@@ -989,6 +991,8 @@ class EventFinder(Clues):
             return []  # "Trump attacked the media and praised Putin": the media were attacked
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
             return []  # "blamed loose monetary policy for the slide": no side is blamed
+        if kind == "REQUEST" and not nominal and self._meeting_expected(tok):
+            return []  # "officials expect Putin to meet Tillerson": a meeting foreseen
         if kind == "REQUEST" and self._relations_asked(tok):
             return []  # "urged better relations with Russia": a wish for ties, no act asked
         content: frozenset[int] = frozenset()
@@ -3313,6 +3317,16 @@ class EventFinder(Clues):
                         continue
                     out += [c for c in node.children if c.dep_ == "nsubj"]
         return out
+
+    @staticmethod
+    def _meeting_expected(verb: Token) -> bool:
+        """What is expected of the other side is that it meets or comes ("are expecting Putin
+        to meet Tillerson", "expect the minister to visit"): a meeting foreseen, not an act
+        demanded of it ("expects Tillerson to explain" is)."""
+        return verb.lemma_.lower() == "expect" and any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _FORESEEN_MEETING
+            for c in verb.children
+        )
 
     @staticmethod
     def _relations_asked(tok: Token) -> bool:
