@@ -9,7 +9,8 @@ done, no duty put on it ("the U.S. has yet to explain"), and the two sides pushi
 for something ("both the US and Russia are pushing for a resolution") ask neither of the
 other. A deployment a warning is against ("warned Russia against deploying missiles") is not
 made. A meeting expected of the other side ("officials are expecting Putin to meet Tillerson")
-is foreseen, not demanded; twenty-fifth precision round.
+is foreseen, not demanded, and telling the other side to close its own consulate is the
+sanction, not a request; twenty-fifth precision round.
 
 Each sentence is written for these tests; the detector is the real one, rules alone.
 """
@@ -130,3 +131,16 @@ def test_a_meeting_expected_of_the_other_side_is_no_demand(detector: Detector) -
 def test_an_act_expected_of_the_other_side_is_still_a_demand(detector: Detector) -> None:
     text = "Russia expects Tillerson to explain Washington's stance on Syria."
     assert ("REQUEST", "RUS", "USA") in triples(detector, text)
+
+
+# ------------------------------------------------------------------ told to close a mission
+
+
+def test_told_to_close_its_consulate_is_no_request(detector: Detector) -> None:
+    text = "The State Department told Moscow to shut down its consulate in Seattle."
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+
+
+def test_told_to_close_its_bases_is_still_a_request(detector: Detector) -> None:
+    text = "Tillerson told Moscow to close its military bases in Syria."
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)

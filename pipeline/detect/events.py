@@ -256,6 +256,8 @@ _COSTS = {"cost", "price", "punishment", "pain"}  # harms a side may promise the
 _PENALTIES = {"sanction", "sanctions", "penalty", "penalties", "tariff", "tariffs"}
 # meetings one can expect the other side to hold, as a forecast: "expecting Putin to meet"
 _FORESEEN_MEETING = {"meet", "visit", "attend", "arrive", "travel"}
+# a side's own missions abroad, which it can be told to close
+_MISSIONS = {"consulate", "embassy", "mission", "compound", "residence", "dacha"}
 # acts that issue penalties already decided, and the laws that carry them
 _ISSUING = {"announce", "unveil", "impose", "introduce", "issue", "publish"}
 _LAWS = {"bill", "law", "legislation"}
@@ -991,6 +993,8 @@ class EventFinder(Clues):
             return []  # "Trump attacked the media and praised Putin": the media were attacked
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
             return []  # "blamed loose monetary policy for the slide": no side is blamed
+        if kind == "REQUEST" and not nominal and self._mission_closed(tok):
+            return []  # "told Moscow to shut down its consulate": an order that is the sanction
         if kind == "REQUEST" and not nominal and self._meeting_expected(tok):
             return []  # "officials expect Putin to meet Tillerson": a meeting foreseen
         if kind == "REQUEST" and self._relations_asked(tok):
@@ -3317,6 +3321,18 @@ class EventFinder(Clues):
                         continue
                     out += [c for c in node.children if c.dep_ == "nsubj"]
         return out
+
+    @staticmethod
+    def _mission_closed(verb: Token) -> bool:
+        """The other side is told to close its own mission ("told Moscow to shut down its
+        consulate in Seattle", "told the Russians to vacate the compound"): the order is the
+        diplomatic sanction, as "ordered Russia to close its consulate" is, not a request."""
+        return verb.lemma_.lower() == "tell" and any(
+            c.dep_ == "xcomp"
+            and c.lemma_.lower() in ("close", "shut", "vacate", "leave")
+            and any(o.dep_ == "dobj" and o.lemma_.lower() in _MISSIONS for o in c.children)
+            for c in verb.children
+        )
 
     @staticmethod
     def _meeting_expected(verb: Token) -> bool:
