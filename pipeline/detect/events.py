@@ -254,6 +254,13 @@ _WARNED_HARMS = {"consequence", "consequences", "repercussion", "repercussions",
 _PROSPECT_AUX = {"could", "would", "will", "might", "may", "'ll", "wo"}
 _COSTS = {"cost", "price", "punishment", "pain"}  # harms a side may promise the other
 _PENALTIES = {"sanction", "sanctions", "penalty", "penalties", "tariff", "tariffs"}
+# meetings one can expect the other side to hold, as a forecast: "expecting Putin to meet"
+_FORESEEN_MEETING = {"meet", "visit", "attend", "arrive", "travel"}
+# a side's own missions abroad, which it can be told to close
+_MISSIONS = {"consulate", "embassy", "mission", "compound", "residence", "dacha"}
+# acts that issue penalties already decided, and the laws that carry them
+_ISSUING = {"announce", "unveil", "impose", "introduce", "issue", "publish"}
+_LAWS = {"bill", "law", "legislation"}
 # taking the other side back into a club it was put out of (the G-8): backing it (GUIDE)
 _READMITTING = {"readmit", "reinstate", "readmission", "reinstatement", "allow", "let", "bring",
                 "welcome", "invite"}  # fmt: skip
@@ -986,6 +993,12 @@ class EventFinder(Clues):
             return []  # "Trump attacked the media and praised Putin": the media were attacked
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
             return []  # "blamed loose monetary policy for the slide": no side is blamed
+        if kind == "REQUEST" and not nominal and self._mission_closed(tok):
+            return []  # "told Moscow to shut down its consulate": an order that is the sanction
+        if kind == "REQUEST" and not nominal and self._meeting_expected(tok):
+            return []  # "officials expect Putin to meet Tillerson": a meeting foreseen
+        if kind == "REQUEST" and self._relations_asked(tok):
+            return []  # "urged better relations with Russia": a wish for ties, no act asked
         content: frozenset[int] = frozenset()
         if kind == "REQUEST" and not nominal and self._asked_elsewhere(tok, source):
             return []  # "asked Comey to end the inquiry into Russia": asked of someone else
@@ -1165,6 +1178,15 @@ class EventFinder(Clues):
                 answers,
             )
         ]
+        if (
+            kind == "REQUEST"
+            and not nominal
+            and not self._reciprocal(tok)
+            and self._both_act(tok, source, target)
+        ):
+            # "both the US and Russia are pushing for a new resolution": the two sides ask
+            # together, of someone else, and neither asks the other
+            return []
         if kind in _HOSTILE and self._reciprocal(tok) and self._both_act(tok, source, target):
             # "the United States and Russia accused each other", "traded accusations"
             out.append(Candidate(kind, mode, target, source, tok, out[0].confidence, reported))
@@ -1735,6 +1757,8 @@ class EventFinder(Clues):
                 (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and lemma == "need"))
                 and lemma in ("have", "need")
                 and not any(c.dep_ == "dobj" for c in head.children)  # "has had a month to"
+                # "the U.S. had yet to inform Russia": what is not done yet, no duty put on it
+                and not any(c.lower_ == "yet" for c in head.children)
             ):
                 bound = next((c for c in head.children if c.dep_ == "nsubj"), None)
                 frame = head
@@ -3298,6 +3322,43 @@ class EventFinder(Clues):
                     out += [c for c in node.children if c.dep_ == "nsubj"]
         return out
 
+    @staticmethod
+    def _mission_closed(verb: Token) -> bool:
+        """The other side is told to close its own mission ("told Moscow to shut down its
+        consulate in Seattle", "told the Russians to vacate the compound"): the order is the
+        diplomatic sanction, as "ordered Russia to close its consulate" is, not a request."""
+        return verb.lemma_.lower() == "tell" and any(
+            c.dep_ == "xcomp"
+            and c.lemma_.lower() in ("close", "shut", "vacate", "leave")
+            and any(o.dep_ == "dobj" and o.lemma_.lower() in _MISSIONS for o in c.children)
+            for c in verb.children
+        )
+
+    @staticmethod
+    def _meeting_expected(verb: Token) -> bool:
+        """What is expected of the other side is that it meets or comes ("are expecting Putin
+        to meet Tillerson", "expect the minister to visit"): a meeting foreseen, not an act
+        demanded of it ("expects Tillerson to explain" is)."""
+        return verb.lemma_.lower() == "expect" and any(
+            c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _FORESEEN_MEETING
+            for c in verb.children
+        )
+
+    @staticmethod
+    def _relations_asked(tok: Token) -> bool:
+        """What a request asks for is ties themselves ("urged improved relations with Russia",
+        "pressed for good relations", "his call for better ties"): a wish for the relationship
+        that asks no one to do anything."""
+        things = [c for c in tok.children if c.dep_ == "dobj"]
+        things += [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        return any(t.lemma_.lower() in _TIES or t.lower_ in _TIES for t in things)
+
     def _asked_for_only(self, verb: Token, other: str) -> frozenset[int]:
         """The positions of what a request asks for, when the other side is named there and
         not as the one asked; empty when it is named as the one asked or not at all."""
@@ -3863,6 +3924,9 @@ class EventFinder(Clues):
             if aimed is None and self._answers_act(tokens, other, acts):
                 aimed = target
             kinds = []
+            # "new sanctions will be announced on Monday", "Obama will sign a bill imposing
+            # sanctions": penalties already decided are the sanction itself, not a threat
+            scheduled = self._penalty_scheduled(tokens)
             # Words that name no one of the other side are not aimed at it ("the investigation
             # is a witch hunt" is home politics, whatever the article is about); a command to
             # act ("Let him go", "Release them now") is put to whoever holds the power to.
@@ -3876,13 +3940,14 @@ class EventFinder(Clues):
                     kinds.append(("ACCUSE", "criticize"))
                 if counts.get("refusal", 0):
                     kinds.append(("REJECT", "offer"))  # "the proposals are non-starters"
-                if counts.get("threat", 0) and _FUTURE.search(text):
+                if counts.get("threat", 0) and _FUTURE.search(text) and not scheduled:
                     kinds.append(("THREATEN", "retaliation"))
                 if self._cooperation_hoped(tokens, other):
                     kinds.append(("AGREE", "offer"))  # "we hope for better relations with Russia"
             elif (
                 counts.get("threat", 0)
                 and _FUTURE.search(text)
+                and not scheduled
                 and any(a.source.country == other and a.trigger.i < tokens[0].i for a in acts)
             ):
                 # "Putin will approve retaliation": a reprisal answers what the other side did
@@ -3918,6 +3983,41 @@ class EventFinder(Clues):
                 yield Candidate(
                     "REJECT", "accusation", speaker, other_side, tokens[0], 0.5, guessed=True
                 )
+
+    @staticmethod
+    def _penalty_scheduled(tokens: list[Token]) -> bool:
+        """The words announce penalties as decided, with no condition: "new sanctions will be
+        announced on Monday" (the penalties the subject of an act of issuing them still to
+        come), "the president will sign a bill imposing further sanctions" (the bill that
+        imposes them to be signed), "the law will enhance sanctions" (the law that does)."""
+        if any(t.lower_ in ("if", "unless", "otherwise") for t in tokens):
+            return False
+
+        def future(verb: Token) -> bool:
+            return any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll")
+                for c in verb.children
+            )
+
+        for tok in tokens:
+            if tok.dep_ == "nsubj" and tok.lower_ == "law" and future(tok.head):
+                return True  # "the law will punish them and enhance sanctions": one enacted
+            if tok.lemma_.lower() not in _PENALTIES and tok.lower_ not in _PENALTIES:
+                continue
+            head = tok.head
+            if tok.dep_ == "nsubjpass" and head.lemma_.lower() in _ISSUING and future(head):
+                return True  # "new sanctions will be announced on Monday"
+            if (
+                tok.dep_ == "dobj"
+                and head.lemma_.lower() == "impose"
+                and head.dep_ in ("acl", "relcl")
+                and head.head.lemma_.lower() in _LAWS
+                and head.head.dep_ == "dobj"
+                and head.head.head.lemma_.lower() in ("sign", "enact")
+                and future(head.head.head)
+            ):
+                return True  # "will sign a bill imposing further sanctions"
+        return False
 
     def _wrong_done(self, tokens: list[Token], other: str) -> bool:
         """The words say the other side did a hostile act ("Russia hacked the Democrats",

@@ -94,6 +94,19 @@ def _advised(warn: Token) -> bool:
     )
 
 
+def _warned_against(act: Token) -> bool:
+    """The act is what a warning or a caution is against ("warned the United States against
+    deploying new missiles", "cautioned Moscow against any attack"): one still to be kept
+    from happening."""
+    prep = act.head
+    return (
+        act.dep_ in ("pcomp", "pobj")
+        and prep.dep_ == "prep"
+        and prep.lower_ == "against"
+        and prep.head.lemma_.lower() in ("warn", "caution", "warning")
+    )
+
+
 def _told_as_fact(clause: Token) -> bool:
     """A finite clause with no modal, no future and no readiness ("is already targeting the
     elections", "did not stop"; not "will respond", "is ready to act", "are going to pay")."""
@@ -229,6 +242,8 @@ def factuality(tok: Token, nominal: bool, kind: str, lex: Lexicon) -> str:
         return NOT  # "intelligence warned that Russia could mass 175,000 troops": a forecast
     if kind == "THREATEN" and not nominal and tok.lemma_.lower() == "warn" and _advised(tok):
         return NOT  # "warned against overreacting to the attacks": advice, no one threatened
+    if kind in ("MOBILIZE", "ASSAULT") and _warned_against(tok):
+        return NOT  # "warned Moscow against sending troops": the act warned of is not done
     if kind == "THREATEN" and not nominal and tok.lemma_.lower() in _ACTED_THREATS:
         # "banned adoptions, retaliating against the law", "meant to respond to the attack":
         # a retaliation carried out or intended by an act is that act, not a threat; "will
