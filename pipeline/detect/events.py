@@ -384,6 +384,20 @@ _ACT_NOUNS = {"decision", "move", "step", "action", "act", "measure", "law", "bi
               "statement", "words", "decree", "order", "attack", "provocation", "gesture"}  # fmt: skip
 
 
+def _asked_things(verb: Token) -> list[Token]:
+    """What a request names as asked for: its object and its "for" phrase ("urged restraint",
+    "called for guarantees that NATO would not expand")."""
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    things += [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return things
+
+
 class EventFinder(Clues):
     """Walks a parsed article and yields candidate events between the watched sides."""
 
@@ -2814,17 +2828,9 @@ class EventFinder(Clues):
     def _request_content(self, verb: Token) -> frozenset[int]:
         """Token positions of the clauses that say what is asked for ("guarantees that NATO
         would not expand"), under the request's object or its "for" phrase."""
-        things = [c for c in verb.children if c.dep_ == "dobj"]
-        things += [
-            p
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ == "for"
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
         return frozenset(
             t.i
-            for thing in things
+            for thing in _asked_things(verb)
             if self.ctx.actor_of(thing) is None
             for c in thing.children
             if c.dep_ in ("acl", "ccomp", "relcl")
@@ -3349,15 +3355,7 @@ class EventFinder(Clues):
         """What a request asks for is ties themselves ("urged improved relations with Russia",
         "pressed for good relations", "his call for better ties"): a wish for the relationship
         that asks no one to do anything."""
-        things = [c for c in tok.children if c.dep_ == "dobj"]
-        things += [
-            p
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "for"
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
-        return any(t.lemma_.lower() in _TIES or t.lower_ in _TIES for t in things)
+        return any(t.lemma_.lower() in _TIES or t.lower_ in _TIES for t in _asked_things(tok))
 
     def _asked_for_only(self, verb: Token, other: str) -> frozenset[int]:
         """The positions of what a request asks for, when the other side is named there and
