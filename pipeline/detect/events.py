@@ -292,6 +292,26 @@ _PREDICATE_DEPS = {"acomp", "attr", "dobj", "pobj", "prep", "amod", "xcomp", "op
 _SELF_NEGATING = {"unanswered", "unpunished", "unchallenged", "unchecked", "unnoticed"}
 
 
+# What one is open to ("vulnerable to Russian blackmail", "at risk for Russian blackmail"):
+# a harm that may come, not one made
+_EXPOSURE = {"vulnerable", "susceptible", "exposed", "prone", "liable", "risk", "vulnerability",
+             "susceptibility", "exposure"}  # fmt: skip
+_OWNER_DEPS = ("amod", "compound", "poss", "nmod")
+# "activity, including intrusions", "acts such as hacking": the listed act is the head's
+_LISTING_PREPS = {"including", "like", "as"}
+
+
+def _exposed_to(tok: Token) -> bool:
+    """A harm named as what someone is open to: "vulnerable to Russian blackmail", "at risk
+    for Russian blackmail"."""
+    head = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and head.lower_ in ("to", "for", "of")
+        and head.head.lemma_.lower() in _EXPOSURE
+    )
+
+
 def _negated(tok: Token) -> bool:
     """A word under a negation: "no hostility", "not hostile", "not concerned about any threat"."""
     if tok.lower_ in _SELF_NEGATING:
@@ -694,6 +714,8 @@ class EventFinder(Clues):
             return []  # "the investigation into Russian hacking": the topic, not an act reported
         if nominal and kind == "THREATEN" and self._menace(tok):
             return []  # "Russia's threat to European security", "the Russian cyber threat"
+        if nominal and kind in _HOSTILE and _exposed_to(tok):
+            return []  # "vulnerable to Russian blackmail": a harm one is open to, not one made
         if nominal and kind == "ASSAULT" and self._attack_named(tok):
             return []  # "fueled by Russian hacks", "its hack of the election": a past attack named
         if kind == "ASSAULT" and mode == "cyber" and self.party_hacked(tok):
@@ -1047,7 +1069,16 @@ class EventFinder(Clues):
                 # a public hearing": lawmakers and courts that aim their assent or promise at
                 # no one named make no offer to the other side
                 return []
+            if kind == "THREATEN" and not nominal and self._thing_threatened(tok):
+                # "the vision of a free Europe is threatened by Russia's aggression": what is
+                # threatened is named, and it is no one of the other side
+                return []
             target = self._fallback(tok, source, kind, kind in _FORCE, content)
+            if kind == "ASSAULT" and target is not None and self._doer_named(tok, target):
+                # "expelled diplomats because of Russian hacking", "alleging Russia was behind
+                # the hacks": the other side the sentence names is the attack's doer, not the
+                # one it hits
+                return []
             if (
                 kind == "AGREE"
                 and target is not None
@@ -3020,6 +3051,44 @@ class EventFinder(Clues):
                 country = self.ctx.dictionary.countries[code]
                 return ActorRef(country.name, code, "GOVERNMENT")
         return None
+
+    def _thing_threatened(self, verb: Token) -> bool:
+        """A passive threat whose subject names no actor: "the vision of a free Europe is
+        threatened by Russia's aggression" is a danger to a thing, aimed at no side."""
+        if verb.tag_ != "VBN":
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None or subj.pos_ == "PRON":
+            return False
+        return not any(self.ctx.actor_of(t) is not None for t in subj.subtree)
+
+    def _doer_named(self, tok: Token, target: ActorRef) -> bool:
+        """The side an attack would hit is named as its doer: a modifier of the attack or of
+        what it is listed under ("Russian hacking", "malign Russian cyber activity, including
+        intrusions"), or the one behind it ("alleging Russia itself was behind the hacks")."""
+        node = tok
+        for _ in range(6):
+            for child in node.children:
+                if child.dep_ in _OWNER_DEPS and child.i != tok.i:
+                    actor = self.ctx.actor_of(child)
+                    if actor is not None and actor.country == target.country:
+                        return True
+            if node.dep_ == "pobj" and node.head.lower_ == "behind":
+                # the nearest actor before the verb: its subject, or, where the parser lost
+                # it ("alleging Russia itself was behind"), the one just before it
+                holder = node.head.head
+                for i in range(holder.i - 1, max(node.sent.start, holder.i - 4) - 1, -1):
+                    actor = self.ctx.actor_of(self.ctx.doc[i])
+                    if actor is not None:
+                        return actor.country == target.country
+                return False
+            if node.dep_ in ("conj", "appos"):
+                node = node.head
+            elif node.dep_ == "pobj" and node.head.lower_ in _LISTING_PREPS:
+                node = node.head.head
+            else:
+                return False
+        return False
 
     def _menace(self, tok: Token) -> bool:
         """A "threat" that names no harm held over anyone is a danger someone poses ("Russia's
