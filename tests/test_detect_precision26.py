@@ -3,7 +3,9 @@ its doer ("expelled diplomats because of Russian hacking", "a statement alleging
 behind the hacks") is not an attack on that side by the one who reacts to it or charges it; a
 harm named as what someone is open to ("vulnerable to Russian blackmail") is not made; and a
 passive threat whose subject is a thing of no side ("the vision of a free Europe is threatened
-by Russian aggression") is aimed at no one of the other side; twenty-sixth precision round.
+by Russian aggression") is aimed at no one of the other side. A request that a club take the
+other side back ("pushed for the G7 to readmit Russia") asks the club, and backs the other side;
+twenty-sixth precision round.
 
 Each sentence is written for these tests; the detector is the real one, rules alone.
 """
@@ -92,3 +94,33 @@ def test_the_other_side_threatened_in_the_active_is_still_threatened(
 ) -> None:
     text = "The Kremlin threatened the United States with retaliation over the new sanctions."
     assert ("THREATEN", "RUS", "USA") in triples(detector, text)
+
+
+# ------------------------------------------------------------------ a club asked to take back
+
+
+def test_pushing_a_club_to_readmit_the_other_side_asks_the_club(detector: Detector) -> None:
+    text = "Putin has welcomed the idea. Trump pushed for the G7 to readmit Russia to the group."
+    found = triples(detector, text)
+    assert ("REQUEST", "USA", "RUS") not in found
+    assert ("SUPPORT", "USA", "RUS") in found
+
+
+def test_a_call_for_the_other_sides_readmission_asks_the_club(detector: Detector) -> None:
+    text = "European leaders balked at Trump's call for Russia's readmission to the G7 on Friday."
+    found = triples(detector, text)
+    assert ("REQUEST", "USA", "RUS") not in found
+    assert ("SUPPORT", "USA", "RUS") in found
+
+
+def test_a_call_on_club_members_to_let_the_other_side_back_asks_them(detector: Detector) -> None:
+    text = (
+        "Moscow has said it wants to rejoin the club. Trump has called repeatedly for leaders "
+        "of other member nations to allow Russia back into the group."
+    )
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+
+
+def test_a_call_on_the_other_side_to_act_is_still_a_request(detector: Detector) -> None:
+    text = "Trump called on Russia to release the detained sailors."
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)

@@ -1035,6 +1035,10 @@ class EventFinder(Clues):
             return []  # "officials expect Putin to meet Tillerson": a meeting foreseen
         if kind == "REQUEST" and self._relations_asked(tok):
             return []  # "urged better relations with Russia": a wish for ties, no act asked
+        if kind == "REQUEST" and self._readmission_asked(tok):
+            # "pushed for the G7 to readmit Russia", "his call for Russia's readmission": the
+            # club is asked; the other side is the one taken back (SUPPORT, `_readmission`)
+            return []
         content: frozenset[int] = frozenset()
         if kind == "REQUEST" and not nominal and self._asked_elsewhere(tok, source):
             return []  # "asked Comey to end the inquiry into Russia": asked of someone else
@@ -1994,6 +1998,14 @@ class EventFinder(Clues):
         if tok.sent.text.rstrip().endswith("?"):
             return []
         return [Candidate("SUPPORT", "endorse", source, target, tok, 0.55)]
+
+    def _readmission_asked(self, tok: Token) -> bool:
+        """What a request asks is the other side's return to a club ("urged the G-7 to let
+        Russia back in"), which `_readmission` reads as backing of the other side."""
+        return any(
+            t.i != tok.i and t.lemma_.lower() in _READMITTING and self._readmission(t)
+            for t in tok.subtree
+        )
 
     def _ultimatum(self, mark: Token) -> list[Candidate]:
         """THREATEN of the side whose measure goes ahead "unless" the other side acts: "the
