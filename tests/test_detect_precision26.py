@@ -4,7 +4,10 @@ behind the hacks") is not an attack on that side by the one who reacts to it or 
 harm named as what someone is open to ("vulnerable to Russian blackmail") is not made; and a
 passive threat whose subject is a thing of no side ("the vision of a free Europe is threatened
 by Russian aggression") is aimed at no one of the other side. A request that a club take the
-other side back ("pushed for the G7 to readmit Russia") asks the club, and backs the other side;
+other side back ("pushed for the G7 to readmit Russia") asks the club, and backs the other side,
+and criticism of a report or of news ("rebuked CNN for a report claiming the CIA pulled a spy
+out of Russia") is of the report, not of the side it tells of. What one side and its allies
+agree to do to the other side ("agreed to expel Russia") is agreed among them, not with it;
 twenty-sixth precision round.
 
 Each sentence is written for these tests; the detector is the real one, rules alone.
@@ -124,3 +127,49 @@ def test_a_call_on_club_members_to_let_the_other_side_back_asks_them(detector: D
 def test_a_call_on_the_other_side_to_act_is_still_a_request(detector: Detector) -> None:
     text = "Trump called on Russia to release the detained sailors."
     assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+# ------------------------------------------------------------------ a report criticised
+
+
+def test_rebuking_a_network_for_a_report_on_the_other_side_accuses_no_side(
+    detector: Detector,
+) -> None:
+    text = (
+        "The White House on Tuesday rebuked CNN for a widely challenged report claiming "
+        "the CIA had pulled a spy out of Russia."
+    )
+    assert ("ACCUSE", "USA", "RUS") not in triples(detector, text)
+
+
+def test_slamming_the_reporting_accuses_no_side_named_before(detector: Detector) -> None:
+    text = "Putin met Trump in Helsinki. The White House on Tuesday slammed the reporting as false."
+    assert ("ACCUSE", "USA", "RUS") not in triples(detector, text)
+
+
+def test_condemning_the_other_sides_report_still_accuses_it(detector: Detector) -> None:
+    text = "The State Department condemned the Russian report as propaganda."
+    assert ("ACCUSE", "USA", "RUS") in triples(detector, text)
+
+
+def test_condemning_the_other_sides_act_still_accuses_it(detector: Detector) -> None:
+    text = "The White House condemned Russia's annexation of Crimea."
+    assert ("ACCUSE", "USA", "RUS") in triples(detector, text)
+
+
+# ------------------------------------------------------------------ agreed among partners
+
+
+def test_one_side_and_its_allies_agreeing_to_expel_the_other_agree_nothing_with_it(
+    detector: Detector,
+) -> None:
+    text = (
+        "The United States and its allies agreed to expel Russia from the group following "
+        "Moscow's annexation of Crimea in 2014."
+    )
+    assert ("AGREE", "USA", "RUS") not in triples(detector, text)
+
+
+def test_the_two_sides_agreeing_together_still_agree(detector: Detector) -> None:
+    text = "Russia and the United States agreed to extend the treaty."
+    assert ("AGREE", "USA", "RUS") in triples(detector, text)

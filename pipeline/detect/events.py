@@ -312,6 +312,11 @@ def _exposed_to(tok: Token) -> bool:
     )
 
 
+# What a report, a document or the news tells: criticism of it is of its makers
+_REPORTS = {"report", "reporting", "document", "dossier", "story", "article", "news", "memo",
+            "coverage", "account"}  # fmt: skip
+
+
 def _negated(tok: Token) -> bool:
     """A word under a negation: "no hostility", "not hostile", "not concerned about any threat"."""
     if tok.lower_ in _SELF_NEGATING:
@@ -1029,6 +1034,11 @@ class EventFinder(Clues):
             return []  # "Trump attacked the media and praised Putin": the media were attacked
         if target is None and kind == "ACCUSE" and self._culprit_elsewhere(tok):
             return []  # "blamed loose monetary policy for the slide": no side is blamed
+        if kind == "ACCUSE" and not nominal and self._report_faulted(tok, source):
+            # "slammed the document as bogus", "rebuked CNN for a report claiming the CIA
+            # pulled a spy out of Russia": the criticism is of the report, which no one of the
+            # other side wrote; the other side is what it tells of
+            return []
         if kind == "REQUEST" and not nominal and self._mission_closed(tok):
             return []  # "told Moscow to shut down its consulate": an order that is the sanction
         if kind == "REQUEST" and not nominal and self._meeting_expected(tok):
@@ -1197,6 +1207,10 @@ class EventFinder(Clues):
             # that the move was a Russian provocation": the other side is what is agreed on,
             # unless it is a joint act of both ("agreed that Russian and U.S. forces should
             # be fighting together")
+            return []
+        if kind == "AGREE" and mode == "accept" and not nominal and self._agreed_among(tok, target):
+            # "the United States and its allies agreed to expel Russia": the agreement is
+            # among the one side and its partners; the other side is what it acts on
             return []
         if kind == "AGREE" and mode == "offer" and not nominal:
             refused = self._vowed_refusal(tok)
@@ -3102,6 +3116,29 @@ class EventFinder(Clues):
                 return False
         return False
 
+    def _report_faulted(self, verb: Token, source: ActorRef) -> bool:
+        """What the criticism is of (its object, or what it is "for" or "over") is a report,
+        a document or news, and names no one of the other side as its author."""
+        faulted = [c for c in verb.children if c.dep_ == "dobj"]
+        faulted += [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "over")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if not any(f.lemma_.lower() in _REPORTS for f in faulted):
+            return False
+        for f in faulted:
+            if self.ctx.mention_at(f.i) is not None:
+                return False  # "rebuked Moscow for its report"
+            for child in f.children:
+                if child.dep_ in _OWNER_DEPS:
+                    actor = self.ctx.actor_of(child)
+                    if actor is not None and actor.country != source.country:
+                        return False  # "condemned the Russian report"
+        return True
+
     def _menace(self, tok: Token) -> bool:
         """A "threat" that names no harm held over anyone is a danger someone poses ("Russia's
         threat to Euro-Atlantic security", "the Russian cyber threat", "briefed lawmakers about
@@ -3526,6 +3563,28 @@ class EventFinder(Clues):
             if self._someone(person) or (controlled and person.dep_ in ("dobj", "dative")):
                 return True
         return False
+
+    def _agreed_among(self, verb: Token, target: ActorRef) -> bool:
+        """Those who agree are one side with partners of no watched side ("the United States
+        and its allies agreed", "the U.S. and other nations said they have agreed"), and the
+        other side is not among them."""
+        subj, passive = subject(verb)
+        if subj is not None and subj.pos_ == "PRON" and verb.dep_ == "ccomp":
+            subj, passive = subject(verb.head)  # "..., they said they have agreed"
+        if subj is None or passive:
+            return False
+        partners = [subj, *subj.conjuncts]
+        if len(partners) < 2:
+            return False
+        actors = [self.ctx.actor_of(p) for p in partners]
+        if any(a is not None and a.country == target.country for a in actors):
+            return False  # "Russia and the United States agreed"
+        return any(
+            a is None
+            or (a.country not in self.sides and a.role != WEAK_ROLE)
+            or p.lemma_.lower() in _OTHER_PEOPLE  # "its allies"
+            for p, a in zip(partners, actors, strict=True)
+        )
 
     def _partner_elsewhere(self, tok: Token, source: ActorRef) -> bool:
         """What is agreed to is done "with" someone the words name, and not the other side:
