@@ -59,3 +59,56 @@ def test_culpability_denied_is_no_accusation(detector: Detector) -> None:
     # guard
     text = "Tillerson said the Russian government was not culpable for the poisoning."
     assert ("ACCUSE", "USA", "RUS") not in triples(detector, text)
+
+
+# ------------------------------- "agreed (with X) that Russia must ...": the agreer's demand
+
+
+def test_a_demand_the_president_agreed_with_an_ally_is_his_request(detector: Detector) -> None:
+    text = "Trump agreed with May that Russia must explain how the poison reached Britain."
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_demand_agreed_to_under_a_statement_is_the_agreers_request(detector: Detector) -> None:
+    # guard: found before too, through the statement's speaker
+    text = (
+        "The White House released a statement saying Trump agreed with the German chancellor"
+        " that Moscow must withdraw its troops."
+    )
+    assert ("REQUEST", "USA", "RUS") in triples(detector, text)
+
+
+def test_a_view_two_leaders_agreed_on_together_is_no_request(detector: Detector) -> None:
+    # guard: the two agreed on it together; the duty is not put on one side
+    text = (
+        '"The president and I agreed that the United States and Russia must work harder,"'
+        " Trump said at a joint news conference."
+    )
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+    assert ("REQUEST", "RUS", "USA") not in triples(detector, text)
+
+
+def test_a_duty_both_sides_share_is_no_request(detector: Detector) -> None:
+    # guard: forces of both sides are bound together
+    text = "Putin agreed that Russian and American forces should be fighting together."
+    assert ("REQUEST", "RUS", "USA") not in triples(detector, text)
+
+
+def test_a_denied_agreement_is_no_request(detector: Detector) -> None:
+    # guard
+    text = "Trump did not agree with May that Russia must explain the attack."
+    assert ("REQUEST", "USA", "RUS") not in triples(detector, text)
+
+
+# ----------------------------- "the government of the United States": the 'of' names the owner
+
+
+def test_the_government_of_the_other_side_is_the_other_sides(detector: Detector) -> None:
+    text = "Lavrov said the government of the United States must explain the attack."
+    assert ("REQUEST", "RUS", "USA") in triples(detector, text)
+
+
+def test_a_government_of_a_third_country_is_not_a_sides(detector: Detector) -> None:
+    # guard: Syria's government is no side's
+    text = "Lavrov said the government of Syria must explain the attack."
+    assert not any(kind == "REQUEST" for kind, _, _ in triples(detector, text))

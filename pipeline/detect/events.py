@@ -1842,6 +1842,11 @@ class EventFinder(Clues):
         speaker = self._duty_speaker(verb, frame)
         if speaker is None or {speaker.country, actor.country} != set(self.sides):
             return None
+        if any(
+            a.country == speaker.country
+            for _, a in self.ctx.actors_in(bound.left_edge.i, bound.right_edge.i + 1)
+        ):
+            return None  # "Russian and U.S. forces should fight together": a duty both share
         return actor, speaker
 
     def _duty_speaker(self, verb: Token, frame: Token) -> ActorRef | None:
