@@ -583,6 +583,10 @@ def receiving_side(ctx: ArticleContext, verb: Token, sides: tuple[str, str]) -> 
     return None
 
 
+def _denied(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> ActorRef | None:
     """The speaker of the speech verb the trigger's clause is reported under."""
     node = tok
@@ -592,6 +596,13 @@ def reporter(ctx: ArticleContext, tok: Token, speech_verbs: frozenset[str]) -> A
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in speech_verbs:
             subj, passive = subject(node.head)
             return ctx.actor_of(subj) if subj is not None and not passive else None
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() == "agree" and not _denied(node.head):
+            # "Trump agreed with May that Russia must answer": the view agreed to is his own;
+            # not one two agreed on together ("the president and I agreed that ...")
+            subj, passive = subject(node.head)
+            if subj is None or passive or subj.conjuncts:
+                return None
+            return ctx.actor_of(subj)
         node = node.head
     for t in tok.sent:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":

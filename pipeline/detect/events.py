@@ -175,6 +175,7 @@ _THREAT_HANDLING = {"make", "issue", "carry", "deliver", "repeat", "renew", "rei
 _CONTENTS = {"content", "contents", "detail", "nature", "substance", "existence"}
 _CONCEALING = {"misrepresent", "conceal", "hide", "disclose", "deny", "downplay", "mischaracterize"}
 _THIRD_PERSON = {"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"}
+_FIRST_PERSON = {"i", "we"}  # the speaker speaking of himself or his side
 # Words of a reprisal: a threat made of them answers an act of the other side
 _REPRISAL = {"retaliate", "retaliation", "respond", "response", "countermeasure", "reprisal",
              "reciprocal", "retaliatory", "reciprocate", "counter", "answer", "reply"}  # fmt: skip
@@ -1667,6 +1668,8 @@ class EventFinder(Clues):
                 return False
             if node.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in self.lex.speech_verbs:
                 subj, passive = subject(head)
+                if subj is not None and subj.lower_ in _FIRST_PERSON:
+                    return False  # '"We have concluded that Putin is culpable," he said': his own
                 other = self.ctx.actor_of(subj) if subj is not None and not passive else None
                 return other is not None and other != speaker and other.name != speaker.name
             node = head
@@ -1888,6 +1891,11 @@ class EventFinder(Clues):
         speaker = self._duty_speaker(verb, frame)
         if speaker is None or {speaker.country, actor.country} != set(self.sides):
             return None
+        if any(
+            a.country == speaker.country
+            for _, a in self.ctx.actors_in(bound.left_edge.i, bound.right_edge.i + 1)
+        ):
+            return None  # "Russian and U.S. forces should fight together": a duty both share
         return actor, speaker
 
     def _duty_speaker(self, verb: Token, frame: Token) -> ActorRef | None:

@@ -219,8 +219,45 @@ class ArticleContext(PronounResolver):
             self._add(mention)
         self._add_unknown_people()
         self._titles_of_unknown_people()
+        self._generics_owned_after()
         if not dated:
             self._no_longer_in_office(former)
+
+    def _generics_owned_after(self) -> None:
+        """ "the government of the United States", "the authorities of Russia": a generic body
+        whose 'of' phrase names a country is that country's, whoever the story named last."""
+        for mention in self.mentions:
+            if mention.kind != "generic" or mention.body_kind is None:
+                continue
+            root = self.doc[mention.start : mention.end].root
+            owner = next(
+                (
+                    self._by_token.get(p.i)
+                    for c in root.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+            if owner is None or owner.kind != "country" or owner.actor is None:
+                continue
+            country = owner.actor.country
+            if mention.actor is not None and mention.actor.country == country:
+                continue
+            body = next(
+                (
+                    b
+                    for b in self.dictionary.bodies.values()
+                    if b.kind == mention.body_kind and b.country == country
+                ),
+                None,
+            )
+            if body is not None:
+                mention.actor = ActorRef(body.name, body.country, body.role)
+            else:
+                text = self.doc[mention.start : mention.end].text.lower()
+                mention.actor = ActorRef(f"{country} {text}", country, "GOVERNMENT")
 
     def _initialled(self, span: Span, key: str) -> bool:
         """ "Edward R. Royce", "Adam B. Schiff": the dictionary's first name and surname of a
