@@ -1,7 +1,8 @@
 """Statements whose speaker is a plural pronoun after a quote of several sentences ('"We assess
 ... . Moscow also ...," they said'): the pronoun takes up the subject of the sentence before
 the quote, going back past sentences of the quote itself and past a "they" that itself takes
-up that subject. The texts are written for these tests."""
+up that subject; "they wrote" takes it up as "they said" does. The texts are written for
+these tests."""
 
 from __future__ import annotations
 
@@ -68,3 +69,18 @@ def test_they_after_a_sentence_with_a_pronoun_of_another_kind(detector: Detector
         f'It was a long day on Capitol Hill.\n{QUOTE}," they said.'
     )
     assert not by(statements(detector, text), "Clapper"), statements(detector, text)
+
+
+def test_they_wrote_after_a_joint_statement(detector: Detector) -> None:
+    # "wrote" takes up the speaker of the sentence before as "said" does, not the country named
+    # last in the quote
+    text = (
+        "President Biden joined the leaders of France and Germany in condemning the attack "
+        "on Monday.\n"
+        '"The strike is a clear breach of international law. It threatens the security of us '
+        'all," they said in a joint statement.\n'
+        "They also wrote that the Kremlin's refusal to explain the strike \"only underlines "
+        'the guilt of Russia."'
+    )
+    found = by(statements(detector, text), "Biden")
+    assert any("underlines" in s.quote for s in found), statements(detector, text)
