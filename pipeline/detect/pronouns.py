@@ -21,7 +21,19 @@ THEY = {"they", "them", "their", "themselves"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ourselves"}
 _ENDS = {".", "!", "?", "…", ";", ":"}  # marks that really end a sentence
-_SPEECH = {"say", "tell", "add", "state", "announce", "insist", "claim", "warn", "reply", "note"}
+_SPEECH = {
+    "say",
+    "tell",
+    "add",
+    "state",
+    "announce",
+    "insist",
+    "claim",
+    "warn",
+    "reply",
+    "note",
+    "write",
+}
 
 
 def _title_gender(tok: Token) -> str | None:
@@ -30,6 +42,9 @@ def _title_gender(tok: Token) -> str | None:
     if word.endswith(("woman", "women")):
         return "f"
     return "m" if word.endswith(("man", "men")) else None
+
+
+_PREVIOUS_SENTENCES = 4  # how far back a pronoun's speaker may be taken up
 
 
 @dataclass
@@ -190,14 +205,27 @@ class PronounResolver:
         )
 
     def _previous_subject(self, tok: Token) -> Token | None:
-        """The main-clause subject of the sentence before, when it is a noun phrase."""
+        """The main-clause subject of the sentence before, when it is a noun phrase. A
+        sentence of the quote the pronoun's verb closes ('"We assess ... . Russia also has
+        ...," they said') is not the one before, and a "they" that opens the one before takes
+        up a subject before it in turn ("Clapper and Rogers issued a statement. They added
+        ... . '...,' they said")."""
+        quoted = self.quoted_tokens()
         start = tok.sent.start
-        if start == 0:
-            return None
-        prev = self.doc[start - 1].sent
-        for child in prev.root.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
-                return child
+        for _ in range(_PREVIOUS_SENTENCES):
+            if start == 0:
+                return None
+            prev = self.doc[start - 1].sent
+            start = prev.start
+            if prev.root.i in quoted:
+                continue
+            subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects:
+                return None
+            if subjects[0].pos_ in ("NOUN", "PROPN"):
+                return subjects[0]
+            if subjects[0].lower_ not in THEY:
+                return None
         return None
 
     def _stranger(self, tok: Token, quoted: set[int]) -> bool:
