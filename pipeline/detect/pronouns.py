@@ -21,19 +21,8 @@ THEY = {"they", "them", "their", "themselves"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ourselves"}
 _ENDS = {".", "!", "?", "…", ";", ":"}  # marks that really end a sentence
-_SPEECH = {
-    "say",
-    "tell",
-    "add",
-    "state",
-    "announce",
-    "insist",
-    "claim",
-    "warn",
-    "reply",
-    "note",
-    "write",
-}
+_SPEECH = {"say", "tell", "add", "state", "announce", "insist", "claim", "warn", "reply", "note",
+           "write"}  # fmt: skip
 
 
 def _title_gender(tok: Token) -> str | None:

@@ -245,19 +245,8 @@ class ArticleContext(PronounResolver):
             country = owner.actor.country
             if mention.actor is not None and mention.actor.country == country:
                 continue
-            body = next(
-                (
-                    b
-                    for b in self.dictionary.bodies.values()
-                    if b.kind == mention.body_kind and b.country == country
-                ),
-                None,
-            )
-            if body is not None:
-                mention.actor = ActorRef(body.name, body.country, body.role)
-            else:
-                text = self.doc[mention.start : mention.end].text.lower()
-                mention.actor = ActorRef(f"{country} {text}", country, "GOVERNMENT")
+            span = self.doc[mention.start : mention.end]
+            mention.actor = self._country_body(mention.body_kind, country, span)
 
     def _initialled(self, span: Span, key: str) -> bool:
         """ "Edward R. Royce", "Adam B. Schiff": the dictionary's first name and surname of a
@@ -589,6 +578,14 @@ class ArticleContext(PronounResolver):
         }
         return sides.pop() if len(sides) == 1 else None
 
+    def _country_body(self, kind: str, country: str, span: Span) -> ActorRef:
+        """The body of this kind that the country has ("the ministry" of Russia is its
+        Foreign Ministry), or, where the dictionary knows none, the country's own."""
+        for body in self.dictionary.bodies.values():
+            if body.kind == kind and body.country == country:
+                return ActorRef(body.name, body.country, body.role)
+        return ActorRef(f"{country} {span.text.lower()}", country, "GOVERNMENT")
+
     def _generic_actor(self, span: Span, kind: str) -> ActorRef | None:
         if kind == "department":
             # "the department", "a department spokesperson": the department last named
@@ -605,10 +602,7 @@ class ArticleContext(PronounResolver):
             country = self._country_possessive(span.start)
         bodies = [b for b in self.dictionary.bodies.values() if b.kind == kind]
         if country is not None:
-            for body in bodies:
-                if body.country == country:
-                    return ActorRef(body.name, body.country, body.role)
-            return ActorRef(f"{country} {span.text.lower()}", country, "GOVERNMENT")
+            return self._country_body(kind, country, span)
         if kind not in _FALLBACK_KINDS or self._foreign_owner(span):
             return None
         for m in reversed(self.mentions):

@@ -125,11 +125,10 @@ class SenseReader:
             for c in tok.children
         ):
             return True  # "its call for Moscow to free them"
+        # "call for Russia to be readmitted", where the parser hangs that clause elsewhere
         following = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if following is not None and following.lower_ == "for" and following.dep_ == "mark":
-            return (
-                True  # the parser hangs that clause elsewhere: "call for Russia to be readmitted"
-            )
+            return True
         # the parser hangs the infinitive on the noun or on the verb that takes it as object
         holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
         infinitive = any(
